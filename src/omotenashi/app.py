@@ -1,0 +1,121 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from http import HTTPStatus
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from omotenashi import __version__, db
+from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
+from omotenashi.i18n import translations
+from omotenashi.i18n.markers import N_
+from omotenashi.observability import HttpMetrics, RequestContextMiddleware
+from omotenashi.observability import router as operations_router
+from omotenashi.portal.pages import router as portal_pages
+from omotenashi.runtime import Platform
+from omotenashi.web import STATIC, render, request_language, template_environment
+
+log = structlog.get_logger(__name__)
+
+API_PREFIXES = ("/v1/", "/healthz", "/readyz", "/metrics", "/openapi.json")
+
+# What a person sees on an HTML page for each status; JSON clients get problem+json instead.
+PAGE_PROBLEMS = {
+    404: (N_("Page not found"), N_("There is no page at this address.")),
+    405: (N_("This action is not possible here"), N_("The page does not accept this action.")),
+    500: (
+        N_("Something went wrong on our side"),
+        N_("Your data is safe. Please try again in a moment."),
+    ),
+}
+
+
+def create_app(platform: Platform) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.engine = db.create_engine(platform.database_url)
+        app.state.sessions = db.session_factory(app.state.engine)
+        try:
+            yield
+        finally:
+            await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Omotenashi Cloud API",
+        version=__version__,
+        summary="Register once; every participating service serves the visitor to their needs.",
+        lifespan=lifespan,
+    )
+    app.state.platform = platform
+    app.state.templates = template_environment()
+    app.state.head_revision = db.head_revision()
+    app.state.metrics = HttpMetrics()
+    app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    _install_error_handlers(app)
+    app.include_router(operations_router)
+    app.include_router(portal_pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    if request.url.path.startswith(API_PREFIXES):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _problem(request: Request, status: int, code: str, title: str, detail: str,
+             fields: tuple[FieldError, ...] = (), extra: dict[str, object] | None = None,
+             headers: dict[str, str] | None = None) -> Response:
+    if _wants_html(request):
+        page_title, page_detail = PAGE_PROBLEMS.get(status, (title, detail))
+        gettext = translations(request_language(request).code).gettext
+        return render(request, "error.html",
+                      {"title": gettext(page_title), "detail": gettext(page_detail)}, status)
+    body = problem_body(
+        status=status, code=code, title=title, detail=detail, instance=request.url.path,
+        request_id=getattr(request.state, "request_id", None), fields=fields, extra=extra,
+    )
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def app_error(request: Request, exc: AppError) -> Response:
+        return _problem(request, exc.status, exc.code, exc.title, exc.message, exc.fields,
+                        exc.extra, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        fields = tuple(
+            FieldError(
+                field=".".join(str(part) for part in error.get("loc", ())),
+                message=str(error.get("msg", "invalid")),
+                code=str(error.get("type", "invalid")),
+            )
+            for error in exc.errors()
+        )
+        return _problem(request, 422, "validation_failed", "Some fields are not valid",
+                        "Correct the fields listed in errors and send the request again.", fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        phrase = HTTPStatus(exc.status_code).phrase
+        code = phrase.lower().replace(" ", "_").replace("-", "_")
+        detail = exc.detail if isinstance(exc.detail, str) else phrase
+        return _problem(request, exc.status_code, code, phrase, detail,
+                        headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("http.unhandled", error=type(exc).__name__)
+        return _problem(request, 500, "internal_error", "Internal error",
+                        "The server failed to serve this request; it has been logged.")

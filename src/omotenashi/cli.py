@@ -1,0 +1,292 @@
+"""The `omotenashi` command: serve, worker, db, demo, doctor."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import asyncpg
+import structlog
+import typer
+import uvicorn
+
+from omotenashi import db, demo, jobs
+from omotenashi.config import Settings
+from omotenashi.logging import configure_logging
+from omotenashi.pgcluster import ClusterError, find_binaries, port_is_free
+from omotenashi.runtime import Platform, StartupError, platform
+from omotenashi.security.keys import MissingSecretError, keys_dir, load_keys
+
+log = structlog.get_logger("omotenashi.cli")
+
+cli = typer.Typer(
+    help="Omotenashi Cloud: register once, be served in your language across Japan.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_cli = typer.Typer(help="Database schema migrations.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the failures a person must fix into one sentence and exit code 1, no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (StartupError, ClusterError, MissingSecretError) as exc:
+            typer.secho(f"omotenashi: {exc}", err=True, fg=typer.colors.RED)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def _settings(**overrides: object) -> Settings:
+    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    configure_logging(settings)
+    return settings
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop)
+    try:
+        yield
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+
+
+class _Server(uvicorn.Server):
+    """Uvicorn without its own signal handling: the CLI owns shutdown, cluster included."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+async def _worker_pool(p: Platform) -> asyncpg.Pool:
+    pool: asyncpg.Pool = await asyncpg.create_pool(db.plain_url(p.database_url), min_size=1,
+                                                   max_size=4)
+    return pool
+
+
+async def _serve(settings: Settings, with_demo: bool, with_worker: bool) -> None:
+    from omotenashi.app import create_app
+
+    async with platform(settings) as p:
+        if with_demo:
+            await demo.load_into(p.database_url)
+        app = create_app(p)
+        server = _Server(uvicorn.Config(app, host=settings.host, port=settings.port,
+                                        log_config=None, access_log=False, lifespan="on"))
+        engine = db.create_engine(p.database_url, pool_size=2)
+        pool = await _worker_pool(p) if with_worker else None
+        worker = jobs.build_worker(pool, db.session_factory(engine)) if pool else None
+
+        def stop() -> None:
+            if server.should_exit:
+                server.force_exit = True
+            server.should_exit = True
+            if worker is not None:
+                worker.shutdown.set()
+
+        with _stop_on_signals(stop):
+            tasks = [asyncio.create_task(server.serve())]
+            if worker is not None:
+                tasks.append(asyncio.create_task(worker.run()))
+            url = settings.base_url
+            typer.secho(f"\n  Omotenashi Cloud is running at {url}/", fg=typer.colors.GREEN,
+                        err=True)
+            typer.echo(f"  API documentation: {url}/docs   Health: {url}/readyz\n"
+                       "  Press Ctrl-C to stop.\n", err=True)
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            stop()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for task in done:
+                if (error := task.exception()) is not None:
+                    raise error
+        if pool is not None:
+            await pool.close()
+        await engine.dispose()
+    if not server.started:
+        raise StartupError(f"The web server could not listen on {settings.host}:{settings.port}.")
+
+
+@cli.command()
+@_friendly
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    load_demo: Annotated[bool, typer.Option("--demo", help="Load the demo data first.")] = False,
+    worker: Annotated[bool | None, typer.Option(
+        "--worker/--no-worker", help="Run the job worker in this process.")] = None,
+) -> None:
+    """Serve the API, the pages and (by default) the job worker."""
+    settings = _settings(host=host, port=port)
+    if not port_is_free(settings.port, settings.host):
+        raise StartupError(
+            f"Port {settings.port} on {settings.host} is already in use; stop the program "
+            f"using it or choose another with --port (or OMOTENASHI_PORT)."
+        )
+    asyncio.run(_serve(settings, load_demo, settings.run_worker if worker is None else worker))
+
+
+@cli.command("worker")
+@_friendly
+def worker_command(
+    drain: Annotated[bool, typer.Option(help="Run the waiting jobs, then exit.")] = False,
+) -> None:
+    """Run the job worker on its own (for scale; `serve` runs one by default)."""
+    settings = _settings()
+
+    async def run() -> None:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=2)
+            pool = await _worker_pool(p)
+            try:
+                if drain:
+                    await jobs.drain(pool, db.session_factory(engine))
+                    return
+                worker = jobs.build_worker(pool, db.session_factory(engine))
+                with _stop_on_signals(worker.shutdown.set):
+                    typer.echo("Worker running; Ctrl-C to stop.", err=True)
+                    await worker.run()
+            finally:
+                await pool.close()
+                await engine.dispose()
+
+    asyncio.run(run())
+
+
+@db_cli.command("upgrade")
+@_friendly
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Migrate the database schema (to the newest revision by default)."""
+    settings = _settings()
+
+    async def run() -> None:
+        async with platform(settings, migrate=False) as p:
+            await db.upgrade_async(p.database_url, revision)
+            engine = db.create_engine(p.database_url, pool_size=1)
+            typer.echo(f"Database schema is at {await db.current_revision(engine)}.")
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+@db_cli.command("current")
+@_friendly
+def db_current() -> None:
+    """Show the database's schema revision and the newest one this code knows."""
+    settings = _settings()
+
+    async def run() -> None:
+        async with platform(settings, migrate=False) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            current = await db.current_revision(engine)
+            await engine.dispose()
+        head = db.head_revision()
+        state = "up to date" if current == head else "behind: run `omotenashi db upgrade`"
+        typer.echo(f"current: {current}\nhead:    {head}\n{state}")
+
+    asyncio.run(run())
+
+
+@cli.command("demo")
+@_friendly
+def demo_command() -> None:
+    """Load the demo data (safe to run again: nothing is duplicated)."""
+    settings = _settings()
+
+    async def run() -> None:
+        async with platform(settings) as p:
+            for line in await demo.load_into(p.database_url):
+                typer.echo(line)
+
+    asyncio.run(run())
+
+
+@cli.command()
+def doctor() -> None:
+    """Check this machine and configuration, and say what to fix."""
+    settings = Settings()
+    problems = 0
+
+    def report(ok: bool, what: str, fix: str = "") -> None:
+        nonlocal problems
+        problems += not ok
+        mark = typer.style("ok  ", fg=typer.colors.GREEN) if ok else typer.style(
+            "FIX ", fg=typer.colors.RED)
+        typer.echo(f"{mark} {what}" + (f"\n     → {fix}" if fix and not ok else ""))
+
+    version = ".".join(map(str, sys.version_info[:3]))
+    report(sys.version_info >= (3, 11), f"Python {version}", "Install Python 3.11 or newer.")
+    if settings.embedded:
+        try:
+            binaries = find_binaries(settings.pg_bin_dir)
+            report(binaries.major >= 15,
+                   f"PostgreSQL {binaries.major} server binaries in {binaries.bin_dir}",
+                   "Install PostgreSQL 15 or newer.")
+        except ClusterError as exc:
+            report(False, "PostgreSQL server binaries", str(exc))
+        data = settings.data_path
+        writable = _writable(data)
+        report(writable, f"Data directory {data} is writable",
+               "Set OMOTENASHI_DATA_DIR to a directory you can write to.")
+        folder = keys_dir(settings)
+        if folder.exists():
+            loose = [p.name for p in folder.iterdir() if p.stat().st_mode & 0o077]
+            report(not loose, f"Generated keys in {folder} are private (0600)",
+                   f"chmod 600 {' '.join(str(folder / n) for n in loose)}")
+        else:
+            report(True, f"Keys will be generated into {folder} on first start")
+    else:
+        try:
+            load_keys(settings)
+            report(True, "Secrets from the environment")
+        except MissingSecretError as exc:
+            report(False, "Secrets from the environment", str(exc))
+        try:
+            asyncio.run(_check_database(settings))
+            report(True, "PostgreSQL at OMOTENASHI_DATABASE_URL answers")
+        except StartupError as exc:
+            report(False, "PostgreSQL at OMOTENASHI_DATABASE_URL", str(exc))
+    report(port_is_free(settings.port, settings.host),
+           f"Port {settings.port} on {settings.host} is free",
+           "Stop the program using it, or set OMOTENASHI_PORT.")
+    typer.echo("All checks passed." if not problems else f"{problems} thing(s) to fix.")
+    raise typer.Exit(1 if problems else 0)
+
+
+async def _check_database(settings: Settings) -> None:
+    from omotenashi.runtime import _validated_url, check_connection
+
+    await check_connection(_validated_url(settings))
+
+
+def _writable(path: Path) -> bool:
+    probe = path
+    while not probe.exists():
+        probe = probe.parent
+    return os.access(probe, os.W_OK)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,61 @@
+"""Settings, read from the environment (prefix ``OMOTENASHI_``) when asked for, never at import."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class LogFormat(StrEnum):
+    console = "console"
+    json = "json"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="OMOTENASHI_", env_file=None, extra="ignore")
+
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="PostgreSQL URL. Unset: a private cluster is started in the data directory.",
+    )
+    data_dir: Path = Field(default=Path("var"), description="Embedded cluster and generated keys.")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    public_url: str | None = Field(default=None, description="Base URL visitors see.")
+    log_format: LogFormat | None = Field(
+        default=None, description="console or json; default: console on the embedded default."
+    )
+    log_level: str = "INFO"
+    run_worker: bool = Field(default=True, description="Run the job worker inside `serve`.")
+    pg_bin_dir: Path | None = Field(default=None, description="PostgreSQL server binaries to use.")
+    pg_port: int = Field(default=0, ge=0, le=65535, description="Embedded PostgreSQL; 0: any free.")
+    master_key: SecretStr | None = Field(
+        default=None, description="Base64 32-byte key wrapping every visitor data key."
+    )
+    token_signing_key: SecretStr | None = Field(
+        default=None, description="Base64 key signing access tokens and receipts."
+    )
+    job_log_retention_days: int = Field(default=14, ge=1)
+
+    @property
+    def embedded(self) -> bool:
+        """True when the product runs its own PostgreSQL (no database URL given)."""
+        return self.database_url is None
+
+    @cached_property
+    def data_path(self) -> Path:
+        return self.data_dir.expanduser().resolve()
+
+    @property
+    def effective_log_format(self) -> LogFormat:
+        if self.log_format is not None:
+            return self.log_format
+        return LogFormat.console if self.embedded else LogFormat.json
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url or f"http://{self.host}:{self.port}"

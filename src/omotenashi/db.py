@@ -1,0 +1,128 @@
+"""Database kernel: the declarative base, engines, sessions and migrations."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+import structlog
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: sa.DateTime(timezone=True)}
+
+
+class UUIDPrimaryKey:
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+
+
+class Timestamps:
+    created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
+
+
+def async_url(url: str) -> str:
+    """The SQLAlchemy URL with the asyncpg driver, whatever form the operator wrote."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError("only PostgreSQL URLs are supported")
+    return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+
+
+def plain_url(url: str) -> str:
+    """The libpq form (``postgresql://``) for asyncpg pools and psql."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    return create_async_engine(
+        async_url(url),
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=False,
+        connect_args={"server_settings": {"application_name": "omotenashi", "timezone": "UTC"}},
+    )
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """One transaction per entry point: commit on success, roll back on any error."""
+    async with factory() as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", async_url(url).replace("%", "%%"))
+    config.set_main_option(
+        "file_template",
+        "%%(year)d-%%(month).2d-%%(day).2d-%%(hour).2d%%(minute).2d_%%(slug)s",
+    )
+    config.set_main_option("timezone", "UTC")
+    return config
+
+
+def head_revision() -> str | None:
+    script = ScriptDirectory.from_config(alembic_config("postgresql://unused@localhost/unused"))
+    return script.get_current_head()
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Migrate to ``revision``. Runs its own event loop: call from sync code or a thread."""
+    command.upgrade(alembic_config(url), revision)
+    structlog.get_logger(__name__).info("db.migrated", revision=revision)
+
+
+async def upgrade_async(url: str, revision: str = "head") -> None:
+    await asyncio.to_thread(upgrade, url, revision)
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    async with engine.connect() as conn:
+        return await conn.run_sync(
+            lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()
+        )
+
+
+def execute_script(connection: sa.Connection, sql: str) -> None:
+    """Run a multi-statement SQL script inside a migration's transaction.
+
+    asyncpg prepares single statements; a script (with functions and triggers) needs its
+    simple-query path, reached through the raw driver connection of the same transaction.
+    """
+    from sqlalchemy.util import await_only
+
+    driver_connection = connection.connection.driver_connection
+    assert driver_connection is not None
+    await_only(driver_connection.execute(sql))

@@ -1,0 +1,32 @@
+"""Demo data: a small, believable world to click through. Loading twice changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi import db
+
+DemoLoader = Callable[[AsyncSession], Awaitable[str]]
+_LOADERS: list[DemoLoader] = []
+
+
+def loader(function: DemoLoader) -> DemoLoader:
+    """Register a domain's demo loader; it returns one line saying what it made or found."""
+    _LOADERS.append(function)
+    return function
+
+
+async def load(session: AsyncSession) -> list[str]:
+    return [await load_one(session) for load_one in _LOADERS]
+
+
+async def load_into(database_url: str) -> list[str]:
+    engine = db.create_engine(database_url, pool_size=1)
+    try:
+        async for session in db.session_scope(db.session_factory(engine)):
+            return await load(session)
+    finally:
+        await engine.dispose()
+    return []

@@ -1,0 +1,124 @@
+"""Visitor languages, UI message catalogues (gettext .po files) and locale negotiation."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+DOMAIN = "messages"
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language we serve visitors in. ``code`` is BCP 47; ``cldr`` is Babel's identifier."""
+
+    code: str
+    cldr: str
+    native_name: str
+    direction: str = "ltr"
+
+    @property
+    def catalogue_dir(self) -> str:
+        return self.code.replace("-", "_")
+
+
+# The JTA "Safety tips" set (FACTS.md): the minimum for every visitor-facing string.
+LANGUAGES: tuple[Language, ...] = (
+    Language("ja", "ja", "日本語"),
+    Language("en", "en", "English"),
+    Language("zh-Hans", "zh_Hans", "简体中文"),
+    Language("zh-Hant", "zh_Hant", "繁體中文"),
+    Language("ko", "ko", "한국어"),
+    Language("es", "es", "Español"),
+    Language("pt", "pt", "Português"),
+    Language("vi", "vi", "Tiếng Việt"),
+    Language("th", "th", "ไทย"),
+    Language("id", "id", "Bahasa Indonesia"),
+    Language("tl", "fil", "Tagalog"),
+    Language("ne", "ne", "नेपाली"),
+    Language("km", "km", "ខ្មែរ"),
+    Language("my", "my", "မြန်မာ"),
+    Language("mn", "mn", "Монгол"),
+)
+BY_CODE = {language.code: language for language in LANGUAGES}
+DEFAULT = BY_CODE["en"]
+SOURCE_LANGUAGE = "en"
+
+# Browser tags that do not name one of ours directly.
+_ALIASES = {
+    "zh": "zh-Hans", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh-my": "zh-Hans",
+    "zh-hans": "zh-Hans", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
+    "zh-hant": "zh-Hant", "fil": "tl", "in": "id",
+}
+
+
+def match_tag(tag: str) -> Language | None:
+    """Our language for one BCP 47 tag (``pt-BR`` → pt, ``zh-TW`` → zh-Hant), or None."""
+    lowered = tag.strip().lower().replace("_", "-")
+    if not lowered:
+        return None
+    for candidate in (lowered, "-".join(lowered.split("-")[:2]), lowered.split("-")[0]):
+        if candidate in _ALIASES:
+            return BY_CODE[_ALIASES[candidate]]
+        for language in LANGUAGES:
+            if language.code.lower() == candidate:
+                return language
+    return None
+
+
+def parse_accept_language(header: str | None) -> list[str]:
+    """Tags from an Accept-Language header, best first; malformed parts are skipped."""
+    if not header:
+        return []
+    weighted: list[tuple[float, int, str]] = []
+    for index, part in enumerate(header.split(",")[:32]):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        if tag and tag != "*" and quality > 0:
+            weighted.append((-quality, index, tag))
+    return [tag for _, _, tag in sorted(weighted)]
+
+
+def negotiate(*preferences: str | None, accept_language: str | None = None) -> Language:
+    """The first of our languages among explicit preferences, then the browser's, else English."""
+    for preference in (*preferences, *parse_accept_language(accept_language)):
+        if preference and (language := match_tag(preference)):
+            return language
+    return DEFAULT
+
+
+def catalogue_path(language: Language) -> Path:
+    return LOCALES_DIR / language.catalogue_dir / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(code: str) -> NullTranslations:
+    """Compiled gettext translations for one language (read from its .po file once)."""
+    language = BY_CODE[code]
+    path = catalogue_path(language)
+    if language.code == SOURCE_LANGUAGE or not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale=language.cldr)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+@cache
+def babel_locale(code: str) -> Locale:
+    return Locale.parse(BY_CODE[code].cldr)

@@ -1,0 +1,180 @@
+"""Background jobs on PostgreSQL (PgQueuer).
+
+Jobs are enqueued through the caller's SQLAlchemy session, so they live or die with the
+transaction that caused them: a rollback drops them, a commit guarantees them. Domains register
+their job handlers and schedules here with :func:`job` and :func:`periodic`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import asyncpg
+import structlog
+from pgqueuer import PgQueuer, Queries
+from pgqueuer.models import Job, Schedule
+from pgqueuer.adapters.persistence.qb import QueryBuilderEnvironment
+from pgqueuer.types import QueueExecutionMode
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from omotenashi.db import session_scope
+
+log = structlog.get_logger(__name__)
+
+JobHandler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
+PeriodicHandler = Callable[[AsyncSession], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class _Registered:
+    handler: JobHandler
+
+
+@dataclass(frozen=True)
+class _Periodic:
+    cron: str
+    handler: PeriodicHandler
+
+
+_JOBS: dict[str, _Registered] = {}
+_PERIODIC: dict[str, _Periodic] = {}
+
+
+def job(name: str) -> Callable[[JobHandler], JobHandler]:
+    """Register a job handler. It runs in its own transaction, committed when it returns."""
+
+    def register(handler: JobHandler) -> JobHandler:
+        _JOBS[name] = _Registered(handler)
+        return handler
+
+    return register
+
+
+def periodic(name: str, cron: str) -> Callable[[PeriodicHandler], PeriodicHandler]:
+    """Register a handler run on a cron schedule, once across all workers."""
+
+    def register(handler: PeriodicHandler) -> PeriodicHandler:
+        _PERIODIC[name] = _Periodic(cron, handler)
+        return handler
+
+    return register
+
+
+def registered_jobs() -> frozenset[str]:
+    return frozenset(_JOBS)
+
+
+class _SessionDriver:
+    """PgQueuer's driver protocol over a SQLAlchemy session's current transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+        self.shutdown = asyncio.Event()
+
+    async def fetch(self, query: str, *args: object) -> list[dict[str, object]]:
+        connection = await self._session.connection()
+        result = await connection.exec_driver_sql(query, args)
+        return [dict(row) for row in result.mappings()]
+
+    async def execute(self, query: str, *args: object) -> str:
+        connection = await self._session.connection()
+        await connection.exec_driver_sql(query, args)
+        return ""
+
+    async def notify(self, channel: str, payload: str) -> None:
+        await self.execute("SELECT pg_notify($1, $2)", channel, payload)
+
+    async def add_listener(self, channel: str, callback: object) -> None:
+        raise NotImplementedError("listening needs a dedicated connection")
+
+
+async def enqueue(
+    session: AsyncSession,
+    name: str,
+    payload: dict[str, Any] | None = None,
+    *,
+    delay: timedelta | None = None,
+    dedupe_key: str | None = None,
+) -> int:
+    """Enqueue job ``name`` in the session's transaction. Payloads hold ids, never personal data."""
+    if name not in _JOBS:
+        raise LookupError(f"no job registered as {name!r}")
+    body = json.dumps(payload or {}, separators=(",", ":")).encode()
+    ids = await Queries(_SessionDriver(session)).enqueue(  # type: ignore[arg-type]
+        name, body, execute_after=delay, dedupe_key=dedupe_key
+    )
+    log.info("job.enqueued", job=name, job_id=int(ids[0]))
+    return int(ids[0])
+
+
+def install_sql() -> str:
+    """The queue's schema, for the migration that installs it."""
+    sql: str = QueryBuilderEnvironment().build_install_query()
+    return sql
+
+
+async def pending(session: AsyncSession, name: str | None = None) -> int:
+    """How many jobs wait in the queue (all, or of one name)."""
+    if name is None:
+        result = await session.execute(text("SELECT count(*) FROM pgqueuer"))
+    else:
+        result = await session.execute(
+            text("SELECT count(*) FROM pgqueuer WHERE entrypoint = :name"), {"name": name}
+        )
+    return int(result.scalar_one())
+
+
+def build_worker(
+    pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession]
+) -> PgQueuer:
+    """A PgQueuer worker over ``pool`` that runs every registered job and schedule."""
+    queue = PgQueuer.from_asyncpg_pool(pool)
+
+    for name, registered in _JOBS.items():
+
+        async def run_job(job: Job, _handler: JobHandler = registered.handler,
+                          _name: str = name) -> None:
+            payload = json.loads(job.payload) if job.payload else {}
+            structlog.contextvars.bind_contextvars(job=_name, job_id=int(job.id))
+            try:
+                async for session in session_scope(sessions):
+                    await _handler(session, payload)
+                log.info("job.done")
+            except Exception:
+                log.exception("job.failed")
+                raise
+            finally:
+                structlog.contextvars.unbind_contextvars("job", "job_id")
+
+        queue.entrypoint(name)(run_job)
+
+    for name, scheduled in _PERIODIC.items():
+
+        async def run_periodic(schedule: Schedule, _handler: PeriodicHandler = scheduled.handler,
+                               _name: str = name) -> None:
+            structlog.contextvars.bind_contextvars(schedule=_name)
+            try:
+                async for session in session_scope(sessions):
+                    await _handler(session)
+                log.info("schedule.done")
+            except Exception:
+                log.exception("schedule.failed")
+                raise
+            finally:
+                structlog.contextvars.unbind_contextvars("schedule")
+
+        queue.schedule(name, scheduled.cron)(run_periodic)
+
+    return queue
+
+
+async def drain(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession]) -> None:
+    """Run every job waiting now, then return (tests, `omotenashi worker --drain`)."""
+    worker = build_worker(pool, sessions)
+    await worker.qm.run(mode=QueueExecutionMode.drain, dequeue_timeout=timedelta(seconds=1))

@@ -1,0 +1,1 @@
+"""The visitor portal: what a visitor sees on their phone."""

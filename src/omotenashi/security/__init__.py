@@ -1,0 +1,1 @@
+"""Keys, tokens, encryption and the audit chain."""
