@@ -8,6 +8,7 @@ their job handlers and schedules here with :func:`job` and :func:`periodic`.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from omotenashi.db import session_scope
 
 log = structlog.get_logger(__name__)
+
+# Modules whose import registers jobs; each domain with a tasks module adds it here.
+TASK_MODULES = ("omotenashi.maintenance",)
 
 JobHandler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
 PeriodicHandler = Callable[[AsyncSession], Awaitable[None]]
@@ -66,7 +70,13 @@ def periodic(name: str, cron: str) -> Callable[[PeriodicHandler], PeriodicHandle
     return register
 
 
+def load_task_modules() -> None:
+    for module in TASK_MODULES:
+        importlib.import_module(module)
+
+
 def registered_jobs() -> frozenset[str]:
+    load_task_modules()
     return frozenset(_JOBS)
 
 
@@ -103,7 +113,7 @@ async def enqueue(
     dedupe_key: str | None = None,
 ) -> int:
     """Enqueue job ``name`` in the session's transaction. Payloads hold ids, never personal data."""
-    if name not in _JOBS:
+    if name not in registered_jobs():
         raise LookupError(f"no job registered as {name!r}")
     body = json.dumps(payload or {}, separators=(",", ":")).encode()
     ids = await Queries(_SessionDriver(session)).enqueue(  # type: ignore[arg-type]
@@ -134,6 +144,7 @@ def build_worker(
     pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession]
 ) -> PgQueuer:
     """A PgQueuer worker over ``pool`` that runs every registered job and schedule."""
+    load_task_modules()
     queue = PgQueuer.from_asyncpg_pool(pool)
 
     for name, registered in _JOBS.items():

@@ -1,0 +1,113 @@
+"""Test fixtures: one real PostgreSQL cluster per test session, made by the product's own
+cluster manager; the schema from `alembic upgrade head`; each test in a rolled-back transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from omotenashi import db
+from omotenashi.app import create_app
+from omotenashi.config import Settings
+from omotenashi.deps import get_session
+from omotenashi.pgcluster import EmbeddedCluster, new_password
+from omotenashi.runtime import Platform, ensure_database
+from omotenashi.security.keys import load_keys
+
+TEST_DATABASE = "omotenashi_test"
+
+
+@pytest.fixture(scope="session")
+def workdir() -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="omotenashi-tests-"))
+    os.chmod(path, 0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def cluster(workdir: Path) -> Iterator[EmbeddedCluster]:
+    with EmbeddedCluster(root=workdir / "postgres", password=new_password(),
+                         durable=False).running() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def database_url(cluster: EmbeddedCluster) -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{TEST_DATABASE}_{worker}"
+    asyncio.run(_recreate(cluster.url(), name))
+    url = cluster.url(name)
+    db.upgrade(url)
+    return url
+
+
+async def _recreate(admin_url: str, name: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(db.plain_url(admin_url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+    await ensure_database(admin_url, name)
+
+
+@pytest.fixture(scope="session")
+def settings(workdir: Path) -> Settings:
+    return Settings(data_dir=workdir / "data")
+
+
+@pytest.fixture(scope="session")
+def platform(settings: Settings, database_url: str) -> Platform:
+    return Platform(settings=settings, database_url=database_url, keys=load_keys(settings))
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = db.create_engine(database_url, pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session whose commits are savepoints inside a transaction rolled back at the end."""
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        session = AsyncSession(bind=connection, join_transaction_mode="create_savepoint",
+                               expire_on_commit=False, autoflush=False)
+        try:
+            yield session
+        finally:
+            await session.close()
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAPI]:
+    application = create_app(platform)
+
+    async def test_session() -> AsyncIterator[AsyncSession]:
+        yield session
+        await session.commit()
+
+    application.dependency_overrides[get_session] = test_session
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client

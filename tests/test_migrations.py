@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import asyncio
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from omotenashi import db
+from omotenashi.models import metadata
+
+
+def _diff(connection: Connection) -> list[object]:
+    context = MigrationContext.configure(
+        connection,
+        opts={
+            "include_name": lambda name, type_, parents: not (
+                type_ == "table" and name is not None and name.startswith("pgqueuer")
+            ),
+            "compare_type": True,
+            "compare_server_default": True,
+        },
+    )
+    return list(compare_metadata(context, metadata))
+
+
+async def test_models_and_migrations_do_not_drift(engine: AsyncEngine) -> None:
+    async with engine.connect() as conn:
+        differences = await conn.run_sync(_diff)
+    assert differences == []
+
+
+async def test_database_is_at_the_newest_migration(engine: AsyncEngine) -> None:
+    assert await db.current_revision(engine) == db.head_revision()
+
+
+async def test_concurrent_upgrades_wait_for_each_other(database_url: str,
+                                                      engine: AsyncEngine) -> None:
+    await asyncio.gather(*(db.upgrade_async(database_url) for _ in range(3)))
+    assert await db.current_revision(engine) == db.head_revision()
+
+
+def test_migration_files_are_date_prefixed() -> None:
+    names = [p.name for p in (db.MIGRATIONS / "versions").glob("*.py")]
+    assert names
+    assert all(name[:4].isdigit() and name[4] == "-" and name[10] == "-" for name in names)
