@@ -29,15 +29,16 @@ TEST_DATABASE = "omotenashi_test"
 @pytest.fixture(scope="session")
 def workdir() -> Iterator[Path]:
     path = Path(tempfile.mkdtemp(prefix="omotenashi-tests-"))
-    os.chmod(path, 0o755)
+    os.chmod(path, 0o755)  # noqa: S103 - the server runs as another user when tests are root
     yield path
     shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def cluster(workdir: Path) -> Iterator[EmbeddedCluster]:
-    with EmbeddedCluster(root=workdir / "postgres", password=new_password(),
-                         durable=False).running() as running:
+    with EmbeddedCluster(
+        root=workdir / "postgres", password=new_password(), durable=False
+    ).running() as running:
         yield running
 
 
@@ -84,8 +85,12 @@ async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
     """A session whose commits are savepoints inside a transaction rolled back at the end."""
     async with engine.connect() as connection:
         transaction = await connection.begin()
-        session = AsyncSession(bind=connection, join_transaction_mode="create_savepoint",
-                               expire_on_commit=False, autoflush=False)
+        session = AsyncSession(
+            bind=connection,
+            join_transaction_mode="create_savepoint",
+            expire_on_commit=False,
+            autoflush=False,
+        )
         try:
             yield session
         finally:

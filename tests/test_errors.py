@@ -60,16 +60,19 @@ async def test_bad_body_names_each_field(probed: FastAPI, client: httpx.AsyncCli
     assert fields == {"body.nights", "body.lodging"}
 
 
-async def test_malformed_json_is_a_422_not_a_500(probed: FastAPI,
-                                                 client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/_probe/stays", content=b"{nights: ",
-                                 headers={"content-type": "application/json"})
+async def test_malformed_json_is_a_422_not_a_500(
+    probed: FastAPI, client: httpx.AsyncClient
+) -> None:
+    response = await client.post(
+        "/v1/_probe/stays", content=b"{nights: ", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     assert _is_problem(response)["code"] == "validation_failed"
 
 
-async def test_domain_error_keeps_its_stable_code(probed: FastAPI,
-                                                 client: httpx.AsyncClient) -> None:
+async def test_domain_error_keeps_its_stable_code(
+    probed: FastAPI, client: httpx.AsyncClient
+) -> None:
     response = await client.get("/v1/_probe/conflict")
     assert response.status_code == 409
     body = _is_problem(response)
@@ -78,12 +81,10 @@ async def test_domain_error_keeps_its_stable_code(probed: FastAPI,
     assert body["detail"] == "That card is already linked."
 
 
-async def test_service_field_errors_are_listed(probed: FastAPI,
-                                              client: httpx.AsyncClient) -> None:
+async def test_service_field_errors_are_listed(probed: FastAPI, client: httpx.AsyncClient) -> None:
     body = _is_problem(await client.get("/v1/_probe/fields"))
     assert body["errors"] == [
-        {"field": "passport.number", "message": "The check digit does not match.",
-         "code": "check"}
+        {"field": "passport.number", "message": "The check digit does not match.", "code": "check"}
     ]
 
 

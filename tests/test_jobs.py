@@ -24,11 +24,13 @@ async def test_rolled_back_transaction_enqueues_nothing(engine: AsyncEngine) -> 
 async def test_committed_job_runs_in_the_worker(engine: AsyncEngine, database_url: str) -> None:
     sessions = db.session_factory(engine)
     async with sessions() as session:
-        await session.execute(text(
-            "INSERT INTO pgqueuer_log (created, job_id, status, priority, entrypoint) "
-            "VALUES (now() - interval '40 days', 424242, 'successful', 0, 'old.job'), "
-            "       (now(), 424243, 'successful', 0, 'recent.job')"
-        ))
+        await session.execute(
+            text(
+                "INSERT INTO pgqueuer_log (created, job_id, status, priority, entrypoint) "
+                "VALUES (now() - interval '40 days', 424242, 'successful', 0, 'old.job'), "
+                "       (now(), 424243, 'successful', 0, 'recent.job')"
+            )
+        )
         await jobs.enqueue(session, PURGE_JOB_LOG, {"retention_days": 30})
         await session.commit()
 
@@ -39,9 +41,15 @@ async def test_committed_job_runs_in_the_worker(engine: AsyncEngine, database_ur
         await pool.close()
 
     async with sessions() as session:
-        remaining = (await session.execute(text(
-            "SELECT entrypoint FROM pgqueuer_log WHERE job_id IN (424242, 424243)"
-        ))).scalars().all()
+        remaining = (
+            (
+                await session.execute(
+                    text("SELECT entrypoint FROM pgqueuer_log WHERE job_id IN (424242, 424243)")
+                )
+            )
+            .scalars()
+            .all()
+        )
         assert remaining == ["recent.job"]
         assert await jobs.pending(session, PURGE_JOB_LOG) == 0
         await session.execute(text("DELETE FROM pgqueuer_log WHERE job_id = 424243"))
@@ -49,14 +57,23 @@ async def test_committed_job_runs_in_the_worker(engine: AsyncEngine, database_ur
 
 
 async def test_purge_keeps_history_inside_the_retention(session: AsyncSession) -> None:
-    await session.execute(text(
-        "INSERT INTO pgqueuer_log (created, job_id, status, priority, entrypoint) VALUES "
-        "(now() - interval '3 days', 9000001, 'successful', 0, 'a'), "
-        "(now() - interval '20 days', 9000002, 'exception', 0, 'b')"
-    ))
+    await session.execute(
+        text(
+            "INSERT INTO pgqueuer_log (created, job_id, status, priority, entrypoint) VALUES "
+            "(now() - interval '3 days', 9000001, 'successful', 0, 'a'), "
+            "(now() - interval '20 days', 9000002, 'exception', 0, 'b')"
+        )
+    )
     assert await purge_job_log(session, retention_days=14) >= 1
-    kept = (await session.execute(text(
-        "SELECT job_id FROM pgqueuer_log WHERE job_id IN (9000001, 9000002)"))).scalars().all()
+    kept = (
+        (
+            await session.execute(
+                text("SELECT job_id FROM pgqueuer_log WHERE job_id IN (9000001, 9000002)")
+            )
+        )
+        .scalars()
+        .all()
+    )
     assert kept == [9000001]
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -15,8 +16,8 @@ def _diff(connection: Connection) -> list[object]:
     context = MigrationContext.configure(
         connection,
         opts={
-            "include_name": lambda name, type_, parents: not (
-                type_ == "table" and name is not None and name.startswith("pgqueuer")
+            "include_name": lambda name, type_, parents: (
+                not (type_ == "table" and name is not None and name.startswith("pgqueuer"))
             ),
             "compare_type": True,
             "compare_server_default": True,
@@ -35,9 +36,24 @@ async def test_database_is_at_the_newest_migration(engine: AsyncEngine) -> None:
     assert await db.current_revision(engine) == db.head_revision()
 
 
-async def test_concurrent_upgrades_wait_for_each_other(database_url: str,
-                                                      engine: AsyncEngine) -> None:
-    await asyncio.gather(*(db.upgrade_async(database_url) for _ in range(3)))
+async def test_concurrent_upgrades_from_separate_processes_all_succeed(
+    database_url: str, engine: AsyncEngine
+) -> None:
+    """Two servers starting at once: the advisory lock makes the second wait, not fail."""
+    script = "import sys; from omotenashi import db; db.upgrade(sys.argv[1])"
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            script,
+            database_url,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    results = await asyncio.gather(*(p.communicate() for p in processes))
+    assert [p.returncode for p in processes] == [0, 0, 0], results
     assert await db.current_revision(engine) == db.head_revision()
 
 

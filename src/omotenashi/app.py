@@ -72,17 +72,34 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-def _problem(request: Request, status: int, code: str, title: str, detail: str,
-             fields: tuple[FieldError, ...] = (), extra: dict[str, object] | None = None,
-             headers: dict[str, str] | None = None) -> Response:
+def _problem(
+    request: Request,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    fields: tuple[FieldError, ...] = (),
+    extra: dict[str, object] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     if _wants_html(request):
         page_title, page_detail = PAGE_PROBLEMS.get(status, (title, detail))
         gettext = translations(request_language(request).code).gettext
-        return render(request, "error.html",
-                      {"title": gettext(page_title), "detail": gettext(page_detail)}, status)
+        return render(
+            request,
+            "error.html",
+            {"title": gettext(page_title), "detail": gettext(page_detail)},
+            status,
+        )
     body = problem_body(
-        status=status, code=code, title=title, detail=detail, instance=request.url.path,
-        request_id=getattr(request.state, "request_id", None), fields=fields, extra=extra,
+        status=status,
+        code=code,
+        title=title,
+        detail=detail,
+        instance=request.url.path,
+        request_id=getattr(request.state, "request_id", None),
+        fields=fields,
+        extra=extra,
     )
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
@@ -90,8 +107,16 @@ def _problem(request: Request, status: int, code: str, title: str, detail: str,
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> Response:
-        return _problem(request, exc.status, exc.code, exc.title, exc.message, exc.fields,
-                        exc.extra, exc.headers)
+        return _problem(
+            request,
+            exc.status,
+            exc.code,
+            exc.title,
+            exc.message,
+            exc.fields,
+            exc.extra,
+            exc.headers,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -103,19 +128,31 @@ def _install_error_handlers(app: FastAPI) -> None:
             )
             for error in exc.errors()
         )
-        return _problem(request, 422, "validation_failed", "Some fields are not valid",
-                        "Correct the fields listed in errors and send the request again.", fields)
+        return _problem(
+            request,
+            422,
+            "validation_failed",
+            "Some fields are not valid",
+            "Correct the fields listed in errors and send the request again.",
+            fields,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         phrase = HTTPStatus(exc.status_code).phrase
         code = phrase.lower().replace(" ", "_").replace("-", "_")
         detail = exc.detail if isinstance(exc.detail, str) else phrase
-        return _problem(request, exc.status_code, code, phrase, detail,
-                        headers=getattr(exc, "headers", None))
+        return _problem(
+            request, exc.status_code, code, phrase, detail, headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("http.unhandled", error=type(exc).__name__)
-        return _problem(request, 500, "internal_error", "Internal error",
-                        "The server failed to serve this request; it has been logged.")
+        return _problem(
+            request,
+            500,
+            "internal_error",
+            "Internal error",
+            "The server failed to serve this request; it has been logged.",
+        )

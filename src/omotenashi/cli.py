@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import asyncpg
 import structlog
@@ -56,7 +56,8 @@ def _friendly(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def _settings(**overrides: object) -> Settings:
-    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
+    settings = Settings(**given)
     configure_logging(settings)
     return settings
 
@@ -82,8 +83,9 @@ class _Server(uvicorn.Server):
 
 
 async def _worker_pool(p: Platform) -> asyncpg.Pool:
-    pool: asyncpg.Pool = await asyncpg.create_pool(db.plain_url(p.database_url), min_size=1,
-                                                   max_size=4)
+    pool: asyncpg.Pool = await asyncpg.create_pool(
+        db.plain_url(p.database_url), min_size=1, max_size=4
+    )
     return pool
 
 
@@ -94,28 +96,43 @@ async def _serve(settings: Settings, with_demo: bool, with_worker: bool) -> None
         if with_demo:
             await demo.load_into(p.database_url)
         app = create_app(p)
-        server = _Server(uvicorn.Config(app, host=settings.host, port=settings.port,
-                                        log_config=None, access_log=False, lifespan="on"))
+        server = _Server(
+            uvicorn.Config(
+                app,
+                host=settings.host,
+                port=settings.port,
+                log_config=None,
+                access_log=False,
+                lifespan="on",
+            )
+        )
         engine = db.create_engine(p.database_url, pool_size=2)
         pool = await _worker_pool(p) if with_worker else None
         worker = jobs.build_worker(pool, db.session_factory(engine)) if pool else None
 
         def stop() -> None:
-            if server.should_exit:
-                server.force_exit = True
             server.should_exit = True
             if worker is not None:
                 worker.shutdown.set()
 
-        with _stop_on_signals(stop):
+        def on_signal() -> None:
+            if server.should_exit:  # a second Ctrl-C: stop waiting for open connections
+                server.force_exit = True
+            stop()
+
+        with _stop_on_signals(on_signal):
             tasks = [asyncio.create_task(server.serve())]
             if worker is not None:
                 tasks.append(asyncio.create_task(worker.run()))
             url = settings.base_url
-            typer.secho(f"\n  Omotenashi Cloud is running at {url}/", fg=typer.colors.GREEN,
-                        err=True)
-            typer.echo(f"  API documentation: {url}/docs   Health: {url}/readyz\n"
-                       "  Press Ctrl-C to stop.\n", err=True)
+            typer.secho(
+                f"\n  Omotenashi Cloud is running at {url}/", fg=typer.colors.GREEN, err=True
+            )
+            typer.echo(
+                f"  API documentation: {url}/docs   Health: {url}/readyz\n"
+                "  Press Ctrl-C to stop.\n",
+                err=True,
+            )
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
             stop()
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -135,8 +152,10 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
     load_demo: Annotated[bool, typer.Option("--demo", help="Load the demo data first.")] = False,
-    worker: Annotated[bool | None, typer.Option(
-        "--worker/--no-worker", help="Run the job worker in this process.")] = None,
+    worker: Annotated[
+        bool | None,
+        typer.Option("--worker/--no-worker", help="Run the job worker in this process."),
+    ] = None,
 ) -> None:
     """Serve the API, the pages and (by default) the job worker."""
     settings = _settings(host=host, port=port)
@@ -217,23 +236,30 @@ def demo_command() -> None:
 
     async def run() -> None:
         async with platform(settings) as p:
-            for line in await demo.load_into(p.database_url):
-                typer.echo(line)
+            lines = await demo.load_into(p.database_url)
+        for line in lines or ["No domain has demo data to load yet."]:
+            typer.echo(line)
 
     asyncio.run(run())
 
 
 @cli.command()
-def doctor() -> None:
+def doctor(
+    port: Annotated[int | None, typer.Option(help="The port `serve` will use.")] = None,
+) -> None:
     """Check this machine and configuration, and say what to fix."""
-    settings = Settings()
+    given: dict[str, Any] = {"port": port} if port else {}
+    settings = Settings(**given)
     problems = 0
 
     def report(ok: bool, what: str, fix: str = "") -> None:
         nonlocal problems
         problems += not ok
-        mark = typer.style("ok  ", fg=typer.colors.GREEN) if ok else typer.style(
-            "FIX ", fg=typer.colors.RED)
+        mark = (
+            typer.style("ok  ", fg=typer.colors.GREEN)
+            if ok
+            else typer.style("FIX ", fg=typer.colors.RED)
+        )
         typer.echo(f"{mark} {what}" + (f"\n     → {fix}" if fix and not ok else ""))
 
     version = ".".join(map(str, sys.version_info[:3]))
@@ -241,20 +267,28 @@ def doctor() -> None:
     if settings.embedded:
         try:
             binaries = find_binaries(settings.pg_bin_dir)
-            report(binaries.major >= 15,
-                   f"PostgreSQL {binaries.major} server binaries in {binaries.bin_dir}",
-                   "Install PostgreSQL 15 or newer.")
+            report(
+                binaries.major >= 15,
+                f"PostgreSQL {binaries.major} server binaries in {binaries.bin_dir}",
+                "Install PostgreSQL 15 or newer.",
+            )
         except ClusterError as exc:
             report(False, "PostgreSQL server binaries", str(exc))
         data = settings.data_path
         writable = _writable(data)
-        report(writable, f"Data directory {data} is writable",
-               "Set OMOTENASHI_DATA_DIR to a directory you can write to.")
+        report(
+            writable,
+            f"Data directory {data} is writable",
+            "Set OMOTENASHI_DATA_DIR to a directory you can write to.",
+        )
         folder = keys_dir(settings)
         if folder.exists():
             loose = [p.name for p in folder.iterdir() if p.stat().st_mode & 0o077]
-            report(not loose, f"Generated keys in {folder} are private (0600)",
-                   f"chmod 600 {' '.join(str(folder / n) for n in loose)}")
+            report(
+                not loose,
+                f"Generated keys in {folder} are private (0600)",
+                f"chmod 600 {' '.join(str(folder / n) for n in loose)}",
+            )
         else:
             report(True, f"Keys will be generated into {folder} on first start")
     else:
@@ -268,9 +302,11 @@ def doctor() -> None:
             report(True, "PostgreSQL at OMOTENASHI_DATABASE_URL answers")
         except StartupError as exc:
             report(False, "PostgreSQL at OMOTENASHI_DATABASE_URL", str(exc))
-    report(port_is_free(settings.port, settings.host),
-           f"Port {settings.port} on {settings.host} is free",
-           "Stop the program using it, or set OMOTENASHI_PORT.")
+    report(
+        port_is_free(settings.port, settings.host),
+        f"Port {settings.port} on {settings.host} is free",
+        "Stop the program using it, or set OMOTENASHI_PORT.",
+    )
     typer.echo("All checks passed." if not problems else f"{problems} thing(s) to fix.")
     raise typer.Exit(1 if problems else 0)
 

@@ -110,9 +110,7 @@ def problem_body(
     if request_id:
         body["request_id"] = request_id
     if fields:
-        body["errors"] = [
-            {"field": f.field, "message": f.message, "code": f.code} for f in fields
-        ]
+        body["errors"] = [{"field": f.field, "message": f.message, "code": f.code} for f in fields]
     if extra:
         body.update(extra)
     return body

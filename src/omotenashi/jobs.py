@@ -18,8 +18,8 @@ from typing import Any
 import asyncpg
 import structlog
 from pgqueuer import PgQueuer, Queries
-from pgqueuer.models import Job, Schedule
 from pgqueuer.adapters.persistence.qb import QueryBuilderEnvironment
+from pgqueuer.models import Job, Schedule
 from pgqueuer.types import QueueExecutionMode
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -140,17 +140,16 @@ async def pending(session: AsyncSession, name: str | None = None) -> int:
     return int(result.scalar_one())
 
 
-def build_worker(
-    pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession]
-) -> PgQueuer:
+def build_worker(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession]) -> PgQueuer:
     """A PgQueuer worker over ``pool`` that runs every registered job and schedule."""
     load_task_modules()
     queue = PgQueuer.from_asyncpg_pool(pool)
 
     for name, registered in _JOBS.items():
 
-        async def run_job(job: Job, _handler: JobHandler = registered.handler,
-                          _name: str = name) -> None:
+        async def run_job(
+            job: Job, _handler: JobHandler = registered.handler, _name: str = name
+        ) -> None:
             payload = json.loads(job.payload) if job.payload else {}
             structlog.contextvars.bind_contextvars(job=_name, job_id=int(job.id))
             try:
@@ -167,8 +166,9 @@ def build_worker(
 
     for name, scheduled in _PERIODIC.items():
 
-        async def run_periodic(schedule: Schedule, _handler: PeriodicHandler = scheduled.handler,
-                               _name: str = name) -> None:
+        async def run_periodic(
+            schedule: Schedule, _handler: PeriodicHandler = scheduled.handler, _name: str = name
+        ) -> None:
             structlog.contextvars.bind_contextvars(schedule=_name)
             try:
                 async for session in session_scope(sessions):

@@ -22,8 +22,9 @@ async def purge_job_log(session: AsyncSession, retention_days: int) -> int:
         cutoff,
     )
     await session.execute(
-        text("DELETE FROM pgqueuer_statistics "
-             "WHERE created < now() - make_interval(days => :days)"),
+        text(
+            "DELETE FROM pgqueuer_statistics WHERE created < now() - make_interval(days => :days)"
+        ),
         cutoff,
     )
     count = int(getattr(deleted, "rowcount", 0) or 0)

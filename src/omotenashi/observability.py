@@ -9,8 +9,13 @@ import uuid
 import structlog
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
-from prometheus_client import generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
 from sqlalchemy import text
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -90,8 +95,13 @@ class RequestContextMiddleware:
             method = scope["method"]
             self.metrics.requests.labels(method, route, str(status)).inc()
             self.metrics.latency.labels(method, route).observe(elapsed)
-            log.info("http.request", method=method, route=route, status=status,
-                     duration_ms=round(elapsed * 1000, 2))
+            log.info(
+                "http.request",
+                method=method,
+                route=route,
+                status=status,
+                duration_ms=round(elapsed * 1000, 2),
+            )
             structlog.contextvars.unbind_contextvars("request_id")
 
 
@@ -121,7 +131,10 @@ async def readyz(request: Request) -> JSONResponse:
 
 def _not_ready(request: Request, detail: str) -> JSONResponse:
     body = problem_body(
-        status=503, code="not_ready", title="Not ready", detail=detail,
+        status=503,
+        code="not_ready",
+        title="Not ready",
+        detail=detail,
         request_id=getattr(request.state, "request_id", None),
     )
     return JSONResponse(body, status_code=503, media_type="application/problem+json")

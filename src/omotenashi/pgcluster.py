@@ -173,8 +173,14 @@ def _service_account() -> pwd.struct_passwd:
             return pwd.getpwnam(name)
     try:
         subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-             SERVICE_ACCOUNT],
+            [
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                SERVICE_ACCOUNT,
+            ],
             check=True,
             capture_output=True,
         )
@@ -250,13 +256,20 @@ class EmbeddedCluster:
         try:
             result = self._run(
                 binaries.tool("initdb"),
-                "--pgdata", str(self.pgdata),
-                "--username", SUPERUSER,
-                "--pwfile", str(password_file),
-                "--auth-host", "scram-sha-256",
-                "--auth-local", "scram-sha-256",
-                "--encoding", "UTF8",
-                "--locale", "C",
+                "--pgdata",
+                str(self.pgdata),
+                "--username",
+                SUPERUSER,
+                "--pwfile",
+                str(password_file),
+                "--auth-host",
+                "scram-sha-256",
+                "--auth-local",
+                "scram-sha-256",
+                "--encoding",
+                "UTF8",
+                "--locale",
+                "C",
             )
         finally:
             password_file.unlink(missing_ok=True)
@@ -306,8 +319,19 @@ class EmbeddedCluster:
         self.log_file.touch()
         self._run_as.own(self.log_file)
         result = subprocess.run(  # type: ignore[call-overload]
-            [self.binaries.tool("pg_ctl"), "start", "-D", str(self.pgdata), "-l",
-             str(self.log_file), "-o", options, "-w", "-t", "60"],
+            [
+                self.binaries.tool("pg_ctl"),
+                "start",
+                "-D",
+                str(self.pgdata),
+                "-l",
+                str(self.log_file),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+            ],
             capture_output=True,
             text=True,
             cwd=self.root,
@@ -328,8 +352,17 @@ class EmbeddedCluster:
         """Stop the server if this process started it; a server others started is left running."""
         if not self._started_here:
             return
-        self._run(self.binaries.tool("pg_ctl"), "stop", "-D", str(self.pgdata), "-m", "fast",
-                  "-w", "-t", "60")
+        self._run(
+            self.binaries.tool("pg_ctl"),
+            "stop",
+            "-D",
+            str(self.pgdata),
+            "-m",
+            "fast",
+            "-w",
+            "-t",
+            "60",
+        )
         self._started_here = False
         log.info("pgcluster.stopped")
 

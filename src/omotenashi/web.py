@@ -66,7 +66,11 @@ def render(
     chosen = request.query_params.get("lang")
     if chosen and i18n.match_tag(chosen) is language:
         response.set_cookie(
-            LANGUAGE_COOKIE, language.code, max_age=ONE_YEAR, httponly=True, samesite="lax",
+            LANGUAGE_COOKIE,
+            language.code,
+            max_age=ONE_YEAR,
+            httponly=True,
+            samesite="lax",
             secure=request.url.scheme == "https",
         )
     return response

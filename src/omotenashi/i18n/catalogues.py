@@ -28,8 +28,7 @@ def extract() -> Catalog:
     ):
         if "/i18n/" in filename.replace("\\", "/"):
             continue
-        catalogue.add(message, None, [(filename, lineno)], auto_comments=comments,
-                      context=context)
+        catalogue.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalogue
 
 
@@ -47,8 +46,14 @@ def write(language: Language, catalogue: Catalog) -> None:
     catalogue.fuzzy = False
     catalogue.project, catalogue.version = "omotenashi", "1"
     with path.open("wb") as handle:
-        write_po(handle, catalogue, width=100, omit_header=False, sort_output=True,
-                 include_previous=False)
+        write_po(
+            handle,
+            catalogue,
+            width=100,
+            omit_header=False,
+            sort_output=True,
+            include_previous=False,
+        )
 
 
 def update_all() -> dict[str, int]:

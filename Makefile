@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a helper of theirs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint types unit bench messages doctor clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Run the product on its embedded PostgreSQL with demo data: http://127.0.0.1:8000/
+run: $(STAMP)
+	$(BIN)/omotenashi serve --demo
+
+## Every check: lint, types, all tests.
+test: lint types unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+## Bring the 15 languages' catalogues up to the code (then translate what is new).
+messages: $(STAMP)
+	$(BIN)/python -m omotenashi.i18n.catalogues
+
+doctor: $(STAMP)
+	$(BIN)/omotenashi doctor
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

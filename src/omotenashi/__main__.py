@@ -1,0 +1,3 @@
+from omotenashi.cli import main
+
+main()

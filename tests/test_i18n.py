@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from omotenashi import i18n
+from omotenashi.i18n.catalogues import extract, untranslated
+
+REQUIRED = [
+    "ja",
+    "en",
+    "zh-Hans",
+    "zh-Hant",
+    "ko",
+    "es",
+    "pt",
+    "vi",
+    "th",
+    "id",
+    "tl",
+    "ne",
+    "km",
+    "my",
+    "mn",
+]
+
+
+def test_the_fifteen_visitor_languages_are_served() -> None:
+    assert [language.code for language in i18n.LANGUAGES] == REQUIRED
+
+
+@pytest.mark.parametrize("code", [c for c in REQUIRED if c != i18n.SOURCE_LANGUAGE])
+def test_every_ui_string_is_translated(code: str) -> None:
+    assert untranslated(i18n.BY_CODE[code]) == []
+
+
+def test_extraction_finds_template_and_code_strings() -> None:
+    ids = {message.id for message in extract() if message.id}
+    assert "How it works" in ids  # a template
+    assert "Page not found" in ids  # marked in Python with N_
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("zh-TW,zh;q=0.9", "zh-Hant"),
+        ("zh-CN", "zh-Hans"),
+        ("pt-BR,pt;q=0.8", "pt"),
+        ("fil-PH", "tl"),
+        ("de-DE,th;q=0.5", "th"),
+        ("fr-FR", "en"),
+        ("ko;q=0.2, my;q=0.9", "my"),
+        ("garbage;;;q=x, , ja", "ja"),
+        (None, "en"),
+    ],
+)
+def test_accept_language_negotiation(header: str | None, expected: str) -> None:
+    assert i18n.negotiate(accept_language=header).code == expected
+
+
+async def test_landing_page_speaks_the_browser_language(client: httpx.AsyncClient) -> None:
+    response = await client.get("/", headers={"accept-language": "th-TH,th;q=0.9"})
+    assert response.status_code == 200
+    assert '<html lang="th"' in response.text
+    assert response.headers["content-language"] == "th"
+    assert "How it works" not in response.text
+
+
+async def test_choosing_a_language_is_remembered(client: httpx.AsyncClient) -> None:
+    chosen = await client.get("/?lang=km", headers={"accept-language": "en"})
+    assert '<html lang="km"' in chosen.text
+    assert chosen.cookies.get("lang") == "km"
+    later = await client.get("/", headers={"accept-language": "en"})
+    assert '<html lang="km"' in later.text
+
+
+async def test_landing_page_states_the_safety_case(client: httpx.AsyncClient) -> None:
+    text = (await client.get("/", headers={"accept-language": "en"})).text
+    for heading in (
+        "What we store",
+        "Who can see what, and why",
+        "How it is protected",
+        "How to erase it",
+    ):
+        assert heading in text
+    for language in i18n.LANGUAGES:
+        assert f'hreflang="{language.code}"' in text

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+
+from omotenashi.config import Settings
+from omotenashi.security.keys import MissingSecretError, keys_dir, load_keys
+
+
+def test_embedded_keys_are_generated_once_and_private(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    first = load_keys(settings)
+    second = load_keys(settings)
+    assert first.master.material == second.master.material
+    assert first.master.key_id == second.master.key_id
+    for path in keys_dir(settings).iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(keys_dir(settings).stat().st_mode) == 0o700
+
+
+def test_production_without_master_key_refuses_to_start(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, database_url=SecretStr("postgresql://x@db/omotenashi"))
+    with pytest.raises(MissingSecretError, match="OMOTENASHI_MASTER_KEY is not set"):
+        load_keys(settings)
+    assert not keys_dir(settings).exists()
+
+
+def test_production_rejects_a_malformed_master_key(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path,
+        database_url=SecretStr("postgresql://x@db/omotenashi"),
+        master_key=SecretStr("too-short"),
+        token_signing_key=SecretStr("irrelevant"),
+    )
+    with pytest.raises(MissingSecretError, match="base64-encoded 32-byte key"):
+        load_keys(settings)
+
+
+def test_key_material_never_shows_in_repr(tmp_path: Path) -> None:
+    keys = load_keys(Settings(data_dir=tmp_path))
+    assert keys.master.material.hex() not in repr(keys)
+    assert keys.database_password
+    assert keys.database_password not in repr(keys)
