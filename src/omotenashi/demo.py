@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import db
+
+# Modules whose import registers demo loaders, in the order they load.
+DEMO_MODULES = ("omotenashi.servicers.demo",)
 
 DemoLoader = Callable[[AsyncSession], Awaitable[str]]
 _LOADERS: list[DemoLoader] = []
@@ -19,6 +23,8 @@ def loader(function: DemoLoader) -> DemoLoader:
 
 
 async def load(session: AsyncSession) -> list[str]:
+    for module in DEMO_MODULES:
+        importlib.import_module(module)
     return [await load_one(session) for load_one in _LOADERS]
 
 

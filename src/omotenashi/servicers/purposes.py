@@ -1,0 +1,93 @@
+"""The purpose catalogue: why a servicer may ask for a visitor's attributes, and which ones.
+
+A servicer never receives an attribute that its purpose does not list here, whatever the visitor
+granted. Lists follow the laws in FACTS.md (hotel guest register, tax-free purchase records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class PurposeKey(StrEnum):
+    hotel_check_in = "hotel_check_in"
+    tax_free_sale = "tax_free_sale"
+    food_service = "food_service"
+    guidance = "guidance"
+    event_entry = "event_entry"
+    payment = "payment"
+    emergency = "emergency"
+
+
+@dataclass(frozen=True)
+class Purpose:
+    key: PurposeKey
+    labels: Mapping[str, str]
+    attributes: tuple[str, ...]
+    legal_basis: str
+
+
+PURPOSES: Mapping[PurposeKey, Purpose] = MappingProxyType(
+    {
+        purpose.key: purpose
+        for purpose in (
+            Purpose(
+                PurposeKey.hotel_check_in,
+                {"ja": "宿泊チェックイン", "en": "Hotel check-in"},
+                # 旅館業法: name, address, contact; for guests with no address in Japan also
+                # nationality and passport number (the passport copy may stand in for them).
+                (
+                    "name",
+                    "home_address",
+                    "phone",
+                    "email",
+                    "nationality",
+                    "passport",
+                    "preferred_languages",
+                    "stay",
+                ),
+                "Hotel Business Act guest register (kept 3 years)",
+            ),
+            Purpose(
+                PurposeKey.tax_free_sale,
+                {"ja": "免税販売", "en": "Tax-free sale"},
+                # Passport items of the electronic purchase record sent to the National Tax Agency.
+                ("name", "nationality", "date_of_birth", "passport", "stay", "preferred_languages"),
+                "Consumption Tax Act, electronic purchase record (kept 7 years)",
+            ),
+            Purpose(
+                PurposeKey.food_service,
+                {"ja": "飲食の提供", "en": "Food service"},
+                ("preferred_languages", "dietary_needs", "allergens"),
+                "Visitor's consent",
+            ),
+            Purpose(
+                PurposeKey.guidance,
+                {"ja": "案内・サイネージ", "en": "Guidance and signage"},
+                ("preferred_languages", "accessibility_needs"),
+                "Visitor's consent",
+            ),
+            Purpose(
+                PurposeKey.event_entry,
+                {"ja": "イベント入場", "en": "Event entry"},
+                ("name", "preferred_languages", "accessibility_needs"),
+                "Visitor's consent",
+            ),
+            Purpose(
+                PurposeKey.payment,
+                {"ja": "決済", "en": "Payment"},
+                ("name", "preferred_languages"),
+                "Visitor's consent",
+            ),
+            Purpose(
+                PurposeKey.emergency,
+                {"ja": "緊急時対応", "en": "Emergency"},
+                ("name", "preferred_languages", "stay", "emergency_contact", "accessibility_needs"),
+                "Visitor's consent; vital interest in a disaster",
+            ),
+        )
+    }
+)

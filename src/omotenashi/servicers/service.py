@@ -1,0 +1,146 @@
+"""Servicer rules: applying, operator decisions, and what a servicer may receive."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from omotenashi.errors import FieldError
+from omotenashi.servicers.errors import (
+    InvalidServicerError,
+    InvalidTransitionError,
+    PurposeNotApprovedError,
+    ServicerExistsError,
+    ServicerNotFoundError,
+)
+from omotenashi.servicers.models import (
+    PurposeState,
+    Servicer,
+    ServicerCategory,
+    ServicerPurpose,
+    ServicerState,
+)
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+
+log = structlog.get_logger(__name__)
+
+_MUNICIPALITY = re.compile(r"^\d{6}$")  # JIS X 0402 with check digit
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+async def apply(
+    session: AsyncSession,
+    *,
+    name: str,
+    name_ja: str,
+    category: ServicerCategory,
+    contact_email: str,
+    municipality_code: str | None,
+    purposes: Mapping[PurposeKey, str],
+) -> Servicer:
+    """An organisation applies; it stays pending, with every purpose requested, until decided."""
+    errors = []
+    if not name.strip():
+        errors.append(FieldError("name", "Give the organisation's name."))
+    if not name_ja.strip():
+        errors.append(FieldError("name_ja", "Give the organisation's name in Japanese."))
+    if not _EMAIL.match(contact_email):
+        errors.append(FieldError("contact_email", "Give a valid e-mail address."))
+    if municipality_code is not None and not _MUNICIPALITY.match(municipality_code):
+        errors.append(FieldError("municipality_code", "Use the 6-digit local government code."))
+    if not purposes:
+        errors.append(FieldError("purposes", "Declare at least one purpose."))
+    if errors:
+        raise InvalidServicerError(fields=errors)
+    servicer = Servicer(
+        name=name.strip(),
+        name_ja=name_ja.strip(),
+        category=category,
+        contact_email=contact_email,
+        municipality_code=municipality_code,
+        state=ServicerState.pending,
+        purposes=[
+            ServicerPurpose(purpose=str(key), justification=why, state=PurposeState.requested)
+            for key, why in purposes.items()
+        ],
+    )
+    try:
+        async with session.begin_nested():  # a duplicate rolls back only this insert
+            session.add(servicer)
+            await session.flush()
+    except IntegrityError as exc:
+        raise ServicerExistsError() from exc
+    log.info("servicer.applied", servicer_id=str(servicer.id), category=str(category))
+    return servicer
+
+
+async def get(session: AsyncSession, servicer_id: uuid.UUID) -> Servicer:
+    servicer = await session.scalar(
+        select(Servicer).where(Servicer.id == servicer_id).options(selectinload(Servicer.purposes))
+    )
+    if servicer is None:
+        raise ServicerNotFoundError()
+    return servicer
+
+
+_ALLOWED = {
+    ServicerState.pending: {ServicerState.approved, ServicerState.suspended},
+    ServicerState.approved: {ServicerState.suspended},
+    ServicerState.suspended: {ServicerState.approved},
+}
+
+
+async def set_state(
+    session: AsyncSession, servicer_id: uuid.UUID, state: ServicerState, reason: str = ""
+) -> Servicer:
+    """The operator approves, suspends or reinstates a servicer."""
+    servicer = await get(session, servicer_id)
+    if state not in _ALLOWED[servicer.state]:
+        raise InvalidTransitionError(f"A {servicer.state} servicer cannot become {state}.")
+    servicer.state = state
+    servicer.state_reason = reason or None
+    servicer.state_changed_at = datetime.now(UTC)
+    await session.flush()
+    log.info("servicer.state_changed", servicer_id=str(servicer_id), state=str(state))
+    return servicer
+
+
+async def decide_purpose(
+    session: AsyncSession, servicer_id: uuid.UUID, purpose: PurposeKey, *, approve: bool
+) -> ServicerPurpose:
+    servicer = await get(session, servicer_id)
+    declared = next((p for p in servicer.purposes if p.purpose == purpose), None)
+    if declared is None:
+        raise InvalidTransitionError(f"The servicer did not declare the purpose {purpose}.")
+    declared.state = PurposeState.approved if approve else PurposeState.refused
+    declared.decided_at = datetime.now(UTC)
+    await session.flush()
+    log.info(
+        "servicer.purpose_decided",
+        servicer_id=str(servicer_id),
+        purpose=str(purpose),
+        approved=approve,
+    )
+    return declared
+
+
+async def attributes_for(
+    session: AsyncSession, servicer_id: uuid.UUID, purpose: PurposeKey
+) -> tuple[str, ...]:
+    """What the servicer may ever receive for ``purpose``: the purpose's attributes, and
+    nothing at all unless both the servicer and this purpose are approved."""
+    servicer = await get(session, servicer_id)
+    approved = any(
+        p.purpose == purpose and p.state is PurposeState.approved for p in servicer.purposes
+    )
+    if servicer.state is not ServicerState.approved or not approved:
+        raise PurposeNotApprovedError()
+    return PURPOSES[purpose].attributes
