@@ -40,6 +40,9 @@ class Settings(BaseSettings):
         default=None, description="Base64 key signing access tokens and receipts."
     )
     job_log_retention_days: int = Field(default=14, ge=1)
+    visitor_retention_days: int = Field(
+        default=30, ge=0, description="Days after departure before a visitor is erased."
+    )
 
     @property
     def embedded(self) -> bool:

@@ -2,6 +2,7 @@
 
 from omotenashi.db import Base
 from omotenashi.servicers import models as servicers  # noqa: F401
+from omotenashi.visitors import models as visitors  # noqa: F401
 
 metadata = Base.metadata
 

@@ -1,0 +1,1 @@
+"""Visitor profiles, family members and stays."""

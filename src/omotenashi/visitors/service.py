@@ -1,0 +1,201 @@
+"""Visitor rules: registration, the profile (sealed where sensitive), family, erasure."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import structlog
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi import i18n
+from omotenashi.errors import FieldError
+from omotenashi.security.encryption import DataKey, Keyring, WrappedKey
+from omotenashi.visitors import catalogue
+from omotenashi.visitors.errors import InvalidProfileError, VisitorNotFoundError
+from omotenashi.visitors.models import Visitor, VisitorAttribute
+
+log = structlog.get_logger(__name__)
+
+SEALED = {catalogue.Sensitivity.sensitive, catalogue.Sensitivity.identity_document}
+
+
+def _context(visitor_id: uuid.UUID, key: str) -> bytes:
+    return f"visitor:{visitor_id}:{key}".encode()
+
+
+async def create_visitor(
+    session: AsyncSession,
+    keyring: Keyring,
+    *,
+    language: str = "en",
+    registered_by: uuid.UUID | None = None,
+) -> Visitor:
+    """A new visitor with a data key of their own (a family member's, when registered_by)."""
+    if registered_by is not None:
+        await get(session, registered_by)
+    _, wrapped = keyring.new_data_key()
+    visitor = Visitor(
+        language=language,
+        registered_by_id=registered_by,
+        data_key=wrapped.to_bytes(),
+        master_key_id=wrapped.master_key_id,
+    )
+    session.add(visitor)
+    await session.flush()
+    log.info("visitor.created", visitor_id=str(visitor.id), family=registered_by is not None)
+    return visitor
+
+
+async def get(session: AsyncSession, visitor_id: uuid.UUID) -> Visitor:
+    visitor = await session.get(Visitor, visitor_id)
+    if visitor is None or visitor.data_key is None:
+        raise VisitorNotFoundError()
+    return visitor
+
+
+def _data_key(keyring: Keyring, visitor: Visitor) -> DataKey:
+    assert visitor.data_key is not None
+    return keyring.unwrap(WrappedKey.from_bytes(visitor.data_key))
+
+
+async def update_profile(
+    session: AsyncSession, keyring: Keyring, visitor_id: uuid.UUID, values: Mapping[str, object]
+) -> dict[str, Any]:
+    """Validate ``values`` against the catalogue and store them; nothing is stored if any
+    field is wrong. A value of None removes that attribute."""
+    visitor = await get(session, visitor_id)
+    removed = [key for key, value in values.items() if value is None]
+    normalised, errors = catalogue.validate_profile(
+        {k: v for k, v in values.items() if v is not None}
+    )
+    errors += [
+        FieldError(key, "There is no such attribute.", "unknown_attribute")
+        for key in removed
+        if key not in catalogue.ATTRIBUTES
+    ]
+    if errors:
+        raise InvalidProfileError(fields=errors)
+    data_key = _data_key(keyring, visitor)
+    now = datetime.now(UTC)
+    for key, value in normalised.items():
+        if catalogue.ATTRIBUTES[key].sensitivity in SEALED:
+            row = {
+                "clear_value": None,
+                "sealed_value": data_key.encrypt_json(value, context=_context(visitor_id, key)),
+            }
+        else:
+            row = {"clear_value": value, "sealed_value": None}
+        statement = insert(VisitorAttribute).values(
+            visitor_id=visitor_id, key=key, updated_at=now, **row
+        )
+        await session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["visitor_id", "key"], set_={**row, "updated_at": now}
+            )
+        )
+    if removed:
+        await session.execute(
+            delete(VisitorAttribute).where(
+                VisitorAttribute.visitor_id == visitor_id, VisitorAttribute.key.in_(removed)
+            )
+        )
+    if "stay" in normalised:
+        departure = normalised["stay"].get("departure")
+        visitor.departure = (
+            date.fromisoformat(departure) if isinstance(departure, str) else departure
+        )
+    if "stay" in removed:
+        visitor.departure = None
+    if languages := normalised.get("preferred_languages"):
+        # The language the platform speaks to them: their first choice that we serve.
+        served = (i18n.match_tag(tag) for tag in languages)
+        visitor.language = next((lang.code for lang in served if lang), i18n.DEFAULT.code)
+    visitor.updated_at = now
+    await session.flush()
+    log.info(
+        "visitor.profile_updated",
+        visitor_id=str(visitor_id),
+        attributes=sorted([*normalised, *removed]),
+    )
+    return normalised
+
+
+async def read_profile(
+    session: AsyncSession,
+    keyring: Keyring,
+    visitor_id: uuid.UUID,
+    keys: Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """The visitor's attributes (only ``keys`` when given), unsealed."""
+    visitor = await get(session, visitor_id)
+    query = select(VisitorAttribute).where(VisitorAttribute.visitor_id == visitor_id)
+    if keys is not None:
+        query = query.where(VisitorAttribute.key.in_(list(keys)))
+    rows = (await session.scalars(query)).all()
+    data_key = _data_key(keyring, visitor) if any(r.sealed_value for r in rows) else None
+    profile: dict[str, Any] = {}
+    for row in rows:
+        if row.sealed_value is not None:
+            assert data_key is not None
+            profile[row.key] = data_key.decrypt_json(
+                row.sealed_value, context=_context(visitor_id, row.key)
+            )
+        else:
+            profile[row.key] = row.clear_value
+    return profile
+
+
+async def family(session: AsyncSession, visitor_id: uuid.UUID) -> list[Visitor]:
+    """The accompanying members a visitor registered (children, relatives without accounts)."""
+    await get(session, visitor_id)
+    return list(
+        (
+            await session.scalars(
+                select(Visitor)
+                .where(Visitor.registered_by_id == visitor_id, Visitor.data_key.is_not(None))
+                .order_by(Visitor.created_at)
+            )
+        ).all()
+    )
+
+
+async def erase(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> int:
+    """Erase visitors and the family members they registered: the data key first (so any copy
+    of a sealed value, in a backup or a replica, is unreadable), then every row."""
+    ids = list(visitor_ids)
+    if not ids:
+        return 0
+    members = select(Visitor.id).where(Visitor.registered_by_id.in_(ids))
+    await session.execute(
+        update(Visitor)
+        .where(Visitor.id.in_(ids) | Visitor.id.in_(members))
+        .values(data_key=None, master_key_id=None)
+    )
+    result = await session.execute(delete(Visitor).where(Visitor.id.in_(ids)))
+    count = int(getattr(result, "rowcount", 0) or 0)
+    for visitor_id in ids:
+        log.info("visitor.erased", visitor_id=str(visitor_id))
+    return count
+
+
+async def erase_departed(session: AsyncSession, today: date, retention_days: int) -> int:
+    """Erase every account holder whose departure is more than ``retention_days`` ago,
+    unless they chose to keep their data."""
+    cutoff = today - timedelta(days=retention_days)
+    due = (
+        await session.scalars(
+            select(Visitor.id)
+            .where(
+                Visitor.departure < cutoff,
+                Visitor.keep_after_departure.is_(False),
+                Visitor.registered_by_id.is_(None),
+            )
+            .limit(10_000)
+        )
+    ).all()
+    return await erase(session, due)
