@@ -34,6 +34,8 @@ cli = typer.Typer(
 )
 db_cli = typer.Typer(help="Database schema migrations.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+audit_cli = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
+cli.add_typer(audit_cli, name="audit")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -226,6 +228,36 @@ def db_current() -> None:
         typer.echo(f"current: {current}\nhead:    {head}\n{state}")
 
     asyncio.run(run())
+
+
+@audit_cli.command("verify")
+@_friendly
+def audit_verify() -> None:
+    """Check every link of the audit chain; report the first broken one."""
+    from omotenashi.security import audit
+
+    settings = _settings()
+
+    async def run() -> audit.ChainReport:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                async with db.session_factory(engine)() as session:
+                    return await audit.verify(session)
+            finally:
+                await engine.dispose()
+
+    report = asyncio.run(run())
+    if report.intact:
+        typer.echo(f"Audit chain intact: {report.checked} entries checked.")
+        return
+    typer.secho(
+        f"Audit chain broken at entry {report.first_broken_id}: {report.reason} "
+        f"({report.checked} entries before it are intact).",
+        err=True,
+        fg=typer.colors.RED,
+    )
+    raise typer.Exit(2)
 
 
 @cli.command("demo")

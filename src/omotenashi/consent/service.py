@@ -1,0 +1,167 @@
+"""Consent rules: grant (with a signed receipt), revoke, and what is consented right now."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime, time, timedelta
+
+import structlog
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.consent import receipts
+from omotenashi.consent.errors import GrantNotFoundError, InvalidGrantError
+from omotenashi.consent.models import ConsentGrant
+from omotenashi.errors import FieldError
+from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.models import Servicer, ServicerCategory
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.visitors import catalogue
+from omotenashi.visitors import service as visitors
+
+log = structlog.get_logger(__name__)
+
+# Without a known departure a grant lasts this long; the visitor can always revoke earlier.
+DEFAULT_TERM = timedelta(days=30)
+
+
+def _active(now: datetime) -> ColumnElement[bool]:
+    return and_(ConsentGrant.revoked_at.is_(None), ConsentGrant.expires_at > now)
+
+
+async def grant(
+    session: AsyncSession,
+    keys: PlatformKeys,
+    visitor_id: uuid.UUID,
+    *,
+    purpose: PurposeKey,
+    attributes: Sequence[str],
+    servicer_id: uuid.UUID | None = None,
+    category: ServicerCategory | None = None,
+    expires_at: datetime | None = None,
+    now: datetime | None = None,
+) -> ConsentGrant:
+    """The visitor lets one servicer, or every servicer of a category, see ``attributes``
+    for ``purpose`` until ``expires_at`` (default: the end of their departure day)."""
+    now = now or datetime.now(UTC)
+    visitor = await visitors.get(session, visitor_id)
+    errors: list[FieldError] = []
+    if (servicer_id is None) == (category is None):
+        errors.append(FieldError("recipient", "Name either one servicer or one category."))
+    allowed = set(PURPOSES[purpose].attributes)
+    wanted = list(dict.fromkeys(attributes))
+    if not wanted:
+        errors.append(FieldError("attributes", "Choose at least one item to share."))
+    errors += [
+        FieldError(f"attributes[{i}]", f"{key} is not used for {purpose}.", "not_in_purpose")
+        for i, key in enumerate(wanted)
+        if key not in allowed
+    ]
+    if expires_at is None:
+        expires_at = (
+            datetime.combine(visitor.departure, time(23, 59, 59), UTC)
+            if visitor.departure and visitor.departure >= now.date()
+            else now + DEFAULT_TERM
+        )
+    if expires_at <= now:
+        errors.append(FieldError("expires_at", "The end of the consent must be in the future."))
+    if errors:
+        raise InvalidGrantError(fields=errors)
+
+    recipient: dict[str, str]
+    if servicer_id is not None:
+        servicer = await servicers.get(session, servicer_id)
+        recipient = {"name": servicer.name, "contact": servicer.contact_email}
+    else:
+        assert category is not None
+        recipient = {"name": f"Every participating {category.replace('_', ' ')}"}
+    grant_id = uuid.uuid4()
+    claims = receipts.build(
+        receipt_id=grant_id,
+        visitor_ref=f"visitor:{visitor_id}",
+        granted_at=now,
+        expires_at=expires_at,
+        language=visitor.language,
+        recipient=recipient,
+        purpose=str(purpose),
+        purpose_label=PURPOSES[purpose].labels["en"],
+        attributes=wanted,
+        sensitive=[
+            k
+            for k in wanted
+            if catalogue.ATTRIBUTES[k].sensitivity is not catalogue.Sensitivity.personal
+        ],
+    )
+    record = ConsentGrant(
+        id=grant_id,
+        visitor_id=visitor_id,
+        servicer_id=servicer_id,
+        servicer_category=str(category) if category else None,
+        purpose=str(purpose),
+        attributes=wanted,
+        granted_at=now,
+        expires_at=expires_at,
+        receipt=receipts.sign(claims, keys.signing_key),
+    )
+    session.add(record)
+    await session.flush()
+    log.info(
+        "consent.granted", grant_id=str(grant_id), purpose=str(purpose), attributes=len(wanted)
+    )
+    return record
+
+
+async def revoke(
+    session: AsyncSession, visitor_id: uuid.UUID, grant_id: uuid.UUID, now: datetime | None = None
+) -> ConsentGrant:
+    """Withdraw a grant at once. Only the visitor who gave it can; anyone else sees 404."""
+    record = await session.scalar(
+        select(ConsentGrant).where(
+            ConsentGrant.id == grant_id, ConsentGrant.visitor_id == visitor_id
+        )
+    )
+    if record is None:
+        raise GrantNotFoundError()
+    if record.revoked_at is None:
+        record.revoked_at = now or datetime.now(UTC)
+        await session.flush()
+        log.info("consent.revoked", grant_id=str(grant_id))
+    return record
+
+
+async def grants_of(session: AsyncSession, visitor_id: uuid.UUID) -> list[ConsentGrant]:
+    """Every grant the visitor gave, newest first, revoked and expired ones included."""
+    return list(
+        (
+            await session.scalars(
+                select(ConsentGrant)
+                .where(ConsentGrant.visitor_id == visitor_id)
+                .order_by(ConsentGrant.granted_at.desc())
+            )
+        ).all()
+    )
+
+
+async def consented_attributes(
+    session: AsyncSession,
+    visitor_id: uuid.UUID,
+    servicer: Servicer,
+    purpose: PurposeKey,
+    now: datetime | None = None,
+) -> frozenset[str]:
+    """What the visitor currently lets ``servicer`` see for ``purpose`` (directly or through
+    its category)."""
+    rows = await session.scalars(
+        select(ConsentGrant.attributes).where(
+            ConsentGrant.visitor_id == visitor_id,
+            ConsentGrant.purpose == str(purpose),
+            or_(
+                ConsentGrant.servicer_id == servicer.id,
+                ConsentGrant.servicer_category == str(servicer.category),
+            ),
+            _active(now or datetime.now(UTC)),
+        )
+    )
+    return frozenset(key for attributes in rows for key in attributes)

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.servicers.test_service import make_servicer
+
+from omotenashi.consent import receipts, service
+from omotenashi.consent.errors import GrantNotFoundError, InvalidGrantError
+from omotenashi.security.encryption import Keyring
+from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.servicers.models import Servicer, ServicerCategory
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.visitors import service as visitors
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def keys() -> PlatformKeys:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return PlatformKeys(
+        master=MasterKey.from_material(os.urandom(32)), signing_key=Ed25519PrivateKey.generate()
+    )
+
+
+async def _visitor(
+    session: AsyncSession, keys: PlatformKeys, departure: str = "2026-11-30"
+) -> uuid.UUID:
+    keyring = Keyring(keys.master)
+    visitor = await visitors.create_visitor(session, keyring)
+    await visitors.update_profile(
+        session, keyring, visitor.id, {"stay": {"arrival": "2026-11-20", "departure": departure}}
+    )
+    return visitor.id
+
+
+async def _hotel(session: AsyncSession, name: str = "Hotel Test Ueno") -> Servicer:
+    return await make_servicer(session, name=name)
+
+
+async def test_grant_lasts_until_the_end_of_the_departure_day(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _hotel(session)
+    grant = await service.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "passport"],
+        servicer_id=hotel.id,
+        now=NOW,
+    )
+    assert grant.expires_at == datetime(2026, 11, 30, 23, 59, 59, tzinfo=UTC)
+    assert await service.consented_attributes(
+        session, visitor_id, hotel, PurposeKey.hotel_check_in, now=NOW
+    ) == {"name", "passport"}
+    assert (
+        await service.consented_attributes(
+            session, visitor_id, hotel, PurposeKey.hotel_check_in, now=grant.expires_at
+        )
+        == set()
+    )
+
+
+async def test_the_receipt_is_a_signed_kantara_record(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _hotel(session)
+    grant = await service.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "passport"],
+        servicer_id=hotel.id,
+        now=NOW,
+    )
+    claims = receipts.verify(grant.receipt, keys.signing_key)
+    assert claims["consentReceiptID"] == str(grant.id)
+    assert claims["jurisdiction"] == "JP"
+    assert claims["piiControllers"][0]["piiController"] == "Hotel Test Ueno"
+    purpose = claims["services"][0]["purposes"][0]
+    assert purpose["purposeCategory"] == ["hotel_check_in"]
+    assert purpose["piiCategory"] == ["name", "passport"]
+    assert claims["spiCat"] == ["passport"]
+    forged = grant.receipt[:-4] + ("AAAA" if not grant.receipt.endswith("AAAA") else "BBBB")
+    with pytest.raises(Exception, match="Signature"):
+        receipts.verify(forged, keys.signing_key)
+
+
+async def test_revoking_takes_effect_at_once(session: AsyncSession, keys: PlatformKeys) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _hotel(session)
+    grant = await service.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        servicer_id=hotel.id,
+        now=NOW,
+    )
+    await service.revoke(session, visitor_id, grant.id, now=NOW + timedelta(minutes=1))
+    assert (
+        await service.consented_attributes(
+            session, visitor_id, hotel, PurposeKey.hotel_check_in, now=NOW + timedelta(minutes=2)
+        )
+        == set()
+    )
+
+
+async def test_another_visitor_cannot_revoke_my_grant(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    mine = await _visitor(session, keys)
+    theirs = await _visitor(session, keys)
+    hotel = await _hotel(session)
+    grant = await service.grant(
+        session,
+        keys,
+        mine,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        servicer_id=hotel.id,
+        now=NOW,
+    )
+    with pytest.raises(GrantNotFoundError):
+        await service.revoke(session, theirs, grant.id)
+
+
+async def test_a_category_grant_covers_every_servicer_of_it_and_no_other(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _hotel(session)
+    await service.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        category=ServicerCategory.hotel,
+        now=NOW,
+    )
+    assert await service.consented_attributes(
+        session, visitor_id, hotel, PurposeKey.hotel_check_in, now=NOW
+    ) == {"name"}
+    hotel.category = ServicerCategory.retail
+    assert (
+        await service.consented_attributes(
+            session, visitor_id, hotel, PurposeKey.hotel_check_in, now=NOW
+        )
+        == set()
+    )
+
+
+async def test_a_grant_cannot_reach_beyond_its_purpose(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _hotel(session)
+    with pytest.raises(InvalidGrantError) as caught:
+        await service.grant(
+            session,
+            keys,
+            visitor_id,
+            purpose=PurposeKey.food_service,
+            attributes=["allergens", "passport"],
+            servicer_id=hotel.id,
+            now=NOW,
+        )
+    assert [f.field for f in caught.value.fields] == ["attributes[1]"]
+    assert await service.grants_of(session, visitor_id) == []
