@@ -3,9 +3,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import demo
+from omotenashi.security import audit
+from omotenashi.security.audit import AuditEntry
 from omotenashi.servicers import service
 from omotenashi.servicers.errors import (
     InvalidServicerError,
@@ -44,8 +47,10 @@ async def test_a_new_servicer_waits_for_the_operator(session: AsyncSession) -> N
 
 async def test_approved_hotel_receives_the_guest_register_items(session: AsyncSession) -> None:
     servicer = await make_servicer(session)
-    await service.decide_purpose(session, servicer.id, PurposeKey.hotel_check_in, approve=True)
-    await service.set_state(session, servicer.id, ServicerState.approved)
+    await service.decide_purpose(
+        session, servicer.id, PurposeKey.hotel_check_in, approve=True, actor="operator:test"
+    )
+    await service.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
     attributes = await service.attributes_for(session, servicer.id, PurposeKey.hotel_check_in)
     assert {"name", "nationality", "passport", "home_address"} <= set(attributes)
     assert "dietary_needs" not in attributes
@@ -57,9 +62,13 @@ async def test_purpose_not_approved_gives_nothing_even_if_servicer_is(
     servicer = await make_servicer(
         session, purposes={PurposeKey.hotel_check_in: "register", PurposeKey.tax_free_sale: "shop"}
     )
-    await service.decide_purpose(session, servicer.id, PurposeKey.hotel_check_in, approve=True)
-    await service.decide_purpose(session, servicer.id, PurposeKey.tax_free_sale, approve=False)
-    await service.set_state(session, servicer.id, ServicerState.approved)
+    await service.decide_purpose(
+        session, servicer.id, PurposeKey.hotel_check_in, approve=True, actor="operator:test"
+    )
+    await service.decide_purpose(
+        session, servicer.id, PurposeKey.tax_free_sale, approve=False, actor="operator:test"
+    )
+    await service.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
     with pytest.raises(PurposeNotApprovedError):
         await service.attributes_for(session, servicer.id, PurposeKey.tax_free_sale)
     with pytest.raises(PurposeNotApprovedError):
@@ -68,18 +77,22 @@ async def test_purpose_not_approved_gives_nothing_even_if_servicer_is(
 
 async def test_suspended_servicer_receives_nothing(session: AsyncSession) -> None:
     servicer = await make_servicer(session)
-    await service.decide_purpose(session, servicer.id, PurposeKey.hotel_check_in, approve=True)
-    await service.set_state(session, servicer.id, ServicerState.approved)
-    await service.set_state(session, servicer.id, ServicerState.suspended, "Abnormal resolves")
+    await service.decide_purpose(
+        session, servicer.id, PurposeKey.hotel_check_in, approve=True, actor="operator:test"
+    )
+    await service.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
+    await service.set_state(
+        session, servicer.id, ServicerState.suspended, "Abnormal resolves", actor="operator:test"
+    )
     with pytest.raises(PurposeNotApprovedError):
         await service.attributes_for(session, servicer.id, PurposeKey.hotel_check_in)
 
 
 async def test_an_approved_servicer_cannot_go_back_to_pending(session: AsyncSession) -> None:
     servicer = await make_servicer(session)
-    await service.set_state(session, servicer.id, ServicerState.approved)
+    await service.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
     with pytest.raises(InvalidTransitionError):
-        await service.set_state(session, servicer.id, ServicerState.pending)
+        await service.set_state(session, servicer.id, ServicerState.pending, actor="operator:test")
 
 
 async def test_application_errors_name_every_field(session: AsyncSession) -> None:
@@ -126,3 +139,23 @@ async def test_demo_data_loads_once(session: AsyncSession) -> None:
 def test_tax_free_purpose_carries_the_passport_items_of_the_purchase_record() -> None:
     items = set(PURPOSES[PurposeKey.tax_free_sale].attributes)
     assert {"name", "nationality", "date_of_birth", "passport", "stay"} <= items
+
+
+async def test_operator_decisions_are_written_to_the_audit_chain(session: AsyncSession) -> None:
+    servicer = await make_servicer(session)
+    await service.decide_purpose(
+        session, servicer.id, PurposeKey.hotel_check_in, approve=True, actor="operator:ops-7"
+    )
+    await service.set_state(session, servicer.id, ServicerState.approved, actor="operator:ops-7")
+    entries = (
+        await session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.target == f"servicer:{servicer.id}")
+            .order_by(AuditEntry.id)
+        )
+    ).all()
+    assert [(e.actor, e.action) for e in entries] == [
+        ("operator:ops-7", "servicer.purpose_approved"),
+        ("operator:ops-7", "servicer.approved"),
+    ]
+    assert (await audit.verify(session)).intact

@@ -63,7 +63,11 @@ async def load_servicers(session: AsyncSession) -> str:
             purposes=purposes,
         )
         for purpose in purposes:
-            await service.decide_purpose(session, servicer.id, purpose, approve=True)
-        await service.set_state(session, servicer.id, ServicerState.approved, "Demo data")
+            await service.decide_purpose(
+                session, servicer.id, purpose, approve=True, actor="system:demo"
+            )
+        await service.set_state(
+            session, servicer.id, ServicerState.approved, "Demo data", actor="system:demo"
+        )
         created += 1
     return f"Servicers: {created} created, {len(DEMO_SERVICERS) - created} already there."

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from omotenashi.errors import FieldError
+from omotenashi.security import audit
 from omotenashi.servicers.errors import (
     InvalidServicerError,
     InvalidTransitionError,
@@ -99,7 +100,12 @@ _ALLOWED = {
 
 
 async def set_state(
-    session: AsyncSession, servicer_id: uuid.UUID, state: ServicerState, reason: str = ""
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    state: ServicerState,
+    reason: str = "",
+    *,
+    actor: str,
 ) -> Servicer:
     """The operator approves, suspends or reinstates a servicer."""
     servicer = await get(session, servicer_id)
@@ -109,12 +115,24 @@ async def set_state(
     servicer.state_reason = reason or None
     servicer.state_changed_at = datetime.now(UTC)
     await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action=f"servicer.{state}",
+        target=f"servicer:{servicer_id}",
+        details={"reason": reason},
+    )
     log.info("servicer.state_changed", servicer_id=str(servicer_id), state=str(state))
     return servicer
 
 
 async def decide_purpose(
-    session: AsyncSession, servicer_id: uuid.UUID, purpose: PurposeKey, *, approve: bool
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    purpose: PurposeKey,
+    *,
+    approve: bool,
+    actor: str,
 ) -> ServicerPurpose:
     servicer = await get(session, servicer_id)
     declared = next((p for p in servicer.purposes if p.purpose == purpose), None)
@@ -123,6 +141,13 @@ async def decide_purpose(
     declared.state = PurposeState.approved if approve else PurposeState.refused
     declared.decided_at = datetime.now(UTC)
     await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="servicer.purpose_approved" if approve else "servicer.purpose_refused",
+        target=f"servicer:{servicer_id}",
+        details={"purpose": str(purpose)},
+    )
     log.info(
         "servicer.purpose_decided",
         servicer_id=str(servicer_id),
