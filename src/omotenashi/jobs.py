@@ -29,7 +29,7 @@ from omotenashi.db import session_scope
 log = structlog.get_logger(__name__)
 
 # Modules whose import registers jobs; each domain with a tasks module adds it here.
-TASK_MODULES = ("omotenashi.maintenance", "omotenashi.visitors.tasks")
+TASK_MODULES = ("omotenashi.maintenance", "omotenashi.visitors.tasks", "omotenashi.carriers.tasks")
 
 JobHandler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
 PeriodicHandler = Callable[[AsyncSession], Awaitable[None]]

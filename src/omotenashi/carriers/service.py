@@ -1,0 +1,368 @@
+"""Carrier rules: linking cards, tags and phones to a visitor, recognising them at a touchpoint,
+and revoking them (a lost card stops working at once).
+
+Keys
+    Two keys are derived from the platform master key with HKDF-SHA256 (no salt: the master key
+    is already uniformly random), one per use, so that neither can stand in for the other:
+    ``b"omotenashi carrier lookup v1"`` for card hashes and ``b"omotenashi carrier device secret
+    v1"`` for sealing device secrets. Build them once per process with
+    :meth:`CarrierKeys.from_platform`.
+
+Cards and tags
+    An IC card's IDm or a tag's UID is stored only as ``HMAC-SHA256(lookup key, kind || 0x00 ||
+    id bytes)``. The platform can find the visitor for a card it is shown, but a copy of the table
+    gives back no card number, and without the key even the small IDm space cannot be searched
+    offline.
+
+Phones (rotating QR)
+    The server must hold the device secret itself to check a MAC; a hash of it would be useless.
+    It is sealed with AES-256-GCM under the derived sealing key and bound to the carrier id:
+
+    - not raw, because a leaked dump or backup would then let anyone mint codes for every phone;
+    - not under the visitor's own data key, because that would add a row read and a key unwrap to
+      every scan and buy nothing: erasing a visitor already deletes their carrier rows.
+
+Master key rotation
+    Both derived keys change with the master key. Sealed secrets can be re-sealed, but card hashes
+    cannot be recomputed without the cards, so a rotation must keep the old master key for carriers
+    (or ask visitors to link their cards again). ``master_key_id`` records which key each row used.
+
+QR payload (version 1), what the phone computes offline, like TOTP::
+
+    step   = floor(unix_time_seconds / 30)                        # unsigned, 4 bytes big-endian
+    id     = the carrier id as 16 bytes (RFC 4122 byte order, as written in the UUID text)
+    mac    = HMAC-SHA256(secret, "OM1" || id || step)[0:10]       # "OM1" is the 3 ASCII bytes
+    text   = "OM1." || base32(id || step || mac)                  # RFC 4648, A-Z 2-7, no padding
+
+The 30-byte body is exactly 48 base32 characters, so the whole code is 52 characters, all in
+the QR alphanumeric set (a version 3 symbol at level M). In JavaScript::
+
+    const key = await crypto.subtle.importKey("raw", secret, {name: "HMAC", hash: "SHA-256"},
+                                              false, ["sign"]);
+    const step = Math.floor(Date.now() / 30000);
+    const stepBytes = new Uint8Array(4); new DataView(stepBytes.buffer).setUint32(0, step);
+    const msg = concat(new TextEncoder().encode("OM1"), id, stepBytes);
+    const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, msg)).slice(0, 10);
+    const text = "OM1." + base32(concat(id, stepBytes, mac));
+
+The server accepts a code during its own step and the next one (at most 60 seconds), once: the
+first use is recorded in ``qr_uses`` in the caller's transaction, and the primary key makes every
+server agree on which use was first.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import re
+import secrets
+import struct
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+import structlog
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.carriers.errors import (
+    CarrierAlreadyLinkedError,
+    CarrierNotFoundError,
+    InvalidCarrierError,
+    QrReplayedError,
+)
+from omotenashi.carriers.models import Carrier, CarrierKind, QrUse
+from omotenashi.errors import FieldError
+from omotenashi.security.encryption import DataKey, DecryptionError
+from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.visitors import service as visitors
+from omotenashi.visitors.models import Visitor
+
+log = structlog.get_logger(__name__)
+
+LOOKUP_INFO = b"omotenashi carrier lookup v1"
+SEALING_INFO = b"omotenashi carrier device secret v1"
+
+QR_VERSION = "OM1"
+QR_PREFIX = QR_VERSION + "."
+QR_STEP_SECONDS = 30
+QR_MAC_BYTES = 10
+QR_SECRET_BYTES = 32
+_QR_BODY = struct.Struct(">16sI10s")
+_QR_TEXT_CHARS = _QR_BODY.size * 8 // 5
+
+# How long an accepted code is remembered: comfortably past its 60 seconds of validity.
+QR_USE_RETENTION = timedelta(minutes=5)
+
+_CARD_FIELDS = {CarrierKind.ic_card: "idm", CarrierKind.nfc_tag: "uid"}
+_CARD_BYTES = {CarrierKind.ic_card: (8,), CarrierKind.nfc_tag: (4, 7, 10)}
+_CARD_FORMATS = {
+    CarrierKind.ic_card: "An IC card IDm is 16 hexadecimal digits.",
+    CarrierKind.nfc_tag: "An NFC tag UID is 4, 7 or 10 bytes: 8, 14 or 20 hexadecimal digits.",
+}
+_SEPARATORS = re.compile(r"[\s:\-]")
+_HEX = re.compile(r"[0-9A-F]*")
+LABEL_MAX = 100
+
+
+def _derive(material: bytes, info: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(material)
+
+
+class CarrierKeys:
+    """The keys of this domain, derived from one master key. Never shows its material."""
+
+    __slots__ = ("_lookup", "_sealing", "master_key_id")
+
+    def __init__(self, master: MasterKey) -> None:
+        self.master_key_id = master.key_id
+        self._lookup = _derive(master.material, LOOKUP_INFO)
+        self._sealing = DataKey(_derive(master.material, SEALING_INFO))
+
+    @classmethod
+    def from_platform(cls, keys: PlatformKeys) -> CarrierKeys:
+        return cls(keys.master)
+
+    def lookup_hash(self, kind: CarrierKind, card_id: bytes) -> bytes:
+        message = kind.value.encode() + b"\x00" + card_id
+        return hmac.new(self._lookup, message, hashlib.sha256).digest()
+
+    def seal_secret(self, carrier_id: uuid.UUID, secret: bytes) -> bytes:
+        return self._sealing.encrypt(secret, context=_secret_context(carrier_id))
+
+    def unseal_secret(self, carrier_id: uuid.UUID, sealed: bytes) -> bytes:
+        return self._sealing.decrypt(sealed, context=_secret_context(carrier_id))
+
+    def __repr__(self) -> str:
+        return f"CarrierKeys(master_key_id={self.master_key_id!r})"
+
+
+def _secret_context(carrier_id: uuid.UUID) -> bytes:
+    return f"carrier:{carrier_id}:device_secret".encode()
+
+
+# The statements that scope carrier rows; every read goes through one of them.
+
+
+def owned_by(visitor_id: uuid.UUID) -> sa.Select[Carrier]:
+    """A visitor's own carriers, revoked ones included."""
+    return sa.select(Carrier).where(Carrier.visitor_id == visitor_id)
+
+
+def _live() -> sa.Select[Carrier]:
+    """Carriers a touchpoint may recognise: not revoked, of a visitor who is not erased."""
+    return (
+        sa.select(Carrier)
+        .join(Visitor, Visitor.id == Carrier.visitor_id)
+        .where(Carrier.revoked_at.is_(None), Visitor.data_key.is_not(None))
+    )
+
+
+def _parse_card_id(kind: CarrierKind, raw_id: str) -> bytes | FieldError:
+    if kind not in _CARD_FIELDS:
+        return FieldError("kind", "Only IC cards and NFC tags have an id to read.", "invalid")
+    text = _SEPARATORS.sub("", raw_id).upper()
+    if not _HEX.fullmatch(text) or len(text) // 2 not in _CARD_BYTES[kind] or len(text) % 2:
+        return FieldError(_CARD_FIELDS[kind], _CARD_FORMATS[kind], "invalid_format")
+    return bytes.fromhex(text)
+
+
+def parse_card_id(kind: CarrierKind, raw_id: str) -> bytes:
+    """The card's id as bytes, from hex written with or without spaces, colons or dashes.
+    A malformed one is an :class:`InvalidCarrierError` naming ``idm`` or ``uid``."""
+    parsed = _parse_card_id(kind, raw_id)
+    if isinstance(parsed, FieldError):
+        raise InvalidCarrierError(fields=[parsed])
+    return parsed
+
+
+def _label_errors(label: str) -> list[FieldError]:
+    if not label.strip():
+        return [FieldError("label", "Give the carrier a name you will recognise.", "required")]
+    if len(label.strip()) > LABEL_MAX:
+        return [FieldError("label", f"Use at most {LABEL_MAX} characters.", "too_long")]
+    return []
+
+
+async def link_card(
+    session: AsyncSession,
+    keys: CarrierKeys,
+    visitor_id: uuid.UUID,
+    kind: CarrierKind,
+    raw_id: str,
+    label: str,
+) -> Carrier:
+    """Link an IC card or NFC tag to a visitor. Only its keyed hash is stored. A card that is
+    linked (and not revoked) to anyone, this visitor included, is a conflict."""
+    parsed = _parse_card_id(kind, raw_id)
+    errors = _label_errors(label)
+    if isinstance(parsed, FieldError):
+        errors.insert(0, parsed)
+    if errors:
+        raise InvalidCarrierError(fields=errors)
+    assert isinstance(parsed, bytes)
+    await visitors.get(session, visitor_id)
+    statement = (
+        insert(Carrier)
+        .values(
+            id=uuid.uuid4(),
+            visitor_id=visitor_id,
+            kind=kind,
+            label=label.strip(),
+            lookup_hash=keys.lookup_hash(kind, parsed),
+            master_key_id=keys.master_key_id,
+        )
+        .on_conflict_do_nothing(
+            index_elements=[Carrier.kind, Carrier.lookup_hash],
+            index_where=Carrier.revoked_at.is_(None),
+        )
+        .returning(Carrier)
+    )
+    carrier = await session.scalar(statement)
+    if carrier is None:
+        raise CarrierAlreadyLinkedError()
+    log.info("carrier.linked", carrier_id=str(carrier.id), visitor_id=str(visitor_id), kind=kind)
+    return carrier
+
+
+async def find_visitor_by_card(
+    session: AsyncSession, keys: CarrierKeys, kind: CarrierKind, raw_id: str
+) -> tuple[Carrier, uuid.UUID]:
+    """The live carrier and its visitor for a card or tag presented at a touchpoint. Unknown,
+    revoked and erased all raise the same :class:`CarrierNotFoundError`."""
+    card_id = parse_card_id(kind, raw_id)
+    carrier = await session.scalar(
+        _live().where(Carrier.kind == kind, Carrier.lookup_hash == keys.lookup_hash(kind, card_id))
+    )
+    if carrier is None:
+        raise CarrierNotFoundError()
+    return carrier, carrier.visitor_id
+
+
+async def register_device(
+    session: AsyncSession, keys: CarrierKeys, visitor_id: uuid.UUID, label: str
+) -> tuple[Carrier, bytes]:
+    """Register a phone for rotating QR codes. The 32-byte secret is returned this once, for
+    the phone to keep; the platform stores it only sealed."""
+    errors = _label_errors(label)
+    if errors:
+        raise InvalidCarrierError(fields=errors)
+    await visitors.get(session, visitor_id)
+    secret = secrets.token_bytes(QR_SECRET_BYTES)
+    carrier_id = uuid.uuid4()
+    carrier = Carrier(
+        id=carrier_id,
+        visitor_id=visitor_id,
+        kind=CarrierKind.qr_device,
+        label=label.strip(),
+        sealed_secret=keys.seal_secret(carrier_id, secret),
+        master_key_id=keys.master_key_id,
+    )
+    session.add(carrier)
+    await session.flush()
+    log.info("carrier.device_registered", carrier_id=str(carrier_id), visitor_id=str(visitor_id))
+    return carrier, secret
+
+
+def qr_step(at: datetime) -> int:
+    """The 30-second time step ``at`` falls in (Unix time based, like TOTP)."""
+    if at.tzinfo is None:
+        raise ValueError("a timezone-aware time is required")
+    return int(at.timestamp()) // QR_STEP_SECONDS
+
+
+def _qr_mac(secret: bytes, carrier_id: bytes, step: int) -> bytes:
+    message = QR_VERSION.encode() + carrier_id + struct.pack(">I", step)
+    return hmac.new(secret, message, hashlib.sha256).digest()[:QR_MAC_BYTES]
+
+
+def qr_payload(carrier_id: uuid.UUID, secret: bytes, at: datetime) -> str:
+    """The code a phone shows at ``at``; see the module docstring for the format."""
+    step = qr_step(at)
+    body = _QR_BODY.pack(carrier_id.bytes, step, _qr_mac(secret, carrier_id.bytes, step))
+    return QR_PREFIX + base64.b32encode(body).decode("ascii")
+
+
+def _parse_qr(payload: str) -> tuple[uuid.UUID, int, bytes] | None:
+    text = payload.strip().upper()
+    if not text.startswith(QR_PREFIX) or len(text) != len(QR_PREFIX) + _QR_TEXT_CHARS:
+        return None
+    try:
+        body = base64.b32decode(text[len(QR_PREFIX) :])
+    except (binascii.Error, ValueError):
+        return None
+    carrier_id, step, mac = _QR_BODY.unpack(body)
+    return uuid.UUID(bytes=carrier_id), step, mac
+
+
+async def verify_qr(
+    session: AsyncSession, keys: CarrierKeys, payload: str, now: datetime
+) -> tuple[Carrier, uuid.UUID]:
+    """The live phone carrier and its visitor for a scanned code, recording its use.
+
+    Garbled, expired, forged, unknown, revoked or erased: :class:`CarrierNotFoundError`, the same
+    as an unknown card. A code already used (by this server or any other): :class:`QrReplayedError`.
+    """
+    parsed = _parse_qr(payload)
+    current = qr_step(now)
+    if parsed is None or parsed[1] not in (current, current - 1):
+        raise CarrierNotFoundError()
+    carrier_id, step, mac = parsed
+    carrier = await session.scalar(
+        _live().where(Carrier.id == carrier_id, Carrier.kind == CarrierKind.qr_device)
+    )
+    if carrier is None or carrier.sealed_secret is None:
+        raise CarrierNotFoundError()
+    try:
+        secret = keys.unseal_secret(carrier.id, carrier.sealed_secret)
+    except DecryptionError:
+        log.warning("carrier.secret_unreadable", carrier_id=str(carrier.id))
+        raise CarrierNotFoundError() from None
+    if not hmac.compare_digest(mac, _qr_mac(secret, carrier_id.bytes, step)):
+        raise CarrierNotFoundError()
+    first_use = await session.scalar(
+        insert(QrUse)
+        .values(carrier_id=carrier.id, step=step)
+        .on_conflict_do_nothing(index_elements=[QrUse.carrier_id, QrUse.step])
+        .returning(QrUse.step)
+    )
+    if first_use is None:
+        log.warning("carrier.qr_replayed", carrier_id=str(carrier.id), step=step)
+        raise QrReplayedError()
+    return carrier, carrier.visitor_id
+
+
+async def list_carriers(session: AsyncSession, visitor_id: uuid.UUID) -> list[Carrier]:
+    """A visitor's carriers, oldest first, revoked ones included (with ``revoked_at``)."""
+    await visitors.get(session, visitor_id)
+    rows = await session.scalars(owned_by(visitor_id).order_by(Carrier.created_at, Carrier.id))
+    return list(rows.all())
+
+
+async def revoke(session: AsyncSession, visitor_id: uuid.UUID, carrier_id: uuid.UUID) -> Carrier:
+    """Stop a carrier from working, from this transaction's commit on. Revoking again changes
+    nothing; another visitor's carrier is not found."""
+    carrier = await session.scalar(
+        owned_by(visitor_id).where(Carrier.id == carrier_id).with_for_update()
+    )
+    if carrier is None:
+        raise CarrierNotFoundError()
+    if carrier.revoked_at is None:
+        carrier.revoked_at = datetime.now(UTC)
+        await session.flush()
+        log.info("carrier.revoked", carrier_id=str(carrier_id), visitor_id=str(visitor_id))
+    return carrier
+
+
+async def purge_qr_uses(session: AsyncSession, older_than: timedelta = QR_USE_RETENTION) -> int:
+    """Forget accepted codes used more than ``older_than`` ago; they have long expired."""
+    result = await session.execute(
+        sa.delete(QrUse).where(QrUse.used_at < sa.func.now() - older_than)
+    )
+    count = int(getattr(result, "rowcount", 0) or 0)
+    log.info("carrier.qr_uses_purged", rows=count)
+    return count

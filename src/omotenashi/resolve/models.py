@@ -1,0 +1,27 @@
+"""The access log: every disclosure, written in the transaction that made it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Mapped, mapped_column
+
+from omotenashi.db import Base
+
+
+class AccessLogEntry(Base):
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
+    visitor_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("visitors.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    # A servicer is suspended, never deleted, while visitors' logs of it remain.
+    servicer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("servicers.id"))
+    terminal_id: Mapped[uuid.UUID | None]
+    purpose: Mapped[str] = mapped_column(sa.String(32))
+    attribute_keys: Mapped[list[str]] = mapped_column(ARRAY(sa.String(64)))
+
+    __table_args__ = (sa.Index("ix_access_log_visitor_at", "visitor_id", "at"),)

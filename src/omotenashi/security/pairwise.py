@@ -1,0 +1,28 @@
+"""Pairwise pseudonymous subject identifiers (OpenID Connect Core §8.1).
+
+The same visitor has a different, stable id at every servicer; without the platform's key
+nobody can link two of them or turn one back into the visitor.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import uuid
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from omotenashi.security.keys import MasterKey
+
+
+def pairwise_key(master: MasterKey) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"omotenashi pairwise subject v1"
+    ).derive(master.material)
+
+
+def subject_id(key: bytes, servicer_id: uuid.UUID, visitor_id: uuid.UUID) -> str:
+    digest = hmac.new(key, servicer_id.bytes + visitor_id.bytes, hashlib.sha256).digest()
+    return base64.b32encode(digest[:20]).decode().lower()
