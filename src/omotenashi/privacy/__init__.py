@@ -1,0 +1,1 @@
+"""The visitor's rights over their data: export everything, erase everything."""

@@ -1,0 +1,105 @@
+"""Export (machine-readable JSON of everything held about a visitor) and erasure on request."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.carriers import service as carriers
+from omotenashi.consent import service as consent
+from omotenashi.resolve import service as resolve
+from omotenashi.security.encryption import Keyring
+from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
+from omotenashi.visitors import catalogue
+from omotenashi.visitors import service as visitors
+
+log = structlog.get_logger(__name__)
+
+EXPORT_FORMAT = "omotenashi-visitor-export/1"
+
+
+def _when(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+async def export(
+    session: AsyncSession, keys: PlatformKeys, visitor_id: uuid.UUID
+) -> dict[str, Any]:
+    """Everything the platform holds about the visitor and the family members they
+    registered: profile, carriers (never their secrets), consents with receipts, access log."""
+    keyring = Keyring(keys.master)
+    visitor = await visitors.get(session, visitor_id)
+    names: dict[uuid.UUID, str] = {}
+
+    async def servicer_name(servicer_id: uuid.UUID) -> str:
+        if servicer_id not in names:
+            names[servicer_id] = (await servicers.get(session, servicer_id)).name
+        return names[servicer_id]
+
+    grants = [
+        {
+            "id": str(g.id),
+            "recipient": await servicer_name(g.servicer_id)
+            if g.servicer_id
+            else f"category:{g.servicer_category}",
+            "purpose": g.purpose,
+            "attributes": list(g.attributes),
+            "granted_at": _when(g.granted_at),
+            "expires_at": _when(g.expires_at),
+            "revoked_at": _when(g.revoked_at),
+            "receipt_jws": g.receipt,
+        }
+        for g in await consent.grants_of(session, visitor_id)
+    ]
+    access = [
+        {
+            "at": _when(entry.at),
+            "servicer": await servicer_name(entry.servicer_id),
+            "terminal_id": str(entry.terminal_id) if entry.terminal_id else None,
+            "purpose": entry.purpose,
+            "attributes": list(entry.attribute_keys),
+        }
+        for entry in await resolve.access_log(session, visitor_id)
+    ]
+    family = [
+        {"id": str(member.id), "profile": await visitors.read_profile(session, keyring, member.id)}
+        for member in await visitors.family(session, visitor_id)
+    ]
+    log.info("privacy.exported", visitor_id=str(visitor_id))
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": _when(datetime.now(UTC)),
+        "catalogue_version": catalogue.CATALOGUE_VERSION,
+        "visitor": {
+            "id": str(visitor.id),
+            "created_at": _when(visitor.created_at),
+            "language": visitor.language,
+            "departure": visitor.departure.isoformat() if visitor.departure else None,
+            "keep_after_departure": visitor.keep_after_departure,
+            "profile": await visitors.read_profile(session, keyring, visitor_id),
+        },
+        "family_members": family,
+        "carriers": [
+            {
+                "id": str(c.id),
+                "kind": str(c.kind),
+                "label": c.label,
+                "created_at": _when(c.created_at),
+                "revoked_at": _when(c.revoked_at),
+            }
+            for c in await carriers.list_carriers(session, visitor_id)
+        ],
+        "consents": grants,
+        "access_log": access,
+    }
+
+
+async def erase_me(session: AsyncSession, visitor_id: uuid.UUID) -> None:
+    """Erase the visitor now, with their family members, carriers, consents and access log."""
+    await visitors.get(session, visitor_id)
+    await visitors.erase(session, [visitor_id])
