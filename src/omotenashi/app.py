@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
+from omotenashi.clients.api import router as clients_api
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
@@ -61,6 +62,7 @@ def create_app(platform: Platform) -> FastAPI:
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     _install_error_handlers(app)
     app.include_router(operations_router)
+    app.include_router(clients_api)
     app.include_router(portal_pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

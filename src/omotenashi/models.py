@@ -1,6 +1,7 @@
 """Every domain's tables, gathered so that migrations and the drift check see them all."""
 
 from omotenashi.carriers import models as carriers  # noqa: F401
+from omotenashi.clients import models as clients  # noqa: F401
 from omotenashi.consent import models as consent  # noqa: F401
 from omotenashi.db import Base
 from omotenashi.resolve import models as resolve  # noqa: F401

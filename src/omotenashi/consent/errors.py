@@ -1,6 +1,6 @@
 """Typed errors of the consent domain."""
 
-from omotenashi.errors import NotFoundError, ValidationFailedError
+from omotenashi.errors import ConflictError, NotFoundError, ValidationFailedError
 
 
 class GrantNotFoundError(NotFoundError):
@@ -11,3 +11,13 @@ class GrantNotFoundError(NotFoundError):
 class InvalidGrantError(ValidationFailedError):
     code = "invalid_consent"
     title = "This consent cannot be given as asked"
+
+
+class ConsentRequestNotFoundError(NotFoundError):
+    code = "consent_request_not_found"
+    title = "No such consent request, or it has expired"
+
+
+class ConsentRequestAnsweredError(ConflictError):
+    code = "consent_request_answered"
+    title = "This consent request has already been answered"

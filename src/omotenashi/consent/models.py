@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -33,4 +34,44 @@ class ConsentGrant(UUIDPrimaryKey, Base):
             "(servicer_id IS NULL) <> (servicer_category IS NULL)", name="one_recipient"
         ),
         sa.Index("ix_consent_grants_lookup", "visitor_id", "purpose", "revoked_at"),
+    )
+
+
+class ConsentRequestState(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    declined = "declined"
+
+
+class ConsentRequest(UUIDPrimaryKey, Base):
+    """Tap-to-consent: a servicer at a touchpoint asks; the visitor answers on their phone."""
+
+    __tablename__ = "consent_requests"
+
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+    )
+    servicer_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("servicers.id", ondelete="CASCADE")
+    )
+    terminal_id: Mapped[uuid.UUID | None]
+    purpose: Mapped[str] = mapped_column(sa.String(32))
+    attributes: Mapped[list[str]] = mapped_column(ARRAY(sa.String(64)))
+    # The secret in the QR and link the visitor opens; the id alone is not enough to answer.
+    token: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    state: Mapped[ConsentRequestState] = mapped_column(
+        sa.Enum(
+            ConsentRequestState,
+            name="consent_request_state",
+            native_enum=False,
+            length=16,
+            values_callable=lambda members: [m.value for m in members],
+        ),
+        default=ConsentRequestState.pending,
+    )
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    grant_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("consent_grants.id", ondelete="SET NULL")
     )

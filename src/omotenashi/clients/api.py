@@ -1,0 +1,163 @@
+"""The token endpoint (OAuth 2.0 client credentials) and the bearer-token dependency.
+
+``POST /v1/oauth/token`` answers errors in the shape of RFC 6749 §5.2, not problem+json, because
+OAuth client libraries expect that; every other route reports token problems as problem+json.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qs, unquote_plus
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from omotenashi.clients import service
+from omotenashi.clients.errors import InvalidClientError, InvalidTokenError
+from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.clients.tokens import DEFAULT_TTL, issue_access_token, verify_access_token
+from omotenashi.deps import Session
+from omotenashi.security.keys import PlatformKeys
+
+router = APIRouter(prefix="/v1/oauth", tags=["oauth"])
+
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+_FORM = "application/x-www-form-urlencoded"
+
+_TOKEN_REQUEST_SCHEMA: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            _FORM: {
+                "schema": {
+                    "type": "object",
+                    "required": ["grant_type"],
+                    "properties": {
+                        "grant_type": {"type": "string", "enum": ["client_credentials"]},
+                        "scope": {"type": "string"},
+                        "client_id": {"type": "string"},
+                        "client_secret": {"type": "string"},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+class _OAuthError(Exception):
+    def __init__(self, error: str, description: str, status: int = 400) -> None:
+        super().__init__(description)
+        self.error = error
+        self.description = description
+        self.status = status
+
+
+def _oauth_error(exc: _OAuthError) -> JSONResponse:
+    headers = dict(_NO_STORE)
+    if exc.status == 401:
+        headers["WWW-Authenticate"] = 'Basic realm="omotenashi"'
+    return JSONResponse(
+        {"error": exc.error, "error_description": exc.description},
+        status_code=exc.status,
+        headers=headers,
+    )
+
+
+def _keys(request: Request) -> PlatformKeys:
+    keys: PlatformKeys = request.app.state.platform.keys
+    return keys
+
+
+async def _form(request: Request) -> dict[str, str]:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != _FORM:
+        raise _OAuthError("invalid_request", f"Send the parameters as {_FORM}.")
+    try:
+        parsed = parse_qs((await request.body()).decode(), strict_parsing=False)
+    except UnicodeDecodeError as exc:
+        raise _OAuthError("invalid_request", "The body is not valid UTF-8.") from exc
+    repeated = sorted(name for name, values in parsed.items() if len(values) > 1)
+    if repeated:
+        raise _OAuthError("invalid_request", f"Parameters sent more than once: {repeated}.")
+    # RFC 6749 §3.1: a parameter sent without a value is treated as omitted.
+    return {name: values[0] for name, values in parsed.items() if values[0]}
+
+
+def _credentials(request: Request, form: dict[str, str]) -> tuple[str, str]:
+    authorization = request.headers.get("authorization")
+    in_body = "client_id" in form or "client_secret" in form
+    if authorization is not None:
+        if in_body:
+            raise _OAuthError("invalid_request", "Use one client authentication method only.")
+        scheme, _, value = authorization.partition(" ")
+        if scheme.lower() != "basic":
+            raise _OAuthError("invalid_client", "Use HTTP Basic client authentication.", 401)
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode()
+        except (binascii.Error, UnicodeDecodeError) as exc:
+            raise _OAuthError("invalid_client", "Malformed Basic credentials.", 401) from exc
+        client_id, colon, secret = decoded.partition(":")
+        if not colon:
+            raise _OAuthError("invalid_client", "Malformed Basic credentials.", 401)
+        # RFC 6749 §2.3.1: both parts are form-encoded before the Basic encoding.
+        return unquote_plus(client_id), unquote_plus(secret)
+    if "client_id" in form and "client_secret" in form:
+        return form["client_id"], form["client_secret"]
+    raise _OAuthError("invalid_client", "Client authentication is required.", 401)
+
+
+@router.post(
+    "/token",
+    summary="Exchange client credentials for an access token (RFC 6749 §4.4)",
+    openapi_extra=_TOKEN_REQUEST_SCHEMA,
+)
+async def token(request: Request, session: Session) -> JSONResponse:
+    try:
+        form = await _form(request)
+        grant_type = form.get("grant_type")
+        if grant_type is None:
+            raise _OAuthError("invalid_request", "grant_type is required.")
+        if grant_type != "client_credentials":
+            raise _OAuthError("unsupported_grant_type", "Only client_credentials is supported.")
+        client_id, secret = _credentials(request, form)
+        try:
+            client = await service.authenticate(session, client_id, secret)
+        except InvalidClientError as exc:
+            raise _OAuthError("invalid_client", "Client authentication failed.", 401) from exc
+        granted = set(client.scopes)
+        requested = set(form["scope"].split()) if "scope" in form else granted
+        if not requested <= granted:
+            raise _OAuthError("invalid_scope", "The scope asks for more than the client holds.")
+    except _OAuthError as exc:
+        return _oauth_error(exc)
+    scope = " ".join(sorted(requested))
+    access_token = issue_access_token(_keys(request), client, scopes=requested)
+    return JSONResponse(
+        {
+            "access_token": access_token,
+            "token_type": "Bearer",
+            "expires_in": int(DEFAULT_TTL.total_seconds()),
+            "scope": scope,
+        },
+        headers=_NO_STORE,
+    )
+
+
+def authenticated_client(
+    required_scope: str,
+) -> Callable[[Request, Session], Awaitable[AuthenticatedClient]]:
+    """A dependency giving the API client behind the request's bearer token, if it holds
+    ``required_scope``; 401 ``invalid_token`` or 403 ``insufficient_scope`` otherwise."""
+
+    async def dependency(request: Request, session: Session) -> AuthenticatedClient:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise InvalidTokenError("Send an access token as Authorization: Bearer.")
+        claims = verify_access_token(_keys(request), token.strip())
+        return await service.authorize(session, claims, required_scope)
+
+    return dependency

@@ -1,0 +1,48 @@
+"""API client tables.
+
+The secret is stored only as an argon2 hash; the plain secret is shown once, when made.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Mapped, mapped_column
+
+from omotenashi.db import Base, Timestamps, UUIDPrimaryKey
+
+
+class ClientKind(StrEnum):
+    system = "system"  # a servicer's back-end (property management, point of sale)
+    terminal = "terminal"  # one device at a touchpoint, with its own location and purposes
+
+
+class ApiClient(UUIDPrimaryKey, Timestamps, Base):
+    __tablename__ = "api_clients"
+
+    servicer_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("servicers.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[ClientKind] = mapped_column(
+        sa.Enum(
+            ClientKind,
+            name="client_kind",
+            native_enum=False,
+            length=32,
+            values_callable=lambda members: [m.value for m in members],
+        )
+    )
+    label: Mapped[str] = mapped_column(sa.String(100))
+    client_id: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    secret_hash: Mapped[str] = mapped_column(sa.String(200))
+    scopes: Mapped[list[str]] = mapped_column(ARRAY(sa.String(32)))
+    purposes: Mapped[list[str]] = mapped_column(ARRAY(sa.String(32)))
+    location: Mapped[str | None] = mapped_column(sa.String(200))
+    rotated_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    # Distinct visitors a terminal may resolve per minute before it is suspended.
+    max_visitors_per_minute: Mapped[int] = mapped_column(default=30, server_default="30")

@@ -1,0 +1,250 @@
+"""API client rules: making, rotating and revoking credentials, and authenticating them.
+
+Secrets are 256-bit random values, so argon2 here is a uniform one-way store, not a defence of a
+guessable password; its cost is set low (1 pass, 8 MiB) so that token issuance stays fast, and
+it runs in a thread so that it never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+
+import structlog
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.clients.errors import (
+    ApiClientNotFoundError,
+    ApiClientRevokedError,
+    InsufficientScopeError,
+    InvalidApiClientError,
+    InvalidClientError,
+    InvalidTokenError,
+    ServicerNotApprovedError,
+)
+from omotenashi.clients.models import ApiClient, ClientKind
+from omotenashi.clients.tokens import AccessToken
+from omotenashi.errors import FieldError
+from omotenashi.security import audit
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.purposes import PurposeKey
+
+log = structlog.get_logger(__name__)
+
+SCOPES = frozenset({"resolve", "consent:request", "servicer:admin"})
+CLIENT_ID_PREFIX = "omc_"
+
+_hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+
+
+@dataclass(frozen=True)
+class AuthenticatedClient:
+    """The API client behind a request's bearer token."""
+
+    id: uuid.UUID
+    client_id: str
+    servicer_id: uuid.UUID
+    kind: ClientKind
+    scopes: frozenset[str]
+    purposes: tuple[str, ...]
+
+
+def _new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+async def _hash(secret: str) -> str:
+    return await asyncio.to_thread(_hasher.hash, secret)
+
+
+@cache
+def _decoy_hash() -> str:
+    """Verified against when the client is unknown, so that both failures take as long."""
+    return _hasher.hash(_new_secret())
+
+
+def _verify(secret_hash: str, secret: str) -> bool:
+    try:
+        return _hasher.verify(secret_hash, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _validate(
+    *, kind: ClientKind, label: str, scopes: Iterable[str], purposes: Iterable[str]
+) -> tuple[list[str], list[str]]:
+    errors = []
+    if not label.strip() or len(label.strip()) > 100:
+        errors.append(FieldError("label", "Give a label of 1 to 100 characters."))
+    scope_list = list(scopes)
+    if not scope_list:
+        errors.append(FieldError("scopes", "Give at least one scope."))
+    for i, scope in enumerate(scope_list):
+        if scope not in SCOPES:
+            errors.append(
+                FieldError(
+                    f"scopes[{i}]", f"Unknown scope; use one of {sorted(SCOPES)}.", "unknown_scope"
+                )
+            )
+    purpose_list = list(purposes)
+    known = {str(key) for key in PurposeKey}
+    for i, purpose in enumerate(purpose_list):
+        if purpose not in known:
+            errors.append(FieldError(f"purposes[{i}]", "Unknown purpose.", "unknown_purpose"))
+    if kind is not ClientKind.terminal and purpose_list:
+        errors.append(FieldError("purposes", "Only a terminal has purposes."))
+    if errors:
+        raise InvalidApiClientError(fields=errors)
+    return sorted(set(scope_list)), sorted(set(purpose_list))
+
+
+async def _approved_servicer(session: AsyncSession, servicer_id: uuid.UUID) -> Servicer:
+    servicer = await servicers.get(session, servicer_id)
+    if servicer.state is not ServicerState.approved:
+        raise ServicerNotApprovedError()
+    return servicer
+
+
+async def get(session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID) -> ApiClient:
+    """One of ``servicer_id``'s clients; another servicer's client is not found."""
+    client = await session.scalar(
+        select(ApiClient).where(ApiClient.id == id, ApiClient.servicer_id == servicer_id)
+    )
+    if client is None:
+        raise ApiClientNotFoundError()
+    return client
+
+
+async def create_client(
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    *,
+    kind: ClientKind,
+    label: str,
+    scopes: Iterable[str],
+    purposes: Iterable[str] = (),
+    location: str | None = None,
+    actor: str,
+) -> tuple[ApiClient, str]:
+    """A new client and its secret; the secret is returned this once and stored only hashed."""
+    scope_list, purpose_list = _validate(kind=kind, label=label, scopes=scopes, purposes=purposes)
+    await _approved_servicer(session, servicer_id)
+    secret = _new_secret()
+    client = ApiClient(
+        servicer_id=servicer_id,
+        kind=kind,
+        label=label.strip(),
+        client_id=CLIENT_ID_PREFIX + secrets.token_urlsafe(12),
+        secret_hash=await _hash(secret),
+        scopes=scope_list,
+        purposes=purpose_list,
+        location=location,
+    )
+    session.add(client)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="api_client.created",
+        target=f"api_client:{client.id}",
+        details={
+            "servicer_id": str(servicer_id),
+            "kind": str(kind),
+            "scopes": scope_list,
+            "purposes": purpose_list,
+        },
+    )
+    log.info("api_client.created", api_client_id=str(client.id), servicer_id=str(servicer_id))
+    return client, secret
+
+
+async def rotate_secret(
+    session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID, *, actor: str
+) -> str:
+    """A new secret for the client; the old one stops working when this transaction commits."""
+    await _approved_servicer(session, servicer_id)
+    client = await get(session, servicer_id, id)
+    if client.revoked_at is not None:
+        raise ApiClientRevokedError()
+    secret = _new_secret()
+    client.secret_hash = await _hash(secret)
+    client.rotated_at = datetime.now(UTC)
+    await session.flush()
+    await audit.record(
+        session, actor=actor, action="api_client.rotated", target=f"api_client:{client.id}"
+    )
+    log.info("api_client.rotated", api_client_id=str(client.id))
+    return secret
+
+
+async def revoke(
+    session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID, *, actor: str
+) -> ApiClient:
+    """Revoke the client for good; its tokens are refused from now on, even unexpired ones.
+
+    Allowed whatever the servicer's state: a suspended servicer must still be able to cut off a
+    stolen terminal."""
+    client = await get(session, servicer_id, id)
+    if client.revoked_at is not None:
+        raise ApiClientRevokedError()
+    client.revoked_at = datetime.now(UTC)
+    await session.flush()
+    await audit.record(
+        session, actor=actor, action="api_client.revoked", target=f"api_client:{client.id}"
+    )
+    log.info("api_client.revoked", api_client_id=str(client.id))
+    return client
+
+
+def _live_client(client_id: str) -> Select[ApiClient]:
+    return (
+        select(ApiClient)
+        .join(Servicer, Servicer.id == ApiClient.servicer_id)
+        .where(
+            ApiClient.client_id == client_id,
+            ApiClient.revoked_at.is_(None),
+            Servicer.state == ServicerState.approved,
+        )
+    )
+
+
+async def authenticate(session: AsyncSession, client_id: str, secret: str) -> ApiClient:
+    """The client if ``secret`` is its current one, it is not revoked and its servicer is
+    approved; otherwise :class:`InvalidClientError`, the same whatever the reason."""
+    client = await session.scalar(_live_client(client_id))
+    matches = await asyncio.to_thread(
+        _verify, client.secret_hash if client else _decoy_hash(), secret
+    )
+    if client is None or not matches:
+        log.info("api_client.authentication_failed")
+        raise InvalidClientError()
+    return client
+
+
+async def authorize(
+    session: AsyncSession, token: AccessToken, required_scope: str
+) -> AuthenticatedClient:
+    """The caller behind a verified token, if its client is still live and holds the scope."""
+    client = await session.scalar(_live_client(token.client_id))
+    if client is None or client.servicer_id != token.servicer_id:
+        raise InvalidTokenError()
+    scopes = token.scopes & set(client.scopes)
+    if required_scope not in scopes:
+        raise InsufficientScopeError(required_scope)
+    return AuthenticatedClient(
+        id=client.id,
+        client_id=client.client_id,
+        servicer_id=client.servicer_id,
+        kind=client.kind,
+        scopes=frozenset(scopes),
+        purposes=tuple(client.purposes),
+    )

@@ -1,0 +1,148 @@
+"""Tap-to-consent: when a touchpoint needs what the visitor has not granted, it asks; the
+visitor sees exactly who, what and why on their own phone and accepts or declines; the
+touchpoint learns the answer by polling the request."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.consent import service as grants
+from omotenashi.consent.errors import (
+    ConsentRequestAnsweredError,
+    ConsentRequestNotFoundError,
+    InvalidGrantError,
+)
+from omotenashi.consent.models import ConsentGrant, ConsentRequest, ConsentRequestState
+from omotenashi.errors import FieldError
+from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.visitors import service as visitors
+
+log = structlog.get_logger(__name__)
+
+REQUEST_LIFETIME = timedelta(minutes=5)
+
+
+def answer_path(request: ConsentRequest) -> str:
+    """Where the visitor answers (the touchpoint shows it as a QR code)."""
+    return f"/consent/requests/{request.token}"
+
+
+async def ask(
+    session: AsyncSession,
+    *,
+    servicer_id: uuid.UUID,
+    visitor_id: uuid.UUID,
+    purpose: PurposeKey,
+    attributes: Sequence[str],
+    terminal_id: uuid.UUID | None = None,
+    now: datetime | None = None,
+) -> ConsentRequest:
+    """A servicer approved for ``purpose`` asks the visitor for ``attributes`` of it."""
+    now = now or datetime.now(UTC)
+    allowed = await servicers.attributes_for(session, servicer_id, purpose)
+    await visitors.get(session, visitor_id)
+    wanted = list(dict.fromkeys(attributes))
+    errors = [
+        FieldError(f"attributes[{i}]", f"{key} is not used for {purpose}.", "not_in_purpose")
+        for i, key in enumerate(wanted)
+        if key not in allowed
+    ]
+    if not wanted:
+        errors.append(FieldError("attributes", "Ask for at least one item."))
+    if errors:
+        raise InvalidGrantError(fields=errors)
+    request = ConsentRequest(
+        visitor_id=visitor_id,
+        servicer_id=servicer_id,
+        terminal_id=terminal_id,
+        purpose=str(purpose),
+        attributes=wanted,
+        token=secrets.token_urlsafe(24),
+        state=ConsentRequestState.pending,
+        created_at=now,
+        expires_at=now + REQUEST_LIFETIME,
+    )
+    session.add(request)
+    await session.flush()
+    log.info("consent.requested", request_id=str(request.id), purpose=str(purpose))
+    return request
+
+
+async def for_visitor(
+    session: AsyncSession, visitor_id: uuid.UUID, token: str, now: datetime | None = None
+) -> ConsentRequest:
+    """The pending request behind ``token``, if it is this visitor's and not expired."""
+    request = await session.scalar(
+        select(ConsentRequest).where(
+            ConsentRequest.token == token, ConsentRequest.visitor_id == visitor_id
+        )
+    )
+    if request is None or request.expires_at <= (now or datetime.now(UTC)):
+        raise ConsentRequestNotFoundError()
+    return request
+
+
+async def accept(
+    session: AsyncSession,
+    keys: PlatformKeys,
+    visitor_id: uuid.UUID,
+    token: str,
+    now: datetime | None = None,
+) -> ConsentGrant:
+    now = now or datetime.now(UTC)
+    request = await for_visitor(session, visitor_id, token, now)
+    if request.state is not ConsentRequestState.pending:
+        raise ConsentRequestAnsweredError()
+    grant = await grants.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey(request.purpose),
+        attributes=request.attributes,
+        servicer_id=request.servicer_id,
+        now=now,
+    )
+    request.state, request.decided_at, request.grant_id = (
+        ConsentRequestState.accepted,
+        now,
+        grant.id,
+    )
+    await session.flush()
+    log.info("consent.request_accepted", request_id=str(request.id), grant_id=str(grant.id))
+    return grant
+
+
+async def decline(
+    session: AsyncSession, visitor_id: uuid.UUID, token: str, now: datetime | None = None
+) -> ConsentRequest:
+    now = now or datetime.now(UTC)
+    request = await for_visitor(session, visitor_id, token, now)
+    if request.state is not ConsentRequestState.pending:
+        raise ConsentRequestAnsweredError()
+    request.state, request.decided_at = ConsentRequestState.declined, now
+    await session.flush()
+    log.info("consent.request_declined", request_id=str(request.id))
+    return request
+
+
+async def status(
+    session: AsyncSession, servicer_id: uuid.UUID, request_id: uuid.UUID
+) -> ConsentRequest:
+    """What the asking servicer sees while it waits; another servicer sees nothing."""
+    request = await session.scalar(
+        select(ConsentRequest).where(
+            ConsentRequest.id == request_id, ConsentRequest.servicer_id == servicer_id
+        )
+    )
+    if request is None:
+        raise ConsentRequestNotFoundError()
+    return request

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.servicers.test_service import make_servicer
+
+from omotenashi.clients import service
+from omotenashi.clients.errors import (
+    ApiClientNotFoundError,
+    ApiClientRevokedError,
+    InsufficientScopeError,
+    InvalidApiClientError,
+    InvalidClientError,
+    InvalidTokenError,
+    ServicerNotApprovedError,
+)
+from omotenashi.clients.models import ApiClient, ClientKind
+from omotenashi.clients.tokens import issue_access_token, verify_access_token
+from omotenashi.runtime import Platform
+from omotenashi.security.audit import AuditEntry
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.purposes import PurposeKey
+
+
+async def make_approved_servicer(
+    session: AsyncSession, *, name: str = "Hotel Test Ueno"
+) -> Servicer:
+    servicer = await make_servicer(session, name=name)
+    await servicers.decide_purpose(
+        session, servicer.id, PurposeKey.hotel_check_in, approve=True, actor="operator:test"
+    )
+    await servicers.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
+    return servicer
+
+
+async def make_client(
+    session: AsyncSession,
+    servicer: Servicer,
+    *,
+    kind: ClientKind = ClientKind.terminal,
+    scopes: tuple[str, ...] = ("resolve", "consent:request"),
+) -> tuple[ApiClient, str]:
+    return await service.create_client(
+        session,
+        servicer.id,
+        kind=kind,
+        label="Front desk 1",
+        scopes=scopes,
+        purposes=("hotel_check_in",) if kind is ClientKind.terminal else (),
+        location="1F front desk",
+        actor="staff:test",
+    )
+
+
+async def test_secret_is_returned_once_and_stored_only_as_argon2(session: AsyncSession) -> None:
+    servicer = await make_approved_servicer(session)
+    client, secret = await make_client(session, servicer)
+    row = await session.scalar(select(ApiClient).where(ApiClient.id == client.id))
+    assert row is not None
+    assert row.client_id.startswith("omc_")
+    assert row.secret_hash != secret
+    assert row.secret_hash.startswith("$argon2")
+    assert secret not in row.secret_hash
+    assert (await service.authenticate(session, client.client_id, secret)).id == client.id
+
+
+async def test_pending_servicer_cannot_have_clients(session: AsyncSession) -> None:
+    servicer = await make_servicer(session)
+    with pytest.raises(ServicerNotApprovedError):
+        await make_client(session, servicer)
+
+
+async def test_unknown_scope_and_purpose_name_the_field(session: AsyncSession) -> None:
+    servicer = await make_approved_servicer(session)
+    with pytest.raises(InvalidApiClientError) as caught:
+        await service.create_client(
+            session,
+            servicer.id,
+            kind=ClientKind.terminal,
+            label="Till",
+            scopes=["resolve", "everything"],
+            purposes=["hotel_check_in", "spying"],
+            actor="staff:test",
+        )
+    assert {f.field for f in caught.value.fields} == {"scopes[1]", "purposes[1]"}
+
+
+async def test_rotation_replaces_the_secret_at_once(session: AsyncSession) -> None:
+    servicer = await make_approved_servicer(session)
+    client, old = await make_client(session, servicer)
+    new = await service.rotate_secret(session, servicer.id, client.id, actor="staff:test")
+    assert new != old
+    with pytest.raises(InvalidClientError):
+        await service.authenticate(session, client.client_id, old)
+    assert (await service.authenticate(session, client.client_id, new)).id == client.id
+
+
+async def test_revoked_client_cannot_authenticate_or_be_rotated(session: AsyncSession) -> None:
+    servicer = await make_approved_servicer(session)
+    client, secret = await make_client(session, servicer)
+    await service.revoke(session, servicer.id, client.id, actor="staff:test")
+    with pytest.raises(InvalidClientError):
+        await service.authenticate(session, client.client_id, secret)
+    with pytest.raises(ApiClientRevokedError):
+        await service.rotate_secret(session, servicer.id, client.id, actor="staff:test")
+
+
+async def test_another_servicers_client_is_not_found(session: AsyncSession) -> None:
+    mine = await make_approved_servicer(session)
+    theirs = await make_approved_servicer(session, name="Hotel Other")
+    client, _ = await make_client(session, mine)
+    with pytest.raises(ApiClientNotFoundError):
+        await service.revoke(session, theirs.id, client.id, actor="staff:test")
+
+
+async def test_every_administration_step_is_audited(session: AsyncSession) -> None:
+    servicer = await make_approved_servicer(session)
+    client, _ = await make_client(session, servicer)
+    await service.rotate_secret(session, servicer.id, client.id, actor="staff:test")
+    await service.revoke(session, servicer.id, client.id, actor="staff:test")
+    actions = (
+        await session.scalars(
+            select(AuditEntry.action)
+            .where(AuditEntry.target == f"api_client:{client.id}", AuditEntry.actor == "staff:test")
+            .order_by(AuditEntry.id)
+        )
+    ).all()
+    assert actions == ["api_client.created", "api_client.rotated", "api_client.revoked"]
+
+
+async def test_token_carries_the_terminal_and_is_refused_once_revoked(
+    session: AsyncSession, platform: Platform
+) -> None:
+    servicer = await make_approved_servicer(session)
+    client, _ = await make_client(session, servicer)
+    claims = verify_access_token(platform.keys, issue_access_token(platform.keys, client))
+    assert claims.client_id == client.client_id
+    assert claims.servicer_id == servicer.id
+    assert claims.kind is ClientKind.terminal
+    assert claims.purposes == ("hotel_check_in",)
+    assert claims.scopes == {"resolve", "consent:request"}
+    caller = await service.authorize(session, claims, "resolve")
+    assert caller.id == client.id
+    with pytest.raises(InsufficientScopeError):
+        await service.authorize(session, claims, "servicer:admin")
+    await service.revoke(session, servicer.id, client.id, actor="staff:test")
+    with pytest.raises(InvalidTokenError):
+        await service.authorize(session, claims, "resolve")
+
+
+async def test_expired_token_is_refused(session: AsyncSession, platform: Platform) -> None:
+    servicer = await make_approved_servicer(session)
+    client, _ = await make_client(session, servicer)
+    token = issue_access_token(platform.keys, client, ttl=timedelta(seconds=-60))
+    with pytest.raises(InvalidTokenError):
+        verify_access_token(platform.keys, token)
+
+
+async def test_token_for_another_audience_is_refused(
+    session: AsyncSession, platform: Platform
+) -> None:
+    servicer = await make_approved_servicer(session)
+    client, _ = await make_client(session, servicer)
+    token = issue_access_token(platform.keys, client, audience="someone-else")
+    with pytest.raises(InvalidTokenError):
+        verify_access_token(platform.keys, token)
+
+
+async def test_unknown_client_is_refused_like_a_wrong_secret(session: AsyncSession) -> None:
+    servicer = await make_approved_servicer(session)
+    client, secret = await make_client(session, servicer)
+    with pytest.raises(InvalidClientError) as unknown:
+        await service.authenticate(session, "omc_nobody", secret)
+    with pytest.raises(InvalidClientError) as wrong:
+        await service.authenticate(session, client.client_id, secret + "x")
+    assert (unknown.value.code, unknown.value.message) == (wrong.value.code, wrong.value.message)

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.resolve.test_service import NOW, _approved, _visitor
+from tests.resolve.test_service import keys as keys
+
+from omotenashi.consent import requests
+from omotenashi.consent.errors import ConsentRequestAnsweredError, ConsentRequestNotFoundError
+from omotenashi.consent.models import ConsentRequestState
+from omotenashi.resolve import service as resolve
+from omotenashi.resolve.errors import ConsentRequiredError
+from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers.purposes import PurposeKey
+
+
+async def test_tap_to_consent_turns_a_refusal_into_a_resolve(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    with pytest.raises(ConsentRequiredError) as refused:
+        await resolve.resolve(
+            session,
+            keys,
+            servicer_id=hotel.id,
+            visitor_id=visitor_id,
+            purpose=PurposeKey.hotel_check_in,
+            now=NOW,
+        )
+    request = await requests.ask(
+        session,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=refused.value.extra["missing"],
+        now=NOW,
+    )
+    assert requests.answer_path(request).endswith(request.token)
+    assert (
+        await requests.status(session, hotel.id, request.id)
+    ).state is ConsentRequestState.pending
+
+    await requests.accept(session, keys, visitor_id, request.token, now=NOW)
+    assert (
+        await requests.status(session, hotel.id, request.id)
+    ).state is ConsentRequestState.accepted
+    result = await resolve.resolve(
+        session,
+        keys,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        now=NOW,
+    )
+    assert result.attributes["passport"]["number"] == "M12345678"
+
+
+async def test_a_request_is_answered_once_and_expires(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    request = await requests.ask(
+        session,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        now=NOW,
+    )
+    await requests.decline(session, visitor_id, request.token, now=NOW)
+    with pytest.raises(ConsentRequestAnsweredError):
+        await requests.accept(session, keys, visitor_id, request.token, now=NOW)
+    late = await requests.ask(
+        session,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        now=NOW,
+    )
+    with pytest.raises(ConsentRequestNotFoundError):
+        await requests.accept(
+            session,
+            keys,
+            visitor_id,
+            late.token,
+            now=NOW + requests.REQUEST_LIFETIME + timedelta(seconds=1),
+        )
+
+
+async def test_only_the_asked_visitor_can_answer_and_only_the_asker_can_watch(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    stranger = await _visitor(session, keys)
+    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    other = await _approved(session, "Hotel Kiku", PurposeKey.hotel_check_in)
+    request = await requests.ask(
+        session,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        now=NOW,
+    )
+    with pytest.raises(ConsentRequestNotFoundError):
+        await requests.accept(session, keys, stranger, request.token, now=NOW)
+    with pytest.raises(ConsentRequestNotFoundError):
+        await requests.status(session, other.id, request.id)
