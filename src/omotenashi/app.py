@@ -21,6 +21,7 @@ from omotenashi.i18n.markers import N_
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.portal.pages import router as portal_pages
+from omotenashi.resolve.api import router as resolve_api
 from omotenashi.runtime import Platform
 from omotenashi.web import STATIC, render, request_language, template_environment
 
@@ -63,6 +64,7 @@ def create_app(platform: Platform) -> FastAPI:
     _install_error_handlers(app)
     app.include_router(operations_router)
     app.include_router(clients_api)
+    app.include_router(resolve_api)
     app.include_router(portal_pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -1,0 +1,125 @@
+"""`POST /v1/resolve` and the touchpoint's view of its consent requests."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+
+from omotenashi.carriers.models import CarrierKind
+from omotenashi.clients.api import authenticated_client
+from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.consent import requests as consent_requests
+from omotenashi.deps import Session
+from omotenashi.errors import PROBLEM_JSON, problem_body
+from omotenashi.resolve import touchpoint
+from omotenashi.resolve.schemas import (
+    ConsentRequestStatus,
+    ResolveRequest,
+    ResolveResponse,
+)
+from omotenashi.security.keys import PlatformKeys
+
+router = APIRouter(prefix="/v1", tags=["resolve"])
+Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
+
+_KINDS = {
+    "ic_card": CarrierKind.ic_card,
+    "nfc_tag": CarrierKind.nfc_tag,
+    "qr": CarrierKind.qr_device,
+}
+
+
+def _refusal(
+    request: Request, status: int, code: str, title: str, detail: str, extra: dict[str, object]
+) -> JSONResponse:
+    """A refusal whose side effects (a consent request, a suspension) must still commit."""
+    body = problem_body(
+        status=status,
+        code=code,
+        title=title,
+        detail=detail,
+        instance=request.url.path,
+        request_id=getattr(request.state, "request_id", None),
+        extra=extra,
+    )
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+@router.post(
+    "/resolve",
+    response_model=ResolveResponse,
+    summary="Identify a visitor at a touchpoint and receive what they consented to share",
+    responses={
+        403: {
+            "description": "consent_required (with a tap-to-consent request), "
+            "purpose_not_for_terminal or terminal_suspended"
+        },
+        404: {"description": "carrier_not_found, whatever the reason"},
+        409: {"description": "qr_replayed"},
+    },
+)
+async def resolve(
+    body: ResolveRequest, caller: Terminal, session: Session, request: Request
+) -> ResolveResponse | JSONResponse:
+    keys: PlatformKeys = request.app.state.platform.keys
+    presented = touchpoint.Presented(
+        _KINDS[body.carrier.kind],
+        body.carrier.payload if body.carrier.kind == "qr" else body.carrier.id,
+    )
+    outcome = await touchpoint.resolve_at_touchpoint(session, keys, caller, presented, body.purpose)
+    if isinstance(outcome, touchpoint.ConsentAsked):
+        asked = outcome.request
+        return _refusal(
+            request,
+            403,
+            "consent_required",
+            "The visitor has not consented to share what this purpose needs",
+            "Show the visitor the consent link; poll the request for the answer.",
+            {
+                "missing": list(outcome.missing),
+                "consent_request": {
+                    "id": str(asked.id),
+                    "url": f"{request.base_url}{consent_requests.answer_path(asked)[1:]}",
+                    "status_url": f"/v1/consent-requests/{asked.id}",
+                    "expires_at": asked.expires_at.isoformat(),
+                },
+            },
+        )
+    if isinstance(outcome, touchpoint.TerminalSuspended):
+        return _refusal(
+            request,
+            403,
+            "terminal_suspended",
+            "This terminal was suspended",
+            f"It resolved more than {outcome.ceiling} different visitors in a "
+            "minute; an operator must review it.",
+            {},
+        )
+    return ResolveResponse(
+        subject=outcome.subject,
+        language=outcome.language,
+        purpose=outcome.purpose,
+        attributes=outcome.attributes,
+        missing=list(outcome.missing),
+    )
+
+
+@router.get(
+    "/consent-requests/{request_id}",
+    response_model=ConsentRequestStatus,
+    summary="The answer to a tap-to-consent request (the asking servicer only)",
+)
+async def consent_request_status(
+    request_id: uuid.UUID, caller: Terminal, session: Session
+) -> ConsentRequestStatus:
+    asked = await consent_requests.status(session, caller.servicer_id, request_id)
+    return ConsentRequestStatus(
+        id=str(asked.id),
+        state=str(asked.state),
+        purpose=asked.purpose,
+        attributes=list(asked.attributes),
+        expires_at=asked.expires_at,
+    )

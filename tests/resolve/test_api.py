@@ -1,0 +1,197 @@
+"""`POST /v1/resolve` over real HTTP semantics, with real OAuth tokens."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.clients.test_api import _token
+from tests.clients.test_service import make_approved_servicer, make_client
+
+from omotenashi.carriers import service as carriers
+from omotenashi.carriers.models import CarrierKind
+from omotenashi.carriers.service import CarrierKeys
+from omotenashi.clients.models import ApiClient
+from omotenashi.consent import requests as consent_requests
+from omotenashi.consent import service as consent
+from omotenashi.runtime import Platform
+from omotenashi.security import audit
+from omotenashi.security.audit import AuditEntry
+from omotenashi.security.encryption import Keyring
+from omotenashi.servicers.models import Servicer
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.visitors import service as visitors
+
+IDM = "01 2E 4C 3B 9A 77 10 05"
+PASSPORT = {
+    "document_type": "P",
+    "number": "X98765432",
+    "issuing_state": "AUS",
+    "expiry_date": "2033-03-03",
+}
+
+
+async def _terminal(
+    session: AsyncSession, http: httpx.AsyncClient, servicer: Servicer
+) -> tuple[ApiClient, dict[str, str]]:
+    client, secret = await make_client(session, servicer)
+    token = (await _token(http, client.client_id, secret)).json()["access_token"]
+    return client, {"authorization": f"Bearer {token}"}
+
+
+async def _visitor_with_card(
+    session: AsyncSession, platform: Platform
+) -> tuple[str, uuid.UUID, bytes]:
+    keyring = Keyring(platform.keys.master)
+    visitor = await visitors.create_visitor(session, keyring)
+    await visitors.update_profile(
+        session,
+        keyring,
+        visitor.id,
+        {
+            "name": {"surname": "SMITH", "given_names": "JO"},
+            "nationality": "AU",
+            "passport": PASSPORT,
+            "preferred_languages": ["en-AU"],
+        },
+    )
+    keys = CarrierKeys.from_platform(platform.keys)
+    await carriers.link_card(session, keys, visitor.id, CarrierKind.ic_card, IDM, "Suica")
+    phone, secret = await carriers.register_device(session, keys, visitor.id, "My phone")
+    return str(visitor.id), phone.id, secret
+
+
+async def test_check_in_asks_for_consent_then_resolves_after_the_visitor_accepts(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await make_approved_servicer(session)
+    _, headers = await _terminal(session, client, hotel)
+    visitor_id, _, _ = await _visitor_with_card(session, platform)
+    body = {"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"}
+
+    refused = await client.post("/v1/resolve", json=body, headers=headers)
+    assert refused.status_code == 403
+    problem = refused.json()
+    assert problem["code"] == "consent_required"
+    assert "passport" in problem["missing"]
+    asked = problem["consent_request"]
+    assert (await client.get(asked["status_url"], headers=headers)).json()["state"] == "pending"
+
+    token = asked["url"].rsplit("/", 1)[1]
+    await consent_requests.accept(session, platform.keys, uuid.UUID(visitor_id), token)
+    assert (await client.get(asked["status_url"], headers=headers)).json()["state"] == "accepted"
+
+    served = await client.post("/v1/resolve", json=body, headers=headers)
+    assert served.status_code == 200, served.text
+    result = served.json()
+    assert result["attributes"]["passport"]["number"] == "X98765432"
+    assert result["language"] == "en"
+    assert visitor_id not in served.text
+
+
+async def test_unknown_card_is_404_and_a_replayed_qr_is_409(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await make_approved_servicer(session)
+    _, headers = await _terminal(session, client, hotel)
+    _, phone, secret = await _visitor_with_card(session, platform)
+    unknown = await client.post(
+        "/v1/resolve",
+        headers=headers,
+        json={
+            "carrier": {"kind": "ic_card", "id": "FFFFFFFFFFFFFFFF"},
+            "purpose": "hotel_check_in",
+        },
+    )
+    assert unknown.status_code == 404
+    assert unknown.json()["code"] == "carrier_not_found"
+
+    code = carriers.qr_payload(phone, secret, datetime.now(UTC))
+    body = {"carrier": {"kind": "qr", "payload": code}, "purpose": "hotel_check_in"}
+    first = await client.post("/v1/resolve", headers=headers, json=body)
+    assert first.status_code == 403  # known visitor, no consent yet: the code was used
+    assert first.json()["code"] == "consent_required"
+    again = await client.post("/v1/resolve", headers=headers, json=body)
+    assert again.status_code == 409
+    assert again.json()["code"] == "qr_replayed"
+
+
+async def test_a_terminal_cannot_resolve_for_a_purpose_it_is_not_set_up_for(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await make_approved_servicer(session)
+    _, headers = await _terminal(session, client, hotel)
+    await _visitor_with_card(session, platform)
+    response = await client.post(
+        "/v1/resolve",
+        headers=headers,
+        json={"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "tax_free_sale"},
+    )
+    assert response.status_code == 403
+    assert response.json()["code"] == "purpose_not_for_terminal"
+
+
+async def test_resolve_needs_a_valid_token_and_good_input(client: httpx.AsyncClient) -> None:
+    body = {"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"}
+    assert (await client.post("/v1/resolve", json=body)).status_code == 401
+    bad = await client.post(
+        "/v1/resolve",
+        json={"carrier": {"kind": "fax"}, "purpose": "x"},
+        headers={"authorization": "Bearer nonsense"},
+    )
+    assert bad.status_code in (401, 422)
+    assert bad.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_terminal_resolving_too_many_visitors_is_suspended_and_audited(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await make_approved_servicer(session)
+    terminal, headers = await _terminal(session, client, hotel)
+    terminal.max_visitors_per_minute = 2
+    keys = CarrierKeys.from_platform(platform.keys)
+    keyring = Keyring(platform.keys.master)
+    statuses = []
+    for n in range(3):
+        visitor = await visitors.create_visitor(session, keyring)
+        await visitors.update_profile(
+            session, keyring, visitor.id, {"name": {"surname": f"GUEST{n}"}}
+        )
+        idm = f"00000000000000{n:02d}"
+        await carriers.link_card(session, keys, visitor.id, CarrierKind.ic_card, idm, "card")
+        await consent.grant(
+            session,
+            platform.keys,
+            visitor.id,
+            purpose=PurposeKey.hotel_check_in,
+            attributes=["name"],
+            servicer_id=hotel.id,
+        )
+        response = await client.post(
+            "/v1/resolve",
+            headers=headers,
+            json={"carrier": {"kind": "ic_card", "id": idm}, "purpose": "hotel_check_in"},
+        )
+        statuses.append((response.status_code, response.json().get("code")))
+    assert statuses[:2] == [(200, None), (200, None)]
+    assert statuses[2] == (403, "terminal_suspended")
+    after = await client.post(
+        "/v1/resolve",
+        headers=headers,
+        json={
+            "carrier": {"kind": "ic_card", "id": "0000000000000000"},
+            "purpose": "hotel_check_in",
+        },
+    )
+    assert after.status_code == 401
+    report = await audit.verify(session)
+    assert report.intact
+    actions = (
+        await session.scalars(
+            select(AuditEntry.action).where(AuditEntry.actor == "system:anomaly-detector")
+        )
+    ).all()
+    assert "api_client.revoked" in actions
