@@ -7,6 +7,7 @@ from omotenashi.db import Base
 from omotenashi.resolve import models as resolve  # noqa: F401
 from omotenashi.security import audit  # noqa: F401
 from omotenashi.servicers import models as servicers  # noqa: F401
+from omotenashi.staff import models as staff  # noqa: F401
 from omotenashi.visitors import models as visitors  # noqa: F401
 
 metadata = Base.metadata

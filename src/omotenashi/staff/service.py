@@ -1,0 +1,187 @@
+"""Staff rules: accounts, sign-in with password and TOTP, and role checks."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import secrets
+import time
+import uuid
+from dataclasses import dataclass
+from functools import cache
+
+import pyotp
+import structlog
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.errors import FieldError
+from omotenashi.security import audit
+from omotenashi.security.encryption import DataKey
+from omotenashi.security.keys import MasterKey
+from omotenashi.servicers import service as servicers
+from omotenashi.staff.errors import (
+    InvalidStaffError,
+    RoleRequiredError,
+    SignInFailedError,
+    StaffExistsError,
+)
+from omotenashi.staff.models import Role, StaffUser
+
+log = structlog.get_logger(__name__)
+
+# People choose these passwords: argon2id at its recommended cost (RFC 9106 second choice).
+_hasher = PasswordHasher()
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MIN_PASSWORD = 12
+TOTP_ISSUER = "Omotenashi Cloud"
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    user: StaffUser
+    totp_uri: str  # shown once as a QR code for the authenticator app
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    user_id: uuid.UUID
+    servicer_id: uuid.UUID | None
+    role: Role
+
+
+def _totp_key(master: MasterKey) -> DataKey:
+    return DataKey(
+        HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"omotenashi staff totp v1"
+        ).derive(master.material)
+    )
+
+
+def _context(email: str) -> bytes:
+    return f"staff-totp:{email}".encode()
+
+
+@cache
+def _decoy() -> str:
+    return _hasher.hash(secrets.token_urlsafe(16))
+
+
+def _password_matches(hashed: str, password: str) -> bool:
+    try:
+        return _hasher.verify(hashed, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def create_user(
+    session: AsyncSession,
+    master: MasterKey,
+    *,
+    email: str,
+    display_name: str,
+    password: str,
+    role: Role,
+    servicer_id: uuid.UUID | None,
+    actor: str,
+) -> Enrolment:
+    email = email.strip().lower()
+    errors = []
+    if not _EMAIL.match(email):
+        errors.append(FieldError("email", "Give a valid e-mail address."))
+    if len(password) < MIN_PASSWORD:
+        errors.append(FieldError("password", f"Use at least {MIN_PASSWORD} characters."))
+    if (role is Role.operator) != (servicer_id is None):
+        errors.append(FieldError("role", "Operators belong to no servicer; staff to one."))
+    if not display_name.strip():
+        errors.append(FieldError("display_name", "Give a name colleagues will recognise."))
+    if errors:
+        raise InvalidStaffError(fields=errors)
+    if servicer_id is not None:
+        await servicers.get(session, servicer_id)
+    if await session.scalar(select(func.count()).where(StaffUser.email == email)):
+        raise StaffExistsError()
+    seed = pyotp.random_base32()
+    user = StaffUser(
+        servicer_id=servicer_id,
+        email=email,
+        display_name=display_name.strip(),
+        role=role,
+        password_hash=await asyncio.to_thread(_hasher.hash, password),
+        totp_sealed=_totp_key(master).encrypt(seed.encode(), context=_context(email)),
+    )
+    session.add(user)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="staff.created",
+        target=f"staff:{user.id}",
+        details={"role": str(role)},
+    )
+    uri = pyotp.TOTP(seed).provisioning_uri(name=email, issuer_name=TOTP_ISSUER)
+    return Enrolment(user, uri)
+
+
+async def sign_in(
+    session: AsyncSession,
+    master: MasterKey,
+    *,
+    email: str,
+    password: str,
+    code: str,
+    at: float | None = None,
+) -> SignedIn:
+    """Password and a fresh TOTP code. Every failure looks the same; a code is good once."""
+    at = time.time() if at is None else at
+    user = await session.scalar(
+        select(StaffUser).where(
+            StaffUser.email == email.strip().lower(), StaffUser.disabled_at.is_(None)
+        )
+    )
+    hashed = user.password_hash if user else _decoy()
+    password_ok = await asyncio.to_thread(_password_matches, hashed, password)
+    if user is None or not password_ok:
+        log.info("staff.sign_in_failed")
+        raise SignInFailedError()
+    seed = _totp_key(master).decrypt(user.totp_sealed, context=_context(user.email)).decode()
+    totp = pyotp.TOTP(seed)
+    step = int(at // totp.interval)
+    matched = next(
+        (
+            s
+            for s in (step, step - 1)
+            if secrets.compare_digest(totp.at(s * totp.interval), code.strip())
+        ),
+        None,
+    )
+    if matched is None or (user.last_totp_step is not None and matched <= user.last_totp_step):
+        log.info("staff.sign_in_failed", user_id=str(user.id))
+        raise SignInFailedError()
+    # Compare-and-set, so the same code cannot sign in twice even on two servers at once.
+    claimed = await session.execute(
+        update(StaffUser)
+        .where(
+            StaffUser.id == user.id,
+            (StaffUser.last_totp_step.is_(None)) | (StaffUser.last_totp_step < matched),
+        )
+        .values(last_totp_step=matched)
+    )
+    if not getattr(claimed, "rowcount", 0):
+        raise SignInFailedError()
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = await asyncio.to_thread(_hasher.hash, password)
+    log.info("staff.signed_in", user_id=str(user.id), role=str(user.role))
+    return SignedIn(user.id, user.servicer_id, user.role)
+
+
+def require(who: SignedIn, *roles: Role, servicer_id: uuid.UUID | None = None) -> None:
+    """Refuse unless ``who`` has one of ``roles`` (and, for staff, belongs to ``servicer_id``)."""
+    if who.role not in roles:
+        raise RoleRequiredError()
+    if who.role is not Role.operator and servicer_id is not None and who.servicer_id != servicer_id:
+        raise RoleRequiredError()
