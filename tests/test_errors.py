@@ -116,3 +116,14 @@ async def test_browser_gets_a_readable_page_in_its_language(client: httpx.AsyncC
     assert response.headers["content-type"].startswith("text/html")
     assert '<html lang="ja"' in response.text
     assert "Page not found" not in response.text
+
+
+async def test_text_postgresql_cannot_store_is_a_422_not_a_500(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": "\x01\x00", "client_secret": "x"},
+    )
+    assert response.status_code in (401, 422)
+    assert response.status_code != 500

@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
@@ -68,6 +69,17 @@ def create_app(platform: Platform) -> FastAPI:
     app.include_router(portal_pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+DATA_EXCEPTION = "22"  # SQLSTATE class 22: data exception
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    for candidate in (exc.orig, getattr(exc.orig, "__cause__", None)):
+        code = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if isinstance(code, str):
+            return code
+    return ""
 
 
 def _wants_html(request: Request) -> bool:
@@ -149,6 +161,21 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _problem(
             request, exc.status_code, code, phrase, detail, headers=getattr(exc, "headers", None)
         )
+
+    @app.exception_handler(DBAPIError)
+    async def database_error(request: Request, exc: DBAPIError) -> Response:
+        # Data PostgreSQL cannot hold (a NUL byte, an unpaired surrogate, a number out of range)
+        # is bad input, whichever field carried it; anything else is a bug.
+        if _sqlstate(exc).startswith(DATA_EXCEPTION):
+            log.info("http.rejected_data", sqlstate=_sqlstate(exc))
+            return _problem(
+                request,
+                422,
+                "invalid_input",
+                "Some input cannot be stored",
+                "The request holds characters or values that are not allowed.",
+            )
+        return await unexpected(request, exc)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

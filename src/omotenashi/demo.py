@@ -31,7 +31,7 @@ async def load(session: AsyncSession) -> list[str]:
 async def load_into(database_url: str) -> list[str]:
     engine = db.create_engine(database_url, pool_size=1)
     try:
-        async for session in db.session_scope(db.session_factory(engine)):
+        async with db.session_scope(db.session_factory(engine)) as session:
             return await load(session)
     finally:
         await engine.dispose()

@@ -13,7 +13,7 @@ from omotenashi.db import session_scope
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's one transaction, committed before the response is sent."""
-    async for session in session_scope(request.app.state.sessions):
+    async with session_scope(request.app.state.sessions) as session:
         yield session
 
 

@@ -153,7 +153,7 @@ def build_worker(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession])
             payload = json.loads(job.payload) if job.payload else {}
             structlog.contextvars.bind_contextvars(job=_name, job_id=int(job.id))
             try:
-                async for session in session_scope(sessions):
+                async with session_scope(sessions) as session:
                     await _handler(session, payload)
                 log.info("job.done")
             except Exception:
@@ -171,7 +171,7 @@ def build_worker(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession])
         ) -> None:
             structlog.contextvars.bind_contextvars(schedule=_name)
             try:
-                async for session in session_scope(sessions):
+                async with session_scope(sessions) as session:
                     await _handler(session)
                 log.info("schedule.done")
             except Exception:

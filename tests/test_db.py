@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from omotenashi import db
+
+INSERT = (
+    "INSERT INTO pgqueuer_log (job_id, status, priority, entrypoint) "
+    "VALUES (:job, 'successful', 0, 'test.session_scope')"
+)
+
+
+async def _exists(engine: AsyncEngine, job: int) -> bool:
+    async with engine.connect() as conn:
+        found = await conn.scalar(
+            text("SELECT count(*) FROM pgqueuer_log WHERE job_id = :job"), {"job": job}
+        )
+    return bool(found)
+
+
+async def _write_and_return(engine: AsyncEngine, job: int) -> str:
+    async with db.session_scope(db.session_factory(engine)) as session:
+        await session.execute(text(INSERT), {"job": job})
+        return "returned from inside the block"
+
+
+async def test_returning_from_inside_the_scope_commits(engine: AsyncEngine) -> None:
+    await _write_and_return(engine, 7700001)
+    try:
+        assert await _exists(engine, 7700001)
+    finally:
+        async with engine.begin() as conn:
+            await conn.execute(text("DELETE FROM pgqueuer_log WHERE job_id = 7700001"))
+
+
+async def _write_and_fail(engine: AsyncEngine, job: int) -> None:
+    async with db.session_scope(db.session_factory(engine)) as session:
+        await session.execute(text(INSERT), {"job": job})
+        raise RuntimeError("the handler failed")
+
+
+async def test_an_error_inside_the_scope_rolls_everything_back(engine: AsyncEngine) -> None:
+    with pytest.raises(RuntimeError):
+        await _write_and_fail(engine, 7700002)
+    assert not await _exists(engine, 7700002)
