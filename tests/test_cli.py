@@ -187,3 +187,15 @@ def _signing_pem() -> str:
         )
         .decode()
     )
+
+
+def test_demo_data_is_stored_once_and_the_audit_chain_holds(data_dir: Path) -> None:
+    env = _env(data_dir)
+    first = _run(["demo"], env)
+    again = _run(["demo"], env)
+    assert first.returncode == 0, first.stderr
+    assert "Servicers: 4 created, 0 already there." in first.stdout
+    assert "Servicers: 0 created, 4 already there." in again.stdout
+    verified = _run(["audit", "verify"], env)
+    assert verified.returncode == 0, verified.stderr
+    assert "Audit chain intact" in verified.stdout
