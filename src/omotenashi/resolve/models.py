@@ -24,4 +24,7 @@ class AccessLogEntry(Base):
     purpose: Mapped[str] = mapped_column(sa.String(32))
     attribute_keys: Mapped[list[str]] = mapped_column(ARRAY(sa.String(64)))
 
-    __table_args__ = (sa.Index("ix_access_log_visitor_at", "visitor_id", "at"),)
+    __table_args__ = (
+        sa.Index("ix_access_log_visitor_at", "visitor_id", "at"),
+        sa.Index("ix_access_log_terminal_at", "terminal_id", "at"),
+    )
