@@ -7,6 +7,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -48,6 +49,18 @@ class UUIDPrimaryKey:
 
 class Timestamps:
     created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
+
+
+def text_enum(kind: type[StrEnum], name: str, length: int = 32) -> sa.Enum:
+    """A column of ``kind``'s values stored as text (no PostgreSQL enum type to migrate when a
+    value is added), checked by SQLAlchemy on the way in."""
+    return sa.Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 def async_url(url: str) -> str:

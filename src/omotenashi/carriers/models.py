@@ -15,7 +15,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, Timestamps, UUIDPrimaryKey
+from omotenashi.db import Base, Timestamps, UUIDPrimaryKey, text_enum
 
 
 class CarrierKind(StrEnum):
@@ -30,15 +30,7 @@ class Carrier(UUIDPrimaryKey, Timestamps, Base):
     visitor_id: Mapped[uuid.UUID] = mapped_column(
         sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[CarrierKind] = mapped_column(
-        sa.Enum(
-            CarrierKind,
-            name="carrier_kind",
-            native_enum=False,
-            length=32,
-            values_callable=lambda members: [m.value for m in members],
-        )
-    )
+    kind: Mapped[CarrierKind] = mapped_column(text_enum(CarrierKind, "carrier_kind"))
     label: Mapped[str] = mapped_column(sa.String(100))
     # HMAC of the card's id under a key derived from the master key; NULL for a phone.
     lookup_hash: Mapped[bytes | None] = mapped_column(sa.LargeBinary)

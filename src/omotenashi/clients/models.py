@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, Timestamps, UUIDPrimaryKey
+from omotenashi.db import Base, Timestamps, UUIDPrimaryKey, text_enum
 
 
 class ClientKind(StrEnum):
@@ -27,15 +27,7 @@ class ApiClient(UUIDPrimaryKey, Timestamps, Base):
     servicer_id: Mapped[uuid.UUID] = mapped_column(
         sa.ForeignKey("servicers.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[ClientKind] = mapped_column(
-        sa.Enum(
-            ClientKind,
-            name="client_kind",
-            native_enum=False,
-            length=32,
-            values_callable=lambda members: [m.value for m in members],
-        )
-    )
+    kind: Mapped[ClientKind] = mapped_column(text_enum(ClientKind, "client_kind"))
     label: Mapped[str] = mapped_column(sa.String(100))
     client_id: Mapped[str] = mapped_column(sa.String(64), unique=True)
     secret_hash: Mapped[str] = mapped_column(sa.String(200))

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, UUIDPrimaryKey
+from omotenashi.db import Base, UUIDPrimaryKey, text_enum
 
 
 class ConsentGrant(UUIDPrimaryKey, Base):
@@ -60,13 +60,7 @@ class ConsentRequest(UUIDPrimaryKey, Base):
     # The secret in the QR and link the visitor opens; the id alone is not enough to answer.
     token: Mapped[str] = mapped_column(sa.String(64), unique=True)
     state: Mapped[ConsentRequestState] = mapped_column(
-        sa.Enum(
-            ConsentRequestState,
-            name="consent_request_state",
-            native_enum=False,
-            length=16,
-            values_callable=lambda members: [m.value for m in members],
-        ),
+        text_enum(ConsentRequestState, "consent_request_state", length=16),
         default=ConsentRequestState.pending,
     )
     created_at: Mapped[datetime]

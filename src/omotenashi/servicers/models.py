@@ -9,7 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from omotenashi.db import Base, Timestamps, UUIDPrimaryKey
+from omotenashi.db import Base, Timestamps, UUIDPrimaryKey, text_enum
 
 
 class ServicerCategory(StrEnum):
@@ -34,24 +34,16 @@ class PurposeState(StrEnum):
     refused = "refused"
 
 
-def _enum(kind: type[StrEnum], name: str) -> sa.Enum:
-    return sa.Enum(
-        kind,
-        name=name,
-        native_enum=False,
-        length=32,
-        values_callable=lambda members: [m.value for m in members],
-    )
-
-
 class Servicer(UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "servicers"
 
     name: Mapped[str] = mapped_column(sa.String(200))
     name_ja: Mapped[str] = mapped_column(sa.String(200))
-    category: Mapped[ServicerCategory] = mapped_column(_enum(ServicerCategory, "servicer_category"))
+    category: Mapped[ServicerCategory] = mapped_column(
+        text_enum(ServicerCategory, "servicer_category")
+    )
     state: Mapped[ServicerState] = mapped_column(
-        _enum(ServicerState, "servicer_state"), default=ServicerState.pending
+        text_enum(ServicerState, "servicer_state"), default=ServicerState.pending
     )
     municipality_code: Mapped[str | None] = mapped_column(sa.String(6))
     contact_email: Mapped[str] = mapped_column(sa.String(320))
@@ -75,7 +67,7 @@ class ServicerPurpose(Base):
     )
     purpose: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
     state: Mapped[PurposeState] = mapped_column(
-        _enum(PurposeState, "purpose_state"), default=PurposeState.requested
+        text_enum(PurposeState, "purpose_state"), default=PurposeState.requested
     )
     justification: Mapped[str] = mapped_column(sa.String(1000), default="")
     decided_at: Mapped[datetime | None]

@@ -9,7 +9,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, Timestamps, UUIDPrimaryKey
+from omotenashi.db import Base, Timestamps, UUIDPrimaryKey, text_enum
 
 
 class Role(StrEnum):
@@ -27,15 +27,7 @@ class StaffUser(UUIDPrimaryKey, Timestamps, Base):
     )
     email: Mapped[str] = mapped_column(sa.String(320), unique=True)
     display_name: Mapped[str] = mapped_column(sa.String(200))
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(
-            Role,
-            name="staff_role",
-            native_enum=False,
-            length=32,
-            values_callable=lambda members: [m.value for m in members],
-        )
-    )
+    role: Mapped[Role] = mapped_column(text_enum(Role, "staff_role"))
     password_hash: Mapped[str] = mapped_column(sa.String(200))
     # The TOTP seed, sealed with a key derived from the master key.
     totp_sealed: Mapped[bytes] = mapped_column(sa.LargeBinary)
