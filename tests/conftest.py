@@ -14,6 +14,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from tests.factories import platform_keys
 
 from omotenashi import db
 from omotenashi.app import create_app
@@ -21,7 +22,7 @@ from omotenashi.config import Settings
 from omotenashi.deps import get_session
 from omotenashi.pgcluster import EmbeddedCluster, new_password
 from omotenashi.runtime import Platform, ensure_database
-from omotenashi.security.keys import load_keys
+from omotenashi.security.keys import PlatformKeys, load_keys
 
 TEST_DATABASE = "omotenashi_test"
 
@@ -71,6 +72,11 @@ def settings(workdir: Path) -> Settings:
 @pytest.fixture(scope="session")
 def platform(settings: Settings, database_url: str) -> Platform:
     return Platform(settings=settings, database_url=database_url, keys=load_keys(settings))
+
+
+@pytest.fixture(scope="session")
+def keys() -> PlatformKeys:
+    return platform_keys()
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories import approved_servicer
 from tests.servicers.test_service import make_servicer
 
 from omotenashi.clients import service
@@ -21,20 +22,14 @@ from omotenashi.clients.models import ApiClient, ClientKind
 from omotenashi.clients.tokens import issue_access_token, verify_access_token
 from omotenashi.runtime import Platform
 from omotenashi.security.audit import AuditEntry
-from omotenashi.servicers import service as servicers
-from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
 
 
 async def make_approved_servicer(
     session: AsyncSession, *, name: str = "Hotel Test Ueno"
 ) -> Servicer:
-    servicer = await make_servicer(session, name=name)
-    await servicers.decide_purpose(
-        session, servicer.id, PurposeKey.hotel_check_in, approve=True, actor="operator:test"
-    )
-    await servicers.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
-    return servicer
+    return await approved_servicer(session, name, PurposeKey.hotel_check_in)
 
 
 async def make_client(

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.resolve.test_service import NOW, _approved, _visitor
-from tests.resolve.test_service import keys as keys
+from tests.factories import approved_servicer
+from tests.resolve.test_service import NOW, _visitor
 
 from omotenashi.consent import requests
 from omotenashi.consent.errors import ConsentRequestAnsweredError, ConsentRequestNotFoundError
@@ -20,7 +20,7 @@ async def test_tap_to_consent_turns_a_refusal_into_a_resolve(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     with pytest.raises(ConsentRequiredError) as refused:
         await resolve.resolve(
             session,
@@ -62,7 +62,7 @@ async def test_a_request_is_answered_once_and_expires(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     request = await requests.ask(
         session,
         servicer_id=hotel.id,
@@ -97,8 +97,8 @@ async def test_only_the_asked_visitor_can_answer_and_only_the_asker_can_watch(
 ) -> None:
     visitor_id = await _visitor(session, keys)
     stranger = await _visitor(session, keys)
-    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
-    other = await _approved(session, "Hotel Kiku", PurposeKey.hotel_check_in)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    other = await approved_servicer(session, "Hotel Kiku", PurposeKey.hotel_check_in)
     request = await requests.ask(
         session,
         servicer_id=hotel.id,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -11,21 +10,12 @@ from tests.servicers.test_service import make_servicer
 from omotenashi.consent import receipts, service
 from omotenashi.consent.errors import GrantNotFoundError, InvalidGrantError
 from omotenashi.security.encryption import Keyring
-from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.models import Servicer, ServicerCategory
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def keys() -> PlatformKeys:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    return PlatformKeys(
-        master=MasterKey.from_material(os.urandom(32)), signing_key=Ed25519PrivateKey.generate()
-    )
 
 
 async def _visitor(

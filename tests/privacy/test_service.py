@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, datetime
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.resolve.test_service import _approved
+from tests.factories import approved_servicer
 
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.errors import CarrierNotFoundError
@@ -20,7 +18,7 @@ from omotenashi.privacy import service
 from omotenashi.resolve import service as resolve
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.encryption import Keyring
-from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.errors import VisitorNotFoundError
@@ -28,13 +26,6 @@ from omotenashi.visitors.models import Visitor
 
 NOW = datetime(2026, 11, 23, 14, 2, tzinfo=UTC)
 IDM = "0123456789ABCDEF"
-
-
-@pytest.fixture(scope="module")
-def keys() -> PlatformKeys:
-    return PlatformKeys(
-        master=MasterKey.from_material(os.urandom(32)), signing_key=Ed25519PrivateKey.generate()
-    )
 
 
 async def _a_visitor_who_has_been_served(
@@ -58,7 +49,7 @@ async def _a_visitor_who_has_been_served(
     await carriers.link_card(
         session, CarrierKeys.from_platform(keys), visitor.id, CarrierKind.ic_card, IDM, "Suica"
     )
-    restaurant = await _approved(session, "Soba Nishimura", PurposeKey.food_service)
+    restaurant = await approved_servicer(session, "Soba Nishimura", PurposeKey.food_service)
     await consent.grant(
         session,
         keys,

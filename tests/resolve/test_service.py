@@ -1,22 +1,19 @@
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import UTC, datetime
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.servicers.test_service import make_servicer
+from tests.factories import approved_servicer
 
 from omotenashi.consent import service as consent
 from omotenashi.resolve import service
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.security.encryption import Keyring
-from omotenashi.security.keys import MasterKey, PlatformKeys
-from omotenashi.servicers import service as servicers
+from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.errors import PurposeNotApprovedError
-from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
 
@@ -27,23 +24,6 @@ PASSPORT = {
     "issuing_state": "KOR",
     "expiry_date": "2032-01-01",
 }
-
-
-@pytest.fixture(scope="module")
-def keys() -> PlatformKeys:
-    return PlatformKeys(
-        master=MasterKey.from_material(os.urandom(32)), signing_key=Ed25519PrivateKey.generate()
-    )
-
-
-async def _approved(session: AsyncSession, name: str, *purposes: PurposeKey) -> Servicer:
-    servicer = await make_servicer(session, name=name, purposes={p: "" for p in purposes})
-    for purpose in purposes:
-        await servicers.decide_purpose(
-            session, servicer.id, purpose, approve=True, actor="operator:test"
-        )
-    await servicers.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
-    return servicer
 
 
 async def _visitor(session: AsyncSession, keys: PlatformKeys) -> uuid.UUID:
@@ -69,7 +49,7 @@ async def test_hotel_sees_exactly_what_was_granted_for_check_in(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     await consent.grant(
         session,
         keys,
@@ -98,7 +78,7 @@ async def test_no_consent_is_403_consent_required_and_logs_nothing(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     with pytest.raises(ConsentRequiredError) as caught:
         await service.resolve(
             session,
@@ -116,7 +96,7 @@ async def test_a_purpose_the_servicer_is_not_approved_for_gives_nothing(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    shop = await _approved(session, "Drugstore", PurposeKey.payment)
+    shop = await approved_servicer(session, "Drugstore", PurposeKey.payment)
     await consent.grant(
         session,
         keys,
@@ -141,7 +121,7 @@ async def test_every_disclosure_is_in_the_visitors_access_log(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    hotel = await _approved(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     await consent.grant(
         session,
         keys,
@@ -175,8 +155,8 @@ async def test_subject_ids_are_stable_per_servicer_and_differ_between_servicers(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    first = await _approved(session, "Soba Nishimura", PurposeKey.food_service)
-    second = await _approved(session, "Sushi Asakusa", PurposeKey.food_service)
+    first = await approved_servicer(session, "Soba Nishimura", PurposeKey.food_service)
+    second = await approved_servicer(session, "Sushi Asakusa", PurposeKey.food_service)
     for servicer in (first, second):
         await consent.grant(
             session,
