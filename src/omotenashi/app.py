@@ -15,15 +15,21 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
+from omotenashi.auth.api import router as auth_api
+from omotenashi.carriers.api import router as carriers_api
 from omotenashi.clients.api import router as clients_api
+from omotenashi.consent.api import router as consent_api
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.portal.pages import router as portal_pages
+from omotenashi.privacy.api import router as privacy_api
 from omotenashi.resolve.api import router as resolve_api
 from omotenashi.runtime import Platform
+from omotenashi.servicers.api import router as servicers_api
+from omotenashi.visitors.api import router as visitors_api
 from omotenashi.web import STATIC, render, request_language, template_environment
 
 log = structlog.get_logger(__name__)
@@ -64,8 +70,17 @@ def create_app(platform: Platform) -> FastAPI:
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     _install_error_handlers(app)
     app.include_router(operations_router)
-    app.include_router(clients_api)
-    app.include_router(resolve_api)
+    for api in (
+        auth_api,
+        clients_api,
+        resolve_api,
+        visitors_api,
+        carriers_api,
+        consent_api,
+        privacy_api,
+        servicers_api,
+    ):
+        app.include_router(api)
     app.include_router(portal_pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

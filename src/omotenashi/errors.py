@@ -77,6 +77,19 @@ class ValidationFailedError(AppError):
     title = "Some fields are not valid"
 
 
+class TooManyRequestsError(AppError):
+    status = HTTPStatus.TOO_MANY_REQUESTS
+    code = "rate_limited"
+    title = "Too many requests"
+
+    def __init__(self, retry_after: int, message: str | None = None) -> None:
+        super().__init__(
+            message or f"Try again in {retry_after} s.",
+            headers={"Retry-After": str(retry_after)},
+            extra={"retry_after": retry_after},
+        )
+
+
 class UnavailableError(AppError):
     status = HTTPStatus.SERVICE_UNAVAILABLE
     code = "unavailable"

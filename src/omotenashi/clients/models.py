@@ -38,3 +38,5 @@ class ApiClient(UUIDPrimaryKey, Timestamps, Base):
     revoked_at: Mapped[datetime | None]
     # Distinct visitors a terminal may resolve per minute before it is suspended.
     max_visitors_per_minute: Mapped[int] = mapped_column(default=30, server_default="30")
+    # Requests a terminal may make per minute (bursts of a tenth of that); beyond, 429.
+    max_requests_per_minute: Mapped[int] = mapped_column(default=600, server_default="600")

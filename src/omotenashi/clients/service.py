@@ -56,6 +56,7 @@ class AuthenticatedClient:
     kind: ClientKind
     scopes: frozenset[str]
     purposes: tuple[str, ...]
+    max_requests_per_minute: int
 
 
 def _new_secret() -> str:
@@ -247,4 +248,15 @@ async def authorize(
         kind=client.kind,
         scopes=frozenset(scopes),
         purposes=tuple(client.purposes),
+        max_requests_per_minute=client.max_requests_per_minute,
     )
+
+
+async def list_clients(session: AsyncSession, servicer_id: uuid.UUID) -> list[ApiClient]:
+    """The servicer's clients and terminals, revoked ones last."""
+    rows = await session.scalars(
+        select(ApiClient)
+        .where(ApiClient.servicer_id == servicer_id)
+        .order_by(ApiClient.revoked_at.is_not(None), ApiClient.created_at, ApiClient.id)
+    )
+    return list(rows.all())

@@ -146,3 +146,15 @@ async def status(
     if request is None:
         raise ConsentRequestNotFoundError()
     return request
+
+
+async def receipt_for_servicer(
+    session: AsyncSession, servicer_id: uuid.UUID, request_id: uuid.UUID
+) -> str:
+    """The signed receipt of the grant that answered the servicer's request. The servicer sees
+    the receipt of what it asked for and nothing else of the visitor's consents."""
+    asked = await status(session, servicer_id, request_id)
+    record = await session.get(ConsentGrant, asked.grant_id) if asked.grant_id else None
+    if record is None:
+        raise ConsentRequestNotFoundError("The request was not accepted, so there is no receipt.")
+    return record.receipt

@@ -131,6 +131,20 @@ async def revoke(
     return record
 
 
+async def grant_of(
+    session: AsyncSession, visitor_id: uuid.UUID, grant_id: uuid.UUID
+) -> ConsentGrant:
+    """One of the visitor's grants; anyone else's is not found."""
+    record = await session.scalar(
+        select(ConsentGrant).where(
+            ConsentGrant.id == grant_id, ConsentGrant.visitor_id == visitor_id
+        )
+    )
+    if record is None:
+        raise GrantNotFoundError()
+    return record
+
+
 async def grants_of(session: AsyncSession, visitor_id: uuid.UUID) -> list[ConsentGrant]:
     """Every grant the visitor gave, newest first, revoked and expired ones included."""
     return list(

@@ -3,24 +3,75 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.carriers import service as carriers
+from omotenashi.clients.models import ApiClient
 from omotenashi.consent import service as consent
 from omotenashi.resolve import service as resolve
+from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
+from omotenashi.servicers.models import Servicer
 from omotenashi.visitors import catalogue
 from omotenashi.visitors import service as visitors
 
 log = structlog.get_logger(__name__)
 
 EXPORT_FORMAT = "omotenashi-visitor-export/1"
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """One line of "who saw my data": a servicer, at a terminal, saw these items, for this."""
+
+    at: datetime
+    servicer_name: str
+    servicer_name_ja: str
+    terminal_label: str | None
+    terminal_location: str | None
+    purpose: str
+    attribute_keys: tuple[str, ...]
+
+
+async def disclosures(
+    session: AsyncSession,
+    visitor_id: uuid.UUID,
+    *,
+    limit: int = 200,
+    before: datetime | None = None,
+) -> list[Disclosure]:
+    """The visitor's access log, newest first, with the names a person recognises."""
+    await visitors.get(session, visitor_id)
+    query = (
+        sa.select(
+            AccessLogEntry.at,
+            Servicer.name,
+            Servicer.name_ja,
+            ApiClient.label,
+            ApiClient.location,
+            AccessLogEntry.purpose,
+            AccessLogEntry.attribute_keys,
+        )
+        .join(Servicer, Servicer.id == AccessLogEntry.servicer_id)
+        .outerjoin(ApiClient, ApiClient.id == AccessLogEntry.terminal_id)
+        .where(AccessLogEntry.visitor_id == visitor_id)
+        .order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())
+        .limit(limit)
+    )
+    if before is not None:
+        query = query.where(AccessLogEntry.at < before)
+    return [
+        Disclosure(at, name, name_ja, label, location, purpose, tuple(keys))
+        for at, name, name_ja, label, location, purpose, keys in await session.execute(query)
+    ]
 
 
 def _when(value: datetime | None) -> str | None:

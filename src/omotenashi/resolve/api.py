@@ -20,10 +20,23 @@ from omotenashi.resolve.schemas import (
     ResolveRequest,
     ResolveResponse,
 )
+from omotenashi.security import ratelimit
 from omotenashi.security.keys import PlatformKeys
 
 router = APIRouter(prefix="/v1", tags=["resolve"])
 Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
+
+
+async def _within_rate(caller: Terminal, request: Request) -> AuthenticatedClient:
+    """The terminal, if it is within its request rate; 429 with Retry-After otherwise. A tenth
+    of a minute's allowance may come at once (a queue of guests at a desk)."""
+    per_minute = caller.max_requests_per_minute
+    limit = ratelimit.Limit(per_minute=per_minute, burst=max(1, per_minute // 10))
+    await ratelimit.enforce(request.app.state.engine, f"client:{caller.id}", limit)
+    return caller
+
+
+RateLimitedTerminal = Annotated[AuthenticatedClient, Depends(_within_rate)]
 
 _KINDS = {
     "ic_card": CarrierKind.ic_card,
@@ -59,10 +72,11 @@ def _refusal(
         },
         404: {"description": "carrier_not_found, whatever the reason"},
         409: {"description": "qr_replayed"},
+        429: {"description": "rate_limited: over the terminal's request rate; see Retry-After"},
     },
 )
 async def resolve(
-    body: ResolveRequest, caller: Terminal, session: Session, request: Request
+    body: ResolveRequest, caller: RateLimitedTerminal, session: Session, request: Request
 ) -> ResolveResponse | JSONResponse:
     keys: PlatformKeys = request.app.state.platform.keys
     presented = touchpoint.Presented(

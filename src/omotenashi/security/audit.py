@@ -132,3 +132,13 @@ async def verify(session: AsyncSession, batch: int = 5000) -> ChainReport:
             checked += 1
             last_id = entry.id
         session.expunge_all()
+
+
+async def recent(
+    session: AsyncSession, *, limit: int = 100, before_id: int | None = None
+) -> list[AuditEntry]:
+    """The newest entries first; pass the last id seen as ``before_id`` for the next page."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if before_id is not None:
+        query = query.where(AuditEntry.id < before_id)
+    return list((await session.scalars(query)).all())

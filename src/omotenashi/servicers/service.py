@@ -169,3 +169,14 @@ async def attributes_for(
     if servicer.state is not ServicerState.approved or not approved:
         raise PurposeNotApprovedError()
     return PURPOSES[purpose].attributes
+
+
+async def listing(
+    session: AsyncSession, *, state: ServicerState | None = None, limit: int = 500
+) -> list[Servicer]:
+    """Servicers with their purposes, in one state or all, oldest application first."""
+    query = select(Servicer).options(selectinload(Servicer.purposes))
+    if state is not None:
+        query = query.where(Servicer.state == state)
+    rows = await session.scalars(query.order_by(Servicer.created_at, Servicer.id).limit(limit))
+    return list(rows.all())

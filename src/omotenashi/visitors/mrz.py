@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import pycountry
+
 from omotenashi.errors import FieldError, ValidationFailedError
 
 LINE_LENGTH = 44
@@ -182,3 +184,41 @@ def _read(first: str, second: str, today: date) -> Passport:
         expiry_date=expiry_date,
         personal_number=_without_fillers(personal_field) or None,
     )
+
+
+# ICAO 9303 Part 3 codes that are not ISO 3166-1 alpha-3, mapped to the country they stand for.
+# The rest of the ICAO-only codes (UNO, XXA, XXB, … for the UN, stateless persons and refugees)
+# name no country, so no nationality is derived from them.
+_ICAO_ONLY = {
+    "D": "DE",
+    **dict.fromkeys(("GBD", "GBN", "GBO", "GBP", "GBS"), "GB"),
+    "RKS": "XK",
+}
+
+
+def country_of(icao_code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 country of an ICAO state code, or None when it names none."""
+    if icao_code in _ICAO_ONLY:
+        return _ICAO_ONLY[icao_code]
+    country = pycountry.countries.get(alpha_3=icao_code)
+    return country.alpha_2 if country is not None else None
+
+
+def to_profile(passport: Passport) -> dict[str, object]:
+    """The profile attributes a passport's MRZ fills in, in the catalogue's shapes."""
+    profile: dict[str, object] = {
+        "name": {"surname": passport.surname, "given_names": passport.given_names},
+        "date_of_birth": passport.birth_date.isoformat(),
+        "sex": passport.sex,
+        "passport": {
+            "document_type": passport.document_type,
+            "number": passport.number,
+            "issuing_state": passport.issuing_state,
+            "expiry_date": passport.expiry_date.isoformat(),
+        },
+    }
+    if not passport.given_names:
+        profile["name"] = {"surname": passport.surname}
+    if nationality := country_of(passport.nationality):
+        profile["nationality"] = nationality
+    return profile

@@ -164,6 +164,14 @@ async def family(session: AsyncSession, visitor_id: uuid.UUID) -> list[Visitor]:
     )
 
 
+async def member(session: AsyncSession, visitor_id: uuid.UUID, member_id: uuid.UUID) -> Visitor:
+    """One of the family members ``visitor_id`` registered; anyone else's is not found."""
+    found = await session.get(Visitor, member_id)
+    if found is None or found.data_key is None or found.registered_by_id != visitor_id:
+        raise VisitorNotFoundError()
+    return found
+
+
 async def erase(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> int:
     """Erase visitors and the family members they registered: the data key first (so any copy
     of a sealed value, in a backup or a replica, is unreadable), then every row."""

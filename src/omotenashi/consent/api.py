@@ -1,0 +1,211 @@
+"""Consent, from both sides: the visitor grants, narrows and revokes, and answers tap-to-consent
+requests; the asking servicer fetches the signed receipt of what it was granted."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+
+from omotenashi.auth.api import CurrentVisitor
+from omotenashi.clients.api import authenticated_client
+from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.consent import receipts, service
+from omotenashi.consent import requests as asks
+from omotenashi.consent.models import ConsentGrant, ConsentRequest
+from omotenashi.deps import Session
+from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.models import ServicerCategory
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.visitors import catalogue
+
+router = APIRouter(prefix="/v1", tags=["consent"])
+Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
+
+
+class Item(BaseModel):
+    key: str
+    label: str = Field(description="In the visitor's language")
+
+
+class GrantIn(BaseModel):
+    purpose: PurposeKey
+    attributes: list[str] = Field(max_length=32, description="A subset of the purpose's items")
+    servicer_id: uuid.UUID | None = Field(None, description="One servicer…")
+    category: ServicerCategory | None = Field(None, description="…or every servicer of a kind")
+    expires_at: datetime | None = Field(None, description="Default: the end of departure day")
+
+
+class GrantOut(BaseModel):
+    id: str
+    servicer_id: str | None
+    servicer_name: str | None
+    category: str | None
+    purpose: Item
+    attributes: list[Item]
+    granted_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    active: bool
+    receipt_jws: str = Field(description="Kantara Consent Receipt v1.1 claims, signed (EdDSA)")
+
+
+class Receipt(BaseModel):
+    jws: str
+    claims: dict[str, Any]
+
+
+class ConsentRequestOut(BaseModel):
+    id: str
+    state: str
+    servicer_name: str
+    servicer_name_ja: str
+    servicer_category: str
+    purpose: Item
+    attributes: list[Item]
+    expires_at: datetime
+
+
+def _keys(request: Request) -> PlatformKeys:
+    keys: PlatformKeys = request.app.state.platform.keys
+    return keys
+
+
+def _purpose(key: str, language: str) -> Item:
+    return Item(key=key, label=PURPOSES[PurposeKey(key)].label(language))
+
+
+def _items(keys: list[str], language: str) -> list[Item]:
+    return [Item(key=key, label=catalogue.get(key).label(language)) for key in keys]
+
+
+async def _grant_out(session: Session, grant: ConsentGrant, language: str) -> GrantOut:
+    name = (await servicers.get(session, grant.servicer_id)).name if grant.servicer_id else None
+    return GrantOut(
+        id=str(grant.id),
+        servicer_id=str(grant.servicer_id) if grant.servicer_id else None,
+        servicer_name=name,
+        category=grant.servicer_category,
+        purpose=_purpose(grant.purpose, language),
+        attributes=_items(list(grant.attributes), language),
+        granted_at=grant.granted_at,
+        expires_at=grant.expires_at,
+        revoked_at=grant.revoked_at,
+        active=grant.revoked_at is None and grant.expires_at > datetime.now(UTC),
+        receipt_jws=grant.receipt,
+    )
+
+
+@router.get("/me/consents", response_model=list[GrantOut], summary="Everything I consented to")
+async def my_consents(me: CurrentVisitor, session: Session) -> list[GrantOut]:
+    return [
+        await _grant_out(session, grant, me.language)
+        for grant in await service.grants_of(session, me.visitor_id)
+    ]
+
+
+@router.post(
+    "/me/consents",
+    status_code=201,
+    response_model=GrantOut,
+    summary="Let one servicer, or every servicer of a kind, see some items for one purpose",
+)
+async def grant(body: GrantIn, me: CurrentVisitor, session: Session, request: Request) -> GrantOut:
+    record = await service.grant(
+        session,
+        _keys(request),
+        me.visitor_id,
+        purpose=body.purpose,
+        attributes=body.attributes,
+        servicer_id=body.servicer_id,
+        category=body.category,
+        expires_at=body.expires_at,
+    )
+    return await _grant_out(session, record, me.language)
+
+
+@router.delete(
+    "/me/consents/{grant_id}",
+    response_model=GrantOut,
+    summary="Revoke a consent: it stops working at once",
+)
+async def revoke(grant_id: uuid.UUID, me: CurrentVisitor, session: Session) -> GrantOut:
+    return await _grant_out(
+        session, await service.revoke(session, me.visitor_id, grant_id), me.language
+    )
+
+
+@router.get(
+    "/me/consents/{grant_id}/receipt",
+    response_model=Receipt,
+    summary="The signed receipt of one of my consents",
+)
+async def my_receipt(
+    grant_id: uuid.UUID, me: CurrentVisitor, session: Session, request: Request
+) -> Receipt:
+    record = await service.grant_of(session, me.visitor_id, grant_id)
+    claims = receipts.verify(record.receipt, _keys(request).signing_key)
+    return Receipt(jws=record.receipt, claims=claims)
+
+
+async def _request_out(session: Session, asked: ConsentRequest, language: str) -> ConsentRequestOut:
+    servicer = await servicers.get(session, asked.servicer_id)
+    return ConsentRequestOut(
+        id=str(asked.id),
+        state=str(asked.state),
+        servicer_name=servicer.name,
+        servicer_name_ja=servicer.name_ja,
+        servicer_category=str(servicer.category),
+        purpose=_purpose(asked.purpose, language),
+        attributes=_items(list(asked.attributes), language),
+        expires_at=asked.expires_at,
+    )
+
+
+@router.get(
+    "/me/consent-requests/{token}",
+    response_model=ConsentRequestOut,
+    summary="A tap-to-consent request: who asks, for what, and why",
+)
+async def consent_request(token: str, me: CurrentVisitor, session: Session) -> ConsentRequestOut:
+    asked = await asks.for_visitor(session, me.visitor_id, token)
+    return await _request_out(session, asked, me.language)
+
+
+@router.post(
+    "/me/consent-requests/{token}/accept",
+    status_code=201,
+    response_model=GrantOut,
+    summary="Accept a tap-to-consent request; the terminal learns it at once",
+)
+async def accept_request(
+    token: str, me: CurrentVisitor, session: Session, request: Request
+) -> GrantOut:
+    record = await asks.accept(session, _keys(request), me.visitor_id, token)
+    return await _grant_out(session, record, me.language)
+
+
+@router.post(
+    "/me/consent-requests/{token}/decline",
+    response_model=ConsentRequestOut,
+    summary="Decline a tap-to-consent request",
+)
+async def decline_request(token: str, me: CurrentVisitor, session: Session) -> ConsentRequestOut:
+    asked = await asks.decline(session, me.visitor_id, token)
+    return await _request_out(session, asked, me.language)
+
+
+@router.get(
+    "/consent-requests/{request_id}/receipt",
+    response_model=Receipt,
+    summary="The signed receipt of the consent that answered this terminal's request",
+)
+async def servicer_receipt(
+    request_id: uuid.UUID, caller: Terminal, session: Session, request: Request
+) -> Receipt:
+    jws = await asks.receipt_for_servicer(session, caller.servicer_id, request_id)
+    return Receipt(jws=jws, claims=receipts.verify(jws, _keys(request).signing_key))

@@ -1,0 +1,96 @@
+"""The visitor's privacy controls: who saw my data, export everything, erase me now."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel
+
+from omotenashi.auth.api import CurrentVisitor
+from omotenashi.deps import Session
+from omotenashi.privacy import service
+from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.visitors import catalogue
+
+router = APIRouter(prefix="/v1/me", tags=["visitor"])
+
+
+class Seen(BaseModel):
+    key: str
+    label: str
+
+
+class DisclosureOut(BaseModel):
+    at: datetime
+    servicer_name: str
+    servicer_name_ja: str
+    terminal: str | None
+    location: str | None
+    purpose: Seen
+    attributes: list[Seen]
+
+
+@router.get(
+    "/access-log",
+    response_model=list[DisclosureOut],
+    summary="Who saw my data: every disclosure, newest first",
+)
+async def access_log(
+    me: CurrentVisitor,
+    session: Session,
+    before: Annotated[
+        datetime | None, Query(description="For the next page: the last `at` seen")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[DisclosureOut]:
+    return [
+        DisclosureOut(
+            at=entry.at,
+            servicer_name=entry.servicer_name,
+            servicer_name_ja=entry.servicer_name_ja,
+            terminal=entry.terminal_label,
+            location=entry.terminal_location,
+            purpose=Seen(
+                key=entry.purpose, label=PURPOSES[PurposeKey(entry.purpose)].label(me.language)
+            ),
+            attributes=[
+                Seen(key=key, label=catalogue.get(key).label(me.language))
+                for key in entry.attribute_keys
+            ],
+        )
+        for entry in await service.disclosures(session, me.visitor_id, limit=limit, before=before)
+    ]
+
+
+@router.get(
+    "/export",
+    summary="Everything the platform holds about me, as a JSON download",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}}},
+)
+async def export(me: CurrentVisitor, session: Session, request: Request) -> Response:
+    keys: PlatformKeys = request.app.state.platform.keys
+    document = await service.export(session, keys, me.visitor_id)
+    day = datetime.now(UTC).date().isoformat()
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="omotenashi-my-data-{day}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.delete(
+    "",
+    status_code=204,
+    summary="Erase me now: profile, family members, carriers, consents and access log",
+)
+async def erase_me(me: CurrentVisitor, session: Session) -> Response:
+    await service.erase_me(session, me.visitor_id)
+    return Response(status_code=204)

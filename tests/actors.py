@@ -1,0 +1,223 @@
+"""Every kind of caller of the API, made through the product's own services: anonymous, two
+visitors, two servicers (each with an administrator, a counter clerk, a terminal and a back-end
+client) and an operator. Tests of authorisation and journeys share this cast."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories import approved_servicer
+
+from omotenashi.auth import service as auth
+from omotenashi.carriers import service as carriers
+from omotenashi.carriers.models import CarrierKind
+from omotenashi.carriers.service import CarrierKeys
+from omotenashi.clients import service as clients
+from omotenashi.clients.models import ClientKind
+from omotenashi.clients.tokens import issue_access_token
+from omotenashi.consent import requests as consent_requests
+from omotenashi.consent import service as consent
+from omotenashi.runtime import Platform
+from omotenashi.security.encryption import Keyring
+from omotenashi.servicers.models import Servicer
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.staff.models import Role, StaffUser
+from omotenashi.staff.service import SignedIn
+from omotenashi.visitors import service as visitors
+
+Headers = dict[str, str]
+PASSWORD = "correct horse battery staple"
+
+
+def bearer(token: str) -> Headers:
+    return {"authorization": f"Bearer {token}"}
+
+
+@dataclass
+class VisitorCast:
+    id: uuid.UUID
+    headers: Headers
+    card_idm: str
+    carrier_id: uuid.UUID
+    grant_id: uuid.UUID
+    member_id: uuid.UUID
+
+
+@dataclass
+class ServicerCast:
+    servicer: Servicer
+    admin: Headers
+    clerk: Headers
+    terminal: Headers
+    terminal_id: uuid.UUID
+    backend: Headers
+    backend_id: uuid.UUID
+    consent_request_id: uuid.UUID  # asked of visitor A, pending
+    consent_request_token: str
+    accepted_request_id: uuid.UUID  # asked of visitor B, accepted
+
+
+@dataclass
+class Cast:
+    a: VisitorCast
+    b: VisitorCast
+    x: ServicerCast
+    y: ServicerCast
+    operator: Headers
+    callers: dict[str, Headers] = field(default_factory=dict)
+
+
+async def _staff(
+    session: AsyncSession, platform: Platform, email: str, role: Role, servicer: Servicer | None
+) -> Headers:
+    user = StaffUser(
+        servicer_id=servicer.id if servicer else None,
+        email=email,
+        display_name=email.split("@")[0],
+        role=role,
+        password_hash="$argon2id$unused-in-these-tests",
+        totp_sealed=b"unused",
+    )
+    session.add(user)
+    await session.flush()
+    started = await auth.start_staff_session(
+        session, SignedIn(user.id, user.servicer_id, user.role)
+    )
+    return bearer(started.token)
+
+
+async def _visitor(
+    session: AsyncSession, platform: Platform, idm: str, surname: str
+) -> tuple[uuid.UUID, Headers, uuid.UUID, uuid.UUID]:
+    keyring = Keyring(platform.keys.master)
+    visitor = await visitors.create_visitor(session, keyring, language="en")
+    await visitors.update_profile(
+        session,
+        keyring,
+        visitor.id,
+        {
+            "name": {"surname": surname, "given_names": "TEST"},
+            "nationality": "AU",
+            "preferred_languages": ["en"],
+            "passport": {
+                "document_type": "P",
+                "number": "X1234567",
+                "issuing_state": "AUS",
+                "expiry_date": "2033-03-03",
+            },
+        },
+    )
+    card = await carriers.link_card(
+        session,
+        CarrierKeys.from_platform(platform.keys),
+        visitor.id,
+        CarrierKind.ic_card,
+        idm,
+        "Suica",
+    )
+    member = await visitors.create_visitor(session, keyring, registered_by=visitor.id)
+    started = await auth.start_visitor_session(session, visitor.id)
+    return visitor.id, bearer(started.token), card.id, member.id
+
+
+async def _servicer(
+    session: AsyncSession,
+    platform: Platform,
+    name: str,
+    tag: str,
+    visitor_a: uuid.UUID,
+    visitor_b: uuid.UUID,
+) -> ServicerCast:
+    servicer = await approved_servicer(session, name, PurposeKey.hotel_check_in)
+    terminal, _ = await clients.create_client(
+        session,
+        servicer.id,
+        kind=ClientKind.terminal,
+        label="Front desk 1",
+        scopes=("resolve", "consent:request"),
+        purposes=("hotel_check_in",),
+        location="1F",
+        actor="staff:test",
+    )
+    backend, _ = await clients.create_client(
+        session,
+        servicer.id,
+        kind=ClientKind.system,
+        label="Property management system",
+        scopes=("servicer:admin",),
+        actor="staff:test",
+    )
+    asked = await consent_requests.ask(
+        session,
+        servicer_id=servicer.id,
+        visitor_id=visitor_a,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        terminal_id=terminal.id,
+    )
+    answered = await consent_requests.ask(
+        session,
+        servicer_id=servicer.id,
+        visitor_id=visitor_b,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["nationality"],
+        terminal_id=terminal.id,
+    )
+    await consent_requests.accept(session, platform.keys, visitor_b, answered.token)
+    return ServicerCast(
+        servicer=servicer,
+        admin=await _staff(
+            session, platform, f"admin@{tag}.example.jp", Role.servicer_admin, servicer
+        ),
+        clerk=await _staff(
+            session, platform, f"clerk@{tag}.example.jp", Role.servicer_staff, servicer
+        ),
+        terminal=bearer(issue_access_token(platform.keys, terminal)),
+        terminal_id=terminal.id,
+        backend=bearer(issue_access_token(platform.keys, backend)),
+        backend_id=backend.id,
+        consent_request_id=asked.id,
+        consent_request_token=asked.token,
+        accepted_request_id=answered.id,
+    )
+
+
+async def build_cast(session: AsyncSession, platform: Platform) -> Cast:
+    a_id, a_headers, a_card, a_member = await _visitor(
+        session, platform, "0123456789ABCDEF", "ALPHA"
+    )
+    b_id, b_headers, b_card, b_member = await _visitor(
+        session, platform, "FEDCBA9876543210", "BRAVO"
+    )
+    x = await _servicer(session, platform, "Hotel X Ueno", "x", a_id, b_id)
+    y = await _servicer(session, platform, "Hotel Y Asakusa", "y", a_id, b_id)
+    grants = {}
+    for visitor_id in (a_id, b_id):
+        grants[visitor_id] = await consent.grant(
+            session,
+            platform.keys,
+            visitor_id,
+            purpose=PurposeKey.hotel_check_in,
+            attributes=["name", "nationality", "passport"],
+            servicer_id=x.servicer.id,
+        )
+    a = VisitorCast(a_id, a_headers, "0123456789ABCDEF", a_card, grants[a_id].id, a_member)
+    b = VisitorCast(b_id, b_headers, "FEDCBA9876543210", b_card, grants[b_id].id, b_member)
+    operator = await _staff(session, platform, "ops@omotenashi.example", Role.operator, None)
+    await session.commit()
+    cast = Cast(a=a, b=b, x=x, y=y, operator=operator)
+    cast.callers = {
+        "anonymous": {},
+        "visitor A": a.headers,
+        "visitor B": b.headers,
+        "X admin": x.admin,
+        "X clerk": x.clerk,
+        "X terminal": x.terminal,
+        "X back-end": x.backend,
+        "Y admin": y.admin,
+        "Y terminal": y.terminal,
+        "operator": operator,
+    }
+    return cast

@@ -1,0 +1,280 @@
+"""Who may do what: every endpoint, tried as every kind of caller (OWASP API1 and API3).
+
+Each endpoint lists the callers that get through and the status they get; every other caller
+must be turned away with 401, 403 or 404 — and no answer to one visitor or servicer may carry
+another's data. A route added without a row here fails `test_every_route_is_in_the_table`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.actors import Cast, build_cast
+
+from omotenashi.runtime import Platform
+
+VISITORS = ("visitor A", "visitor B")
+CALLERS = (
+    "anonymous",
+    "visitor A",
+    "visitor B",
+    "X admin",
+    "X clerk",
+    "X terminal",
+    "X back-end",
+    "Y admin",
+    "Y terminal",
+    "operator",
+)
+SESSIONS = (*VISITORS, "X admin", "X clerk", "Y admin", "operator")
+MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+DENIED = {401, 403, 404}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    path: str  # formatted with the cast as `c`
+    allowed: dict[str, int]
+    body: Callable[[Cast], Any] | None = None
+    # A public listing may name every servicer; nothing else may show one caller another's data.
+    public_listing: bool = False
+    extra_denied: frozenset[int] = field(default_factory=frozenset)
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(CALLERS, status)
+
+
+def _card(c: Cast) -> dict[str, Any]:
+    return {"carrier": {"kind": "ic_card", "id": c.a.card_idm}, "purpose": "hotel_check_in"}
+
+
+def _application(c: Cast) -> dict[str, Any]:
+    return {
+        "name": "Ryokan Z",
+        "name_ja": "旅館Z",
+        "category": "hotel",
+        "contact_email": "front@ryokan-z.example.jp",
+        "purposes": {"hotel_check_in": "Guest register"},
+        "admin": {
+            "email": "owner@ryokan-z.example.jp",
+            "display_name": "Owner",
+            "password": "p" * 16,
+        },
+    }
+
+
+def _new_staff(c: Cast) -> dict[str, Any]:
+    return {
+        "email": "new-clerk@example.jp",
+        "display_name": "New clerk",
+        "password": "p" * 16,
+        "role": "servicer_staff",
+    }
+
+
+ADMINS = {"X admin": 0, "X back-end": 0, "Y admin": 0}
+
+
+def admins(status: int) -> dict[str, int]:
+    return dict.fromkeys(ADMINS, status)
+
+
+ENDPOINTS = (
+    Endpoint("DELETE", "/v1/sessions/current", dict.fromkeys(SESSIONS, 204)),
+    Endpoint("POST", "/v1/resolve", {"X terminal": 200, "Y terminal": 403}, _card),
+    Endpoint("GET", "/v1/consent-requests/{c.x.consent_request_id}", {"X terminal": 200}),
+    Endpoint("GET", "/v1/consent-requests/{c.x.accepted_request_id}/receipt", {"X terminal": 200}),
+    Endpoint("POST", "/v1/visitors", everyone(201), lambda c: {"language": "th"}),
+    Endpoint("GET", "/v1/me/profile", dict.fromkeys(VISITORS, 200)),
+    Endpoint("PATCH", "/v1/me/profile", dict.fromkeys(VISITORS, 200), lambda c: {"sex": "X"}),
+    Endpoint("POST", "/v1/me/passport/mrz", dict.fromkeys(VISITORS, 200), lambda c: {"mrz": MRZ}),
+    Endpoint("GET", "/v1/me/family", dict.fromkeys(VISITORS, 200)),
+    Endpoint(
+        "POST",
+        "/v1/me/family",
+        dict.fromkeys(VISITORS, 201),
+        lambda c: {"attributes": {"name": {"surname": "KID"}}},
+    ),
+    Endpoint(
+        "PATCH",
+        "/v1/me/family/{c.a.member_id}",
+        {"visitor A": 200},
+        lambda c: {"name": {"surname": "KID"}},
+    ),
+    Endpoint("DELETE", "/v1/me/family/{c.a.member_id}", {"visitor A": 204}),
+    Endpoint("GET", "/v1/me/carriers", dict.fromkeys(VISITORS, 200)),
+    Endpoint(
+        "POST",
+        "/v1/me/carriers",
+        dict.fromkeys(VISITORS, 201),
+        lambda c: {"kind": "nfc_tag", "id": "04A224B2C35E80", "label": "Wristband"},
+    ),
+    Endpoint("POST", "/v1/me/devices", dict.fromkeys(VISITORS, 201), lambda c: {"label": "Phone"}),
+    Endpoint("DELETE", "/v1/me/carriers/{c.a.carrier_id}", {"visitor A": 200}),
+    Endpoint("GET", "/v1/me/consents", dict.fromkeys(VISITORS, 200)),
+    Endpoint(
+        "POST",
+        "/v1/me/consents",
+        dict.fromkeys(VISITORS, 201),
+        lambda c: {
+            "purpose": "hotel_check_in",
+            "attributes": ["name"],
+            "servicer_id": str(c.y.servicer.id),
+        },
+    ),
+    Endpoint("DELETE", "/v1/me/consents/{c.a.grant_id}", {"visitor A": 200}),
+    Endpoint("GET", "/v1/me/consents/{c.a.grant_id}/receipt", {"visitor A": 200}),
+    Endpoint("GET", "/v1/me/consent-requests/{c.x.consent_request_token}", {"visitor A": 200}),
+    Endpoint(
+        "POST", "/v1/me/consent-requests/{c.x.consent_request_token}/accept", {"visitor A": 201}
+    ),
+    Endpoint(
+        "POST", "/v1/me/consent-requests/{c.x.consent_request_token}/decline", {"visitor A": 200}
+    ),
+    Endpoint("GET", "/v1/me/access-log", dict.fromkeys(VISITORS, 200)),
+    Endpoint("GET", "/v1/me/export", dict.fromkeys(VISITORS, 200)),
+    Endpoint("DELETE", "/v1/me", dict.fromkeys(VISITORS, 204)),
+    Endpoint("POST", "/v1/servicers", everyone(201), _application),
+    Endpoint("GET", "/v1/servicers", everyone(200), public_listing=True),
+    Endpoint("GET", "/v1/servicer", admins(200)),
+    Endpoint("GET", "/v1/servicer/clients", admins(200)),
+    Endpoint(
+        "POST",
+        "/v1/servicer/clients",
+        admins(201),
+        lambda c: {
+            "kind": "terminal",
+            "label": "Desk 2",
+            "scopes": ["resolve"],
+            "purposes": ["hotel_check_in"],
+        },
+    ),
+    Endpoint(
+        "POST",
+        "/v1/servicer/clients/{c.x.terminal_id}/rotate",
+        {"X admin": 200, "X back-end": 200},
+    ),
+    Endpoint(
+        "DELETE", "/v1/servicer/clients/{c.x.terminal_id}", {"X admin": 200, "X back-end": 200}
+    ),
+    Endpoint("POST", "/v1/servicer/staff", admins(201), _new_staff),
+    Endpoint("GET", "/v1/operator/servicers", {"operator": 200}),
+    Endpoint(
+        "POST",
+        "/v1/operator/servicers/{c.x.servicer.id}/state",
+        {"operator": 200},
+        lambda c: {"state": "suspended", "reason": "Complaint under review"},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/operator/servicers/{c.x.servicer.id}/purposes/hotel_check_in",
+        {"operator": 200},
+        lambda c: {"approve": False},
+    ),
+    Endpoint("GET", "/v1/operator/audit", {"operator": 200}),
+    Endpoint("GET", "/v1/operator/audit/chain", {"operator": 200}),
+)
+
+# Routes reachable without any identity by design, tested in their own modules.
+UNGUARDED = {"POST /v1/staff/sessions", "POST /v1/oauth/token"}
+
+
+async def _call(
+    http: httpx.AsyncClient, cast: Cast, endpoint: Endpoint, caller: str
+) -> httpx.Response:
+    body = endpoint.body(cast) if endpoint.body else None
+    return await http.request(
+        endpoint.method,
+        endpoint.path.format(c=cast),
+        json=body,
+        headers=cast.callers[caller],
+    )
+
+
+def _leaks(cast: Cast, endpoint: Endpoint, caller: str, text: str) -> list[str]:
+    """Names of other people's data found in an answer meant for ``caller``."""
+    others = {"ALPHA": "visitor A", "BRAVO": "visitor B"}
+    found = [
+        name
+        for name, owner in others.items()
+        if name in text and caller != owner and not (caller == "X terminal" and name == "ALPHA")
+    ]
+    if not endpoint.public_listing:
+        if caller.startswith("Y") and "Hotel X Ueno" in text:
+            found.append("Hotel X Ueno")
+        if caller.startswith("X") and "Hotel Y Asakusa" in text:
+            found.append("Hotel Y Asakusa")
+    return found
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+async def test_callers_without_the_right_are_turned_away(
+    endpoint: Endpoint, session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    cast = await build_cast(session, platform)
+    for caller in CALLERS:
+        if caller in endpoint.allowed:
+            continue
+        response = await _call(client, cast, endpoint, caller)
+        assert response.status_code in DENIED, (caller, response.status_code, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert not _leaks(cast, endpoint, caller, response.text), caller
+
+
+ALLOWED = [(e, caller) for e in ENDPOINTS for caller in e.allowed]
+
+
+@pytest.mark.parametrize(("endpoint", "caller"), ALLOWED, ids=lambda v: str(v))
+async def test_the_right_caller_gets_through_and_sees_only_their_own(
+    endpoint: Endpoint,
+    caller: str,
+    session: AsyncSession,
+    platform: Platform,
+    client: httpx.AsyncClient,
+) -> None:
+    cast = await build_cast(session, platform)
+    response = await _call(client, cast, endpoint, caller)
+    assert response.status_code == endpoint.allowed[caller], response.text
+    assert not _leaks(cast, endpoint, caller, response.text), caller
+
+
+def test_every_route_is_in_the_table(app: FastAPI) -> None:
+    routes = {
+        f"{method} {route.path}"
+        for route in app.routes
+        if isinstance(route, APIRoute) and route.path.startswith("/v1/")
+        for method in route.methods
+    }
+    tabled = {f"{e.method} {e.path}" for e in ENDPOINTS}
+    templated = {" ".join((e.method, _as_template(e.path))) for e in ENDPOINTS}
+    assert routes - UNGUARDED <= {*tabled, *templated}, sorted(routes - UNGUARDED - templated)
+
+
+def _as_template(path: str) -> str:
+    """`/v1/me/consents/{c.a.grant_id}` → the route template `/v1/me/consents/{grant_id}`."""
+    import re
+
+    names = {
+        "c.a.grant_id": "grant_id",
+        "c.a.member_id": "member_id",
+        "c.a.carrier_id": "carrier_id",
+        "c.x.consent_request_id": "request_id",
+        "c.x.accepted_request_id": "request_id",
+        "c.x.consent_request_token": "token",
+        "c.x.terminal_id": "client_id",
+        "c.x.servicer.id": "servicer_id",
+    }
+    path = re.sub(r"\{([^}]+)\}", lambda m: "{" + names[m.group(1)] + "}", path)
+    return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")
