@@ -195,3 +195,23 @@ async def test_a_terminal_resolving_too_many_visitors_is_suspended_and_audited(
         )
     ).all()
     assert "api_client.revoked" in actions
+
+
+async def test_a_terminal_over_its_request_rate_gets_429_with_retry_after(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await make_approved_servicer(session)
+    terminal, headers = await _terminal(session, client, hotel)
+    terminal.max_requests_per_minute = 30  # bursts of 3, then one every 2 seconds
+    await session.flush()
+    body = {"carrier": {"kind": "ic_card", "id": "FFFFFFFFFFFFFFFF"}, "purpose": "hotel_check_in"}
+
+    statuses = [(await client.post("/v1/resolve", json=body, headers=headers)) for _ in range(4)]
+
+    assert [r.status_code for r in statuses] == [404, 404, 404, 429]
+    refused = statuses[-1]
+    assert refused.json()["code"] == "rate_limited"
+    assert refused.headers["retry-after"] == "2"
+    _other, other_headers = await _terminal(session, client, hotel)
+    elsewhere = await client.post("/v1/resolve", json=body, headers=other_headers)
+    assert elsewhere.status_code == 404  # the desk next to it is not slowed down

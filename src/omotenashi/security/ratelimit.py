@@ -57,7 +57,7 @@ _TAKE = sa.text(
     """
 )
 _WAIT = sa.text(
-    "SELECT extract(epoch FROM theoretical_arrival - clock_timestamp() - :window)"
+    "SELECT extract(epoch FROM theoretical_arrival + :interval - clock_timestamp() - :window)"
     " FROM rate_limits WHERE key = :key"
 )
 

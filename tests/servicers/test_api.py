@@ -1,0 +1,137 @@
+"""A servicer's whole way in, over the API: apply, get approved, sign in, set up a terminal,
+serve a visitor; the visitor sees who saw what, and the operator sees every step audited."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import httpx
+import pyotp
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.actors import build_cast
+
+from omotenashi.runtime import Platform
+
+PASSWORD = "ryokan sakura front desk"
+IDM = "0123456789ABCDEF"  # visitor A's card in the cast
+
+
+async def test_from_application_to_first_check_in(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    cast = await build_cast(session, platform)
+    applied = await client.post(
+        "/v1/servicers",
+        json={
+            "name": "Ryokan Sakura",
+            "name_ja": "旅館さくら",
+            "category": "hotel",
+            "contact_email": "front@sakura.example.jp",
+            "municipality_code": "131067",
+            "purposes": {"hotel_check_in": "Guest register (旅館業法)"},
+            "admin": {
+                "email": "owner@sakura.example.jp",
+                "display_name": "Sato",
+                "password": PASSWORD,
+            },
+        },
+    )
+    assert applied.status_code == 201, applied.text
+    servicer = applied.json()["servicer"]
+    assert servicer["state"] == "pending"
+    seed = parse_qs(urlparse(applied.json()["admin"]["totp_uri"]).query)["secret"][0]
+
+    pending = await client.get("/v1/operator/servicers?state=pending", headers=cast.operator)
+    assert servicer["id"] in [s["id"] for s in pending.json()]
+    base = f"/v1/operator/servicers/{servicer['id']}"
+    decided = await client.post(
+        f"{base}/purposes/hotel_check_in", json={"approve": True}, headers=cast.operator
+    )
+    assert decided.json()["purposes"][0]["state"] == "approved"
+    approved = await client.post(f"{base}/state", json={"state": "approved"}, headers=cast.operator)
+    assert approved.json()["state"] == "approved"
+
+    signed_in = await client.post(
+        "/v1/staff/sessions",
+        json={
+            "email": "owner@sakura.example.jp",
+            "password": PASSWORD,
+            "code": pyotp.TOTP(seed).now(),
+        },
+    )
+    assert signed_in.status_code == 201, signed_in.text
+    admin = {"authorization": f"Bearer {signed_in.json()['token']}"}
+    made = await client.post(
+        "/v1/servicer/clients",
+        headers=admin,
+        json={
+            "kind": "terminal",
+            "label": "Front desk 2",
+            "location": "1F lobby",
+            "scopes": ["resolve"],
+            "purposes": ["hotel_check_in"],
+        },
+    )
+    assert made.status_code == 201, made.text
+    terminal = made.json()
+    token = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=(terminal["client"]["client_id"], terminal["client_secret"]),
+    )
+    terminal_headers = {"authorization": f"Bearer {token.json()['access_token']}"}
+
+    granted = await client.post(
+        "/v1/me/consents",
+        headers=cast.a.headers,
+        json={
+            "purpose": "hotel_check_in",
+            "attributes": ["name", "passport"],
+            "servicer_id": servicer["id"],
+        },
+    )
+    assert granted.status_code == 201, granted.text
+    served = await client.post(
+        "/v1/resolve",
+        headers=terminal_headers,
+        json={"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"},
+    )
+    assert served.status_code == 200, served.text
+    assert set(served.json()["attributes"]) == {"name", "passport"}
+
+    seen = (await client.get("/v1/me/access-log", headers=cast.a.headers)).json()[0]
+    assert seen["servicer_name"] == "Ryokan Sakura"
+    assert seen["terminal"] == "Front desk 2"
+    assert seen["location"] == "1F lobby"
+    assert [a["key"] for a in seen["attributes"]] == ["name", "passport"]
+
+    audit = (await client.get("/v1/operator/audit", headers=cast.operator)).json()
+    actions = [entry["action"] for entry in audit]
+    assert {"servicer.approved", "servicer.purpose_approved", "api_client.created"} <= set(actions)
+    chain = (await client.get("/v1/operator/audit/chain", headers=cast.operator)).json()
+    assert chain["intact"] is True
+
+
+async def test_wrong_codes_soon_meet_a_rate_limit(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    attempt = {"email": "nobody@example.jp", "password": "wrong password!", "code": "000000"}
+    statuses = [
+        (await client.post("/v1/staff/sessions", json=attempt)).status_code for _ in range(6)
+    ]
+    assert statuses == [401, 401, 401, 401, 401, 429]
+
+
+async def test_a_suspended_servicers_terminal_is_refused_at_once(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    cast = await build_cast(session, platform)
+    body = {"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"}
+    assert (await client.post("/v1/resolve", json=body, headers=cast.x.terminal)).status_code == 200
+    await client.post(
+        f"/v1/operator/servicers/{cast.x.servicer.id}/state",
+        json={"state": "suspended", "reason": "Complaint"},
+        headers=cast.operator,
+    )
+    refused = await client.post("/v1/resolve", json=body, headers=cast.x.terminal)
+    assert refused.status_code == 401
