@@ -4,7 +4,7 @@ import httpx
 import pytest
 
 from omotenashi import i18n
-from omotenashi.i18n.catalogues import extract, untranslated
+from omotenashi.i18n.catalogues import extract, japanese_labels, read, untranslated
 
 REQUIRED = [
     "ja",
@@ -38,6 +38,21 @@ def test_extraction_finds_template_and_code_strings() -> None:
     ids = {message.id for message in extract() if message.id}
     assert "How it works" in ids  # a template
     assert "Page not found" in ids  # marked in Python with N_
+
+
+def test_extraction_finds_catalogue_labels_with_their_context() -> None:
+    keys = {(message.id, message.context) for message in extract() if message.id}
+    assert ("Halal", "dietary need") in keys  # catalogue_label in visitors/catalogue.py
+    assert ("Hotel check-in", "purpose") in keys  # catalogue_label in servicers/purposes.py
+
+
+def test_the_ja_catalogue_mirrors_the_japanese_labels_in_code() -> None:
+    # Code is authoritative for Japanese; `make messages` copies it into ja's .po. A label changed
+    # in code without rerunning it leaves the two disagreeing.
+    in_code = japanese_labels()
+    ja = read(i18n.BY_CODE["ja"])
+    in_po = {key: getattr(ja.get(*key), "string", None) for key in in_code}
+    assert in_po == in_code
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -130,3 +131,47 @@ def translations(code: str) -> NullTranslations:
 @cache
 def babel_locale(code: str) -> Locale:
     return Locale.parse(BY_CODE[code].cldr)
+
+
+def pgettext(code: str, context: str, message: str) -> str:
+    """``message`` (English) in language ``code``, as translated under ``context``."""
+    translated = translations(code).pgettext(context, message)
+    # Babel types the answer loosely (``str | object``); a catalogue only ever holds text.
+    return translated if isinstance(translated, str) else message
+
+
+@dataclass(frozen=True)
+class CatalogueLabel(Mapping[str, str]):
+    """The name of a catalogue entry (an attribute, a term, an allergen, a purpose) in every
+    language we serve, as a mapping from language code to text.
+
+    Japanese and English live in code: Japanese is the authoritative term staff read, English
+    the gettext msgid. Every other language is looked up in its catalogue under ``context`` each
+    time it is asked for, so a corrected .po needs no change here. A language we do not serve is
+    not a key; callers fall back to English.
+    """
+
+    ja: str
+    en: str
+    context: str
+
+    def __getitem__(self, code: str) -> str:
+        if code == "ja":
+            return self.ja
+        if code == SOURCE_LANGUAGE:
+            return self.en
+        if code not in BY_CODE:
+            raise KeyError(code)
+        return pgettext(code, self.context, self.en)
+
+    def __iter__(self) -> Iterator[str]:
+        return (language.code for language in LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+def catalogue_label(ja: str, en: str, context: str) -> CatalogueLabel:
+    """A catalogue entry's label. The message extractor reads the English and the context of
+    every call (keyword ``catalogue_label`` in ``i18n.catalogues``), so pass them as literals."""
+    return CatalogueLabel(ja, en, context)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from omotenashi.i18n import catalogue_label
+
 
 class PurposeKey(StrEnum):
     hotel_check_in = "hotel_check_in"
@@ -25,9 +27,13 @@ class PurposeKey(StrEnum):
 @dataclass(frozen=True)
 class Purpose:
     key: PurposeKey
+    # Language code → label in every language we serve (``omotenashi.i18n.CatalogueLabel``).
     labels: Mapping[str, str]
     attributes: tuple[str, ...]
     legal_basis: str
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.labels["en"]
 
 
 PURPOSES: Mapping[PurposeKey, Purpose] = MappingProxyType(
@@ -36,7 +42,7 @@ PURPOSES: Mapping[PurposeKey, Purpose] = MappingProxyType(
         for purpose in (
             Purpose(
                 PurposeKey.hotel_check_in,
-                {"ja": "宿泊チェックイン", "en": "Hotel check-in"},
+                catalogue_label("宿泊チェックイン", "Hotel check-in", "purpose"),
                 # 旅館業法: name, address, contact; for guests with no address in Japan also
                 # nationality and passport number (the passport copy may stand in for them).
                 (
@@ -53,38 +59,38 @@ PURPOSES: Mapping[PurposeKey, Purpose] = MappingProxyType(
             ),
             Purpose(
                 PurposeKey.tax_free_sale,
-                {"ja": "免税販売", "en": "Tax-free sale"},
+                catalogue_label("免税販売", "Tax-free sale", "purpose"),
                 # Passport items of the electronic purchase record sent to the National Tax Agency.
                 ("name", "nationality", "date_of_birth", "passport", "stay", "preferred_languages"),
                 "Consumption Tax Act, electronic purchase record (kept 7 years)",
             ),
             Purpose(
                 PurposeKey.food_service,
-                {"ja": "飲食の提供", "en": "Food service"},
+                catalogue_label("飲食の提供", "Food service", "purpose"),
                 ("preferred_languages", "dietary_needs", "allergens"),
                 "Visitor's consent",
             ),
             Purpose(
                 PurposeKey.guidance,
-                {"ja": "案内・サイネージ", "en": "Guidance and signage"},
+                catalogue_label("案内・サイネージ", "Guidance and signage", "purpose"),
                 ("preferred_languages", "accessibility_needs"),
                 "Visitor's consent",
             ),
             Purpose(
                 PurposeKey.event_entry,
-                {"ja": "イベント入場", "en": "Event entry"},
+                catalogue_label("イベント入場", "Event entry", "purpose"),
                 ("name", "preferred_languages", "accessibility_needs"),
                 "Visitor's consent",
             ),
             Purpose(
                 PurposeKey.payment,
-                {"ja": "決済", "en": "Payment"},
+                catalogue_label("決済", "Payment", "purpose"),
                 ("name", "preferred_languages"),
                 "Visitor's consent",
             ),
             Purpose(
                 PurposeKey.emergency,
-                {"ja": "緊急時対応", "en": "Emergency"},
+                catalogue_label("緊急時対応", "Emergency", "purpose"),
                 ("name", "preferred_languages", "stay", "emergency_contact", "accessibility_needs"),
                 "Visitor's consent; vital interest in a disaster",
             ),

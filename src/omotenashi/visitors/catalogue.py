@@ -23,14 +23,13 @@ from typing import Any, Literal
 from babel import Locale
 
 from omotenashi.errors import FieldError
+from omotenashi.i18n import catalogue_label
 
 CATALOGUE_VERSION = "2026-11-23"
 
+# Language code → label, for every language we serve: Japanese and English from code, the others
+# from the gettext catalogues (``omotenashi.i18n.CatalogueLabel``).
 Labels = Mapping[str, str]
-
-
-def _labels(ja: str, en: str) -> Labels:
-    return MappingProxyType({"ja": ja, "en": en})
 
 
 class Sensitivity(StrEnum):
@@ -101,6 +100,9 @@ class AllergenRule:
     effective_from: date
     effective_until: date | None = None
 
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.labels["en"]
+
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (
             self.effective_until is None or day < self.effective_until
@@ -121,54 +123,64 @@ DECISION_2025_12 = date(2025, 12, 1)
 
 def _rule(
     key: str,
-    ja: str,
-    en: str,
+    labels: Labels,
     category: AllergenCategory,
     effective_from: date = ALLERGEN_DATA_FROM,
     effective_until: date | None = None,
 ) -> AllergenRule:
-    return AllergenRule(key, _labels(ja, en), category, effective_from, effective_until)
+    return AllergenRule(key, labels, category, effective_from, effective_until)
 
 
 ALLERGEN_RULES: tuple[AllergenRule, ...] = (
     # 特定原材料 (mandatory)
-    _rule("shrimp", "えび", "Shrimp", "mandatory"),
-    _rule("crab", "かに", "Crab", "mandatory"),
-    _rule("walnut", "くるみ", "Walnut", "mandatory"),
-    _rule("wheat", "小麦", "Wheat", "mandatory"),
-    _rule("buckwheat", "そば", "Buckwheat (soba)", "mandatory"),
-    _rule("egg", "卵", "Egg", "mandatory"),
-    _rule("milk", "乳", "Milk", "mandatory"),
-    _rule("peanut", "落花生", "Peanut", "mandatory"),
-    _rule("cashew", "カシューナッツ", "Cashew nut", "mandatory", DECISION_2025_12),
-    # 特定原材料に準ずるもの (recommended)
-    _rule("almond", "アーモンド", "Almond", "recommended"),
-    _rule("abalone", "あわび", "Abalone", "recommended"),
-    _rule("squid", "いか", "Squid", "recommended"),
-    _rule("salmon_roe", "いくら", "Salmon roe (ikura)", "recommended"),
-    _rule("orange", "オレンジ", "Orange", "recommended"),
+    _rule("shrimp", catalogue_label("えび", "Shrimp", "allergen"), "mandatory"),
+    _rule("crab", catalogue_label("かに", "Crab", "allergen"), "mandatory"),
+    _rule("walnut", catalogue_label("くるみ", "Walnut", "allergen"), "mandatory"),
+    _rule("wheat", catalogue_label("小麦", "Wheat", "allergen"), "mandatory"),
+    _rule("buckwheat", catalogue_label("そば", "Buckwheat (soba)", "allergen"), "mandatory"),
+    _rule("egg", catalogue_label("卵", "Egg", "allergen"), "mandatory"),
+    _rule("milk", catalogue_label("乳", "Milk", "allergen"), "mandatory"),
+    _rule("peanut", catalogue_label("落花生", "Peanut", "allergen"), "mandatory"),
     _rule(
         "cashew",
-        "カシューナッツ",
-        "Cashew nut",
+        catalogue_label("カシューナッツ", "Cashew nut", "allergen"),
+        "mandatory",
+        DECISION_2025_12,
+    ),
+    # 特定原材料に準ずるもの (recommended)
+    _rule("almond", catalogue_label("アーモンド", "Almond", "allergen"), "recommended"),
+    _rule("abalone", catalogue_label("あわび", "Abalone", "allergen"), "recommended"),
+    _rule("squid", catalogue_label("いか", "Squid", "allergen"), "recommended"),
+    _rule("salmon_roe", catalogue_label("いくら", "Salmon roe (ikura)", "allergen"), "recommended"),
+    _rule("orange", catalogue_label("オレンジ", "Orange", "allergen"), "recommended"),
+    _rule(
+        "cashew",
+        catalogue_label("カシューナッツ", "Cashew nut", "allergen"),
         "recommended",
         effective_until=DECISION_2025_12,
     ),
-    _rule("kiwi", "キウイフルーツ", "Kiwi fruit", "recommended"),
-    _rule("beef", "牛肉", "Beef", "recommended"),
-    _rule("sesame", "ごま", "Sesame", "recommended"),
-    _rule("salmon", "さけ", "Salmon", "recommended"),
-    _rule("mackerel", "さば", "Mackerel", "recommended"),
-    _rule("soy", "大豆", "Soybean", "recommended"),
-    _rule("chicken", "鶏肉", "Chicken", "recommended"),
-    _rule("banana", "バナナ", "Banana", "recommended"),
-    _rule("pork", "豚肉", "Pork", "recommended"),
-    _rule("macadamia", "マカダミアナッツ", "Macadamia nut", "recommended"),
-    _rule("peach", "もも", "Peach", "recommended"),
-    _rule("yam", "やまいも", "Yam (yamaimo)", "recommended"),
-    _rule("apple", "りんご", "Apple", "recommended"),
-    _rule("gelatin", "ゼラチン", "Gelatin", "recommended"),
-    _rule("pistachio", "ピスタチオ", "Pistachio", "recommended", DECISION_2025_12),
+    _rule("kiwi", catalogue_label("キウイフルーツ", "Kiwi fruit", "allergen"), "recommended"),
+    _rule("beef", catalogue_label("牛肉", "Beef", "allergen"), "recommended"),
+    _rule("sesame", catalogue_label("ごま", "Sesame", "allergen"), "recommended"),
+    _rule("salmon", catalogue_label("さけ", "Salmon", "allergen"), "recommended"),
+    _rule("mackerel", catalogue_label("さば", "Mackerel", "allergen"), "recommended"),
+    _rule("soy", catalogue_label("大豆", "Soybean", "allergen"), "recommended"),
+    _rule("chicken", catalogue_label("鶏肉", "Chicken", "allergen"), "recommended"),
+    _rule("banana", catalogue_label("バナナ", "Banana", "allergen"), "recommended"),
+    _rule("pork", catalogue_label("豚肉", "Pork", "allergen"), "recommended"),
+    _rule(
+        "macadamia", catalogue_label("マカダミアナッツ", "Macadamia nut", "allergen"), "recommended"
+    ),
+    _rule("peach", catalogue_label("もも", "Peach", "allergen"), "recommended"),
+    _rule("yam", catalogue_label("やまいも", "Yam (yamaimo)", "allergen"), "recommended"),
+    _rule("apple", catalogue_label("りんご", "Apple", "allergen"), "recommended"),
+    _rule("gelatin", catalogue_label("ゼラチン", "Gelatin", "allergen"), "recommended"),
+    _rule(
+        "pistachio",
+        catalogue_label("ピスタチオ", "Pistachio", "allergen"),
+        "recommended",
+        DECISION_2025_12,
+    ),
 )
 
 
@@ -197,50 +209,82 @@ def _allergen_terms() -> tuple[Term, ...]:
 # --- Vocabularies ---------------------------------------------------------------------------------
 
 
-def _terms(*entries: tuple[str, str, str]) -> tuple[Term, ...]:
-    return tuple(Term(key, _labels(ja, en)) for key, ja, en in entries)
+def _terms(*entries: tuple[str, Labels]) -> tuple[Term, ...]:
+    return tuple(Term(key, labels) for key, labels in entries)
 
 
 SEXES = _terms(
     # ICAO 9303: F, M, or X (unspecified; "<" in the MRZ).
-    ("F", "女性", "Female"),
-    ("M", "男性", "Male"),
-    ("X", "指定なし", "Unspecified"),
+    ("F", catalogue_label("女性", "Female", "sex")),
+    ("M", catalogue_label("男性", "Male", "sex")),
+    ("X", catalogue_label("指定なし", "Unspecified", "sex")),
 )
 
 DIETARY_NEEDS = _terms(
-    ("halal", "ハラール", "Halal"),
-    ("kosher", "コーシャ", "Kosher"),
-    ("vegetarian", "ベジタリアン（卵・乳製品は可）", "Vegetarian (eggs and dairy allowed)"),
+    ("halal", catalogue_label("ハラール", "Halal", "dietary need")),
+    ("kosher", catalogue_label("コーシャ", "Kosher", "dietary need")),
+    (
+        "vegetarian",
+        catalogue_label(
+            "ベジタリアン（卵・乳製品は可）", "Vegetarian (eggs and dairy allowed)", "dietary need"
+        ),
+    ),
     (
         "lacto_vegetarian",
-        "ラクト・ベジタリアン（乳製品は可・卵は不可）",
-        "Lacto-vegetarian (no eggs)",
+        catalogue_label(
+            "ラクト・ベジタリアン（乳製品は可・卵は不可）",
+            "Lacto-vegetarian (no eggs)",
+            "dietary need",
+        ),
     ),
-    ("vegan", "ヴィーガン", "Vegan"),
-    ("pescatarian", "ペスカタリアン（魚介は可）", "Pescatarian (fish and seafood allowed)"),
-    ("no_pork", "豚肉不可", "No pork"),
-    ("no_beef", "牛肉不可", "No beef"),
-    ("no_alcohol", "アルコール不可（料理酒・みりんを含む）", "No alcohol (including in cooking)"),
-    ("gluten_free", "グルテンフリー", "Gluten-free"),
-    ("lactose_free", "乳糖不耐（ラクトースフリー）", "Lactose-free"),
-    ("no_garlic_onion", "ニンニク・ネギ類不可（五葷）", "No garlic, onion or leek"),
-    ("no_root_vegetables", "根菜不可", "No root vegetables"),
+    ("vegan", catalogue_label("ヴィーガン", "Vegan", "dietary need")),
+    (
+        "pescatarian",
+        catalogue_label(
+            "ペスカタリアン（魚介は可）", "Pescatarian (fish and seafood allowed)", "dietary need"
+        ),
+    ),
+    ("no_pork", catalogue_label("豚肉不可", "No pork", "dietary need")),
+    ("no_beef", catalogue_label("牛肉不可", "No beef", "dietary need")),
+    (
+        "no_alcohol",
+        catalogue_label(
+            "アルコール不可（料理酒・みりんを含む）",
+            "No alcohol (including in cooking)",
+            "dietary need",
+        ),
+    ),
+    ("gluten_free", catalogue_label("グルテンフリー", "Gluten-free", "dietary need")),
+    (
+        "lactose_free",
+        catalogue_label("乳糖不耐（ラクトースフリー）", "Lactose-free", "dietary need"),
+    ),
+    (
+        "no_garlic_onion",
+        catalogue_label("ニンニク・ネギ類不可（五葷）", "No garlic, onion or leek", "dietary need"),
+    ),
+    ("no_root_vegetables", catalogue_label("根菜不可", "No root vegetables", "dietary need")),
 )
 
 ACCESSIBILITY_NEEDS = _terms(
-    ("wheelchair", "車いす", "Wheelchair user"),
-    ("walking_aid", "杖・歩行補助具", "Walking aid"),
-    ("step_free_route", "段差のない経路", "Step-free route"),
-    ("accessible_toilet", "多機能トイレ", "Accessible toilet"),
-    ("stroller", "ベビーカー", "Stroller"),
-    ("visual", "視覚障害", "Blind or low vision"),
-    ("hearing", "聴覚障害", "Deaf or hard of hearing"),
-    ("sign_language", "手話", "Sign language"),
-    ("written_communication", "筆談", "Written communication"),
-    ("easy_japanese", "やさしい日本語", "Easy Japanese"),
-    ("service_animal", "補助犬", "Service animal"),
-    ("quiet_space", "静かな場所", "Quiet space"),
+    ("wheelchair", catalogue_label("車いす", "Wheelchair user", "accessibility need")),
+    ("walking_aid", catalogue_label("杖・歩行補助具", "Walking aid", "accessibility need")),
+    ("step_free_route", catalogue_label("段差のない経路", "Step-free route", "accessibility need")),
+    (
+        "accessible_toilet",
+        catalogue_label("多機能トイレ", "Accessible toilet", "accessibility need"),
+    ),
+    ("stroller", catalogue_label("ベビーカー", "Stroller", "accessibility need")),
+    ("visual", catalogue_label("視覚障害", "Blind or low vision", "accessibility need")),
+    ("hearing", catalogue_label("聴覚障害", "Deaf or hard of hearing", "accessibility need")),
+    ("sign_language", catalogue_label("手話", "Sign language", "accessibility need")),
+    (
+        "written_communication",
+        catalogue_label("筆談", "Written communication", "accessibility need"),
+    ),
+    ("easy_japanese", catalogue_label("やさしい日本語", "Easy Japanese", "accessibility need")),
+    ("service_animal", catalogue_label("補助犬", "Service animal", "accessibility need")),
+    ("quiet_space", catalogue_label("静かな場所", "Quiet space", "accessibility need")),
 )
 
 
@@ -250,28 +294,55 @@ _P, _S, _ID = Sensitivity.personal, Sensitivity.sensitive, Sensitivity.identity_
 _T = AttributeType
 
 _ATTRIBUTE_LIST: tuple[Attribute, ...] = (
-    Attribute("name", _T.person_name, _P, _labels("氏名（旅券記載）", "Name (as in passport)")),
-    Attribute("nationality", _T.country, _P, _labels("国籍", "Nationality")),
-    Attribute("preferred_languages", _T.languages, _P, _labels("希望言語", "Preferred languages")),
-    Attribute("date_of_birth", _T.date, _P, _labels("生年月日", "Date of birth")),
-    Attribute("sex", _T.enum, _P, _labels("性別", "Sex"), SEXES),
-    Attribute("passport", _T.passport, _ID, _labels("旅券", "Passport")),
-    Attribute("home_address", _T.address, _P, _labels("住所", "Home address")),
-    Attribute("email", _T.email, _P, _labels("メールアドレス", "E-mail")),
-    Attribute("phone", _T.phone, _P, _labels("電話番号", "Phone")),
     Attribute(
-        "dietary_needs", _T.enum_set, _S, _labels("食事の配慮", "Dietary needs"), DIETARY_NEEDS
+        "name",
+        _T.person_name,
+        _P,
+        catalogue_label("氏名（旅券記載）", "Name (as in passport)", "attribute"),
     ),
-    Attribute("allergens", _T.enum_set, _S, _labels("アレルギー", "Allergies"), _allergen_terms()),
+    Attribute("nationality", _T.country, _P, catalogue_label("国籍", "Nationality", "attribute")),
+    Attribute(
+        "preferred_languages",
+        _T.languages,
+        _P,
+        catalogue_label("希望言語", "Preferred languages", "attribute"),
+    ),
+    Attribute(
+        "date_of_birth", _T.date, _P, catalogue_label("生年月日", "Date of birth", "attribute")
+    ),
+    Attribute("sex", _T.enum, _P, catalogue_label("性別", "Sex", "attribute"), SEXES),
+    Attribute("passport", _T.passport, _ID, catalogue_label("旅券", "Passport", "attribute")),
+    Attribute("home_address", _T.address, _P, catalogue_label("住所", "Home address", "attribute")),
+    Attribute("email", _T.email, _P, catalogue_label("メールアドレス", "E-mail", "attribute")),
+    Attribute("phone", _T.phone, _P, catalogue_label("電話番号", "Phone", "attribute")),
+    Attribute(
+        "dietary_needs",
+        _T.enum_set,
+        _S,
+        catalogue_label("食事の配慮", "Dietary needs", "attribute"),
+        DIETARY_NEEDS,
+    ),
+    Attribute(
+        "allergens",
+        _T.enum_set,
+        _S,
+        catalogue_label("アレルギー", "Allergies", "attribute"),
+        _allergen_terms(),
+    ),
     Attribute(
         "accessibility_needs",
         _T.enum_set,
         _S,
-        _labels("配慮が必要なこと", "Accessibility needs"),
+        catalogue_label("配慮が必要なこと", "Accessibility needs", "attribute"),
         ACCESSIBILITY_NEEDS,
     ),
-    Attribute("stay", _T.stay, _P, _labels("滞在", "Stay")),
-    Attribute("emergency_contact", _T.contact, _P, _labels("緊急連絡先", "Emergency contact")),
+    Attribute("stay", _T.stay, _P, catalogue_label("滞在", "Stay", "attribute")),
+    Attribute(
+        "emergency_contact",
+        _T.contact,
+        _P,
+        catalogue_label("緊急連絡先", "Emergency contact", "attribute"),
+    ),
 )
 
 ATTRIBUTES: Mapping[str, Attribute] = MappingProxyType({a.key: a for a in _ATTRIBUTE_LIST})
