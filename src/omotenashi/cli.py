@@ -19,6 +19,7 @@ import uvicorn
 
 from omotenashi import db, demo, jobs
 from omotenashi.config import Settings
+from omotenashi.errors import AppError
 from omotenashi.logging import configure_logging
 from omotenashi.pgcluster import ClusterError, find_binaries, port_is_free
 from omotenashi.runtime import Platform, StartupError, platform
@@ -50,6 +51,10 @@ def _friendly(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except (StartupError, ClusterError, MissingSecretError) as exc:
             typer.secho(f"omotenashi: {exc}", err=True, fg=typer.colors.RED)
+            raise typer.Exit(1) from None
+        except AppError as exc:
+            problems = "".join(f"\n  {f.field}: {f.message}" for f in exc.fields)
+            typer.secho(f"omotenashi: {exc.message}{problems}", err=True, fg=typer.colors.RED)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
@@ -258,6 +263,51 @@ def audit_verify() -> None:
         fg=typer.colors.RED,
     )
     raise typer.Exit(2)
+
+
+operator_cli = typer.Typer(help="Operator accounts.", no_args_is_help=True)
+cli.add_typer(operator_cli, name="operator")
+
+
+@operator_cli.command("add")
+@_friendly
+def operator_add(
+    email: Annotated[str, typer.Argument(help="The operator's e-mail, used to sign in")],
+    name: Annotated[str, typer.Option("--name", help="How colleagues know them")],
+) -> None:
+    """Create an operator account; prints the authenticator (TOTP) link once."""
+    from omotenashi.staff import service as staff
+    from omotenashi.staff.models import Role
+
+    password = typer.prompt(
+        "Password (12 characters or more)", hide_input=True, confirmation_prompt=True
+    )
+    settings = _settings()
+
+    async def run() -> str:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                async with db.session_scope(db.session_factory(engine)) as session:
+                    enrolment = await staff.create_user(
+                        session,
+                        p.keys.master,
+                        email=email,
+                        display_name=name,
+                        password=password,
+                        role=Role.operator,
+                        servicer_id=None,
+                        actor="cli:operator-add",
+                    )
+                    return enrolment.totp_uri
+            finally:
+                await engine.dispose()
+
+    uri = asyncio.run(run())
+    typer.echo(
+        "Operator created. Add this link to an authenticator app now; it is not shown again:"
+    )
+    typer.echo(uri)
 
 
 @cli.command("demo")
