@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
 from omotenashi.db import Base, Timestamps, UUIDPrimaryKey, text_enum
@@ -40,3 +41,57 @@ class AuthSession(UUIDPrimaryKey, Timestamps, Base):
             name="one_principal",
         ),
     )
+
+
+class Passkey(UUIDPrimaryKey, Timestamps, Base):
+    """A WebAuthn credential a visitor registered; the private key never leaves their device."""
+
+    __tablename__ = "passkeys"
+
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+    )
+    credential_id: Mapped[bytes] = mapped_column(sa.LargeBinary(1024), unique=True)
+    public_key: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    sign_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    transports: Mapped[list[str]] = mapped_column(ARRAY(sa.String(32)), default=list)
+    label: Mapped[str] = mapped_column(sa.String(100))
+    last_used_at: Mapped[datetime | None]
+
+
+class LoginEmail(Base):
+    """The e-mail a visitor signs in with, kept only as a keyed hash: enough to find them, and
+    a copy of the table yields no address. (The address itself, if they chose to share it, is
+    a profile attribute like any other.)"""
+
+    __tablename__ = "login_emails"
+
+    lookup_hash: Mapped[bytes] = mapped_column(sa.LargeBinary(32), primary_key=True)
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), unique=True
+    )
+
+
+class EmailCode(UUIDPrimaryKey, Timestamps, Base):
+    """A one-time sign-in code sent by e-mail; only its keyed hash is stored."""
+
+    __tablename__ = "email_codes"
+
+    lookup_hash: Mapped[bytes] = mapped_column(sa.LargeBinary(32), index=True)
+    code_hash: Mapped[bytes] = mapped_column(sa.LargeBinary(32))
+    expires_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(default=0)
+    used_at: Mapped[datetime | None]
+
+
+class AuthChallenge(UUIDPrimaryKey, Timestamps, Base):
+    """A WebAuthn challenge, answered once and within minutes."""
+
+    __tablename__ = "auth_challenges"
+
+    challenge: Mapped[bytes] = mapped_column(sa.LargeBinary(64))
+    # Set when registering a passkey for a signed-in visitor; empty for a sign-in.
+    visitor_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE")
+    )
+    expires_at: Mapped[datetime]
