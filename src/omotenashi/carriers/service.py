@@ -61,6 +61,7 @@ import secrets
 import struct
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import sqlalchemy as sa
 import structlog
@@ -125,7 +126,8 @@ class CarrierKeys:
 
     @classmethod
     def from_platform(cls, keys: PlatformKeys) -> CarrierKeys:
-        return cls(keys.master)
+        """The platform's carrier keys, derived once per process and master key."""
+        return _derived_from(keys.master)
 
     def lookup_hash(self, kind: CarrierKind, card_id: bytes) -> bytes:
         message = kind.value.encode() + b"\x00" + card_id
@@ -139,6 +141,12 @@ class CarrierKeys:
 
     def __repr__(self) -> str:
         return f"CarrierKeys(master_key_id={self.master_key_id!r})"
+
+
+@lru_cache(maxsize=8)
+def _derived_from(master: MasterKey) -> CarrierKeys:
+    # Keyed by the whole master key (id and material), so a rotated key never gets stale keys.
+    return CarrierKeys(master)
 
 
 def _secret_context(carrier_id: uuid.UUID) -> bytes:
@@ -160,6 +168,18 @@ def _live() -> sa.Select[Carrier]:
         .join(Visitor, Visitor.id == Carrier.visitor_id)
         .where(Carrier.revoked_at.is_(None), Visitor.data_key.is_not(None))
     )
+
+
+# Whose live card or tag has this hash: all a touchpoint needs, read on every resolve, so the
+# statement is built once and returns a plain id rather than a Carrier.
+_CARD_HOLDER = (
+    _live()
+    .with_only_columns(Carrier.visitor_id)
+    .where(
+        Carrier.kind == sa.bindparam("kind"),
+        Carrier.lookup_hash == sa.bindparam("lookup_hash"),
+    )
+)
 
 
 def _parse_card_id(kind: CarrierKind, raw_id: str) -> bytes | FieldError:
@@ -241,6 +261,20 @@ async def find_visitor_by_card(
     if carrier is None:
         raise CarrierNotFoundError()
     return carrier, carrier.visitor_id
+
+
+async def visitor_by_card(
+    session: AsyncSession, keys: CarrierKeys, kind: CarrierKind, raw_id: str
+) -> uuid.UUID:
+    """The visitor of the live card or tag presented at a touchpoint, as
+    :func:`find_visitor_by_card` finds it, without loading the carrier itself."""
+    card_id = parse_card_id(kind, raw_id)
+    visitor_id: uuid.UUID | None = await session.scalar(
+        _CARD_HOLDER, {"kind": kind, "lookup_hash": keys.lookup_hash(kind, card_id)}
+    )
+    if visitor_id is None:
+        raise CarrierNotFoundError()
+    return visitor_id
 
 
 async def register_device(

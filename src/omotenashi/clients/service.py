@@ -18,7 +18,7 @@ from functools import cache
 import structlog
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.clients.errors import (
@@ -57,6 +57,7 @@ class AuthenticatedClient:
     scopes: frozenset[str]
     purposes: tuple[str, ...]
     max_requests_per_minute: int
+    max_visitors_per_minute: int
 
 
 def _new_secret() -> str:
@@ -206,16 +207,34 @@ async def revoke(
     return client
 
 
-def _live_client(client_id: str) -> Select[ApiClient]:
+def _live_clients() -> Select[ApiClient]:
+    """Clients that may act: not revoked, of an approved servicer."""
     return (
         select(ApiClient)
         .join(Servicer, Servicer.id == ApiClient.servicer_id)
-        .where(
-            ApiClient.client_id == client_id,
-            ApiClient.revoked_at.is_(None),
-            Servicer.state == ServicerState.approved,
-        )
+        .where(ApiClient.revoked_at.is_(None), Servicer.state == ServicerState.approved)
     )
+
+
+def _live_client(client_id: str) -> Select[ApiClient]:
+    return _live_clients().where(ApiClient.client_id == client_id)
+
+
+# Read on every API request, so built once, and as plain columns rather than an ApiClient.
+_CALLER = (
+    _live_clients()
+    .with_only_columns(
+        ApiClient.id,
+        ApiClient.client_id,
+        ApiClient.servicer_id,
+        ApiClient.kind,
+        ApiClient.scopes,
+        ApiClient.purposes,
+        ApiClient.max_requests_per_minute,
+        ApiClient.max_visitors_per_minute,
+    )
+    .where(ApiClient.client_id == bindparam("client_id"))
+)
 
 
 async def authenticate(session: AsyncSession, client_id: str, secret: str) -> ApiClient:
@@ -234,8 +253,9 @@ async def authenticate(session: AsyncSession, client_id: str, secret: str) -> Ap
 async def authorize(
     session: AsyncSession, token: AccessToken, required_scope: str
 ) -> AuthenticatedClient:
-    """The caller behind a verified token, if its client is still live and holds the scope."""
-    client = await session.scalar(_live_client(token.client_id))
+    """The caller behind a verified token, if its client is still live and holds the scope.
+    Read from the database on every call: a revocation takes effect at once."""
+    client = (await session.execute(_CALLER, {"client_id": token.client_id})).one_or_none()
     if client is None or client.servicer_id != token.servicer_id:
         raise InvalidTokenError()
     scopes = token.scopes & set(client.scopes)
@@ -249,6 +269,7 @@ async def authorize(
         scopes=frozenset(scopes),
         purposes=tuple(client.purposes),
         max_requests_per_minute=client.max_requests_per_minute,
+        max_visitors_per_minute=client.max_visitors_per_minute,
     )
 
 

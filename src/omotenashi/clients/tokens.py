@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import jwt
@@ -69,7 +70,21 @@ def issue_access_token(
 
 
 def verify_access_token(keys: PlatformKeys, token: str, *, audience: str = AUDIENCE) -> AccessToken:
-    """The token's claims if the platform signed it for ``audience`` and it has not expired."""
+    """The token's claims if the platform signed it for ``audience`` and it has not expired.
+
+    What a token says and that the platform signed it never change, so a process checks that
+    once per token (a terminal sends the same one for minutes), and then only the expiry. This
+    is no decision about the client: whether it may still act is read from the database on
+    every request (:func:`omotenashi.clients.service.authorize`)."""
+    verified = _verified(keys, token, audience)
+    if datetime.now(UTC) >= verified.expires_at + LEEWAY:
+        raise InvalidTokenError()
+    return verified
+
+
+# Only tokens that verified are kept (a failure raises, and lru_cache keeps no exceptions).
+@lru_cache(maxsize=4096)
+def _verified(keys: PlatformKeys, token: str, audience: str) -> AccessToken:
     try:
         header = jwt.get_unverified_header(token)
         typ = str(header.get("typ", "")).lower()

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 
 import structlog
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, String, and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.consent import receipts
@@ -27,7 +27,7 @@ log = structlog.get_logger(__name__)
 DEFAULT_TERM = timedelta(days=30)
 
 
-def _active(now: datetime) -> ColumnElement[bool]:
+def _active(now: datetime | ColumnElement[datetime]) -> ColumnElement[bool]:
     return and_(ConsentGrant.revoked_at.is_(None), ConsentGrant.expires_at > now)
 
 
@@ -158,24 +158,46 @@ async def grants_of(session: AsyncSession, visitor_id: uuid.UUID) -> list[Consen
     )
 
 
+# Read on every resolve, so built once. Without a category (the caller holds only the
+# servicer's id), the servicer's own is read in the same statement.
+_CONSENTED = select(ConsentGrant.attributes).where(
+    ConsentGrant.visitor_id == bindparam("visitor_id"),
+    ConsentGrant.purpose == bindparam("purpose"),
+    or_(
+        ConsentGrant.servicer_id == bindparam("servicer_id"),
+        ConsentGrant.servicer_category
+        == func.coalesce(
+            bindparam("category", type_=String),
+            select(Servicer.category)
+            .where(Servicer.id == bindparam("servicer_id"))
+            .scalar_subquery(),
+        ),
+    ),
+    _active(bindparam("now")),
+)
+
+
 async def consented_attributes(
     session: AsyncSession,
     visitor_id: uuid.UUID,
-    servicer: Servicer,
+    servicer: Servicer | uuid.UUID,
     purpose: PurposeKey,
     now: datetime | None = None,
 ) -> frozenset[str]:
-    """What the visitor currently lets ``servicer`` see for ``purpose`` (directly or through
-    its category)."""
+    """What the visitor currently lets the servicer (given as itself or by its id) see for
+    ``purpose``, directly or through its category."""
+    if isinstance(servicer, uuid.UUID):
+        servicer_id, category = servicer, None
+    else:
+        servicer_id, category = servicer.id, str(servicer.category)
     rows = await session.scalars(
-        select(ConsentGrant.attributes).where(
-            ConsentGrant.visitor_id == visitor_id,
-            ConsentGrant.purpose == str(purpose),
-            or_(
-                ConsentGrant.servicer_id == servicer.id,
-                ConsentGrant.servicer_category == str(servicer.category),
-            ),
-            _active(now or datetime.now(UTC)),
-        )
+        _CONSENTED,
+        {
+            "visitor_id": visitor_id,
+            "purpose": str(purpose),
+            "servicer_id": servicer_id,
+            "category": category,
+            "now": now or datetime.now(UTC),
+        },
     )
     return frozenset(key for attributes in rows for key in attributes)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import structlog
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, case, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.carriers import service as carriers
@@ -63,30 +63,51 @@ async def identify(
     carrier_keys = CarrierKeys.from_platform(keys)
     if presented.kind is CarrierKind.qr_device:
         _, visitor_id = await carriers.verify_qr(session, carrier_keys, presented.value, now)
-    else:
-        _, visitor_id = await carriers.find_visitor_by_card(
-            session, carrier_keys, presented.kind, presented.value
+        return visitor_id
+    return await carriers.visitor_by_card(session, carrier_keys, presented.kind, presented.value)
+
+
+_IN_WINDOW = (AccessLogEntry.terminal_id == bindparam("terminal_id")) & (
+    AccessLogEntry.at > bindparam("since")
+)
+# NULL when the terminal already served this visitor in the window (one more resolve of them
+# cannot raise its count, so the count is not even made); otherwise how many distinct visitors
+# it served, counting at most `ceiling` so the cost stays flat however busy the terminal.
+_VISITORS_SEEN = select(
+    case(
+        (
+            exists().where(_IN_WINDOW, AccessLogEntry.visitor_id == bindparam("visitor_id")),
+            None,
+        ),
+        else_=select(func.count())
+        .select_from(
+            select(AccessLogEntry.visitor_id)
+            .where(_IN_WINDOW)
+            .distinct()
+            .limit(bindparam("ceiling"))
+            .subquery()
         )
-    return visitor_id
+        .scalar_subquery(),
+    )
+)
 
 
 async def _guard_against_anomaly(
     session: AsyncSession, caller: AuthenticatedClient, visitor_id: uuid.UUID, now: datetime
 ) -> TerminalSuspended | None:
-    """Suspend a terminal about to exceed its ceiling of distinct visitors per minute."""
-    client = await clients.get(session, caller.servicer_id, caller.id)
-    ceiling = client.max_visitors_per_minute
-    window = (AccessLogEntry.terminal_id == caller.id) & (AccessLogEntry.at > now - ANOMALY_WINDOW)
-    # Count at most `ceiling` distinct visitors: the cost stays flat however busy the terminal.
-    distinct = select(AccessLogEntry.visitor_id).where(window).distinct().limit(ceiling).subquery()
-    seen = await session.scalar(select(func.count()).select_from(distinct)) or 0
-    if seen < ceiling or await session.scalar(
-        select(
-            select(AccessLogEntry.id)
-            .where(window, AccessLogEntry.visitor_id == visitor_id)
-            .exists()
-        )
-    ):
+    """Suspend a terminal about to exceed its ceiling of distinct visitors per minute (the
+    ceiling as read when its token was checked, earlier in this transaction)."""
+    ceiling = caller.max_visitors_per_minute
+    seen: int | None = await session.scalar(
+        _VISITORS_SEEN,
+        {
+            "terminal_id": caller.id,
+            "since": now - ANOMALY_WINDOW,
+            "visitor_id": visitor_id,
+            "ceiling": ceiling,
+        },
+    )
+    if seen is None or seen < ceiling:
         return None
     await clients.revoke(session, caller.servicer_id, caller.id, actor="system:anomaly-detector")
     log.warning("resolve.terminal_suspended", client_id=str(caller.id), visitors=seen)

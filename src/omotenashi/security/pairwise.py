@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import uuid
+from functools import lru_cache
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -17,7 +18,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from omotenashi.security.keys import MasterKey
 
 
+@lru_cache(maxsize=8)
 def pairwise_key(master: MasterKey) -> bytes:
+    """Derived once per process and master key (its id and material): a resolve needs it every
+    time, and it only changes with the master key."""
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"omotenashi pairwise subject v1"
     ).derive(master.material)

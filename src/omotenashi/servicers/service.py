@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -157,16 +157,31 @@ async def decide_purpose(
     return declared
 
 
+# The approval gate of every resolve: the servicer's state and that of one of its purposes, in
+# a statement built once (saying yes or no needs no Servicer object).
+_APPROVAL = (
+    select(Servicer.state, ServicerPurpose.state)
+    .outerjoin(
+        ServicerPurpose,
+        (ServicerPurpose.servicer_id == Servicer.id)
+        & (ServicerPurpose.purpose == bindparam("purpose")),
+    )
+    .where(Servicer.id == bindparam("servicer_id"))
+)
+
+
 async def attributes_for(
     session: AsyncSession, servicer_id: uuid.UUID, purpose: PurposeKey
 ) -> tuple[str, ...]:
     """What the servicer may ever receive for ``purpose``: the purpose's attributes, and
     nothing at all unless both the servicer and this purpose are approved."""
-    servicer = await get(session, servicer_id)
-    approved = any(
-        p.purpose == purpose and p.state is PurposeState.approved for p in servicer.purposes
-    )
-    if servicer.state is not ServicerState.approved or not approved:
+    row = (
+        await session.execute(_APPROVAL, {"servicer_id": servicer_id, "purpose": str(purpose)})
+    ).one_or_none()
+    if row is None:
+        raise ServicerNotFoundError()
+    servicer_state, purpose_state = row
+    if servicer_state is not ServicerState.approved or purpose_state is not PurposeState.approved:
         raise PurposeNotApprovedError()
     return PURPOSES[purpose].attributes
 
