@@ -4,11 +4,13 @@ from omotenashi.auth import models as auth  # noqa: F401
 from omotenashi.carriers import models as carriers  # noqa: F401
 from omotenashi.clients import models as clients  # noqa: F401
 from omotenashi.consent import models as consent  # noqa: F401
+from omotenashi.content import models as content  # noqa: F401
 from omotenashi.db import Base
 from omotenashi.resolve import models as resolve  # noqa: F401
 from omotenashi.security import audit, ratelimit  # noqa: F401
 from omotenashi.servicers import models as servicers  # noqa: F401
 from omotenashi.staff import models as staff  # noqa: F401
+from omotenashi.translation import models as translation  # noqa: F401
 from omotenashi.visitors import models as visitors  # noqa: F401
 
 metadata = Base.metadata

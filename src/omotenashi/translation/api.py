@@ -1,0 +1,109 @@
+"""The translation bank's API: contributions from servicers and the operator, and the
+operator's statistics; and the configured translation chain, for the routes that translate."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from omotenashi.auth.api import CurrentOperator
+from omotenashi.deps import Session
+from omotenashi.servicers.api import ServicerAdmin
+from omotenashi.translation import service
+from omotenashi.translation.config import TranslationSettings
+from omotenashi.translation.schemas import (
+    ContributionIn,
+    ContributionOut,
+    PairStatisticsOut,
+    Share,
+    StatisticsOut,
+)
+from omotenashi.translation.tmx import Segment
+
+router = APIRouter(prefix="/v1", tags=["translation bank"])
+
+
+def translation_chain(request: Request) -> service.Chain:
+    """The chain the environment configures (``OMOTENASHI_MT_*``), read on first use and kept
+    for the application's life. A chosen engine missing a credential answers 503 naming the
+    variables to set, and is read again on the next request."""
+    chain: service.Chain | None = getattr(request.app.state, "translation_chain", None)
+    if chain is None:
+        chain = service.Chain.from_settings(TranslationSettings())
+        request.app.state.translation_chain = chain
+    return chain
+
+
+TranslationChain = Annotated[service.Chain, Depends(translation_chain)]
+
+
+def _segments(body: ContributionIn) -> list[Segment]:
+    return [
+        Segment(s.source_lang, s.source_text, s.target_lang, s.target_text) for s in body.segments
+    ]
+
+
+@router.post(
+    "/operator/translation-bank/segments",
+    status_code=201,
+    response_model=ContributionOut,
+    summary="Contribute parallel segments to the bank under a licence, as the platform",
+)
+async def operator_contribution(
+    body: ContributionIn, operator: CurrentOperator, session: Session
+) -> ContributionOut:
+    added = await service.contribute(
+        session,
+        _segments(body),
+        licence=body.licence,
+        servicer_id=None,
+        source=body.source,
+        actor=operator.actor,
+    )
+    return ContributionOut(added=added.added, duplicates=added.duplicates)
+
+
+@router.post(
+    "/servicer/translation-bank/segments",
+    status_code=201,
+    response_model=ContributionOut,
+    summary="Contribute my parallel segments to the bank under a licence",
+)
+async def servicer_contribution(
+    body: ContributionIn, admin: ServicerAdmin, session: Session
+) -> ContributionOut:
+    added = await service.contribute(
+        session,
+        _segments(body),
+        licence=body.licence,
+        servicer_id=admin.servicer_id,
+        source=body.source,
+        actor=admin.actor,
+    )
+    return ContributionOut(added=added.added, duplicates=added.duplicates)
+
+
+@router.get(
+    "/operator/translation-bank/statistics",
+    response_model=StatisticsOut,
+    summary="Per language pair: segments, contributors, and how content was translated",
+)
+async def bank_statistics(operator: CurrentOperator, session: Session) -> StatisticsOut:
+    pairs = await service.statistics(session)
+    return StatisticsOut(
+        pairs=[
+            PairStatisticsOut(
+                source_lang=pair.source_lang,
+                target_lang=pair.target_lang,
+                segments=pair.segments,
+                contributors=pair.contributors,
+                origins=pair.origins,
+                translations={
+                    key: Share(count=count, share=pair.share(key))
+                    for key, count in pair.translations.items()
+                },
+            )
+            for pair in pairs
+        ]
+    )
