@@ -85,6 +85,15 @@ def _new_staff(c: Cast) -> dict[str, Any]:
 
 
 ADMINS = {"X admin": 0, "X back-end": 0, "Y admin": 0}
+# Ids of a content item and of a suggestion that do not exist (see their rows).
+NO_ITEM = "00000000-0000-4000-8000-00000000c0de"
+NO_SUGGESTION = "00000000-0000-4000-8000-0000000005a9"
+TOILET = {
+    "source_lang": "ja",
+    "source_text": "お手洗い",
+    "target_lang": "en",
+    "target_text": "Toilet",
+}
 
 
 def admins(status: int) -> dict[str, int]:
@@ -185,6 +194,53 @@ ENDPOINTS = (
     ),
     Endpoint("GET", "/v1/operator/audit", {"operator": 200}),
     Endpoint("GET", "/v1/operator/audit/chain", {"operator": 200}),
+    Endpoint("GET", "/v1/servicer/content", admins(200)),
+    Endpoint(
+        "POST", "/v1/servicer/content", admins(201), lambda c: {"kind": "notice", "title": "休業日"}
+    ),
+    # Items and suggestions are not part of the cast: no caller reaches one that does not
+    # exist, and whose they are is tested in tests/content/test_api.py.
+    Endpoint("GET", f"/v1/servicer/content/{NO_ITEM}", {}),
+    Endpoint("PATCH", f"/v1/servicer/content/{NO_ITEM}", {}, lambda c: {"title": "休業日"}),
+    Endpoint("DELETE", f"/v1/servicer/content/{NO_ITEM}", {}),
+    Endpoint(
+        "POST", f"/v1/servicer/content/{NO_ITEM}/translate", {}, lambda c: {"languages": ["en"]}
+    ),
+    Endpoint(
+        "PUT",
+        f"/v1/servicer/content/{NO_ITEM}/translations/en/title",
+        {},
+        lambda c: {"text": "Closed today"},
+    ),
+    Endpoint("GET", "/v1/servicer/suggestions", admins(200)),
+    Endpoint("POST", f"/v1/servicer/suggestions/{NO_SUGGESTION}/accept", {}),
+    Endpoint("POST", f"/v1/servicer/suggestions/{NO_SUGGESTION}/reject", {}),
+    Endpoint("GET", "/v1/operator/suggestions", {"operator": 200}),
+    Endpoint("POST", f"/v1/operator/suggestions/{NO_SUGGESTION}/accept", {}),
+    Endpoint("POST", f"/v1/operator/suggestions/{NO_SUGGESTION}/reject", {}),
+    Endpoint("GET", "/v1/servicers/{c.x.servicer.id}/menu", everyone(200)),
+    Endpoint("GET", "/v1/servicers/{c.x.servicer.id}/notices", everyone(200)),
+    Endpoint("GET", "/v1/servicers/{c.x.servicer.id}/events", everyone(200)),
+    Endpoint("GET", "/v1/me/menu/{c.x.servicer.id}", dict.fromkeys(VISITORS, 200)),
+    Endpoint(
+        "POST",
+        f"/v1/content/{NO_ITEM}/suggestions",
+        {},
+        lambda c: {"language": "en", "field": "title", "text": "Closed today"},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/operator/translation-bank/segments",
+        {"operator": 201},
+        lambda c: {"segments": [TOILET], "licence": "CC-BY-4.0"},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/servicer/translation-bank/segments",
+        admins(201),
+        lambda c: {"segments": [TOILET], "licence": "contributor-only"},
+    ),
+    Endpoint("GET", "/v1/operator/translation-bank/statistics", {"operator": 200}),
 )
 
 # Routes reachable without any identity by design, tested in their own modules.
@@ -277,4 +333,6 @@ def _as_template(path: str) -> str:
         "c.x.servicer.id": "servicer_id",
     }
     path = re.sub(r"\{([^}]+)\}", lambda m: "{" + names[m.group(1)] + "}", path)
+    path = path.replace(NO_ITEM, "{item_id}").replace(NO_SUGGESTION, "{suggestion_id}")
+    path = path.replace("/translations/en/title", "/translations/{language}/{field}")
     return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from omotenashi import db, jobs
 from omotenashi.maintenance import PURGE_JOB_LOG, purge_job_log
+from omotenashi.runtime import Platform
 
 
 async def test_rolled_back_transaction_enqueues_nothing(engine: AsyncEngine) -> None:
@@ -21,7 +22,9 @@ async def test_rolled_back_transaction_enqueues_nothing(engine: AsyncEngine) -> 
         assert await jobs.pending(session, PURGE_JOB_LOG) == before
 
 
-async def test_committed_job_runs_in_the_worker(engine: AsyncEngine, database_url: str) -> None:
+async def test_committed_job_runs_in_the_worker(
+    engine: AsyncEngine, database_url: str, platform: Platform
+) -> None:
     sessions = db.session_factory(engine)
     async with sessions() as session:
         await session.execute(
@@ -36,7 +39,7 @@ async def test_committed_job_runs_in_the_worker(engine: AsyncEngine, database_ur
 
     pool = await asyncpg.create_pool(db.plain_url(database_url), min_size=1, max_size=3)
     try:
-        await jobs.drain(pool, sessions)
+        await jobs.drain(pool, sessions, platform)
     finally:
         await pool.close()
 

@@ -19,6 +19,7 @@ from omotenashi.auth.api import router as auth_api
 from omotenashi.carriers.api import router as carriers_api
 from omotenashi.clients.api import router as clients_api
 from omotenashi.consent.api import router as consent_api
+from omotenashi.content.api import router as content_api
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
@@ -29,6 +30,7 @@ from omotenashi.privacy.api import router as privacy_api
 from omotenashi.resolve.api import router as resolve_api
 from omotenashi.runtime import Platform
 from omotenashi.servicers.api import router as servicers_api
+from omotenashi.translation.api import router as translation_api
 from omotenashi.visitors.api import router as visitors_api
 from omotenashi.web import STATIC, render, request_language, template_environment
 
@@ -79,6 +81,8 @@ def create_app(platform: Platform) -> FastAPI:
         consent_api,
         privacy_api,
         servicers_api,
+        content_api,
+        translation_api,
     ):
         app.include_router(api)
     app.include_router(portal_pages)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import multiprocessing
 import os
 import signal
+import socket
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -96,26 +98,146 @@ async def _worker_pool(p: Platform) -> asyncpg.Pool:
     return pool
 
 
-async def _serve(settings: Settings, with_demo: bool, with_worker: bool) -> None:
+def _web_server(app: Any, settings: Settings) -> _Server:
+    return _Server(
+        uvicorn.Config(
+            app,
+            host=settings.host,
+            port=settings.port,
+            log_config=None,
+            access_log=False,
+            lifespan="on",
+        )
+    )
+
+
+def _port_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to the port that every process of `serve --workers N` binds too: with
+    SO_REUSEPORT the kernel spreads new connections between the processes that listen."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP spelt out: asyncio sets TCP_NODELAY only on sockets that say so, and without
+    # it small responses wait for delayed ACKs (40 ms each).
+    bound = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        bound.bind((host, port))
+    except OSError:
+        bound.close()
+        raise
+    return bound
+
+
+def _serve_process(settings: Settings, database_url: str) -> None:
+    """One web server process of `serve --workers N`. The parent owns the database (and its
+    embedded cluster) and the job worker; this process only serves."""
+    from omotenashi.app import create_app
+
+    configure_logging(settings)
+    listening = _port_socket(settings.host, settings.port)
+    listening.listen(2048)
+    app = create_app(Platform(settings, database_url, load_keys(settings)))
+    server = _web_server(app, settings)
+
+    def on_signal() -> None:
+        if server.should_exit:  # asked twice: stop waiting for open connections
+            server.force_exit = True
+        server.should_exit = True
+
+    async def run() -> None:
+        with _stop_on_signals(on_signal):
+            await server.serve(sockets=[listening])
+
+    asyncio.run(run())
+
+
+class _ServerProcesses:
+    """`serve --workers N`: N processes answering on one port, stopped and checked like a
+    :class:`_Server` (``should_exit``, ``force_exit``, ``started``)."""
+
+    def __init__(self, settings: Settings, database_url: str, count: int) -> None:
+        self.settings = settings
+        self.database_url = database_url
+        self.count = count
+        self.started = False
+        self._processes: list[multiprocessing.process.BaseProcess] = []
+        self._stop = asyncio.Event()  # asked to stop, or a process ended
+        self._asked = False
+        self._forced = False
+
+    @property
+    def should_exit(self) -> bool:
+        return self._asked
+
+    @should_exit.setter
+    def should_exit(self, value: bool) -> None:
+        if value:
+            self._asked = True
+            self._stop.set()
+
+    @property
+    def force_exit(self) -> bool:
+        return self._forced
+
+    @force_exit.setter
+    def force_exit(self, value: bool) -> None:
+        if value and not self._forced:
+            self._forced = True
+            self._terminate()  # a second signal: they stop without waiting for connections
+
+    def _terminate(self) -> None:
+        for process in self._processes:
+            if process.is_alive():
+                process.terminate()
+
+    async def serve(self) -> None:
+        try:
+            # Held, never listened on, so that the port stays ours while the processes run.
+            reserved = _port_socket(self.settings.host, self.settings.port)
+        except OSError:
+            return  # not started: the caller says so
+        loop = asyncio.get_running_loop()
+        # Spawned, not forked: a child starts clean instead of inheriting this process's event
+        # loop, threads and database connections.
+        spawn = multiprocessing.get_context("spawn")
+        try:
+            for n in range(self.count):
+                process = spawn.Process(
+                    target=_serve_process,
+                    args=(self.settings, self.database_url),
+                    name=f"omotenashi-web-{n}",
+                )
+                process.start()
+                self._processes.append(process)
+                loop.add_reader(process.sentinel, self._stop.set)
+            self.started = True
+            await self._stop.wait()
+        finally:
+            ended = [process for process in self._processes if not process.is_alive()]
+            self._terminate()  # SIGTERM: each finishes the requests under way, then exits
+            for started in self._processes:
+                loop.remove_reader(started.sentinel)
+                await asyncio.to_thread(started.join)
+            reserved.close()
+        if ended and not self._asked:
+            crashed = ended[0]
+            raise RuntimeError(f"{crashed.name} ended unexpectedly (exit code {crashed.exitcode})")
+
+
+async def _serve(settings: Settings, with_demo: bool, with_worker: bool, workers: int = 1) -> None:
     from omotenashi.app import create_app
 
     async with platform(settings) as p:
         if with_demo:
             await demo.load_into(p.database_url)
-        app = create_app(p)
-        server = _Server(
-            uvicorn.Config(
-                app,
-                host=settings.host,
-                port=settings.port,
-                log_config=None,
-                access_log=False,
-                lifespan="on",
-            )
+        server = (
+            _web_server(create_app(p), settings)
+            if workers == 1
+            else _ServerProcesses(settings, p.database_url, workers)
         )
         engine = db.create_engine(p.database_url, pool_size=2)
         pool = await _worker_pool(p) if with_worker else None
-        worker = jobs.build_worker(pool, db.session_factory(engine)) if pool else None
+        worker = jobs.build_worker(pool, db.session_factory(engine), p) if pool else None
 
         def stop() -> None:
             server.should_exit = True
@@ -163,6 +285,14 @@ def serve(
         bool | None,
         typer.Option("--worker/--no-worker", help="Run the job worker in this process."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Web server processes sharing the port (about one per CPU core); this "
+            "process keeps the database and the job worker.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the API, the pages and (by default) the job worker."""
     settings = _settings(host=host, port=port)
@@ -171,7 +301,8 @@ def serve(
             f"Port {settings.port} on {settings.host} is already in use; stop the program "
             f"using it or choose another with --port (or OMOTENASHI_PORT)."
         )
-    asyncio.run(_serve(settings, load_demo, settings.run_worker if worker is None else worker))
+    run_worker = settings.run_worker if worker is None else worker
+    asyncio.run(_serve(settings, load_demo, run_worker, workers))
 
 
 @cli.command("worker")
@@ -188,9 +319,9 @@ def worker_command(
             pool = await _worker_pool(p)
             try:
                 if drain:
-                    await jobs.drain(pool, db.session_factory(engine))
+                    await jobs.drain(pool, db.session_factory(engine), p)
                     return
-                worker = jobs.build_worker(pool, db.session_factory(engine))
+                worker = jobs.build_worker(pool, db.session_factory(engine), p)
                 with _stop_on_signals(worker.shutdown.set):
                     typer.echo("Worker running; Ctrl-C to stop.", err=True)
                     await worker.run()
@@ -308,6 +439,131 @@ def operator_add(
         "Operator created. Add this link to an authenticator app now; it is not shown again:"
     )
     typer.echo(uri)
+
+
+tm_cli = typer.Typer(
+    help="Translation memory: the bank's segments in and out as TMX.", no_args_is_help=True
+)
+cli.add_typer(tm_cli, name="tm")
+
+_SKIPPED_EXAMPLES = 5  # unit numbers shown per reason
+
+
+@tm_cli.command("import")
+@_friendly
+def tm_import(
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="A TMX file")
+    ],
+    licence: Annotated[
+        str,
+        typer.Option(
+            help="contributor-only (used for the contributor's content alone, never exported) "
+            "or an SPDX identifier such as CC-BY-4.0."
+        ),
+    ] = "contributor-only",
+    contributor: Annotated[
+        str, typer.Option(help="operator, or the id of the servicer the segments come from.")
+    ] = "operator",
+) -> None:
+    """Import a TMX file into the translation bank, reporting what was skipped and why."""
+    import uuid
+    from collections import defaultdict
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from omotenashi.translation import service as bank
+    from omotenashi.translation import tmx
+    from omotenashi.translation.models import SegmentOrigin
+
+    servicer_id: uuid.UUID | None = None
+    if contributor != "operator":
+        try:
+            servicer_id = uuid.UUID(contributor)
+        except ValueError:
+            raise typer.BadParameter(
+                "must be operator or a servicer id", param_hint="--contributor"
+            ) from None
+    settings = _settings()
+    progress = Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+    )
+    with progress:
+        reading = progress.add_task("Reading", total=None)
+        parsed = tmx.read_tmx(
+            file.read_bytes(),
+            on_progress=lambda done, total: progress.update(reading, completed=done, total=total),
+        )
+        storing = progress.add_task("Storing", total=len(parsed.segments))
+
+        async def run() -> bank.Added:
+            async with platform(settings) as p:
+                engine = db.create_engine(p.database_url, pool_size=1)
+                try:
+                    async with db.session_scope(db.session_factory(engine)) as session:
+                        return await bank.contribute(
+                            session,
+                            parsed.segments,
+                            licence=licence,
+                            servicer_id=servicer_id,
+                            source=f"tmx:{file.name}",
+                            actor="cli:tm-import",
+                            origin=SegmentOrigin.tmx_import,
+                            on_progress=lambda n: progress.advance(storing, n),
+                        )
+                finally:
+                    await engine.dispose()
+
+        added = asyncio.run(run())
+    typer.echo(
+        f"Imported {file.name}: {added.added} segments added, {added.duplicates} already in "
+        f"the bank (licence {licence.strip()}, contributor {contributor})."
+    )
+    if not parsed.skipped:
+        typer.echo("Nothing skipped.")
+        return
+    units: dict[str, list[int]] = defaultdict(list)
+    for skipped in parsed.skipped:
+        units[skipped.reason].append(skipped.index)
+    typer.echo(f"Skipped {len(parsed.skipped)} (unit numbers count <tu> elements from 0):")
+    for reason, indices in sorted(units.items(), key=lambda entry: (-len(entry[1]), entry[0])):
+        shown = ", ".join(str(i) for i in indices[:_SKIPPED_EXAMPLES])
+        more = ", …" if len(indices) > _SKIPPED_EXAMPLES else ""
+        typer.echo(f"  {reason:<22}{len(indices):>7}   units {shown}{more}")
+
+
+@tm_cli.command("export")
+@_friendly
+def tm_export(
+    file: Annotated[Path, typer.Argument(dir_okay=False, help="The TMX file to write")],
+    source: Annotated[str, typer.Option(help="Source language")] = "ja",
+    target: Annotated[str, typer.Option(help="Target language")] = "en",
+) -> None:
+    """Export a language pair's shareable segments as TMX 1.4b (contributor-only ones stay)."""
+    from omotenashi.translation import service as bank
+    from omotenashi.translation import tmx
+
+    settings = _settings()
+
+    async def run() -> bank.Export:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                async with db.session_factory(engine)() as session:
+                    return await bank.export(session, source, target)
+            finally:
+                await engine.dispose()
+
+    exported = asyncio.run(run())
+    file.write_bytes(tmx.write_tmx(exported.segments, srclang=source))
+    typer.echo(
+        f"Exported {len(exported.segments)} segments ({source} → {target}) to {file}; "
+        f"{exported.withheld} contributor-only segments were not exported."
+    )
 
 
 @cli.command("demo")

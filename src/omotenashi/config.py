@@ -39,6 +39,15 @@ class Settings(BaseSettings):
     token_signing_key: SecretStr | None = Field(
         default=None, description="Base64 key signing access tokens and receipts."
     )
+    smtp_url: SecretStr | None = Field(
+        default=None,
+        description="Where e-mail goes: smtp://user:password@host:587 (STARTTLS) or "
+        "smtps://…:465. Unset: messages are written to <data_dir>/outbox and the product says so.",
+    )
+    mail_from: str = Field(
+        default="Omotenashi Cloud <no-reply@omotenashi.localhost>",
+        description="The From of every e-mail the platform sends.",
+    )
     job_log_retention_days: int = Field(default=14, ge=1)
     visitor_retention_days: int = Field(
         default=30, ge=0, description="Days after departure before a visitor is erased."

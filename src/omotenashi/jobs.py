@@ -13,7 +13,7 @@ import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
 import structlog
@@ -26,12 +26,20 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from omotenashi.db import session_scope
 
+if TYPE_CHECKING:
+    from omotenashi.runtime import Platform
+
 log = structlog.get_logger(__name__)
 
 # Modules whose import registers jobs; each domain with a tasks module adds it here.
-TASK_MODULES = ("omotenashi.maintenance", "omotenashi.visitors.tasks", "omotenashi.carriers.tasks")
+TASK_MODULES = (
+    "omotenashi.maintenance",
+    "omotenashi.visitors.tasks",
+    "omotenashi.carriers.tasks",
+    "omotenashi.mail.tasks",
+)
 
-JobHandler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
+JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]
 PeriodicHandler = Callable[[AsyncSession], Awaitable[None]]
 
 
@@ -51,7 +59,8 @@ _PERIODIC: dict[str, _Periodic] = {}
 
 
 def job(name: str) -> Callable[[JobHandler], JobHandler]:
-    """Register a job handler. It runs in its own transaction, committed when it returns."""
+    """Register a job handler ``(session, payload, platform)``. It runs in its own transaction,
+    committed when it returns; ``platform`` gives it the settings and keys."""
 
     def register(handler: JobHandler) -> JobHandler:
         _JOBS[name] = _Registered(handler)
@@ -140,7 +149,9 @@ async def pending(session: AsyncSession, name: str | None = None) -> int:
     return int(result.scalar_one())
 
 
-def build_worker(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession]) -> PgQueuer:
+def build_worker(
+    pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession], platform: Platform
+) -> PgQueuer:
     """A PgQueuer worker over ``pool`` that runs every registered job and schedule."""
     load_task_modules()
     queue = PgQueuer.from_asyncpg_pool(pool)
@@ -154,7 +165,7 @@ def build_worker(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession])
             structlog.contextvars.bind_contextvars(job=_name, job_id=int(job.id))
             try:
                 async with session_scope(sessions) as session:
-                    await _handler(session, payload)
+                    await _handler(session, payload, platform)
                 log.info("job.done")
             except Exception:
                 log.exception("job.failed")
@@ -185,7 +196,9 @@ def build_worker(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession])
     return queue
 
 
-async def drain(pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession]) -> None:
+async def drain(
+    pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession], platform: Platform
+) -> None:
     """Run every job waiting now, then return (tests, `omotenashi worker --drain`)."""
-    worker = build_worker(pool, sessions)
+    worker = build_worker(pool, sessions, platform)
     await worker.qm.run(mode=QueueExecutionMode.drain, dequeue_timeout=timedelta(seconds=1))

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.config import Settings
 from omotenashi.jobs import job, periodic
+from omotenashi.runtime import Platform
 
 log = structlog.get_logger(__name__)
 
@@ -33,10 +34,12 @@ async def purge_job_log(session: AsyncSession, retention_days: int) -> int:
 
 
 @job(PURGE_JOB_LOG)
-async def purge_job_log_now(session: AsyncSession, payload: dict[str, object]) -> None:
+async def purge_job_log_now(
+    session: AsyncSession, payload: dict[str, object], platform: Platform
+) -> None:
     days = payload.get("retention_days")
     await purge_job_log(
-        session, days if isinstance(days, int) else Settings().job_log_retention_days
+        session, days if isinstance(days, int) else platform.settings.job_log_retention_days
     )
 
 
