@@ -54,10 +54,14 @@ def create_app(platform: Platform) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = db.create_engine(platform.database_url)
         app.state.sessions = db.session_factory(app.state.engine)
+        # Rate limits take a connection while the request's transaction holds one; from the
+        # same pool, enough concurrent requests would each wait for the other's connection.
+        app.state.rate_limit_engine = db.create_engine(platform.database_url, pool_size=4)
         try:
             yield
         finally:
             await app.state.engine.dispose()
+            await app.state.rate_limit_engine.dispose()
 
     app = FastAPI(
         title="Omotenashi Cloud API",

@@ -94,7 +94,9 @@ async def staff_sign_in(
     body: StaffSignIn, session: Session, request: Request
 ) -> StaffSessionStarted:
     account = hashlib.sha256(body.email.strip().lower().encode()).hexdigest()[:32]
-    await ratelimit.enforce(request.app.state.engine, f"staff-sign-in:{account}", SIGN_IN_LIMIT)
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine, f"staff-sign-in:{account}", SIGN_IN_LIMIT
+    )
     keys: PlatformKeys = request.app.state.platform.keys
     who = await staff.sign_in(
         session, keys.master, email=body.email, password=body.password, code=body.code

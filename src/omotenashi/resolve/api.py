@@ -32,7 +32,7 @@ async def _within_rate(caller: Terminal, request: Request) -> AuthenticatedClien
     of a minute's allowance may come at once (a queue of guests at a desk)."""
     per_minute = caller.max_requests_per_minute
     limit = ratelimit.Limit(per_minute=per_minute, burst=max(1, per_minute // 10))
-    await ratelimit.enforce(request.app.state.engine, f"client:{caller.id}", limit)
+    await ratelimit.enforce(request.app.state.rate_limit_engine, f"client:{caller.id}", limit)
     return caller
 
 
