@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.db import session_scope
+from omotenashi.security.keys import PlatformKeys
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -18,3 +19,16 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+def platform_keys(request: Request) -> PlatformKeys:
+    """The platform's keys, loaded once at start-up."""
+    keys: PlatformKeys = request.app.state.platform.keys
+    return keys
+
+
+def bearer_token(request: Request) -> str | None:
+    """The secret of an ``Authorization: Bearer`` header, or None when there is none."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None

@@ -16,9 +16,8 @@ from pydantic import BaseModel, Field
 from omotenashi.auth import service
 from omotenashi.auth.errors import NotSignedInError, WrongPrincipalError
 from omotenashi.auth.service import Principal, StaffPrincipal, VisitorPrincipal
-from omotenashi.deps import Session
+from omotenashi.deps import Session, bearer_token, platform_keys
 from omotenashi.security import ratelimit
-from omotenashi.security.keys import PlatformKeys
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 
@@ -29,10 +28,10 @@ SIGN_IN_LIMIT = ratelimit.Limit(per_minute=10, burst=5)
 
 
 async def signed_in(request: Request, session: Session) -> Principal:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = bearer_token(request)
+    if token is None:
         raise NotSignedInError("Send your session as Authorization: Bearer.")
-    return await service.authenticate(session, token.strip())
+    return await service.authenticate(session, token)
 
 
 async def signed_in_visitor(
@@ -97,7 +96,7 @@ async def staff_sign_in(
     await ratelimit.enforce(
         request.app.state.rate_limit_engine, f"staff-sign-in:{account}", SIGN_IN_LIMIT
     )
-    keys: PlatformKeys = request.app.state.platform.keys
+    keys = platform_keys(request)
     who = await staff.sign_in(
         session, keys.master, email=body.email, password=body.password, code=body.code
     )

@@ -14,8 +14,7 @@ from omotenashi.auth.api import CurrentVisitor
 from omotenashi.carriers import service
 from omotenashi.carriers.models import Carrier, CarrierKind
 from omotenashi.carriers.service import CarrierKeys
-from omotenashi.deps import Session
-from omotenashi.security.keys import PlatformKeys
+from omotenashi.deps import Session, platform_keys
 
 router = APIRouter(prefix="/v1/me", tags=["visitor"])
 
@@ -58,8 +57,7 @@ def _out(carrier: Carrier) -> CarrierOut:
 
 
 def _keys(request: Request) -> CarrierKeys:
-    keys: PlatformKeys = request.app.state.platform.keys
-    return CarrierKeys.from_platform(keys)
+    return CarrierKeys.from_platform(platform_keys(request))
 
 
 @router.get("/carriers", response_model=list[CarrierOut], summary="My cards, tags and phones")

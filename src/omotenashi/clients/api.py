@@ -19,8 +19,7 @@ from omotenashi.clients import service
 from omotenashi.clients.errors import InvalidClientError, InvalidTokenError
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import DEFAULT_TTL, issue_access_token, verify_access_token
-from omotenashi.deps import Session
-from omotenashi.security.keys import PlatformKeys
+from omotenashi.deps import Session, bearer_token, platform_keys
 
 router = APIRouter(prefix="/v1/oauth", tags=["oauth"])
 
@@ -65,11 +64,6 @@ def _oauth_error(exc: _OAuthError) -> JSONResponse:
         status_code=exc.status,
         headers=headers,
     )
-
-
-def _keys(request: Request) -> PlatformKeys:
-    keys: PlatformKeys = request.app.state.platform.keys
-    return keys
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -135,7 +129,7 @@ async def token(request: Request, session: Session) -> JSONResponse:
     except _OAuthError as exc:
         return _oauth_error(exc)
     scope = " ".join(sorted(requested))
-    access_token = issue_access_token(_keys(request), client, scopes=requested)
+    access_token = issue_access_token(platform_keys(request), client, scopes=requested)
     return JSONResponse(
         {
             "access_token": access_token,
@@ -154,10 +148,10 @@ def authenticated_client(
     ``required_scope``; 401 ``invalid_token`` or 403 ``insufficient_scope`` otherwise."""
 
     async def dependency(request: Request, session: Session) -> AuthenticatedClient:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        token = bearer_token(request)
+        if token is None:
             raise InvalidTokenError("Send an access token as Authorization: Bearer.")
-        claims = verify_access_token(_keys(request), token.strip())
+        claims = verify_access_token(platform_keys(request), token)
         return await service.authorize(session, claims, required_scope)
 
     return dependency

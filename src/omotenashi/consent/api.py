@@ -16,8 +16,7 @@ from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import receipts, service
 from omotenashi.consent import requests as asks
 from omotenashi.consent.models import ConsentGrant, ConsentRequest
-from omotenashi.deps import Session
-from omotenashi.security.keys import PlatformKeys
+from omotenashi.deps import Session, platform_keys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
@@ -70,11 +69,6 @@ class ConsentRequestOut(BaseModel):
     expires_at: datetime
 
 
-def _keys(request: Request) -> PlatformKeys:
-    keys: PlatformKeys = request.app.state.platform.keys
-    return keys
-
-
 def _purpose(key: str, language: str) -> Item:
     return Item(key=key, label=PURPOSES[PurposeKey(key)].label(language))
 
@@ -117,7 +111,7 @@ async def my_consents(me: CurrentVisitor, session: Session) -> list[GrantOut]:
 async def grant(body: GrantIn, me: CurrentVisitor, session: Session, request: Request) -> GrantOut:
     record = await service.grant(
         session,
-        _keys(request),
+        platform_keys(request),
         me.visitor_id,
         purpose=body.purpose,
         attributes=body.attributes,
@@ -148,7 +142,7 @@ async def my_receipt(
     grant_id: uuid.UUID, me: CurrentVisitor, session: Session, request: Request
 ) -> Receipt:
     record = await service.grant_of(session, me.visitor_id, grant_id)
-    claims = receipts.verify(record.receipt, _keys(request).signing_key)
+    claims = receipts.verify(record.receipt, platform_keys(request).signing_key)
     return Receipt(jws=record.receipt, claims=claims)
 
 
@@ -185,7 +179,7 @@ async def consent_request(token: str, me: CurrentVisitor, session: Session) -> C
 async def accept_request(
     token: str, me: CurrentVisitor, session: Session, request: Request
 ) -> GrantOut:
-    record = await asks.accept(session, _keys(request), me.visitor_id, token)
+    record = await asks.accept(session, platform_keys(request), me.visitor_id, token)
     return await _grant_out(session, record, me.language)
 
 
@@ -208,4 +202,4 @@ async def servicer_receipt(
     request_id: uuid.UUID, caller: Terminal, session: Session, request: Request
 ) -> Receipt:
     jws = await asks.receipt_for_servicer(session, caller.servicer_id, request_id)
-    return Receipt(jws=jws, claims=receipts.verify(jws, _keys(request).signing_key))
+    return Receipt(jws=jws, claims=receipts.verify(jws, platform_keys(request).signing_key))

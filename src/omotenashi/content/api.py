@@ -40,10 +40,9 @@ from omotenashi.content.schemas import (
     TranslateIn,
     TranslationOut,
 )
-from omotenashi.deps import Session
+from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
 from omotenashi.security.encryption import Keyring
-from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.api import ServicerAdmin
 from omotenashi.translation.api import TranslationChain
 
@@ -59,8 +58,7 @@ LanguageQuery = Annotated[
 
 
 def _keyring(request: Request) -> Keyring:
-    keys: PlatformKeys = request.app.state.platform.keys
-    return Keyring(keys.master)
+    return Keyring(platform_keys(request).master)
 
 
 def _reader_language(request: Request, language: str | None) -> str:

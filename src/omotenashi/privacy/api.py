@@ -10,9 +10,8 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
 from omotenashi.auth.api import CurrentVisitor
-from omotenashi.deps import Session
+from omotenashi.deps import Session, platform_keys
 from omotenashi.privacy import service
-from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.visitors import catalogue
 
@@ -73,7 +72,7 @@ async def access_log(
     responses={200: {"content": {"application/json": {}}}},
 )
 async def export(me: CurrentVisitor, session: Session, request: Request) -> Response:
-    keys: PlatformKeys = request.app.state.platform.keys
+    keys = platform_keys(request)
     document = await service.export(session, keys, me.visitor_id)
     day = datetime.now(UTC).date().isoformat()
     return Response(

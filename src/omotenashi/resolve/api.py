@@ -12,7 +12,7 @@ from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients.api import authenticated_client
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import requests as consent_requests
-from omotenashi.deps import Session
+from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import PROBLEM_JSON, problem_body
 from omotenashi.resolve import touchpoint
 from omotenashi.resolve.schemas import (
@@ -21,7 +21,6 @@ from omotenashi.resolve.schemas import (
     ResolveResponse,
 )
 from omotenashi.security import ratelimit
-from omotenashi.security.keys import PlatformKeys
 
 router = APIRouter(prefix="/v1", tags=["resolve"])
 Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
@@ -78,7 +77,7 @@ def _refusal(
 async def resolve(
     body: ResolveRequest, caller: RateLimitedTerminal, session: Session, request: Request
 ) -> ResolveResponse | JSONResponse:
-    keys: PlatformKeys = request.app.state.platform.keys
+    keys = platform_keys(request)
     presented = touchpoint.Presented(
         _KINDS[body.carrier.kind],
         body.carrier.payload if body.carrier.kind == "qr" else body.carrier.id,

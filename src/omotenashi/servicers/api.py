@@ -16,9 +16,8 @@ from omotenashi.auth.errors import NotSignedInError
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ApiClient, ClientKind
 from omotenashi.clients.tokens import verify_access_token
-from omotenashi.deps import Session
+from omotenashi.deps import Session, bearer_token, platform_keys
 from omotenashi.security import audit
-from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service
 from omotenashi.servicers.models import (
     PurposeState,
@@ -195,11 +194,6 @@ def _client_out(client: ApiClient) -> ClientOut:
     )
 
 
-def _keys(request: Request) -> PlatformKeys:
-    keys: PlatformKeys = request.app.state.platform.keys
-    return keys
-
-
 # --- Who administers a servicer -------------------------------------------------------------
 
 
@@ -211,12 +205,11 @@ class Administrator(BaseModel):
 async def servicer_administrator(request: Request, session: Session) -> Administrator:
     """A servicer's administrator: a staff member with that role, signed in, or the servicer's
     own back-end holding an access token with the ``servicer:admin`` scope."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
+    token = bearer_token(request)
+    if token is None:
         raise NotSignedInError("Send a staff session or an access token as Authorization: Bearer.")
     if token.startswith("eyJ"):  # a JWT: an API client's access token
-        claims = verify_access_token(_keys(request), token)
+        claims = verify_access_token(platform_keys(request), token)
         caller = await clients.authorize(session, claims, "servicer:admin")
         return Administrator(servicer_id=caller.servicer_id, actor=f"api_client:{caller.id}")
     principal = await auth.authenticate(session, token)
@@ -251,7 +244,7 @@ async def apply(body: ApplicationIn, session: Session, request: Request) -> Appl
     )
     enrolment = await staff.create_user(
         session,
-        _keys(request).master,
+        platform_keys(request).master,
         email=body.admin.email,
         display_name=body.admin.display_name,
         password=body.admin.password,
@@ -354,7 +347,7 @@ async def add_staff(
 ) -> Enrolled:
     enrolment = await staff.create_user(
         session,
-        _keys(request).master,
+        platform_keys(request).master,
         email=body.email,
         display_name=body.display_name,
         password=body.password,

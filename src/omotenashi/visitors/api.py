@@ -9,10 +9,9 @@ from fastapi import APIRouter, Body, Request, Response
 from omotenashi import i18n
 from omotenashi.auth import service as auth
 from omotenashi.auth.api import CurrentVisitor
-from omotenashi.deps import Session
+from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
 from omotenashi.security.encryption import Keyring
-from omotenashi.security.keys import PlatformKeys
 from omotenashi.visitors import catalogue, mrz, service
 from omotenashi.visitors.schemas import (
     Family,
@@ -35,8 +34,7 @@ _PATCH_DOC = (
 
 
 def _keyring(request: Request) -> Keyring:
-    keys: PlatformKeys = request.app.state.platform.keys
-    return Keyring(keys.master)
+    return Keyring(platform_keys(request).master)
 
 
 async def _profile(session: Session, keyring: Keyring, visitor_id: uuid.UUID) -> Profile:
