@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import secrets
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
-from omotenashi.auth import service as auth
-from omotenashi.auth.errors import NotSignedInError
-from omotenashi.errors import ForbiddenError
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 LANGUAGE_COOKIE = "lang"
-SESSION_COOKIE = "omotenashi_session"
-CSRF_COOKIE = "omotenashi_csrf"
-CSRF_FIELD = "csrf_token"
-CSRF_HEADER = "x-csrf-token"
 ONE_YEAR = 365 * 24 * 3600
-JAPAN = ZoneInfo("Asia/Tokyo")
 
 
 def template_environment() -> Environment:
@@ -68,7 +54,6 @@ def render(
         {
             "request": request,
             "language": language,
-            "csrf_token": csrf_token(request),
             "gettext": translations.gettext,
             "ngettext": translations.ngettext,
             "_": translations.gettext,
@@ -76,7 +61,6 @@ def render(
         }
     )
     response = HTMLResponse(page, status_code=status)
-    _keep_csrf_cookie(request, response)
     response.headers["Content-Language"] = language.code
     response.headers["Vary"] = "Accept-Language, Cookie"
     chosen = request.query_params.get("lang")
@@ -90,90 +74,3 @@ def render(
             secure=request.url.scheme == "https",
         )
     return response
-
-
-# --- Signed-in pages: the session secret in an HttpOnly cookie --------------------------------
-
-
-def _secure(request: Request) -> bool:
-    return request.url.scheme == "https"
-
-
-def start_session(request: Request, response: Response, started: auth.Started) -> None:
-    response.set_cookie(
-        SESSION_COOKIE,
-        started.token,
-        expires=started.expires_at,
-        httponly=True,
-        samesite="lax",
-        secure=_secure(request),
-        path="/",
-    )
-
-
-def end_session(response: Response) -> None:
-    response.delete_cookie(SESSION_COOKIE, path="/")
-
-
-async def page_principal(request: Request, session: AsyncSession) -> auth.Principal | None:
-    """Who is signed in on this browser, or None."""
-    token = request.cookies.get(SESSION_COOKIE)
-    if not token:
-        return None
-    try:
-        return await auth.authenticate(session, token)
-    except NotSignedInError:
-        return None
-
-
-def to_sign_in(request: Request) -> RedirectResponse:
-    return RedirectResponse(f"/signin?next={request.url.path}", status_code=303)
-
-
-# --- CSRF: a per-browser secret in a SameSite=Strict cookie, repeated in every form ----------
-
-
-def csrf_token(request: Request) -> str:
-    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "csrf_token", None)
-    if not token:
-        token = secrets.token_urlsafe(24)
-    request.state.csrf_token = token
-    return str(token)
-
-
-def _keep_csrf_cookie(request: Request, response: Response) -> None:
-    token = getattr(request.state, "csrf_token", None)
-    if token and request.cookies.get(CSRF_COOKIE) != token:
-        response.set_cookie(
-            CSRF_COOKIE, token, httponly=True, samesite="strict", secure=_secure(request), path="/"
-        )
-
-
-class CsrfError(ForbiddenError):
-    code = "csrf_failed"
-    title = "This form has expired; reload the page and try again"
-
-
-async def check_csrf(request: Request) -> None:
-    """Refuse a state-changing request whose form field (or header, for scripts) does not
-    repeat the browser's CSRF cookie, or that comes from another site."""
-    origin = request.headers.get("origin")
-    if origin and urlsplit(origin).netloc != request.headers.get("host"):
-        raise CsrfError()
-    cookie = request.cookies.get(CSRF_COOKIE)
-    sent = request.headers.get(CSRF_HEADER)
-    if sent is None and request.headers.get("content-type", "").startswith(
-        ("application/x-www-form-urlencoded", "multipart/form-data")
-    ):
-        sent = str((await request.form()).get(CSRF_FIELD) or "")
-    if not cookie or not sent or not secrets.compare_digest(cookie, sent):
-        raise CsrfError()
-
-
-def redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
-
-
-def when(value: datetime, language: i18n.Language) -> str:
-    """A moment in Japan time, in the visitor's words ("23 Nov, 14:02")."""
-    return format_datetime(value, "medium", tzinfo=JAPAN, locale=i18n.babel_locale(language.code))
