@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http import HTTPStatus
+from urllib.parse import quote
 
 import structlog
 from fastapi import FastAPI, Request
@@ -16,23 +17,39 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
 from omotenashi.auth.api import router as auth_api
+from omotenashi.auth.pages import router as auth_pages
 from omotenashi.carriers.api import router as carriers_api
+from omotenashi.carriers.pages import router as carriers_pages
 from omotenashi.clients.api import router as clients_api
 from omotenashi.consent.api import router as consent_api
+from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
+from omotenashi.operations.pages import router as operator_pages
 from omotenashi.portal.pages import router as portal_pages
 from omotenashi.privacy.api import router as privacy_api
+from omotenashi.privacy.pages import router as privacy_pages
 from omotenashi.resolve.api import router as resolve_api
+from omotenashi.resolve.pages import router as resolve_pages
 from omotenashi.runtime import Platform
 from omotenashi.servicers.api import router as servicers_api
+from omotenashi.servicers.pages import router as console_pages
+from omotenashi.staff.pages import router as staff_pages
 from omotenashi.translation.api import router as translation_api
 from omotenashi.visitors.api import router as visitors_api
-from omotenashi.web import STATIC, render, request_language, template_environment
+from omotenashi.visitors.pages import router as visitors_pages
+from omotenashi.web import (
+    STATIC,
+    SignInRequired,
+    redirect,
+    render,
+    request_language,
+    template_environment,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -40,8 +57,18 @@ API_PREFIXES = ("/v1/", "/healthz", "/readyz", "/metrics", "/openapi.json")
 
 # What a person sees on an HTML page for each status; JSON clients get problem+json instead.
 PAGE_PROBLEMS = {
+    403: (
+        N_("This action is not allowed"),
+        N_("If you were filling in a form, reload the page and try again."),
+    ),
     404: (N_("Page not found"), N_("There is no page at this address.")),
     405: (N_("This action is not possible here"), N_("The page does not accept this action.")),
+    409: (
+        N_("This was already done or has changed"),
+        N_("Go back and reload the page to see where things stand."),
+    ),
+    422: (N_("Some input is not valid"), N_("Go back, check what you entered and try again.")),
+    429: (N_("Too many attempts"), N_("Please wait a minute, then try again.")),
     500: (
         N_("Something went wrong on our side"),
         N_("Your data is safe. Please try again in a moment."),
@@ -89,7 +116,19 @@ def create_app(platform: Platform) -> FastAPI:
         translation_api,
     ):
         app.include_router(api)
-    app.include_router(portal_pages)
+    for pages in (
+        portal_pages,
+        auth_pages,
+        visitors_pages,
+        carriers_pages,
+        consent_pages,
+        privacy_pages,
+        staff_pages,
+        resolve_pages,
+        console_pages,
+        operator_pages,
+    ):
+        app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
@@ -144,6 +183,10 @@ def _problem(
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def sign_in_first(request: Request, exc: SignInRequired) -> Response:
+        return redirect(f"{exc.sign_in_path}?next={quote(exc.next_path)}")
+
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> Response:
         return _problem(

@@ -229,7 +229,8 @@ async def _serve(settings: Settings, with_demo: bool, with_worker: bool, workers
 
     async with platform(settings) as p:
         if with_demo:
-            await demo.load_into(p.database_url)
+            for line in await demo.load_into(p.database_url, p.keys):
+                typer.echo(line)
         server = (
             _web_server(create_app(p), settings)
             if workers == 1
@@ -574,7 +575,7 @@ def demo_command() -> None:
 
     async def run() -> None:
         async with platform(settings) as p:
-            lines = await demo.load_into(p.database_url)
+            lines = await demo.load_into(p.database_url, p.keys)
         for line in lines or ["No domain has demo data to load yet."]:
             typer.echo(line)
 

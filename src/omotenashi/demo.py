@@ -8,11 +8,12 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import db
+from omotenashi.security.keys import PlatformKeys
 
 # Modules whose import registers demo loaders, in the order they load.
-DEMO_MODULES = ("omotenashi.servicers.demo",)
+DEMO_MODULES = ("omotenashi.servicers.demo", "omotenashi.staff.demo")
 
-DemoLoader = Callable[[AsyncSession], Awaitable[str]]
+DemoLoader = Callable[[AsyncSession, PlatformKeys], Awaitable[str]]
 _LOADERS: list[DemoLoader] = []
 
 
@@ -22,17 +23,17 @@ def loader(function: DemoLoader) -> DemoLoader:
     return function
 
 
-async def load(session: AsyncSession) -> list[str]:
+async def load(session: AsyncSession, keys: PlatformKeys) -> list[str]:
     for module in DEMO_MODULES:
         importlib.import_module(module)
-    return [await load_one(session) for load_one in _LOADERS]
+    return [await load_one(session, keys) for load_one in _LOADERS]
 
 
-async def load_into(database_url: str) -> list[str]:
+async def load_into(database_url: str, keys: PlatformKeys) -> list[str]:
     engine = db.create_engine(database_url, pool_size=1)
     try:
         async with db.session_scope(db.session_factory(engine)) as session:
-            return await load(session)
+            return await load(session, keys)
     finally:
         await engine.dispose()
     return []

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
-from fastapi import Request
-from fastapi.responses import HTMLResponse
+from babel.dates import format_date, format_datetime
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
+from omotenashi.auth import service as auth
+from omotenashi.auth.errors import NotSignedInError
+from omotenashi.deps import Session
+from omotenashi.errors import ForbiddenError
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 LANGUAGE_COOKIE = "lang"
+SESSION_COOKIE = "omotenashi_session"
+STAFF_COOKIE = "omotenashi_staff"  # apart from a visitor's, so a shared tablet mixes nothing
+CSRF_COOKIE = "omotenashi_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+JAPAN = ZoneInfo("Asia/Tokyo")
 ONE_YEAR = 365 * 24 * 3600
 
 
@@ -54,6 +70,9 @@ def render(
         {
             "request": request,
             "language": language,
+            "csrf_token": csrf_token(request),
+            "signed_in": getattr(request.state, "visitor", None) is not None,
+            "staff": getattr(request.state, "staff", None),
             "gettext": translations.gettext,
             "ngettext": translations.ngettext,
             "_": translations.gettext,
@@ -61,6 +80,7 @@ def render(
         }
     )
     response = HTMLResponse(page, status_code=status)
+    _keep_csrf_cookie(request, response)
     response.headers["Content-Language"] = language.code
     response.headers["Vary"] = "Accept-Language, Cookie"
     chosen = request.query_params.get("lang")
@@ -74,3 +94,149 @@ def render(
             secure=request.url.scheme == "https",
         )
     return response
+
+
+# --- Signed-in pages: the session secret in an HttpOnly cookie --------------------------------
+
+
+def _secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def start_session(
+    request: Request, response: Response, started: auth.Started, cookie: str = SESSION_COOKIE
+) -> None:
+    response.set_cookie(
+        cookie,
+        started.token,
+        expires=started.expires_at,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        path="/",
+    )
+
+
+def end_session(response: Response, cookie: str = SESSION_COOKIE) -> None:
+    response.delete_cookie(cookie, path="/")
+
+
+async def page_principal(
+    request: Request, session: AsyncSession, cookie: str = SESSION_COOKIE
+) -> auth.Principal | None:
+    """Who is signed in on this browser (as a visitor, or as staff with ``STAFF_COOKIE``)."""
+    token = request.cookies.get(cookie)
+    if not token:
+        return None
+    try:
+        return await auth.authenticate(session, token)
+    except NotSignedInError:
+        return None
+
+
+class SignInRequired(Exception):
+    """A page needs someone signed in; the app answers with a redirect to the sign-in page."""
+
+    def __init__(self, next_path: str, sign_in_path: str = "/signin") -> None:
+        self.next_path = next_path
+        self.sign_in_path = sign_in_path
+
+
+async def page_visitor(request: Request, session: Session) -> auth.VisitorPrincipal:
+    principal = await page_principal(request, session)
+    if not isinstance(principal, auth.VisitorPrincipal):
+        raise SignInRequired(request.url.path)
+    request.state.visitor = principal
+    return principal
+
+
+PageVisitor = Annotated[auth.VisitorPrincipal, Depends(page_visitor)]
+
+
+def prefer_japanese(request: Request) -> None:
+    """Staff pages speak Japanese unless the person chose another language."""
+    if not request.query_params.get("lang") and not request.cookies.get(LANGUAGE_COOKIE):
+        request.state.language = i18n.BY_CODE["ja"]
+
+
+async def page_staff(request: Request, session: Session) -> auth.StaffPrincipal:
+    prefer_japanese(request)
+    principal = await page_principal(request, session, STAFF_COOKIE)
+    if not isinstance(principal, auth.StaffPrincipal):
+        raise SignInRequired(request.url.path, "/staff/signin")
+    request.state.staff = principal
+    return principal
+
+
+PageStaff = Annotated[auth.StaffPrincipal, Depends(page_staff)]
+
+
+def safe_next(path: str | None, default: str = "/me") -> str:
+    """Where to go after signing in: a path on this site only, never another site."""
+    if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return default
+    return path
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+# --- CSRF: a per-browser secret in a SameSite=Strict cookie, repeated in every form ----------
+
+
+def csrf_token(request: Request) -> str:
+    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "csrf_token", None)
+    if not token:
+        token = secrets.token_urlsafe(24)
+    request.state.csrf_token = token
+    return str(token)
+
+
+def _keep_csrf_cookie(request: Request, response: Response) -> None:
+    token = getattr(request.state, "csrf_token", None)
+    if token and request.cookies.get(CSRF_COOKIE) != token:
+        response.set_cookie(
+            CSRF_COOKIE, token, httponly=True, samesite="strict", secure=_secure(request), path="/"
+        )
+
+
+class CsrfError(ForbiddenError):
+    code = "csrf_failed"
+    title = "This form has expired; reload the page and try again"
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse a state-changing request whose form field (or header, for scripts) does not
+    repeat the browser's CSRF cookie, or that comes from another site."""
+    origin = request.headers.get("origin")
+    if origin and urlsplit(origin).netloc != request.headers.get("host"):
+        raise CsrfError()
+    cookie = request.cookies.get(CSRF_COOKIE)
+    sent = request.headers.get(CSRF_HEADER)
+    if sent is None and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        sent = str((await request.form()).get(CSRF_FIELD) or "")
+    if not cookie or not sent or not secrets.compare_digest(cookie, sent):
+        raise CsrfError()
+
+
+CsrfChecked = Depends(check_csrf)
+
+
+# --- Showing values in the visitor's language --------------------------------------------------
+
+
+def when(value: datetime, language: i18n.Language) -> str:
+    """A moment in Japan time, in the visitor's words ("23 Nov 2026, 14:02")."""
+    return format_datetime(value, "medium", tzinfo=JAPAN, locale=i18n.babel_locale(language.code))
+
+
+def day(value: date, language: i18n.Language) -> str:
+    return format_date(value, "medium", locale=i18n.babel_locale(language.code))
+
+
+def gettext(language: i18n.Language, message: str) -> str:
+    """``message`` (marked with ``N_``) in ``language``."""
+    return i18n.translations(language.code).gettext(message)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from omotenashi import demo
 from omotenashi.security import audit
 from omotenashi.security.audit import AuditEntry
+from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service
 from omotenashi.servicers.errors import (
     InvalidServicerError,
@@ -129,11 +130,13 @@ async def test_unknown_servicer_is_not_found(session: AsyncSession) -> None:
         await service.get(session, uuid.uuid4())
 
 
-async def test_demo_data_loads_once(session: AsyncSession) -> None:
-    first = await demo.load(session)
-    again = await demo.load(session)
-    assert first == ["Servicers: 4 created, 0 already there."]
-    assert again == ["Servicers: 0 created, 4 already there."]
+async def test_demo_data_loads_once(session: AsyncSession, keys: PlatformKeys) -> None:
+    first = await demo.load(session, keys)
+    again = await demo.load(session, keys)
+    assert first[0] == "Servicers: 4 created, 0 already there."
+    assert again[0] == "Servicers: 0 created, 4 already there."
+    assert "created" in first[1]
+    assert "already there" in again[1]
 
 
 def test_tax_free_purpose_carries_the_passport_items_of_the_purchase_record() -> None:

@@ -281,3 +281,39 @@ async def list_clients(session: AsyncSession, servicer_id: uuid.UUID) -> list[Ap
         .order_by(ApiClient.revoked_at.is_not(None), ApiClient.created_at, ApiClient.id)
     )
     return list(rows.all())
+
+
+async def desk_terminal(
+    session: AsyncSession, servicer_id: uuid.UUID, terminal_id: uuid.UUID
+) -> AuthenticatedClient:
+    """A live terminal of the servicer, as the counter page acts for it: signed-in staff at a
+    desk resolve through the desk's terminal, so its purposes, its ceiling and its place in the
+    visitor's access log apply as they do to the device itself."""
+    client = await session.scalar(
+        _live_clients().where(
+            ApiClient.id == terminal_id,
+            ApiClient.servicer_id == servicer_id,
+            ApiClient.kind == ClientKind.terminal,
+        )
+    )
+    if client is None:
+        raise ApiClientNotFoundError()
+    return AuthenticatedClient(
+        id=client.id,
+        client_id=client.client_id,
+        servicer_id=client.servicer_id,
+        kind=client.kind,
+        scopes=frozenset(client.scopes),
+        purposes=tuple(client.purposes),
+        max_requests_per_minute=client.max_requests_per_minute,
+        max_visitors_per_minute=client.max_visitors_per_minute,
+    )
+
+
+async def live_terminals(session: AsyncSession, servicer_id: uuid.UUID) -> list[ApiClient]:
+    rows = await session.scalars(
+        _live_clients()
+        .where(ApiClient.servicer_id == servicer_id, ApiClient.kind == ClientKind.terminal)
+        .order_by(ApiClient.label)
+    )
+    return list(rows.all())

@@ -201,3 +201,40 @@ async def consented_attributes(
         },
     )
     return frozenset(key for attributes in rows for key in attributes)
+
+
+async def narrow(
+    session: AsyncSession,
+    keys: PlatformKeys,
+    visitor_id: uuid.UUID,
+    grant_id: uuid.UUID,
+    attributes: Sequence[str],
+    now: datetime | None = None,
+) -> ConsentGrant:
+    """Share fewer items with the same recipient, for the same purpose and term: a new grant
+    (with its own receipt) takes the place of the old one, which is revoked at the same moment.
+    Only a subset of what was granted can be kept; sharing more is a new consent."""
+    now = now or datetime.now(UTC)
+    old = await grant_of(session, visitor_id, grant_id)
+    if old.revoked_at is not None or old.expires_at <= now:
+        raise GrantNotFoundError("This consent has already ended.")
+    extra = [key for key in attributes if key not in old.attributes]
+    if extra:
+        raise InvalidGrantError(
+            fields=[
+                FieldError("attributes", "Only items already shared can be kept.", "not_granted")
+            ]
+        )
+    replacement = await grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey(old.purpose),
+        attributes=attributes,
+        servicer_id=old.servicer_id,
+        category=ServicerCategory(old.servicer_category) if old.servicer_category else None,
+        expires_at=old.expires_at,
+        now=now,
+    )
+    await revoke(session, visitor_id, grant_id, now)
+    return replacement

@@ -18,7 +18,7 @@ from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import requests
-from omotenashi.consent.models import ConsentRequest
+from omotenashi.consent.models import ConsentRequest, ConsentRequestState
 from omotenashi.errors import ForbiddenError
 from omotenashi.resolve import service
 from omotenashi.resolve.errors import ConsentRequiredError
@@ -153,3 +153,28 @@ async def resolve_at_touchpoint(
             now=now,
         )
         return ConsentAsked(missing, request)
+
+
+async def resolve_answered(
+    session: AsyncSession,
+    keys: PlatformKeys,
+    caller: AuthenticatedClient,
+    request_id: uuid.UUID,
+    now: datetime | None = None,
+) -> service.Resolution | ConsentRequest:
+    """What the touchpoint that asked may now see: once the visitor accepted (and while the
+    request lives), the resolution for the visitor and purpose it named, without showing the
+    carrier again; until then, the request as it stands."""
+    now = now or datetime.now(UTC)
+    asked = await requests.status(session, caller.servicer_id, request_id)
+    if asked.state is not ConsentRequestState.accepted or asked.expires_at <= now:
+        return asked
+    return await service.resolve(
+        session,
+        keys,
+        servicer_id=caller.servicer_id,
+        visitor_id=asked.visitor_id,
+        purpose=PurposeKey(asked.purpose),
+        terminal_id=caller.id if caller.kind is ClientKind.terminal else None,
+        now=now,
+    )

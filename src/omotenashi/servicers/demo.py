@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.demo import loader
+from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service
 from omotenashi.servicers.models import Servicer, ServicerCategory, ServicerState
 from omotenashi.servicers.purposes import PurposeKey
@@ -45,7 +46,7 @@ DEMO_SERVICERS = (
 
 
 @loader
-async def load_servicers(session: AsyncSession) -> str:
+async def load_servicers(session: AsyncSession, keys: PlatformKeys) -> str:
     created = 0
     for name, name_ja, category, purposes in DEMO_SERVICERS:
         exists = await session.scalar(

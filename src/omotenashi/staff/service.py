@@ -88,7 +88,10 @@ async def create_user(
     role: Role,
     servicer_id: uuid.UUID | None,
     actor: str,
+    totp_seed: str | None = None,
 ) -> Enrolment:
+    """A staff member or operator. ``totp_seed`` is for demo data only; real accounts get a
+    fresh random seed, shown once through the returned enrolment link."""
     email = email.strip().lower()
     errors = []
     if not _EMAIL.match(email):
@@ -105,7 +108,7 @@ async def create_user(
         await servicers.get(session, servicer_id)
     if await session.scalar(select(func.count()).where(StaffUser.email == email)):
         raise StaffExistsError()
-    seed = pyotp.random_base32()
+    seed = totp_seed or pyotp.random_base32()
     user = StaffUser(
         servicer_id=servicer_id,
         email=email,

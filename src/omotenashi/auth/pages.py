@@ -1,0 +1,173 @@
+"""Signing visitors in on the pages: a passkey first, an e-mail code as the fallback.
+
+A first e-mail sign-in creates the visitor, in the language the page was shown in, and goes on to
+the registration wizard. Passkey ceremonies are JSON calls from the page's script; they carry the
+CSRF token in a header.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from omotenashi import web
+from omotenashi.auth import email_codes, passkeys
+from omotenashi.auth import service as auth
+from omotenashi.auth.errors import CodeNotAcceptedError, PasskeyNotAcceptedError
+from omotenashi.deps import Session, platform_keys
+from omotenashi.errors import ValidationFailedError
+from omotenashi.i18n.markers import N_
+from omotenashi.security import ratelimit
+from omotenashi.security.encryption import Keyring
+from omotenashi.visitors import service as visitors
+
+router = APIRouter(include_in_schema=False)
+
+# A person who mistypes their address asks again; a script sending mail to strangers is stopped.
+CODE_LIMIT = ratelimit.Limit(per_minute=3, burst=5)
+
+WRONG_ADDRESS = N_("Please check the e-mail address.")
+WRONG_CODE = N_("That code is not right or has expired. Check it, or ask for a new one.")
+PASSKEY_FAILED = N_("Your passkey could not be used. Try again, or sign in with an e-mail code.")
+
+
+def relying_party(request: Request) -> passkeys.RelyingParty:
+    """Passkeys belong to the host name the pages are served from, at this exact origin."""
+    origin = f"{request.url.scheme}://{request.url.netloc}"
+    return passkeys.RelyingParty(id=request.url.hostname or "localhost", origin=origin)
+
+
+def _signed_in(request: Request, started: auth.Started, to: str) -> Response:
+    response = web.redirect(to)
+    web.start_session(request, response, started)
+    return response
+
+
+@router.get("/signin", response_class=HTMLResponse)
+async def sign_in_page(request: Request, session: Session, next: str | None = None) -> Response:
+    if isinstance(await web.page_principal(request, session), auth.VisitorPrincipal):
+        return web.redirect(web.safe_next(next))
+    return web.render(request, "auth/signin.html", {"next": web.safe_next(next)})
+
+
+@router.post("/signin/email", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def send_code(
+    request: Request,
+    session: Session,
+    email: Annotated[str, Form(max_length=320)] = "",
+    next: Annotated[str, Form(max_length=500)] = "/me",
+) -> Response:
+    language = web.request_language(request)
+    context: dict[str, Any] = {"next": web.safe_next(next), "email": email}
+    try:
+        address = email_codes.normalise(email)
+    except ValidationFailedError:
+        context["error"] = WRONG_ADDRESS
+        return web.render(request, "auth/signin.html", context, status=422)
+    account = hashlib.sha256(address.encode()).hexdigest()[:32]
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine, f"email-code:{account}", CODE_LIMIT
+    )
+    await email_codes.send_code(session, platform_keys(request).master, address, language.code)
+    return web.render(request, "auth/code.html", {**context, "email": address})
+
+
+@router.post("/signin/code", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def check_code(
+    request: Request,
+    session: Session,
+    email: Annotated[str, Form(max_length=320)] = "",
+    code: Annotated[str, Form(max_length=20)] = "",
+    next: Annotated[str, Form(max_length=500)] = "/me",
+) -> Response:
+    master = platform_keys(request).master
+    try:
+        verified = await email_codes.verify_code(session, master, email, code)
+    except (CodeNotAcceptedError, ValidationFailedError):
+        context = {"next": web.safe_next(next), "email": email, "error": WRONG_CODE}
+        return web.render(request, "auth/code.html", context, status=422)
+    visitor_id, to = verified.visitor_id, web.safe_next(next)
+    if visitor_id is None:
+        language = web.request_language(request)
+        visitor = await visitors.create_visitor(session, Keyring(master), language=language.code)
+        await email_codes.link(session, visitor.id, verified)
+        visitor_id, to = visitor.id, "/register"
+    return _signed_in(request, await auth.start_visitor_session(session, visitor_id), to)
+
+
+@router.post("/signin/passkey/options", dependencies=[web.CsrfChecked])
+async def passkey_options(request: Request, session: Session) -> JSONResponse:
+    ceremony = await passkeys.authentication_options(session, relying_party(request))
+    return JSONResponse({"challenge_id": str(ceremony.challenge_id), "options": ceremony.options})
+
+
+@router.post("/signin/passkey", dependencies=[web.CsrfChecked])
+async def passkey_sign_in(
+    request: Request,
+    session: Session,
+    challenge_id: Annotated[uuid.UUID, Body()],
+    credential: Annotated[dict[str, Any], Body()],
+    next: Annotated[str, Body(max_length=500)] = "/me",
+) -> JSONResponse:
+    language = web.request_language(request)
+    try:
+        visitor_id = await passkeys.authenticate(
+            session, relying_party(request), challenge_id, credential
+        )
+    except PasskeyNotAcceptedError:
+        message = web.gettext(language, PASSKEY_FAILED)
+        return JSONResponse({"error": message}, status_code=401)
+    started = await auth.start_visitor_session(session, visitor_id)
+    response = JSONResponse({"next": web.safe_next(next)})
+    web.start_session(request, response, started)
+    return response
+
+
+@router.post("/passkeys/options", dependencies=[web.CsrfChecked])
+async def new_passkey_options(
+    request: Request, session: Session, me: web.PageVisitor
+) -> JSONResponse:
+    ceremony = await passkeys.registration_options(
+        session, relying_party(request), me.visitor_id, display_name="Omotenashi Cloud"
+    )
+    return JSONResponse({"challenge_id": str(ceremony.challenge_id), "options": ceremony.options})
+
+
+@router.post("/passkeys", dependencies=[web.CsrfChecked])
+async def add_passkey(
+    request: Request,
+    session: Session,
+    me: web.PageVisitor,
+    challenge_id: Annotated[uuid.UUID, Body()],
+    credential: Annotated[dict[str, Any], Body()],
+    label: Annotated[str, Body(max_length=100)] = "",
+) -> JSONResponse:
+    language = web.request_language(request)
+    try:
+        await passkeys.register(
+            session,
+            relying_party(request),
+            me.visitor_id,
+            challenge_id,
+            credential,
+            label or web.gettext(language, N_("My phone")),
+        )
+    except PasskeyNotAcceptedError:
+        return JSONResponse({"error": web.gettext(language, PASSKEY_FAILED)}, status_code=400)
+    return JSONResponse({"next": "/me"}, status_code=201)
+
+
+@router.post("/signout", dependencies=[web.CsrfChecked])
+async def sign_out(request: Request, session: Session) -> Response:
+    principal = await web.page_principal(request, session)
+    if principal is not None:
+        await auth.end(session, principal.session_id)
+    response = web.redirect("/")
+    web.end_session(response)
+    # The offline copy of "My pass" and the phone's QR secret go with the session.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response

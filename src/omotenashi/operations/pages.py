@@ -1,0 +1,98 @@
+"""The operator's console: headline counts, servicers and their purposes to approve or suspend,
+terminals the platform suspended and why, and the audit log with the state of its chain."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from omotenashi import web
+from omotenashi.deps import Session
+from omotenashi.operations import service
+from omotenashi.security import audit
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.categories import category_label
+from omotenashi.servicers.models import ServicerState
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+
+router = APIRouter(include_in_schema=False)
+
+
+def _operator(me: web.PageStaff) -> web.PageStaff:
+    staff.require(me.staff, Role.operator)
+    return me
+
+
+@router.get("/operator", response_class=HTMLResponse)
+async def console(request: Request, session: Session, me: web.PageStaff) -> Response:
+    _operator(me)
+    language = web.request_language(request)
+    listing = await servicers.listing(session)
+    context = {
+        "headlines": await service.headlines(session, datetime.now(UTC)),
+        "servicers": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "name_ja": s.name_ja,
+                "category": category_label(str(s.category), language.code),
+                "state": str(s.state),
+                "purposes": [
+                    (p.purpose, PURPOSES[PurposeKey(p.purpose)].label(language.code), str(p.state))
+                    for p in s.purposes
+                ],
+            }
+            for s in listing
+        ],
+        "suspended": [
+            (t.label, t.servicer_name, web.when(t.at, language))
+            for t in await service.suspended_terminals(session)
+        ],
+        "entries": [
+            (e.id, web.when(e.at, language), e.actor, e.action, e.target)
+            for e in await audit.recent(session, limit=50)
+        ],
+    }
+    # Last: the walk over the whole chain detaches what it read from the session.
+    context["chain"] = await audit.verify(session)
+    return web.render(request, "operator/console.html", context)
+
+
+@router.post(
+    "/operator/servicers/{servicer_id}/state",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def set_state(
+    servicer_id: uuid.UUID,
+    session: Session,
+    me: web.PageStaff,
+    state: Annotated[ServicerState, Form()],
+    reason: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    _operator(me)
+    await servicers.set_state(session, servicer_id, state, reason, actor=me.actor)
+    return web.redirect("/operator#servicers")
+
+
+@router.post(
+    "/operator/servicers/{servicer_id}/purposes/{purpose}",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def decide_purpose(
+    servicer_id: uuid.UUID,
+    purpose: PurposeKey,
+    session: Session,
+    me: web.PageStaff,
+    approve: Annotated[bool, Form()],
+) -> Response:
+    _operator(me)
+    await servicers.decide_purpose(session, servicer_id, purpose, approve=approve, actor=me.actor)
+    return web.redirect("/operator#servicers")

@@ -1,0 +1,100 @@
+"""The visitor's privacy pages: who saw my data, download everything, erase everything."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
+
+from babel.lists import format_list
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from omotenashi import i18n, web
+from omotenashi.deps import Session, platform_keys
+from omotenashi.i18n.markers import N_
+from omotenashi.privacy import service
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.visitors import catalogue
+
+router = APIRouter(include_in_schema=False)
+
+CONFIRM_FIRST = N_("Tick the box to confirm that you want everything erased.")
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One disclosure in plain words."""
+
+    who: str
+    where: str | None
+    sentence: str
+    when: str
+    at: datetime
+
+
+def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
+    items = format_list(
+        [catalogue.get(key).label(language.code) for key in entry.attribute_keys],
+        locale=i18n.babel_locale(language.code),
+    )
+    purpose = PURPOSES[PurposeKey(entry.purpose)].label(language.code)
+    return web.gettext(language, N_("Saw your %(items)s for %(purpose)s.")) % {
+        "items": items,
+        "purpose": purpose,
+    }
+
+
+@router.get("/access", response_class=HTMLResponse)
+async def who_saw_my_data(request: Request, session: Session, me: web.PageVisitor) -> Response:
+    language = web.request_language(request)
+    seen = [
+        Seen(
+            who=entry.servicer_name,
+            where=", ".join(
+                part for part in (entry.terminal_label, entry.terminal_location) if part
+            )
+            or None,
+            sentence=_sentence(entry, language),
+            when=web.when(entry.at, language),
+            at=entry.at,
+        )
+        for entry in await service.disclosures(session, me.visitor_id, limit=200)
+    ]
+    return web.render(request, "privacy/access.html", {"seen": seen})
+
+
+@router.get("/privacy", response_class=HTMLResponse)
+async def my_data(request: Request, me: web.PageVisitor) -> Response:
+    return web.render(request, "privacy/data.html", {"error": None})
+
+
+@router.get("/privacy/export")
+async def download(request: Request, session: Session, me: web.PageVisitor) -> Response:
+    document = await service.export(session, platform_keys(request), me.visitor_id)
+    day = datetime.now(UTC).date().isoformat()
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="omotenashi-my-data-{day}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.post("/privacy/erase", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def erase_me(
+    request: Request,
+    session: Session,
+    me: web.PageVisitor,
+    confirm: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
+    if confirm != "yes":
+        return web.render(request, "privacy/data.html", {"error": CONFIRM_FIRST}, status=422)
+    await service.erase_me(session, me.visitor_id)
+    response = web.render(request, "privacy/erased.html")
+    web.end_session(response)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response

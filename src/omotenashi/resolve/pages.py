@@ -1,0 +1,197 @@
+"""The counter: a tablet at a hotel desk, a shop till or a restaurant. Staff scan the visitor's
+QR code (or read their IC card), pick the purpose and see what the visitor shared, labelled in
+Japanese, with the language to serve them in. When consent is missing, the tablet shows the
+tap-to-consent code and updates by itself when the visitor answers on their phone."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from omotenashi import i18n, web
+from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
+from omotenashi.carriers.models import CarrierKind
+from omotenashi.carriers.service import QR_PREFIX
+from omotenashi.clients import service as clients
+from omotenashi.clients.errors import ApiClientNotFoundError
+from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.consent import requests as consent_requests
+from omotenashi.consent.models import ConsentRequest
+from omotenashi.deps import Session, platform_keys
+from omotenashi.i18n.markers import N_
+from omotenashi.resolve import register_card, touchpoint
+from omotenashi.resolve.service import Resolution
+from omotenashi.servicers.errors import PurposeNotApprovedError
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+from omotenashi.visitors import catalogue, display
+
+router = APIRouter(include_in_schema=False)
+
+DESK_COOKIE = "omotenashi_desk"
+NOBODY = N_("No visitor has this card or code. Ask them to show the code on their phone again.")
+USED = N_("This code was already used. Ask the visitor to wait for the next code (30 seconds).")
+SUSPENDED = N_("This desk's terminal was suspended for unusual use. Call your administrator.")
+WRONG_PURPOSE = N_("This desk is not set up for that purpose.")
+
+
+def _counter_staff(me: web.PageStaff) -> web.PageStaff:
+    staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
+    return me
+
+
+async def _desk(request: Request, session: Session, me: Any) -> AuthenticatedClient | None:
+    chosen = request.cookies.get(DESK_COOKIE)
+    if not chosen or me.staff.servicer_id is None:
+        return None
+    try:
+        return await clients.desk_terminal(session, me.staff.servicer_id, uuid.UUID(chosen))
+    except (ValueError, ApiClientNotFoundError):
+        return None
+
+
+def _purposes(desk: AuthenticatedClient, language: i18n.Language) -> list[tuple[str, str]]:
+    return [(p, PURPOSES[PurposeKey(p)].label(language.code)) for p in desk.purposes]
+
+
+def _resolution_context(resolution: Resolution, language: i18n.Language) -> dict[str, Any]:
+    spoken = i18n.match_tag(resolution.language) or i18n.DEFAULT
+    return {
+        "resolution": resolution,
+        "shown": display.shown(resolution.attributes, language.code),
+        "speaks_native": spoken.native_name,
+        "speaks_here": display.language_name(spoken.code, language.code),
+        "purpose_label": PURPOSES[resolution.purpose].label(language.code),
+        "missing": [catalogue.get(key).label(language.code) for key in resolution.missing],
+        "register": register_card.fields(resolution)
+        if resolution.purpose is PurposeKey.hotel_check_in
+        else None,
+    }
+
+
+def _asked_context(request: Request, asked: ConsentRequest) -> dict[str, Any]:
+    url = f"{request.base_url}{consent_requests.answer_path(asked)[1:]}"
+    return {"asked": asked, "answer_url": url}
+
+
+@router.get("/counter", response_class=HTMLResponse)
+async def counter(request: Request, session: Session, me: web.PageStaff) -> Response:
+    _counter_staff(me)
+    language = web.request_language(request)
+    desk = await _desk(request, session, me)
+    if desk is None:
+        assert me.staff.servicer_id is not None
+        terminals = await clients.live_terminals(session, me.staff.servicer_id)
+        return web.render(request, "counter/desk.html", {"terminals": terminals})
+    return web.render(
+        request, "counter/counter.html", {"desk": desk, "purposes": _purposes(desk, language)}
+    )
+
+
+@router.post("/counter/desk", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def choose_desk(
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    terminal: Annotated[uuid.UUID | None, Form()] = None,
+) -> Response:
+    _counter_staff(me)
+    response = web.redirect("/counter")
+    if terminal is None:
+        response.delete_cookie(DESK_COOKIE, path="/")
+        return response
+    assert me.staff.servicer_id is not None
+    await clients.desk_terminal(session, me.staff.servicer_id, terminal)
+    response.set_cookie(
+        DESK_COOKIE,
+        str(terminal),
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    return response
+
+
+@router.post("/counter/resolve", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def resolve(
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    purpose: Annotated[PurposeKey, Form()],
+    carrier: Annotated[str, Form(max_length=256)] = "",
+) -> Response:
+    _counter_staff(me)
+    language = web.request_language(request)
+    desk = await _desk(request, session, me)
+    if desk is None:
+        return web.redirect("/counter")
+    presented = carrier.strip().replace(" ", "")
+    kind = CarrierKind.qr_device if presented.upper().startswith(QR_PREFIX) else CarrierKind.ic_card
+    problem: str | None = None
+    outcome: Any = None
+    try:
+        outcome = await touchpoint.resolve_at_touchpoint(
+            session,
+            platform_keys(request),
+            desk,
+            touchpoint.Presented(kind, presented),
+            purpose,
+        )
+    except CarrierNotFoundError:
+        problem = NOBODY
+    except QrReplayedError:
+        problem = USED
+    except (touchpoint.PurposeNotForTerminalError, PurposeNotApprovedError):
+        problem = WRONG_PURPOSE
+    if isinstance(outcome, touchpoint.TerminalSuspended):
+        problem = SUSPENDED
+    if problem is not None or outcome is None:
+        context = {"problem": problem or NOBODY}
+    elif isinstance(outcome, touchpoint.ConsentAsked):
+        context = _asked_context(request, outcome.request)
+    else:
+        context = _resolution_context(outcome, language)
+    if request.headers.get("hx-request") == "true":
+        return web.render(request, "counter/result.html", context)
+    # Without JavaScript the whole counter comes back, with the answer under the form.
+    page = {"desk": desk, "purposes": _purposes(desk, language), "result": context}
+    return web.render(request, "counter/counter.html", {**page, **context})
+
+
+@router.get("/counter/requests/{request_id}", response_class=HTMLResponse)
+async def answer(
+    request_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    """Polled by the waiting counter: the request until the visitor answers, then what they
+    allowed."""
+    _counter_staff(me)
+    desk = await _desk(request, session, me)
+    if desk is None:
+        return Response(status_code=204)
+    outcome = await touchpoint.resolve_answered(session, platform_keys(request), desk, request_id)
+    if isinstance(outcome, ConsentRequest):
+        return web.render(request, "counter/result.html", _asked_context(request, outcome))
+    return web.render(
+        request, "counter/result.html", _resolution_context(outcome, web.request_language(request))
+    )
+
+
+@router.post("/counter/register-card.pdf", dependencies=[web.CsrfChecked])
+async def register_card_pdf(request: Request, me: web.PageStaff) -> Response:
+    """The guest register card as a PDF, from the fields the counter already shows."""
+    _counter_staff(me)
+    form = await request.form()
+    card = register_card.from_form({k: v for k, v in form.items() if isinstance(v, str)})
+    return Response(
+        register_card.pdf(card),
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": 'attachment; filename="guest-register.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -1,0 +1,118 @@
+"""The servicer's console: its state and purposes, and its API clients and terminals (create,
+rotate, revoke; a secret is shown once)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from omotenashi import web
+from omotenashi.clients import service as clients
+from omotenashi.clients.errors import InvalidApiClientError
+from omotenashi.clients.models import ClientKind
+from omotenashi.deps import Session
+from omotenashi.i18n.markers import N_
+from omotenashi.servicers import service
+from omotenashi.servicers.categories import category_label
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+
+router = APIRouter(include_in_schema=False)
+
+# What each kind of client may do: a terminal serves visitors, a system administers.
+KIND_SCOPES = {
+    ClientKind.terminal: ("resolve", "consent:request"),
+    ClientKind.system: ("servicer:admin",),
+}
+LABEL_NEEDED = N_("Give it a name of 1 to 100 characters, such as “Front desk 2”.")
+
+
+def _admin(me: web.PageStaff) -> uuid.UUID:
+    staff.require(me.staff, Role.servicer_admin)
+    assert me.staff.servicer_id is not None
+    return me.staff.servicer_id
+
+
+async def _console(
+    request: Request, session: Session, servicer_id: uuid.UUID, **extra: object
+) -> Response:
+    language = web.request_language(request)
+    servicer = await service.get(session, servicer_id)
+    context = {
+        "servicer": servicer,
+        "category": category_label(str(servicer.category), language.code),
+        "purposes": [
+            (PURPOSES[PurposeKey(p.purpose)].label(language.code), str(p.state))
+            for p in servicer.purposes
+        ],
+        "approved_purposes": [
+            (p.purpose, PURPOSES[PurposeKey(p.purpose)].label(language.code))
+            for p in servicer.purposes
+            if str(p.state) == "approved"
+        ],
+        "clients": await clients.list_clients(session, servicer_id),
+        "error": None,
+        **extra,
+    }
+    status = 422 if extra.get("error") else 200
+    return web.render(request, "console/console.html", context, status=status)
+
+
+@router.get("/console", response_class=HTMLResponse)
+async def console(request: Request, session: Session, me: web.PageStaff) -> Response:
+    return await _console(request, session, _admin(me))
+
+
+@router.post("/console/clients", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def create_client(
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    kind: Annotated[ClientKind, Form()],
+    label: Annotated[str, Form(max_length=200)] = "",
+    location: Annotated[str, Form(max_length=200)] = "",
+    purposes: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    servicer_id = _admin(me)
+    try:
+        client, secret = await clients.create_client(
+            session,
+            servicer_id,
+            kind=kind,
+            label=label,
+            scopes=KIND_SCOPES[kind],
+            purposes=(purposes or []) if kind is ClientKind.terminal else [],
+            location=location.strip() or None,
+            actor=me.actor,
+        )
+    except InvalidApiClientError:
+        return await _console(request, session, servicer_id, error=LABEL_NEEDED)
+    return web.render(request, "console/secret.html", {"client": client, "secret": secret})
+
+
+@router.post(
+    "/console/clients/{client_id}/rotate",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def rotate(
+    client_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    servicer_id = _admin(me)
+    secret = await clients.rotate_secret(session, servicer_id, client_id, actor=me.actor)
+    client = await clients.get(session, servicer_id, client_id)
+    return web.render(request, "console/secret.html", {"client": client, "secret": secret})
+
+
+@router.post(
+    "/console/clients/{client_id}/revoke",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def revoke(client_id: uuid.UUID, session: Session, me: web.PageStaff) -> Response:
+    await clients.revoke(session, _admin(me), client_id, actor=me.actor)
+    return web.redirect("/console")

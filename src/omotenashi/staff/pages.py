@@ -1,0 +1,72 @@
+"""Staff and operators sign in on the pages with a password and their authenticator's code."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from omotenashi import web
+from omotenashi.auth import service as auth
+from omotenashi.auth.api import SIGN_IN_LIMIT
+from omotenashi.deps import Session, platform_keys
+from omotenashi.i18n.markers import N_
+from omotenashi.security import ratelimit
+from omotenashi.staff import service
+from omotenashi.staff.errors import SignInFailedError
+from omotenashi.staff.models import Role
+
+router = APIRouter(include_in_schema=False)
+
+SIGN_IN_FAILED = N_("The e-mail, password or code is not right. Check them and try again.")
+
+
+def home_of(role: Role) -> str:
+    return "/operator" if role is Role.operator else "/counter"
+
+
+@router.get("/staff/signin", response_class=HTMLResponse)
+async def sign_in_page(request: Request, next: str | None = None) -> Response:
+    web.prefer_japanese(request)
+    return web.render(
+        request, "staff/signin.html", {"next": web.safe_next(next, ""), "error": None}
+    )
+
+
+@router.post("/staff/signin", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def sign_in(
+    request: Request,
+    session: Session,
+    email: Annotated[str, Form(max_length=320)] = "",
+    password: Annotated[str, Form(max_length=1024)] = "",
+    code: Annotated[str, Form(max_length=10)] = "",
+    next: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    web.prefer_japanese(request)
+    account = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine, f"staff-sign-in:{account}", SIGN_IN_LIMIT
+    )
+    try:
+        who = await service.sign_in(
+            session, platform_keys(request).master, email=email, password=password, code=code
+        )
+    except SignInFailedError:
+        context = {"next": web.safe_next(next, ""), "error": SIGN_IN_FAILED, "email": email}
+        return web.render(request, "staff/signin.html", context, status=401)
+    started = await auth.start_staff_session(session, who)
+    response = web.redirect(web.safe_next(next, home_of(who.role)))
+    web.start_session(request, response, started, web.STAFF_COOKIE)
+    return response
+
+
+@router.post("/staff/signout", dependencies=[web.CsrfChecked])
+async def sign_out(request: Request, session: Session) -> Response:
+    principal = await web.page_principal(request, session, web.STAFF_COOKIE)
+    if principal is not None:
+        await auth.end(session, principal.session_id)
+    response = web.redirect("/staff/signin")
+    web.end_session(response, web.STAFF_COOKIE)
+    return response

@@ -1,0 +1,125 @@
+// My pass: the rotating QR code, computed on this phone (carriers/service.py documents the
+// format), so it keeps working with no connection. The device secret never leaves the phone
+// after it is set up.
+(function () {
+  "use strict";
+  var STORE = "omotenashi.pass";
+  var section = document.getElementById("pass");
+  if (!section) return;
+  var ready = section.querySelector("[data-qr-ready]");
+  var setup = section.querySelector("[data-qr-setup]");
+  var box = section.querySelector("[data-qr]");
+  var countdown = section.querySelector("[data-countdown]");
+  var error = section.querySelector("[data-qr-error]");
+  var STEP = 30;
+
+  function bytesFromBase64url(text) {
+    var plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    var out = new Uint8Array(plain.length);
+    for (var i = 0; i < plain.length; i++) out[i] = plain.charCodeAt(i);
+    return out;
+  }
+  function bytesFromUuid(id) {
+    var hex = id.replace(/-/g, "");
+    var out = new Uint8Array(16);
+    for (var i = 0; i < 16; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+    return out;
+  }
+  function base32(bytes) {
+    var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", out = "", bits = 0, value = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      value = (value << 8) | bytes[i]; bits += 8;
+      while (bits >= 5) { out += alphabet[(value >>> (bits - 5)) & 31]; bits -= 5; }
+    }
+    if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+    return out;
+  }
+  function stepBytes(step) {
+    return new Uint8Array([(step >>> 24) & 255, (step >>> 16) & 255, (step >>> 8) & 255, step & 255]);
+  }
+
+  async function code(device, step) {
+    var id = bytesFromUuid(device.carrier_id);
+    var key = await crypto.subtle.importKey(
+      "raw", bytesFromBase64url(device.secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    var message = new Uint8Array(3 + 16 + 4);
+    message.set([79, 77, 49]); // "OM1"
+    message.set(id, 3);
+    message.set(stepBytes(step), 19);
+    var mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, message)).slice(0, 10);
+    var body = new Uint8Array(30);
+    body.set(id); body.set(stepBytes(step), 16); body.set(mac, 20);
+    return "OM1." + base32(body);
+  }
+
+  function stored() {
+    try { return JSON.parse(localStorage.getItem(STORE) || "null"); } catch (e) { return null; }
+  }
+
+  var shownStep = null;
+  async function tick(device) {
+    var now = Date.now() / 1000;
+    var step = Math.floor(now / STEP);
+    if (step !== shownStep) {
+      var text = await code(device, step);
+      var qr = qrcode(0, "M");
+      qr.addData(text, "Alphanumeric");
+      qr.make();
+      box.innerHTML = qr.createSvgTag({ cellSize: 8, margin: 4, scalable: true });
+      box.dataset.code = text;
+      shownStep = step;
+    }
+    countdown.textContent = Math.ceil(STEP - (now % STEP)) + " s";
+  }
+
+  function show(device) {
+    setup.hidden = true;
+    ready.hidden = false;
+    tick(device);
+    setInterval(function () { tick(device); }, 1000);
+  }
+
+  var device = stored();
+  // Online, the page lists this visitor's live phones: a revoked or foreign one is forgotten.
+  if (device && navigator.onLine && section.dataset.live.split(" ").indexOf(device.carrier_id) < 0) {
+    localStorage.removeItem(STORE);
+    device = null;
+  }
+  if (device) {
+    show(device);
+  } else {
+    setup.hidden = false;
+  }
+
+  setup.querySelector("[data-set-up]").addEventListener("click", function (event) {
+    var button = event.currentTarget;
+    button.disabled = true;
+    fetch("/pass/device", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "X-CSRF-Token": document.querySelector("input[name=csrf_token]").value,
+      },
+      body: JSON.stringify({ label: navigator.platform || "" }),
+    }).then(function (response) {
+      if (!response.ok) throw new Error(response.statusText);
+      return response.json();
+    }).then(function (registered) {
+      var kept = { carrier_id: registered.carrier_id, secret: registered.secret };
+      localStorage.setItem(STORE, JSON.stringify(kept));
+      show(kept);
+    }).catch(function (problem) {
+      error.textContent = problem.message;
+      button.disabled = false;
+    });
+  });
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" });
+    // This visit is signed in: keep this page for the times there is no connection.
+    navigator.serviceWorker.ready.then(function () {
+      return caches.open("omotenashi-pass-v1").then(function (cache) { return cache.add("/pass"); });
+    }).catch(function () { /* private browsing: no offline copy */ });
+  }
+})();

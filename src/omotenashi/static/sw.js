@@ -1,0 +1,35 @@
+// Keeps "My pass" readable with no connection: the page and what it needs are cached when
+// visited online; online, the network always wins so nothing stale is shown.
+"use strict";
+var CACHE = "omotenashi-pass-v1";
+var ASSETS = ["/static/app.css", "/static/pass.js", "/static/vendor/qrcode-generator.js",
+  "/static/vendor/htmx.min.js"];
+// The page itself is personal: it is cached only from a signed-in visit (see pass.js), never here.
+var KEEP = ["/pass"].concat(ASSETS);
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(ASSETS); }));
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) { return name !== CACHE; })
+      .map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+self.addEventListener("fetch", function (event) {
+  var url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (KEEP.indexOf(url.pathname) < 0) return;
+  event.respondWith(fetch(event.request).then(function (response) {
+    if (response.ok && !response.redirected) {
+      var copy = response.clone();
+      caches.open(CACHE).then(function (cache) { cache.put(url.pathname, copy); });
+    }
+    return response;
+  }).catch(function () {
+    return caches.match(url.pathname);
+  }));
+});

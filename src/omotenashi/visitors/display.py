@@ -1,0 +1,94 @@
+"""Catalogue values as a person reads them, in a given language: country and language names from
+CLDR, vocabulary terms by their labels, composite values as short lines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from omotenashi import i18n
+from omotenashi.visitors import catalogue
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One attribute on screen: its label and the lines of its value."""
+
+    key: str
+    label: str
+    lines: tuple[str, ...]
+
+
+def country_name(code: str, language: str) -> str:
+    names = i18n.babel_locale(language).territories
+    return str(names.get(code) or Locale("en").territories.get(code) or code)
+
+
+def language_name(tag: str, language: str) -> str:
+    try:
+        spoken = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return tag
+    return str(spoken.get_display_name(i18n.babel_locale(language)) or tag)
+
+
+def _day(value: object, language: str) -> str:
+    if not isinstance(value, str):
+        return ""
+    try:
+        return format_date(date.fromisoformat(value), "medium", locale=i18n.babel_locale(language))
+    except ValueError:
+        return value
+
+
+def _terms(attribute: catalogue.Attribute, keys: list[str], language: str) -> tuple[str, ...]:
+    labels = {term.key: term.label(language) for term in attribute.vocabulary or ()}
+    return tuple(labels.get(key, key) for key in keys)
+
+
+def _lines(key: str, value: Any, language: str) -> tuple[str, ...]:
+    attribute = catalogue.get(key)
+    kind = attribute.type
+    T = catalogue.AttributeType
+    if kind is T.person_name and isinstance(value, Mapping):
+        return (" ".join(filter(None, (value.get("surname"), value.get("given_names")))),)
+    if kind is T.country and isinstance(value, str):
+        return (f"{country_name(value, language)} ({value})",)
+    if kind is T.languages and isinstance(value, list):
+        return tuple(language_name(tag, language) for tag in value)
+    if kind is T.date:
+        return (_day(value, language),)
+    if kind in (T.enum, T.enum_set):
+        keys = value if isinstance(value, list) else [value]
+        return _terms(attribute, [str(k) for k in keys], language)
+    if kind is T.passport and isinstance(value, Mapping):
+        return (
+            str(value.get("number", "")),
+            f"{value.get('document_type', '')} · {value.get('issuing_state', '')} · "
+            f"{_day(value.get('expiry_date'), language)}",
+        )
+    if kind is T.address and isinstance(value, Mapping):
+        parts = [*value.get("lines", []), value.get("locality"), value.get("region")]
+        parts += [value.get("postal_code"), country_name(str(value.get("country")), language)]
+        return tuple(str(part) for part in parts if part)
+    if kind is T.stay and isinstance(value, Mapping):
+        span = f"{_day(value.get('arrival'), language)} – {_day(value.get('departure'), language)}"
+        return (span,)
+    if kind is T.contact and isinstance(value, Mapping):
+        who = " · ".join(filter(None, (value.get("name"), value.get("relationship"))))
+        return tuple(filter(None, (who, value.get("phone"), value.get("email"))))
+    return (str(value),)
+
+
+def shown(attributes: Mapping[str, Any], language: str) -> list[Shown]:
+    """The attributes in catalogue order, labelled and written out in ``language``."""
+    return [
+        Shown(key, catalogue.get(key).label(language), _lines(key, attributes[key], language))
+        for key in catalogue.ATTRIBUTES
+        if key in attributes
+    ]

@@ -1,0 +1,144 @@
+"""Browser journeys: the product served by its own `omotenashi serve` on a database of its own,
+driven by real headless Chromium (Debian's package; nothing is downloaded at test time)."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from playwright.async_api import Browser, async_playwright
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.conftest import _recreate
+
+from omotenashi import db
+from omotenashi.pgcluster import EmbeddedCluster, free_port
+
+CHROMIUM = os.environ.get("OMOTENASHI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(os.environ.get("OMOTENASHI_SCREENSHOTS", "build/screenshots"))
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    base: str
+    database_url: str
+    data_dir: Path
+    master_key: bytes
+    signing_pem: str
+
+    @property
+    def outbox(self) -> Path:
+        return self.data_dir / "outbox"
+
+
+def _wait_until_ready(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited: {log.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server did not become ready: {log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def live_server(cluster: EmbeddedCluster, workdir: Path) -> Iterator[LiveServer]:
+    name = "omotenashi_e2e"
+    asyncio.run(_recreate(cluster.url(), name))
+    url = cluster.url(name)
+    db.upgrade(url)
+    master = os.urandom(32)
+    pem = (
+        Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+    data_dir = workdir / "e2e"
+    data_dir.mkdir()
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OMOTENASHI_")}
+    env.update(
+        OMOTENASHI_DATABASE_URL=url,
+        OMOTENASHI_MASTER_KEY=base64.b64encode(master).decode(),
+        OMOTENASHI_TOKEN_SIGNING_KEY=pem,
+        OMOTENASHI_DATA_DIR=str(data_dir),
+        OMOTENASHI_LOG_FORMAT="json",
+    )
+    log = data_dir / "server.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "omotenashi", "serve", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://localhost:{port}"  # a host name: WebAuthn and secure-context APIs need one
+    try:
+        _wait_until_ready(base, process, log)
+        yield LiveServer(base, url, data_dir, master, pem)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: apt-get install chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+async def browser(chromium: str) -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+async def live_session(live_server: LiveServer) -> AsyncIterator[AsyncSession]:
+    """A session on the live server's database whose commits the server sees."""
+    engine = db.create_engine(live_server.database_url, pool_size=2)
+    try:
+        async with db.session_scope(db.session_factory(engine)) as session:
+            yield session
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

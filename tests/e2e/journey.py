@@ -1,0 +1,52 @@
+"""Steps a person takes in the browser, shared by the journeys."""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import email.policy
+import re
+import time
+from pathlib import Path
+
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import Page
+
+_axe = Axe()
+
+
+def _wait_for_code(outbox: Path, after: int) -> str:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        messages = sorted(outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime)
+        if len(messages) > after:
+            parsed = email.message_from_bytes(
+                messages[-1].read_bytes(), policy=email.policy.default
+            )
+            body = parsed.get_body()
+            assert body is not None
+            found = re.search(r"\b(\d{6})\b", str(body.get_content()))
+            assert found is not None
+            return found.group(1)
+        time.sleep(0.2)
+    raise AssertionError("no sign-in e-mail reached the outbox")
+
+
+async def latest_code(outbox: Path, after: int) -> str:
+    """The sign-in code of the newest e-mail the server's worker wrote to the outbox after
+    ``after`` messages were there."""
+    return await asyncio.to_thread(_wait_for_code, outbox, after)
+
+
+def sent_so_far(outbox: Path) -> int:
+    return len(list(outbox.glob("*.eml"))) if outbox.exists() else 0
+
+
+async def serious_accessibility_problems(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    results = await _axe.run(page)
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}×)"
+        for violation in results.response["violations"]
+        if violation.get("impact") in ("serious", "critical")
+    ]

@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+import re
+import time
+import uuid
+
+import httpx
+import pyotp
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories import approved_servicer
+from tests.pages import csrf_token, text_of
+
+from omotenashi import web
+from omotenashi.carriers import service as carriers
+from omotenashi.carriers.models import CarrierKind
+from omotenashi.carriers.service import CarrierKeys
+from omotenashi.clients import service as clients
+from omotenashi.clients.models import ClientKind
+from omotenashi.consent import requests as asks
+from omotenashi.consent import service as consent
+from omotenashi.privacy import service as privacy
+from omotenashi.runtime import Platform
+from omotenashi.security.encryption import Keyring
+from omotenashi.servicers.models import Servicer
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+from omotenashi.visitors import service as visitors
+
+PASSWORD = "a long counter password"
+SEED = pyotp.random_base32()
+SUICA = "0123456789ABCDEF"
+
+
+async def _staff_at_desk(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform, servicer: Servicer
+) -> None:
+    """A clerk of ``servicer`` signs in with password and code, and picks the front desk."""
+    email = f"clerk-{servicer.id.hex[:8]}@hotel.example.jp"
+    await staff.create_user(
+        session,
+        platform.keys.master,
+        email=email,
+        display_name="Sato",
+        password=PASSWORD,
+        role=Role.servicer_staff,
+        servicer_id=servicer.id,
+        actor="test",
+        totp_seed=SEED,
+    )
+    desk, _ = await clients.create_client(
+        session,
+        servicer.id,
+        kind=ClientKind.terminal,
+        label="Front desk 2",
+        scopes=("resolve", "consent:request"),
+        purposes=("hotel_check_in",),
+        actor="test",
+    )
+    token = await csrf_token(client, "/staff/signin")
+    signed_in = await client.post(
+        "/staff/signin",
+        data={
+            "csrf_token": token,
+            "email": email,
+            "password": PASSWORD,
+            "code": pyotp.TOTP(SEED).at(time.time()),
+        },
+    )
+    assert signed_in.status_code == 303
+    assert signed_in.headers["location"] == "/counter"
+    assert "Front desk 2" in text_of(await client.get("/counter"))  # which desk is this?
+    chosen = await client.post(
+        "/counter/desk", data={"csrf_token": token, "terminal": str(desk.id)}
+    )
+    assert chosen.status_code == 303
+
+
+async def _thai_guest(session: AsyncSession, platform: Platform) -> uuid.UUID:
+    keyring = Keyring(platform.keys.master)
+    guest = await visitors.create_visitor(session, keyring, language="th")
+    await visitors.update_profile(
+        session,
+        keyring,
+        guest.id,
+        {
+            "name": {"surname": "SRISUK", "given_names": "SOMCHAI"},
+            "nationality": "TH",
+            "preferred_languages": ["th"],
+            "passport": {
+                "document_type": "P",
+                "number": "AA1234567",
+                "issuing_state": "THA",
+                "expiry_date": "2031-01-01",
+            },
+            "stay": {"arrival": "2026-11-25", "departure": "2026-12-05"},
+        },
+    )
+    await carriers.link_card(
+        session,
+        CarrierKeys.from_platform(platform.keys),
+        guest.id,
+        CarrierKind.ic_card,
+        SUICA,
+        "Suica",
+    )
+    return guest.id
+
+
+async def _look_up(client: httpx.AsyncClient) -> httpx.Response:
+    token = await csrf_token(client, "/counter")
+    return await client.post(
+        "/counter/resolve",
+        data={"csrf_token": token, "purpose": "hotel_check_in", "carrier": SUICA},
+        headers={"hx-request": "true"},
+    )
+
+
+async def test_a_wrong_authenticator_code_signs_no_staff_in(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    await staff.create_user(
+        session,
+        platform.keys.master,
+        email="wrong-code@hotel.example.jp",
+        display_name="Sato",
+        password=PASSWORD,
+        role=Role.servicer_staff,
+        servicer_id=(await approved_servicer(session, "Hotel W", PurposeKey.hotel_check_in)).id,
+        actor="test",
+        totp_seed=SEED,
+    )
+    token = await csrf_token(client, "/staff/signin")
+    refused = await client.post(
+        "/staff/signin",
+        data={
+            "csrf_token": token,
+            "email": "wrong-code@hotel.example.jp",
+            "password": PASSWORD,
+            "code": "000000" if pyotp.TOTP(SEED).now() != "000000" else "111111",
+        },
+    )
+    assert refused.status_code == 401
+    assert web.STAFF_COOKIE not in refused.cookies
+    assert (
+        "メール、パスワード、またはコード" in text_of(refused)
+        or refused.headers["content-language"] == "ja"
+    )
+
+
+async def test_the_counter_shows_what_the_guest_shared_in_japanese_with_their_language(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    guest = await _thai_guest(session, platform)
+    await consent.grant(
+        session,
+        platform.keys,
+        guest,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "nationality", "passport", "stay"],
+        category=hotel.category,
+    )
+    await _staff_at_desk(client, session, platform, hotel)
+    result = text_of(await _look_up(client))
+    assert "ไทย" in result  # the language to serve them in, as they write it
+    assert "タイ語" in result
+    assert "旅券" in result
+    assert "AA1234567" in result
+    assert "宿泊者名簿" in result  # check-in brings the guest register card
+    log = await privacy.disclosures(session, guest)
+    assert log[0].terminal_label == "Front desk 2"
+    token = await csrf_token(client, "/counter")
+    card = await client.post(
+        "/counter/register-card.pdf",
+        data={"csrf_token": token, "name": "SRISUK SOMCHAI", "passport_number": "AA1234567"},
+    )
+    assert card.status_code == 200
+    assert card.headers["content-type"] == "application/pdf"
+    assert card.content.startswith(b"%PDF")
+
+
+async def test_without_consent_the_counter_shows_the_request_and_updates_when_it_is_allowed(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    guest = await _thai_guest(session, platform)
+    await _staff_at_desk(client, session, platform, hotel)
+    waiting = await _look_up(client)
+    found = re.search(r'hx-get="(/counter/requests/[0-9a-f-]+)"', waiting.text)
+    assert found is not None
+    answer_url = re.search(r'data-qr-text="([^"]+)"', waiting.text)
+    assert answer_url is not None
+    token = answer_url.group(1).rsplit("/", 1)[1]
+    still = await client.get(found.group(1))
+    assert 'hx-trigger="every 2s"' in still.text  # keeps waiting
+    await asks.accept(session, platform.keys, guest, token)
+    shown = text_of(await client.get(found.group(1)))
+    assert "AA1234567" in shown
+
+
+async def test_an_operator_has_no_counter(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    await staff.create_user(
+        session,
+        platform.keys.master,
+        email="op@omotenashi.example.jp",
+        display_name="Op",
+        password=PASSWORD,
+        role=Role.operator,
+        servicer_id=None,
+        actor="test",
+        totp_seed=SEED,
+    )
+    token = await csrf_token(client, "/staff/signin")
+    await client.post(
+        "/staff/signin",
+        data={
+            "csrf_token": token,
+            "email": "op@omotenashi.example.jp",
+            "password": PASSWORD,
+            "code": pyotp.TOTP(SEED).at(time.time()),
+        },
+    )
+    assert (await client.get("/counter")).status_code == 403
