@@ -24,6 +24,7 @@ from tests.conftest import _recreate
 
 from omotenashi import db
 from omotenashi.pgcluster import EmbeddedCluster, free_port
+from omotenashi.security.keys import MasterKey, PlatformKeys
 
 CHROMIUM = os.environ.get("OMOTENASHI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -49,6 +50,13 @@ class LiveServer:
     @property
     def outbox(self) -> Path:
         return self.data_dir / "outbox"
+
+    @property
+    def keys(self) -> PlatformKeys:
+        """The server's own keys, for making test data through the services."""
+        signing = serialization.load_pem_private_key(self.signing_pem.encode(), password=None)
+        assert isinstance(signing, Ed25519PrivateKey)
+        return PlatformKeys(master=MasterKey.from_material(self.master_key), signing_key=signing)
 
 
 def _wait_until_ready(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
