@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_time
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -229,8 +229,13 @@ CsrfChecked = Depends(check_csrf)
 
 
 def when(value: datetime, language: i18n.Language) -> str:
-    """A moment in Japan time, in the visitor's words ("23 Nov 2026, 14:02")."""
-    return format_datetime(value, "medium", tzinfo=JAPAN, locale=i18n.babel_locale(language.code))
+    """A moment in Japan time, in the visitor's words, to the minute ("23 Nov 2026, 14:02")."""
+    locale = i18n.babel_locale(language.code)
+    here = value.astimezone(JAPAN)
+    pattern = str(locale.datetime_formats["medium"])
+    return pattern.format(
+        format_time(here, "short", locale=locale), format_date(here, "medium", locale=locale)
+    )
 
 
 def day(value: date, language: i18n.Language) -> str:

@@ -4,6 +4,7 @@ visitor stays in control: sees the access, revokes, answers a tap-to-consent req
 from __future__ import annotations
 
 import base64
+import json
 from pathlib import Path
 
 import httpx
@@ -134,6 +135,26 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await page.wait_for_url("**/me")
     await _checked(page, a11y)
 
+    # A passkey for next time, made by the phone's (here: a virtual) authenticator.
+    devtools = await context.new_cdp_session(page)
+    await devtools.send("WebAuthn.enable")
+    await devtools.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    await page.click("[data-passkey-add]")
+    await expect(page.locator("#passkey")).to_contain_text(
+        THAI.ngettext("You have %(num)d passkey.", "You have %(num)d passkeys.", 1) % {"num": 1}
+    )
+
     # My pass: the code is made on the phone; link the Suica too.
     await page.goto(base + "/pass")
     await page.click("[data-set-up]")
@@ -143,6 +164,20 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     assert code is not None
     await _checked(page, a11y)
     await page.screenshot(path=screenshots / "visitor-pass-th.png", full_page=True)
+
+    # With no connection at all, the pass still opens and shows a fresh code.
+    await page.wait_for_function(
+        "id => caches.match('/pass').then(found => found && found.text())"
+        ".then(text => !!text && text.includes(id))",
+        arg=json.loads(await page.evaluate("localStorage.getItem('omotenashi.pass')"))[
+            "carrier_id"
+        ],
+    )
+    await context.set_offline(True)
+    await page.reload()
+    await expect(qr.locator("svg")).to_be_visible()
+    assert await qr.get_attribute("data-code") is not None
+    await context.set_offline(False)
     await page.fill("#f-id", SUICA)
     await page.fill("#f-label", "Suica")
     await page.click("form[action='/pass/cards'] button")
@@ -191,6 +226,13 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     status = await http.get(request["status_url"], headers=terminal)
     assert status.json()["state"] == "accepted"
     assert (await _resolve(http, terminal, card)).status_code == 200
+
+    # Signed out, the passkey signs the visitor back in without any code.
+    await page.goto(base + "/me")
+    await page.click("form[action='/signout'] button")
+    await page.goto(base + "/signin")
+    await page.click("[data-passkey-sign-in]")
+    await page.wait_for_url("**/me")
 
     # Erase me: after it, the hotel's terminal finds nobody.
     await page.goto(base + "/privacy")

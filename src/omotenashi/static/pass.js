@@ -109,17 +109,24 @@
       var kept = { carrier_id: registered.carrier_id, secret: registered.secret };
       localStorage.setItem(STORE, JSON.stringify(kept));
       show(kept);
+      keepOfflineCopy();  // the copy must list this phone, or offline it would forget it
     }).catch(function (problem) {
       error.textContent = problem.message;
       button.disabled = false;
     });
   });
 
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js", { scope: "/" });
-    // This visit is signed in: keep this page for the times there is no connection.
-    navigator.serviceWorker.ready.then(function () {
+  // This visit is signed in: keep this page for the times there is no connection.
+  var copying = Promise.resolve();
+  function keepOfflineCopy() {
+    if (!("serviceWorker" in navigator)) return;
+    // One after the other, so an older copy never lands after a newer one.
+    copying = copying.then(function () { return navigator.serviceWorker.ready; }).then(function () {
       return caches.open("omotenashi-pass-v1").then(function (cache) { return cache.add("/pass"); });
     }).catch(function () { /* private browsing: no offline copy */ });
+  }
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" });
+    if (navigator.onLine) keepOfflineCopy();
   }
 })();

@@ -37,7 +37,8 @@ def language_name(tag: str, language: str) -> str:
     return str(spoken.get_display_name(i18n.babel_locale(language)) or tag)
 
 
-def _day(value: object, language: str) -> str:
+def day(value: object, language: str) -> str:
+    """An ISO date written for ``language`` (as it is, when it is not one)."""
     if not isinstance(value, str):
         return ""
     try:
@@ -62,7 +63,7 @@ def _lines(key: str, value: Any, language: str) -> tuple[str, ...]:
     if kind is T.languages and isinstance(value, list):
         return tuple(language_name(tag, language) for tag in value)
     if kind is T.date:
-        return (_day(value, language),)
+        return (day(value, language),)
     if kind in (T.enum, T.enum_set):
         keys = value if isinstance(value, list) else [value]
         return _terms(attribute, [str(k) for k in keys], language)
@@ -70,14 +71,14 @@ def _lines(key: str, value: Any, language: str) -> tuple[str, ...]:
         return (
             str(value.get("number", "")),
             f"{value.get('document_type', '')} · {value.get('issuing_state', '')} · "
-            f"{_day(value.get('expiry_date'), language)}",
+            f"{day(value.get('expiry_date'), language)}",
         )
     if kind is T.address and isinstance(value, Mapping):
         parts = [*value.get("lines", []), value.get("locality"), value.get("region")]
         parts += [value.get("postal_code"), country_name(str(value.get("country")), language)]
         return tuple(str(part) for part in parts if part)
     if kind is T.stay and isinstance(value, Mapping):
-        span = f"{_day(value.get('arrival'), language)} – {_day(value.get('departure'), language)}"
+        span = f"{day(value.get('arrival'), language)} – {day(value.get('departure'), language)}"
         return (span,)
     if kind is T.contact and isinstance(value, Mapping):
         who = " · ".join(filter(None, (value.get("name"), value.get("relationship"))))

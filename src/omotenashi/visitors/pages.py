@@ -28,7 +28,7 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
 from omotenashi.security.encryption import Keyring
-from omotenashi.visitors import catalogue, mrz, service
+from omotenashi.visitors import catalogue, display, mrz, service
 from omotenashi.visitors.errors import InvalidProfileError
 from omotenashi.visitors.mrz import InvalidMrzError
 
@@ -160,7 +160,7 @@ def prefectures(language: i18n.Language) -> list[tuple[str, str]]:
 # --- Turning each step's form into catalogue values ----------------------------------------------
 
 
-def _about(form: FormData) -> dict[str, object]:
+def _about(form: FormData, language: i18n.Language) -> dict[str, object]:
     name = _texts(form, "surname", "given_names")
     values: dict[str, object] = {
         "name": {
@@ -172,10 +172,12 @@ def _about(form: FormData) -> dict[str, object]:
     born = _texts(form, "date_of_birth").get("date_of_birth")
     values["date_of_birth"] = born
     values["sex"] = _texts(form, "sex").get("sex")
+    chosen = _choices(form, "preferred_languages")
+    values["preferred_languages"] = list(dict.fromkeys([language.code, *chosen]))
     return values
 
 
-def _passport(form: FormData) -> dict[str, object]:
+def _passport(form: FormData, language: i18n.Language) -> dict[str, object]:
     lines = _texts(form, "mrz").get("mrz")
     if lines:
         return mrz.to_profile(mrz.parse_td3(lines))
@@ -190,7 +192,7 @@ def _passport(form: FormData) -> dict[str, object]:
     }
 
 
-def _stay(form: FormData) -> dict[str, object]:
+def _stay(form: FormData, language: i18n.Language) -> dict[str, object]:
     typed = _texts(form, "arrival", "departure", "prefecture", "town_code")
     stay: dict[str, object] = {
         "arrival": typed.get("arrival"),
@@ -203,18 +205,18 @@ def _stay(form: FormData) -> dict[str, object]:
     return {"stay": stay}
 
 
-def _food(form: FormData) -> dict[str, object]:
+def _food(form: FormData, language: i18n.Language) -> dict[str, object]:
     return {
         "dietary_needs": _choices(form, "dietary_needs"),
         "allergens": _choices(form, "allergens"),
     }
 
 
-def _help(form: FormData) -> dict[str, object]:
+def _help(form: FormData, language: i18n.Language) -> dict[str, object]:
     return {"accessibility_needs": _choices(form, "accessibility_needs")}
 
 
-def _contact(form: FormData) -> dict[str, object]:
+def _contact(form: FormData, language: i18n.Language) -> dict[str, object]:
     typed = _texts(form, "name", "relationship", "phone", "email")
     return {"emergency_contact": typed or None}
 
@@ -257,7 +259,11 @@ async def _step_context(
     }
     if step.key == "about":
         context["countries"] = countries(language)
+        context["read_languages"] = profile.get("preferred_languages") or [language.code]
         context["sexes"] = catalogue.get("sex").vocabulary
+    elif step.key == "passport":
+        expiry = (profile.get("passport") or {}).get("expiry_date")
+        context["expiry"] = display.day(expiry, language.code)
     elif step.key == "stay":
         context["prefectures"] = prefectures(language)
         lodging = (profile.get("stay") or {}).get("lodging_municipality")
@@ -365,7 +371,7 @@ async def save_step(
     form = await request.form()
     language = web.request_language(request)
     try:
-        values = FORMS[step.key](form)
+        values = FORMS[step.key](form, language)
         await service.update_profile(session, _keyring(request), me.visitor_id, values)
     except (InvalidProfileError, InvalidMrzError) as problem:
         context = await _step_context(request, session, me.visitor_id, step)
