@@ -70,4 +70,6 @@ class Settings(BaseSettings):
 
     @property
     def base_url(self) -> str:
-        return self.public_url or f"http://{self.host}:{self.port}"
+        # The loopback by name: passkeys (WebAuthn) refuse an IP address.
+        host = "localhost" if self.host in ("127.0.0.1", "::1") else self.host
+        return self.public_url or f"http://{host}:{self.port}"

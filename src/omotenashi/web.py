@@ -60,7 +60,11 @@ def request_language(request: Request) -> i18n.Language:
 
 
 def render(
-    request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
 ) -> HTMLResponse:
     """Render ``template`` in the visitor's language; remember an explicit ?lang= choice."""
     language = request_language(request)
@@ -79,7 +83,7 @@ def render(
             **(context or {}),
         }
     )
-    response = HTMLResponse(page, status_code=status)
+    response = HTMLResponse(page, status_code=status, headers=headers)
     _keep_csrf_cookie(request, response)
     response.headers["Content-Language"] = language.code
     response.headers["Vary"] = "Accept-Language, Cookie"

@@ -13,12 +13,15 @@ from omotenashi import web
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
-from omotenashi.deps import Session
+from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.servicers import service
 from omotenashi.servicers.categories import category_label
+from omotenashi.servicers.errors import InvalidServicerError, ServicerExistsError
+from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
+from omotenashi.staff.errors import InvalidStaffError, StaffExistsError
 from omotenashi.staff.models import Role
 
 router = APIRouter(include_in_schema=False)
@@ -116,3 +119,86 @@ async def rotate(
 async def revoke(client_id: uuid.UUID, session: Session, me: web.PageStaff) -> Response:
     await clients.revoke(session, _admin(me), client_id, actor=me.actor)
     return web.redirect("/console")
+
+
+# --- Joining: an organisation applies, with its first administrator --------------------------
+
+JOIN_MESSAGES = {
+    "name": N_("Give the organisation's name."),
+    "name_ja": N_("Give the organisation's name in Japanese."),
+    "contact_email": N_("Give a valid e-mail address."),
+    "municipality_code": N_("Use the 6-digit local government code, or leave it empty."),
+    "purposes": N_("Choose at least one purpose."),
+    "email": N_("Give a valid e-mail address."),
+    "password": N_("Use at least 12 characters."),
+    "display_name": N_("Give a name colleagues will recognise."),
+    "taken": N_("This organisation or this e-mail address is already registered."),
+}
+
+
+def _join_context(
+    request: Request, form: dict[str, str], errors: dict[str, str]
+) -> dict[str, object]:
+    language = web.request_language(request)
+    return {
+        "categories": [(str(c), category_label(str(c), language.code)) for c in ServicerCategory],
+        "purposes": [(str(key), p.label(language.code)) for key, p in PURPOSES.items()],
+        "form": form,
+        "errors": errors,
+    }
+
+
+@router.get("/join", response_class=HTMLResponse)
+async def join_page(request: Request) -> Response:
+    web.prefer_japanese(request)
+    return web.render(request, "console/join.html", _join_context(request, {}, {}))
+
+
+@router.post("/join", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def join(
+    request: Request,
+    session: Session,
+    name: Annotated[str, Form(max_length=200)] = "",
+    name_ja: Annotated[str, Form(max_length=200)] = "",
+    category: Annotated[ServicerCategory, Form()] = ServicerCategory.hotel,
+    contact_email: Annotated[str, Form(max_length=320)] = "",
+    municipality_code: Annotated[str, Form(max_length=6)] = "",
+    purposes: Annotated[list[PurposeKey] | None, Form()] = None,
+    admin_name: Annotated[str, Form(max_length=200)] = "",
+    admin_email: Annotated[str, Form(max_length=320)] = "",
+    password: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    web.prefer_japanese(request)
+    language = web.request_language(request)
+    try:
+        enrolment = await staff.join(
+            session,
+            platform_keys(request).master,
+            organisation={
+                "name": name,
+                "name_ja": name_ja,
+                "category": category,
+                "contact_email": contact_email.strip().lower(),
+                "municipality_code": municipality_code.strip() or None,
+                "purposes": {purpose: "" for purpose in purposes or []},
+            },
+            email=admin_email,
+            display_name=admin_name,
+            password=password,
+        )
+    except (InvalidServicerError, InvalidStaffError) as problem:
+        fields = (error.field.split("[")[0] for error in problem.fields)
+        errors = {f: web.gettext(language, JOIN_MESSAGES[f]) for f in fields if f in JOIN_MESSAGES}
+        status = 422
+    except (ServicerExistsError, StaffExistsError):
+        errors, status = {"name": web.gettext(language, JOIN_MESSAGES["taken"])}, 409
+    else:
+        return web.render(
+            request,
+            "console/joined.html",
+            {"totp_uri": enrolment.totp_uri, "email": enrolment.user.email},
+            headers={"Cache-Control": "no-store"},
+        )
+    typed: dict[str, str] = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    typed.pop("password", None)  # never sent back into a page
+    return web.render(request, "console/join.html", _join_context(request, typed, errors), status)

@@ -7,8 +7,10 @@ import re
 import secrets
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pyotp
 import structlog
@@ -188,3 +190,29 @@ def require(who: SignedIn, *roles: Role, servicer_id: uuid.UUID | None = None) -
         raise RoleRequiredError()
     if who.role is not Role.operator and servicer_id is not None and who.servicer_id != servicer_id:
         raise RoleRequiredError()
+
+
+async def join(
+    session: AsyncSession,
+    master: MasterKey,
+    *,
+    organisation: Mapping[str, Any],
+    email: str,
+    display_name: str,
+    password: str,
+) -> Enrolment:
+    """An organisation applies and its first administrator's account is made, both or neither:
+    a mistake in either leaves nothing behind. The servicer stays pending until an operator
+    decides; its administrator can already sign in and see that."""
+    async with session.begin_nested():
+        servicer = await servicers.apply(session, **organisation)
+        return await create_user(
+            session,
+            master,
+            email=email,
+            display_name=display_name,
+            password=password,
+            role=Role.servicer_admin,
+            servicer_id=servicer.id,
+            actor=f"applicant:{servicer.id}",
+        )
