@@ -10,6 +10,7 @@ from urllib.parse import quote
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
@@ -101,6 +102,8 @@ def create_app(platform: Platform) -> FastAPI:
     app.state.head_revision = db.head_revision()
     app.state.metrics = HttpMetrics()
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    # Pages and scripts reach phones on weak connections; event streams are left alone.
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     _install_error_handlers(app)
     app.include_router(operations_router)
     for api in (

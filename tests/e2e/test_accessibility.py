@@ -1,0 +1,71 @@
+"""Every page the journeys do not already pass through, checked by axe-core in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Browser
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.e2e.conftest import LiveServer
+from tests.e2e.journey import serious_accessibility_problems
+from tests.factories import approved_servicer
+
+from omotenashi import web
+from omotenashi.auth import service as auth
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+from omotenashi.staff.service import SignedIn
+
+PAGES = {
+    None: ["/join", "/staff/signin", "/signin"],
+    Role.servicer_admin: ["/console", "/counter"],
+    Role.operator: ["/operator"],
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en", "my"])
+async def test_staff_and_sign_up_pages_have_no_serious_accessibility_problem(
+    language: str,
+    live_server: LiveServer,
+    live_session: AsyncSession,
+    browser: Browser,
+    screenshots: Path,
+) -> None:
+    hotel = await approved_servicer(
+        live_session, f"Hotel A11y {language}", PurposeKey.hotel_check_in
+    )
+    cookies = {}
+    for role in (Role.servicer_admin, Role.operator):
+        enrolment = await staff.create_user(
+            live_session,
+            live_server.keys.master,
+            email=f"{role}-{language}@a11y.example.jp",
+            display_name="A11y",
+            password="a long enough password",
+            role=role,
+            servicer_id=None if role is Role.operator else hotel.id,
+            actor="e2e",
+        )
+        who = SignedIn(enrolment.user.id, enrolment.user.servicer_id, role)
+        cookies[role] = (await auth.start_staff_session(live_session, who)).token
+    await live_session.commit()
+    found: dict[str, list[str]] = {}
+    for role, paths in PAGES.items():
+        context = await browser.new_context(locale=language)
+        if role is not None:
+            await context.add_cookies(
+                [{"name": web.STAFF_COOKIE, "value": cookies[role], "url": live_server.base}]
+            )
+        page = await context.new_page()
+        for path in paths:
+            await page.goto(f"{live_server.base}{path}?lang={language}")
+            assert page.url.split("?")[0].endswith(path), page.url  # not sent to sign in
+            problems = await serious_accessibility_problems(page)
+            if problems:
+                found[f"{path} ({language})"] = problems
+            name = path.strip("/") or "landing"
+            await page.screenshot(path=screenshots / f"{name}-{language}.png", full_page=True)
+        await context.close()
+    assert found == {}, found
