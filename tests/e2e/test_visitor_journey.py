@@ -1,13 +1,17 @@
-"""A Thai visitor registers on their phone, a hotel's terminal resolves their QR code, and the
-visitor stays in control: sees the access, revokes, answers a tap-to-consent request, erases."""
+"""The journey of issue 4, in two browsers: a Thai visitor registers on their phone and allows
+hotels to see check-in data; a hotel clerk signs in with an authenticator code and looks their
+QR code up at the counter, which shows the passport number on the guest register card; the
+visitor sees that access in Thai, revokes, and the next look-up asks for consent; the visitor
+allows it on the phone and the counter updates by itself; the visitor erases themselves and the
+hotel's next look-up finds nobody. Passkeys and the offline pass are used on the way."""
 
 from __future__ import annotations
 
-import base64
 import json
+import time
 from pathlib import Path
 
-import httpx
+import pyotp
 from playwright.async_api import Browser, Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
@@ -17,19 +21,28 @@ from tests.factories import approved_servicer
 from omotenashi import i18n
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
+from omotenashi.resolve import pages as counter
+from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
 from omotenashi.visitors.pages import FIELD_MESSAGES
 
 SPECIMEN = (
     "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 )
 SUICA = "0123456789ABCDEF"
+CLERK = "clerk@sakura-asakusa.example.jp"
+PASSWORD = "front desk password"
+SEED = pyotp.random_base32()
 THAI = i18n.translations("th")
+JAPANESE = i18n.translations("ja")
 
 
-async def _hotel_terminal(session: AsyncSession) -> tuple[str, str]:
+async def _hotel(session: AsyncSession, keys: PlatformKeys) -> None:
+    """The hotel, approved for check-in, with its front desk and a clerk."""
     hotel = await approved_servicer(session, "Hotel Sakura Asakusa", PurposeKey.hotel_check_in)
-    terminal, secret = await clients.create_client(
+    await clients.create_client(
         session,
         hotel.id,
         kind=ClientKind.terminal,
@@ -39,28 +52,39 @@ async def _hotel_terminal(session: AsyncSession) -> tuple[str, str]:
         location="1F lobby",
         actor="staff:e2e",
     )
-    return terminal.client_id, secret
-
-
-async def _terminal_token(http: httpx.AsyncClient, client_id: str, secret: str) -> dict[str, str]:
-    basic = base64.b64encode(f"{client_id}:{secret}".encode()).decode()
-    answer = await http.post(
-        "/v1/oauth/token",
-        data={"grant_type": "client_credentials"},
-        headers={"authorization": f"Basic {basic}"},
+    await staff.create_user(
+        session,
+        keys.master,
+        email=CLERK,
+        display_name="Sato Hana",
+        password=PASSWORD,
+        role=Role.servicer_staff,
+        servicer_id=hotel.id,
+        actor="e2e",
+        totp_seed=SEED,
     )
-    answer.raise_for_status()
-    return {"authorization": f"Bearer {answer.json()['access_token']}"}
 
 
-async def _resolve(
-    http: httpx.AsyncClient, headers: dict[str, str], carrier: dict[str, str]
-) -> httpx.Response:
-    return await http.post(
-        "/v1/resolve",
-        json={"carrier": carrier, "purpose": "hotel_check_in"},
-        headers=headers,
-    )
+async def _clerk_at_the_counter(browser: Browser, base: str, a11y: dict[str, list[str]]) -> Page:
+    tablet = await browser.new_context(locale="ja-JP", viewport={"width": 1024, "height": 768})
+    desk = await tablet.new_page()
+    await desk.goto(base + "/counter")
+    await desk.fill("#email", CLERK)
+    await desk.fill("#password", PASSWORD)
+    await desk.fill("#code", pyotp.TOTP(SEED).at(time.time()))
+    await desk.click("form[action='/staff/signin'] button")
+    await desk.wait_for_url("**/counter")
+    await desk.click("form[action='/counter/desk'] button[type=submit]")  # Front desk 2
+    await _checked(desk, a11y)
+    return desk
+
+
+async def _look_up(desk: Page, carrier: str) -> None:
+    result = desk.locator("#result")
+    await result.evaluate("element => { element.innerHTML = '' }")
+    await desk.fill("#f-carrier", carrier)
+    await desk.click("#resolve-form button[type=submit]")
+    await expect(result).not_to_be_empty()
 
 
 async def _checked(page: Page, problems: dict[str, list[str]]) -> None:
@@ -75,10 +99,8 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     browser: Browser,
     screenshots: Path,
 ) -> None:
-    client_id, secret = await _hotel_terminal(live_session)
+    await _hotel(live_session, live_server.keys)
     await live_session.commit()
-    http = httpx.AsyncClient(base_url=live_server.base)
-    terminal = await _terminal_token(http, client_id, secret)
     context = await browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844})
     page = await context.new_page()
     base = live_server.base
@@ -190,12 +212,17 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await page.wait_for_url("**/consents")
     await _checked(page, a11y)
 
-    # The hotel's terminal scans the QR code from the phone and gets the register items.
-    seen = await _resolve(http, terminal, {"kind": "qr", "payload": code})
-    assert seen.status_code == 200, seen.text
-    assert seen.json()["attributes"]["passport"]["number"] == "L898902C3"
-    assert seen.json()["language"] == "th"
-    assert (await _resolve(http, terminal, {"kind": "qr", "payload": code})).status_code == 409
+    # At the hotel, the clerk (password and authenticator code) scans the QR code on the phone
+    # (a USB scanner types it into the counter) and gets the guest register card.
+    desk = await _clerk_at_the_counter(browser, base, a11y)
+    await _look_up(desk, code)
+    register = desk.locator(".register-card")
+    await expect(register).to_contain_text("L898902C3")
+    await expect(desk.locator(".speaks strong")).to_have_text("ไทย")
+    await _checked(desk, a11y)
+    await desk.screenshot(path=screenshots / "counter-check-in-ja.png", full_page=True)
+    await _look_up(desk, code)  # the same code again: it works once only
+    await expect(desk.locator("#result .problem")).to_have_text(JAPANESE.gettext(counter.USED))
 
     # The visitor sees that access, in Thai.
     await page.goto(base + "/access")
@@ -206,26 +233,25 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await _checked(page, a11y)
     await page.screenshot(path=screenshots / "visitor-access-th.png", full_page=True)
 
-    # Revoked: the next resolve asks for consent instead, with a link for the phone.
+    # Revoked: the next look-up asks for consent instead, with a code for the phone.
     await page.goto(base + "/consents")
     await page.click("form[action$='/revoke'] button")
     await page.wait_for_url("**/consents")
-    card = {"kind": "ic_card", "id": SUICA}
-    asked = await _resolve(http, terminal, card)
-    assert asked.status_code == 403
-    assert asked.json()["code"] == "consent_required"
-    request = asked.json()["consent_request"]
+    await _look_up(desk, SUICA)
+    waiting = desk.locator(".waiting [data-qr-text]")
+    await expect(waiting.locator("svg")).to_be_visible()
+    answer_url = await waiting.get_attribute("data-qr-text")
+    assert answer_url is not None
 
-    # The visitor opens the request on the phone, sees who and what, and accepts.
-    await page.goto(request["url"].replace("http://127.0.0.1", "http://localhost"))
+    # The visitor opens the request on the phone, sees who and what, and accepts; the counter
+    # updates by itself.
+    await page.goto(answer_url.replace("http://127.0.0.1", "http://localhost"))
     await expect(page.locator("h1")).to_contain_text("Hotel Sakura Asakusa")
     await _checked(page, a11y)
     await page.screenshot(path=screenshots / "visitor-consent-request-th.png", full_page=True)
     await page.click("form[action$='/accept'] button")
     await expect(page.locator(".saved")).to_be_visible()
-    status = await http.get(request["status_url"], headers=terminal)
-    assert status.json()["state"] == "accepted"
-    assert (await _resolve(http, terminal, card)).status_code == 200
+    await expect(register).to_contain_text("L898902C3", timeout=10_000)
 
     # Signed out, the passkey signs the visitor back in without any code.
     await page.goto(base + "/me")
@@ -240,8 +266,9 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await page.check("input[name=confirm]")
     await page.click("form[action='/privacy/erase'] button")
     await expect(page.locator("h1")).to_have_text(THAI.gettext("Everything is erased"))
-    assert (await _resolve(http, terminal, card)).status_code == 404
+    await _look_up(desk, SUICA)
+    await expect(desk.locator("#result .problem")).to_have_text(JAPANESE.gettext(counter.NOBODY))
     await context.close()
-    await http.aclose()
+    await desk.context.close()
 
     assert a11y == {}, a11y

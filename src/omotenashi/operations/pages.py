@@ -15,7 +15,7 @@ from omotenashi.deps import Session
 from omotenashi.operations import service
 from omotenashi.security import audit
 from omotenashi.servicers import service as servicers
-from omotenashi.servicers.categories import category_label
+from omotenashi.servicers.categories import PURPOSE_STATES, SERVICER_STATES, category_label
 from omotenashi.servicers.models import ServicerState
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
@@ -54,6 +54,8 @@ async def console(request: Request, session: Session, me: web.PageStaff) -> Resp
             (t.label, t.servicer_name, web.when(t.at, language))
             for t in await service.suspended_terminals(session)
         ],
+        "servicer_states": SERVICER_STATES,
+        "purpose_states": PURPOSE_STATES,
         "entries": [
             (e.id, web.when(e.at, language), e.actor, e.action, e.target)
             for e in await audit.recent(session, limit=50)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from omotenashi.i18n import catalogue_label
+from omotenashi.i18n.markers import N_
 from omotenashi.servicers.models import ServicerCategory
 
 CATEGORY_LABELS: Mapping[ServicerCategory, Mapping[str, str]] = MappingProxyType(
@@ -39,3 +40,16 @@ USUAL_CATEGORY = {
 def category_label(category: str, language: str) -> str:
     labels = CATEGORY_LABELS[ServicerCategory(category)]
     return labels.get(language) or labels["en"]
+
+
+SERVICER_STATES = {
+    "pending": N_("Waiting for approval"),
+    "approved": N_("Approved"),
+    "suspended": N_("Suspended"),
+}
+PURPOSE_STATES = {
+    "requested": N_("Requested"),
+    "approved": N_("Approved"),
+    "refused": N_("Refused"),
+}
+CLIENT_KINDS = {"terminal": N_("Terminal"), "system": N_("System")}

@@ -16,7 +16,12 @@ from omotenashi.clients.models import ClientKind
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.servicers import service
-from omotenashi.servicers.categories import category_label
+from omotenashi.servicers.categories import (
+    CLIENT_KINDS,
+    PURPOSE_STATES,
+    SERVICER_STATES,
+    category_label,
+)
 from omotenashi.servicers.errors import InvalidServicerError, ServicerExistsError
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
@@ -58,6 +63,9 @@ async def _console(
             if str(p.state) == "approved"
         ],
         "clients": await clients.list_clients(session, servicer_id),
+        "servicer_states": SERVICER_STATES,
+        "purpose_states": PURPOSE_STATES,
+        "client_kinds": CLIENT_KINDS,
         "error": None,
         **extra,
     }
