@@ -139,7 +139,7 @@ JOIN_MESSAGES = {
     "purposes": N_("Choose at least one purpose."),
     "email": N_("Give a valid e-mail address."),
     "password": N_("Use at least 12 characters."),
-    "display_name": N_("Give a name colleagues will recognise."),
+    "display_name": N_("Give your name, so that colleagues recognise you."),
     "taken": N_("This organisation or this e-mail address is already registered."),
 }
 
