@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from omotenashi.carriers import service as carriers
 from omotenashi.clients.models import ApiClient
 from omotenashi.consent import service as consent
+from omotenashi.feedback import service as feedback
 from omotenashi.resolve import service as resolve
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.encryption import Keyring
@@ -32,6 +33,7 @@ EXPORT_FORMAT = "omotenashi-visitor-export/1"
 class Disclosure:
     """One line of "who saw my data": a servicer, at a terminal, saw these items, for this."""
 
+    id: int
     at: datetime
     servicer_name: str
     servicer_name_ja: str
@@ -52,6 +54,7 @@ async def disclosures(
     await visitors.get(session, visitor_id)
     query = (
         sa.select(
+            AccessLogEntry.id,
             AccessLogEntry.at,
             Servicer.name,
             Servicer.name_ja,
@@ -69,8 +72,8 @@ async def disclosures(
     if before is not None:
         query = query.where(AccessLogEntry.at < before)
     return [
-        Disclosure(at, name, name_ja, label, location, purpose, tuple(keys))
-        for at, name, name_ja, label, location, purpose, keys in await session.execute(query)
+        Disclosure(id, at, name, name_ja, label, location, purpose, tuple(keys))
+        for id, at, name, name_ja, label, location, purpose, keys in await session.execute(query)
     ]
 
 
@@ -117,6 +120,22 @@ async def export(
         }
         for entry in await resolve.access_log(session, visitor_id)
     ]
+    given = await feedback.all_of_visitor(session, visitor_id)
+    answers = await feedback.replies_to(session, [f.id for f in given])
+    said = [
+        {
+            "given_at": _when(f.created_at),
+            "servicer": await servicer_name(f.servicer_id),
+            "purpose": f.purpose,
+            "rating": f.rating,
+            "comment": f.comment,
+            "replies": [
+                {"at": _when(r.created_at), "text": r.body, "translated": r.translated}
+                for r in answers.get(f.id, [])
+            ],
+        }
+        for f in given
+    ]
     family = [
         {"id": str(member.id), "profile": await visitors.read_profile(session, keyring, member.id)}
         for member in await visitors.family(session, visitor_id)
@@ -147,6 +166,7 @@ async def export(
         ],
         "consents": grants,
         "access_log": access,
+        "feedback": said,
     }
 
 
