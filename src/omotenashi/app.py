@@ -26,6 +26,7 @@ from omotenashi.consent.api import router as consent_api
 from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
+from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
@@ -130,6 +131,7 @@ def create_app(platform: Platform) -> FastAPI:
         resolve_pages,
         console_pages,
         operator_pages,
+        feedback_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

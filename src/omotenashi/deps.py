@@ -18,7 +18,9 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-Session = Annotated[AsyncSession, Depends(get_session)]
+# "function": the transaction commits when the route returns, before the response leaves, so
+# the page a redirect leads to sees the change, and a failed commit is an error, not a silent loss.
+Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
 def platform_keys(request: Request) -> PlatformKeys:

@@ -84,6 +84,9 @@ def render(
         }
     )
     response = HTMLResponse(page, status_code=status, headers=headers)
+    if getattr(request.state, "visitor", None) or getattr(request.state, "staff", None):
+        # Personal pages stay out of shared caches and the back button of a shared tablet.
+        response.headers.setdefault("Cache-Control", "no-store")
     _keep_csrf_cookie(request, response)
     response.headers["Content-Language"] = language.code
     response.headers["Vary"] = "Accept-Language, Cookie"
@@ -179,7 +182,23 @@ def safe_next(path: str | None, default: str = "/me") -> str:
     """Where to go after signing in: a path on this site only, never another site."""
     if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
         return default
+    # Browsers drop tabs and line breaks from URLs: "/\t/evil.example" would become "//evil…".
+    if any(character <= " " or character == "\x7f" for character in path):
+        return default
     return path
+
+
+def site_url(request: Request) -> str:
+    """The site's own origin: the configured public URL (behind a proxy), else this request's.
+    Passkeys are bound to it and links on QR codes point to it, so a forged Host header cannot
+    move them elsewhere where a public URL is set."""
+    public: str | None = request.app.state.platform.settings.public_url
+    return (public or str(request.base_url)).rstrip("/")
+
+
+def client_address(request: Request) -> str:
+    """The caller's network address, as the server (or its trusted proxy) reports it."""
+    return request.client.host if request.client else "unknown"
 
 
 def redirect(url: str) -> RedirectResponse:
@@ -222,7 +241,7 @@ async def check_csrf(request: Request) -> None:
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
         sent = str((await request.form()).get(CSRF_FIELD) or "")
-    if not cookie or not sent or not secrets.compare_digest(cookie, sent):
+    if not cookie or not sent or not secrets.compare_digest(cookie.encode(), sent.encode()):
         raise CsrfError()
 
 

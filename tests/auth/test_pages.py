@@ -139,3 +139,29 @@ async def test_signing_out_ends_the_session_and_clears_the_offline_pass(
     assert "storage" in out.headers["clear-site-data"]
     client.cookies.set(web.SESSION_COOKIE, secret)  # a copy of the old cookie no longer works
     assert (await client.get("/me")).status_code == 303
+
+
+async def test_a_next_address_hiding_another_site_behind_a_tab_is_ignored(
+    client: httpx.AsyncClient,
+) -> None:
+    page = await client.get("/signin", params={"next": "/\t/evil.example/phish"})
+    assert 'data-next="/me"' in page.text
+    assert web.safe_next("/\n/evil.example") == "/me"
+    assert web.safe_next("/consents") == "/consents"
+
+
+async def test_a_csrf_token_in_another_script_is_refused_not_a_crash(
+    client: httpx.AsyncClient, outbox: list[str]
+) -> None:
+    await csrf_token(client, "/signin")
+    refused = await client.post("/signin/email", data={"email": "x@example.com", "csrf_token": "é"})
+    assert refused.status_code == 403
+    assert outbox == []
+
+
+async def test_personal_pages_are_never_stored_by_a_cache(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    await signed_in_visitor(client, session, Keyring(platform.keys.master))
+    assert (await client.get("/me")).headers["cache-control"] == "no-store"
+    assert (await client.get("/access")).headers["cache-control"] == "no-store"

@@ -194,9 +194,31 @@ async def test_without_consent_the_counter_shows_the_request_and_updates_when_it
     token = answer_url.group(1).rsplit("/", 1)[1]
     still = await client.get(found.group(1))
     assert 'hx-trigger="every 2s"' in still.text  # keeps waiting
+    other_desk, _ = await clients.create_client(
+        session,
+        hotel.id,
+        kind=ClientKind.terminal,
+        label="Back office",
+        scopes=("resolve",),
+        purposes=("hotel_check_in",),
+        actor="test",
+    )
+    token_form = await csrf_token(client, "/counter")
+    await client.post(
+        "/counter/desk", data={"csrf_token": token_form, "terminal": str(other_desk.id)}
+    )
+    assert (await client.get(found.group(1))).status_code == 404  # only the desk that asked
+    first_desk = next(
+        t for t in await clients.live_terminals(session, hotel.id) if t.label == "Front desk 2"
+    )
+    await client.post(
+        "/counter/desk", data={"csrf_token": token_form, "terminal": str(first_desk.id)}
+    )
     await asks.accept(session, platform.keys, guest, token)
     shown = text_of(await client.get(found.group(1)))
     assert "AA1234567" in shown
+    again = text_of(await client.get(found.group(1)))  # shown once; then the card again
+    assert "AA1234567" not in again
 
 
 async def test_an_operator_has_no_counter(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -27,8 +28,10 @@ from omotenashi.visitors import service as visitors
 
 router = APIRouter(include_in_schema=False)
 
-# A person who mistypes their address asks again; a script sending mail to strangers is stopped.
+# A person who mistypes their address asks again; a script sending mail to strangers is stopped,
+# per address and per network address.
 CODE_LIMIT = ratelimit.Limit(per_minute=3, burst=5)
+CODE_LIMIT_PER_CLIENT = ratelimit.Limit(per_minute=10, burst=20)
 
 WRONG_ADDRESS = N_("Please check the e-mail address.")
 WRONG_CODE = N_("That code is not right or has expired. Check it, or ask for a new one.")
@@ -37,8 +40,10 @@ PASSKEY_FAILED = N_("Your passkey could not be used. Try again, or sign in with 
 
 def relying_party(request: Request) -> passkeys.RelyingParty:
     """Passkeys belong to the host name the pages are served from, at this exact origin."""
-    origin = f"{request.url.scheme}://{request.url.netloc}"
-    return passkeys.RelyingParty(id=request.url.hostname or "localhost", origin=origin)
+    site = urlsplit(web.site_url(request))
+    return passkeys.RelyingParty(
+        id=site.hostname or "localhost", origin=f"{site.scheme}://{site.netloc}"
+    )
 
 
 def _signed_in(request: Request, started: auth.Started, to: str) -> Response:
@@ -69,9 +74,10 @@ async def send_code(
         context["error"] = WRONG_ADDRESS
         return web.render(request, "auth/signin.html", context, status=422)
     account = hashlib.sha256(address.encode()).hexdigest()[:32]
-    await ratelimit.enforce(
-        request.app.state.rate_limit_engine, f"email-code:{account}", CODE_LIMIT
-    )
+    limits = request.app.state.rate_limit_engine
+    sender = web.client_address(request)
+    await ratelimit.enforce(limits, f"email-code-from:{sender}", CODE_LIMIT_PER_CLIENT)
+    await ratelimit.enforce(limits, f"email-code:{account}", CODE_LIMIT)
     await email_codes.send_code(session, platform_keys(request).master, address, language.code)
     return web.render(request, "auth/code.html", {**context, "email": address})
 

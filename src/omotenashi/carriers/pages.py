@@ -94,8 +94,6 @@ async def link_card(
 ) -> Response:
     language = web.request_language(request)
     try:
-        if kind not in CARD_KINDS:
-            raise InvalidCarrierError()
         await service.link_card(session, _keys(request), me.visitor_id, kind, card_id, label)
     except CarrierAlreadyLinkedError:
         errors = {"id": web.gettext(language, CARD_MESSAGES["taken"])}

@@ -41,6 +41,12 @@ from omotenashi.servicers.purposes import PurposeKey
 log = structlog.get_logger(__name__)
 
 SCOPES = frozenset({"resolve", "consent:request", "servicer:admin"})
+# What each kind of client is made with from the console: a terminal serves visitors at a desk
+# or gate, a system administers the servicer's own clients.
+KIND_SCOPES = {
+    ClientKind.terminal: ("resolve", "consent:request"),
+    ClientKind.system: ("servicer:admin",),
+}
 CLIENT_ID_PREFIX = "omc_"
 
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)

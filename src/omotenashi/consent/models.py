@@ -41,6 +41,7 @@ class ConsentRequestState(StrEnum):
     pending = "pending"
     accepted = "accepted"
     declined = "declined"
+    fulfilled = "fulfilled"  # accepted, and the asking touchpoint has been shown the answer
 
 
 class ConsentRequest(UUIDPrimaryKey, Base):

@@ -215,7 +215,13 @@ async def narrow(
     (with its own receipt) takes the place of the old one, which is revoked at the same moment.
     Only a subset of what was granted can be kept; sharing more is a new consent."""
     now = now or datetime.now(UTC)
-    old = await grant_of(session, visitor_id, grant_id)
+    old = await session.scalar(
+        select(ConsentGrant)
+        .where(ConsentGrant.id == grant_id, ConsentGrant.visitor_id == visitor_id)
+        .with_for_update()  # a form sent twice makes one replacement, not two
+    )
+    if old is None:
+        raise GrantNotFoundError()
     if old.revoked_at is not None or old.expires_at <= now:
         raise GrantNotFoundError("This consent has already ended.")
     extra = [key for key in attributes if key not in old.attributes]

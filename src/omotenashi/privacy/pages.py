@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
 from omotenashi.deps import Session, platform_keys
+from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
@@ -27,11 +28,13 @@ CONFIRM_FIRST = N_("Tick the box to confirm that you want everything erased.")
 class Seen:
     """One disclosure in plain words."""
 
+    id: int
     who: str
     where: str | None
     sentence: str
     when: str
     at: datetime
+    rating: int | None  # the visitor's own rating of this interaction, if they gave one
 
 
 def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
@@ -49,8 +52,11 @@ def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
 @router.get("/access", response_class=HTMLResponse)
 async def who_saw_my_data(request: Request, session: Session, me: web.PageVisitor) -> Response:
     language = web.request_language(request)
+    entries = await service.disclosures(session, me.visitor_id, limit=200)
+    given = await feedback.by_interaction(session, me.visitor_id, [e.id for e in entries])
     seen = [
         Seen(
+            id=entry.id,
             who=entry.servicer_name,
             where=", ".join(
                 part for part in (entry.terminal_label, entry.terminal_location) if part
@@ -59,8 +65,9 @@ async def who_saw_my_data(request: Request, session: Session, me: web.PageVisito
             sentence=_sentence(entry, language),
             when=web.when(entry.at, language),
             at=entry.at,
+            rating=given[entry.id].rating if entry.id in given else None,
         )
-        for entry in await service.disclosures(session, me.visitor_id, limit=200)
+        for entry in entries
     ]
     return web.render(request, "privacy/access.html", {"seen": seen})
 

@@ -74,7 +74,7 @@ def _resolution_context(resolution: Resolution, language: i18n.Language) -> dict
 
 
 def _asked_context(request: Request, asked: ConsentRequest) -> dict[str, Any]:
-    url = f"{request.base_url}{consent_requests.answer_path(asked)[1:]}"
+    url = f"{web.site_url(request)}{consent_requests.answer_path(asked)}"
     return {"asked": asked, "answer_url": url}
 
 
@@ -176,6 +176,8 @@ async def answer(
     outcome = await touchpoint.resolve_answered(session, platform_keys(request), desk, request_id)
     if isinstance(outcome, ConsentRequest):
         return web.render(request, "counter/result.html", _asked_context(request, outcome))
+    if isinstance(outcome, touchpoint.TerminalSuspended):
+        return web.render(request, "counter/result.html", {"problem": SUSPENDED})
     return web.render(
         request, "counter/result.html", _resolution_context(outcome, web.request_language(request))
     )

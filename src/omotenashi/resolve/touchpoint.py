@@ -18,6 +18,7 @@ from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import requests
+from omotenashi.consent.errors import ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequest, ConsentRequestState
 from omotenashi.errors import ForbiddenError
 from omotenashi.resolve import service
@@ -161,20 +162,27 @@ async def resolve_answered(
     caller: AuthenticatedClient,
     request_id: uuid.UUID,
     now: datetime | None = None,
-) -> service.Resolution | ConsentRequest:
+) -> service.Resolution | ConsentRequest | TerminalSuspended:
     """What the touchpoint that asked may now see: once the visitor accepted (and while the
     request lives), the resolution for the visitor and purpose it named, without showing the
     carrier again; until then, the request as it stands."""
     now = now or datetime.now(UTC)
     asked = await requests.status(session, caller.servicer_id, request_id)
+    if asked.terminal_id != caller.id:  # only the touchpoint that asked; others see nothing
+        raise ConsentRequestNotFoundError()
     if asked.state is not ConsentRequestState.accepted or asked.expires_at <= now:
         return asked
-    return await service.resolve(
+    if suspended := await _guard_against_anomaly(session, caller, asked.visitor_id, now):
+        return suspended
+    resolution = await service.resolve(
         session,
         keys,
         servicer_id=caller.servicer_id,
         visitor_id=asked.visitor_id,
         purpose=PurposeKey(asked.purpose),
-        terminal_id=caller.id if caller.kind is ClientKind.terminal else None,
+        terminal_id=caller.id,
         now=now,
     )
+    asked.state = ConsentRequestState.fulfilled  # shown once; after that, the carrier again
+    await session.flush()
+    return resolution

@@ -15,6 +15,7 @@ from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
+from omotenashi.security import ratelimit
 from omotenashi.servicers import service
 from omotenashi.servicers.categories import (
     CLIENT_KINDS,
@@ -31,11 +32,6 @@ from omotenashi.staff.models import Role
 
 router = APIRouter(include_in_schema=False)
 
-# What each kind of client may do: a terminal serves visitors, a system administers.
-KIND_SCOPES = {
-    ClientKind.terminal: ("resolve", "consent:request"),
-    ClientKind.system: ("servicer:admin",),
-}
 LABEL_NEEDED = N_("Give it a name of 1 to 100 characters, such as “Front desk 2”.")
 
 
@@ -95,7 +91,7 @@ async def create_client(
             servicer_id,
             kind=kind,
             label=label,
-            scopes=KIND_SCOPES[kind],
+            scopes=clients.KIND_SCOPES[kind],
             purposes=(purposes or []) if kind is ClientKind.terminal else [],
             location=location.strip() or None,
             actor=me.actor,
@@ -130,6 +126,8 @@ async def revoke(client_id: uuid.UUID, session: Session, me: web.PageStaff) -> R
 
 
 # --- Joining: an organisation applies, with its first administrator --------------------------
+
+JOIN_LIMIT = ratelimit.Limit(per_minute=2, burst=5)  # per network address
 
 JOIN_MESSAGES = {
     "name": N_("Give the organisation's name."),
@@ -178,6 +176,9 @@ async def join(
 ) -> Response:
     web.prefer_japanese(request)
     language = web.request_language(request)
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine, f"join-from:{web.client_address(request)}", JOIN_LIMIT
+    )
     try:
         enrolment = await staff.join(
             session,

@@ -1,0 +1,217 @@
+"""Feedback pages: the visitor rates an interaction from "Who saw my data" and reads the replies;
+staff read comments in Japanese in their inbox, reply and report; the operator moderates."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from omotenashi import web
+from omotenashi.deps import Session, platform_keys
+from omotenashi.feedback import service
+from omotenashi.feedback.errors import EditWindowClosedError, InvalidFeedbackError
+from omotenashi.i18n.markers import N_
+from omotenashi.privacy import service as privacy
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+from omotenashi.translation.api import TranslationChain
+
+router = APIRouter(include_in_schema=False)
+
+CHOOSE_STARS = N_("Choose from 1 to 5 stars.")
+TOO_LATE = N_("Feedback can be changed for 24 hours only.")
+# How each translation was made, as a reader of the translation sees it.
+PROVENANCE = {
+    "original": None,
+    "tm_exact": N_("From the translation bank"),
+    "tm_fuzzy": N_("From the translation bank (similar text)"),
+    "machine": N_("Machine-translated"),
+    None: N_("Not translated yet"),
+}
+
+
+async def _interaction(
+    session: Session, visitor_id: uuid.UUID, access_log_id: int
+) -> privacy.Disclosure | None:
+    return next(
+        (e for e in await privacy.disclosures(session, visitor_id) if e.id == access_log_id), None
+    )
+
+
+@router.get("/feedback/{access_log_id}", response_class=HTMLResponse)
+async def feedback_form(
+    access_log_id: int, request: Request, session: Session, me: web.PageVisitor
+) -> Response:
+    language = web.request_language(request)
+    entry = await _interaction(session, me.visitor_id, access_log_id)
+    if entry is None:
+        return web.redirect("/access")
+    given = (await service.by_interaction(session, me.visitor_id, [access_log_id])).get(
+        access_log_id
+    )
+    replies = (await service.replies_to(session, [given.id])).get(given.id, []) if given else []
+    context = {
+        "entry": entry,
+        "purpose": PURPOSES[PurposeKey(entry.purpose)].label(language.code),
+        "when": web.when(entry.at, language),
+        "given": given,
+        "replies": [
+            (r, web.when(r.created_at, language), PROVENANCE.get(r.translated_provenance))
+            for r in replies
+        ],
+        "error": None,
+    }
+    return web.render(request, "feedback/form.html", context)
+
+
+@router.post(
+    "/feedback/{access_log_id}", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def give_feedback(
+    access_log_id: int,
+    request: Request,
+    session: Session,
+    me: web.PageVisitor,
+    chain: TranslationChain,
+    rating: Annotated[int, Form(ge=0, le=10)] = 0,
+    comment: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
+    language = web.request_language(request)
+    given = (await service.by_interaction(session, me.visitor_id, [access_log_id])).get(
+        access_log_id
+    )
+    try:
+        if given is None:
+            await service.give(
+                session,
+                chain,
+                me.visitor_id,
+                access_log_id,
+                rating=rating,
+                comment=comment,
+                language=language.code,
+            )
+        else:
+            await service.change(
+                session,
+                chain,
+                me.visitor_id,
+                given.id,
+                rating=rating,
+                comment=comment,
+                language=language.code,
+            )
+    except (InvalidFeedbackError, EditWindowClosedError) as problem:
+        entry = await _interaction(session, me.visitor_id, access_log_id)
+        if entry is None:
+            return web.redirect("/access")
+        message = TOO_LATE if isinstance(problem, EditWindowClosedError) else CHOOSE_STARS
+        context = {
+            "entry": entry,
+            "purpose": PURPOSES[PurposeKey(entry.purpose)].label(language.code),
+            "when": web.when(entry.at, language),
+            "given": given,
+            "replies": [],
+            "error": message,
+        }
+        return web.render(request, "feedback/form.html", context, status=422)
+    return web.redirect(f"/feedback/{access_log_id}")
+
+
+@router.post(
+    "/feedback/{access_log_id}/delete", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def take_back(access_log_id: int, session: Session, me: web.PageVisitor) -> Response:
+    given = (await service.by_interaction(session, me.visitor_id, [access_log_id])).get(
+        access_log_id
+    )
+    if given is not None:
+        await service.remove(session, me.visitor_id, given.id)
+    return web.redirect("/access")
+
+
+# --- Staff: the inbox ----------------------------------------------------------------------------
+
+
+def _servicer_of(me: web.PageStaff) -> uuid.UUID:
+    staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
+    assert me.staff.servicer_id is not None
+    return me.staff.servicer_id
+
+
+@router.get("/inbox", response_class=HTMLResponse)
+async def inbox(request: Request, session: Session, me: web.PageStaff) -> Response:
+    servicer_id = _servicer_of(me)
+    language = web.request_language(request)
+    entries = await service.inbox(session, platform_keys(request).master, servicer_id)
+    context = {
+        "entries": [
+            {
+                "entry": entry,
+                "purpose": PURPOSES[PurposeKey(entry.feedback.purpose)].label(language.code),
+                "when": web.when(entry.feedback.created_at, language),
+                "provenance": PROVENANCE.get(entry.feedback.comment_ja_provenance),
+                "replies": [(r, web.when(r.created_at, language)) for r in entry.replies],
+            }
+            for entry in entries
+        ],
+    }
+    return web.render(request, "feedback/inbox.html", context)
+
+
+@router.post(
+    "/inbox/{feedback_id}/reply", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def reply(
+    feedback_id: uuid.UUID,
+    session: Session,
+    me: web.PageStaff,
+    chain: TranslationChain,
+    body: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
+    servicer_id = _servicer_of(me)
+    if body.strip():
+        await service.reply(session, chain, servicer_id, me.staff.user_id, feedback_id, body)
+    return web.redirect(f"/inbox#f-{feedback_id}")
+
+
+@router.post(
+    "/inbox/{feedback_id}/report", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def report(
+    feedback_id: uuid.UUID,
+    session: Session,
+    me: web.PageStaff,
+    reason: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    await service.report(session, _servicer_of(me), feedback_id, reason, actor=me.actor)
+    return web.redirect("/inbox")
+
+
+# --- Operator: moderation ------------------------------------------------------------------------
+
+
+@router.get("/operator/feedback", response_class=HTMLResponse)
+async def moderation(request: Request, session: Session, me: web.PageStaff) -> Response:
+    staff.require(me.staff, Role.operator)
+    language = web.request_language(request)
+    reported = [(f, web.when(f.updated_at, language)) for f in await service.reported(session)]
+    return web.render(request, "feedback/moderation.html", {"reported": reported})
+
+
+@router.post(
+    "/operator/feedback/{feedback_id}", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def moderate(
+    feedback_id: uuid.UUID,
+    session: Session,
+    me: web.PageStaff,
+    hide: Annotated[bool, Form()],
+) -> Response:
+    staff.require(me.staff, Role.operator)
+    await service.moderate(session, feedback_id, hide=hide, actor=me.actor)
+    return web.redirect("/operator/feedback")
