@@ -56,6 +56,8 @@ PAGES = (
     Page("GET", "/counter", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/operator", ("operator",), STAFF_SIGN_IN),
+    Page("GET", "/inbox", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/operator/feedback", ("operator",), STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -95,6 +97,12 @@ COVERED_ELSEWHERE = {
     "POST /console/clients/{client_id}/revoke",
     "POST /operator/servicers/{servicer_id}/state",
     "POST /operator/servicers/{servicer_id}/purposes/{purpose}",
+    "GET /feedback/{access_log_id}",
+    "POST /feedback/{access_log_id}",
+    "POST /feedback/{access_log_id}/delete",
+    "POST /inbox/{feedback_id}/reply",
+    "POST /inbox/{feedback_id}/report",
+    "POST /operator/feedback/{feedback_id}",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (

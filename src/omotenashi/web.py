@@ -154,6 +154,9 @@ async def page_visitor(request: Request, session: Session) -> auth.VisitorPrinci
     if not isinstance(principal, auth.VisitorPrincipal):
         raise SignInRequired(request.url.path)
     request.state.visitor = principal
+    if not request.query_params.get("lang") and not request.cookies.get(LANGUAGE_COOKIE):
+        # No choice made on this browser: the language the visitor registered with.
+        request.state.language = i18n.match_tag(principal.language) or i18n.DEFAULT
     return principal
 
 

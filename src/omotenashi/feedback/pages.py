@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from omotenashi import web
+from omotenashi import i18n, web
 from omotenashi.deps import Session, platform_keys
 from omotenashi.feedback import service
 from omotenashi.feedback.errors import EditWindowClosedError, InvalidFeedbackError
@@ -79,8 +79,10 @@ async def give_feedback(
     chain: TranslationChain,
     rating: Annotated[int, Form(ge=0, le=10)] = 0,
     comment: Annotated[str, Form(max_length=4000)] = "",
+    written_in: Annotated[str, Form(max_length=16)] = "",
 ) -> Response:
     language = web.request_language(request)
+    written = (i18n.match_tag(written_in) or language).code
     given = (await service.by_interaction(session, me.visitor_id, [access_log_id])).get(
         access_log_id
     )
@@ -93,7 +95,7 @@ async def give_feedback(
                 access_log_id,
                 rating=rating,
                 comment=comment,
-                language=language.code,
+                language=written,
             )
         else:
             await service.change(
@@ -103,7 +105,7 @@ async def give_feedback(
                 given.id,
                 rating=rating,
                 comment=comment,
-                language=language.code,
+                language=written,
             )
     except (InvalidFeedbackError, EditWindowClosedError) as problem:
         entry = await _interaction(session, me.visitor_id, access_log_id)
