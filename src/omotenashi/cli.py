@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import functools
 import multiprocessing
 import os
@@ -565,6 +566,53 @@ def tm_export(
         f"Exported {len(exported.segments)} segments ({source} → {target}) to {file}; "
         f"{exported.withheld} contributor-only segments were not exported."
     )
+
+
+stats_cli = typer.Typer(help="Statistics: the daily cells behind the charts.", no_args_is_help=True)
+cli.add_typer(stats_cli, name="stats")
+
+
+@stats_cli.command("rebuild")
+@_friendly
+def stats_rebuild(
+    since: Annotated[
+        datetime.datetime,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="First day (Japan time), YYYY-MM-DD"),
+    ],
+    until: Annotated[
+        datetime.datetime | None,
+        typer.Option("--until", formats=["%Y-%m-%d"], help="Last day; default today"),
+    ] = None,
+) -> None:
+    """Recompute the statistics cells of every day since a date from the raw tables."""
+    from omotenashi.statistics import service as statistics
+
+    settings = _settings()
+    first = since.date()
+    last = until.date() if until else statistics.today()
+
+    async def run() -> int:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                made = 0
+                with typer.progressbar(length=(last - first).days + 1, label="Days") as bar:
+                    day = first
+                    while day <= last:
+                        # One transaction per day: a long rebuild keeps what it finished.
+                        async with db.session_scope(db.session_factory(engine)) as session:
+                            made += await statistics.recompute_day(session, day)
+                        day += datetime.timedelta(days=1)
+                        bar.update(1)
+                return made
+            finally:
+                await engine.dispose()
+
+    if first > last:
+        typer.secho("--since is after --until; nothing to rebuild.", err=True, fg=typer.colors.RED)
+        raise typer.Exit(2)
+    made = asyncio.run(run())
+    typer.echo(f"Rebuilt {(last - first).days + 1} days from {first} to {last}: {made} cells.")
 
 
 @cli.command("demo")

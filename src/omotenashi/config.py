@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     visitor_retention_days: int = Field(
         default=30, ge=0, description="Days after departure before a visitor is erased."
     )
+    statistics_k: int = Field(
+        default=10,
+        ge=2,
+        description="Fewest distinct visitors a published statistics cell may count.",
+    )
 
     @property
     def embedded(self) -> bool:

@@ -37,6 +37,7 @@ TASK_MODULES = (
     "omotenashi.visitors.tasks",
     "omotenashi.carriers.tasks",
     "omotenashi.mail.tasks",
+    "omotenashi.statistics.tasks",
 )
 
 JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]

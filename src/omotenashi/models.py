@@ -11,6 +11,7 @@ from omotenashi.resolve import models as resolve  # noqa: F401
 from omotenashi.security import audit, ratelimit  # noqa: F401
 from omotenashi.servicers import models as servicers  # noqa: F401
 from omotenashi.staff import models as staff  # noqa: F401
+from omotenashi.statistics import models as statistics  # noqa: F401
 from omotenashi.translation import models as translation  # noqa: F401
 from omotenashi.visitors import models as visitors  # noqa: F401
 

@@ -1,0 +1,1 @@
+"""Statistics: daily cells pre-aggregated from the raw tables, published only with k visitors."""
