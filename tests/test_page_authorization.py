@@ -58,6 +58,10 @@ PAGES = (
     Page("GET", "/operator", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/inbox", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/operator/feedback", ("operator",), STAFF_SIGN_IN),
+    Page("GET", "/operator/statistics", ("operator",), STAFF_SIGN_IN),
+    Page("GET", "/operator/statistics/resolves-by-hour.csv", ("operator",), STAFF_SIGN_IN),
+    Page("GET", "/console/statistics", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/console/statistics/resolves-by-hour.csv", COUNTER, STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -103,6 +107,9 @@ COVERED_ELSEWHERE = {
     "POST /inbox/{feedback_id}/reply",
     "POST /inbox/{feedback_id}/report",
     "POST /operator/feedback/{feedback_id}",
+    # Tried by everyone above through one chart's CSV each.
+    "GET /operator/statistics/{key}.csv",
+    "GET /console/statistics/{key}.csv",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (

@@ -41,6 +41,7 @@ from omotenashi.runtime import Platform
 from omotenashi.servicers.api import router as servicers_api
 from omotenashi.servicers.pages import router as console_pages
 from omotenashi.staff.pages import router as staff_pages
+from omotenashi.statistics.pages import router as statistics_pages
 from omotenashi.translation.api import router as translation_api
 from omotenashi.visitors.api import router as visitors_api
 from omotenashi.visitors.pages import router as visitors_pages
@@ -132,6 +133,7 @@ def create_app(platform: Platform) -> FastAPI:
         console_pages,
         operator_pages,
         feedback_pages,
+        statistics_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
