@@ -38,6 +38,8 @@ log = structlog.get_logger(__name__)
 JAPAN = ZoneInfo("Asia/Tokyo")
 MAX_RANGE = timedelta(days=366)
 DEFAULT_RANGE = timedelta(days=13)  # two weeks, today included
+# A cell of one visitor can never be published, whatever k is set to (k >= 2): not stored.
+FEWEST = 2
 RECENT_DAYS = 3  # the periodic job recomputes today and the days before (late replies)
 
 # --- recompute: one day of cells from the raw tables ---------------------------------------
@@ -127,6 +129,7 @@ def _insert(metric: str) -> sa.TextClause:
         FROM ({spec.events}) e
         CROSS JOIN LATERAL (VALUES {unpivot}) AS d(dimension, value)
         GROUP BY GROUPING SETS ({sets})
+        HAVING count(DISTINCT e.visitor_id) >= :fewest
         """  # noqa: S608 (constants only; values are bound)
     )
 
@@ -148,12 +151,15 @@ async def recompute_day(session: AsyncSession, day: date) -> int:
         sa.text("SELECT pg_advisory_xact_lock(hashtext('stat_cells'), :ordinal)"),
         {"ordinal": day.toordinal()},
     )
+    # A day's sorts (distinct visitors per cell) stay in memory rather than spill to disk.
+    await session.execute(sa.text("SET LOCAL work_mem = '128MB'"))
     await session.execute(sa.delete(StatCell).where(StatCell.day == day))
     start, end = day_bounds(day)
     made = 0
     for metric in METRICS:
         result = await session.execute(
-            _insert(metric), {"day": day, "metric": metric, "start": start, "end": end}
+            _insert(metric),
+            {"day": day, "metric": metric, "start": start, "end": end, "fewest": FEWEST},
         )
         made += int(getattr(result, "rowcount", 0) or 0)
     log.info("statistics.day_recomputed", day=day.isoformat(), cells=made)

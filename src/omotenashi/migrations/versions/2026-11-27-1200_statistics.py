@@ -1,4 +1,4 @@
-"""statistics: daily cells pre-aggregated from the raw tables
+"""statistics: daily cells pre-aggregated from the raw tables; the access log indexed by time
 
 Revision ID: 0016_statistics
 Revises: 0015_feedback
@@ -51,9 +51,11 @@ def upgrade() -> None:
         ["servicer_id", "metric", "day"],
         unique=False,
     )
+    op.create_index("ix_access_log_at", "access_log", ["at"], unique=False, postgresql_using="brin")
 
 
 def downgrade() -> None:
+    op.drop_index("ix_access_log_at", table_name="access_log", postgresql_using="brin")
     op.drop_index("ix_stat_cells_servicer_metric_day", table_name="stat_cells")
     op.drop_index("ix_stat_cells_metric_day", table_name="stat_cells")
     op.drop_table("stat_cells")
