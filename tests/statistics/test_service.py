@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
 from tests.statistics.helpers import DAY, at, consent_requests, make_visitors, resolves
 
+from omotenashi import jobs
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.statistics import service
 from omotenashi.statistics.errors import InvalidStatisticsQueryError
@@ -125,3 +126,32 @@ async def test_purpose_filter_keeps_only_that_purpose(session: AsyncSession) -> 
 def test_bad_filters_are_refused(start: str | None, end: str | None, purpose: str | None) -> None:
     with pytest.raises(InvalidStatisticsQueryError):
         service.parse_query(start, end, purpose)
+
+
+def test_the_periodic_job_recomputes_the_recent_days() -> None:
+    jobs.load_task_modules()
+    assert "statistics.recompute_recent" in jobs._PERIODIC
+
+
+async def test_k_is_whatever_the_platform_sets(session: AsyncSession) -> None:
+    hotel = await approved_servicer(session, "Hotel Stats 8", PurposeKey.hotel_check_in)
+    people = await make_visitors(session, 5, nationality="KR", language="ko")
+    await resolves(session, people, hotel.id)
+    await service.recompute_day(session, DAY)
+    for k, shown in ((5, True), (6, False)):
+        chart = await service.chart(session, None, "resolves-by-purpose", WEEK, k, "en")
+        assert chart.empty is not shown, k
+
+
+async def test_a_days_average_rating_shows_once_k_visitors_have_rated(
+    session: AsyncSession,
+) -> None:
+    hotel = await approved_servicer(session, "Hotel Stats 9", PurposeKey.hotel_check_in)
+    korean = await make_visitors(session, K - 1, nationality="KR", language="ko")
+    await resolves(session, korean, hotel.id, rating=2)
+    await service.recompute_day(session, DAY)
+    assert (await _chart(session, "ratings-by-purpose")).empty
+    one_more = await make_visitors(session, 1, nationality="KR", language="ko")
+    await resolves(session, one_more, hotel.id, rating=2)
+    await service.recompute_day(session, DAY)
+    assert (await _chart(session, "ratings-by-purpose")).series[0].values == [2.0]
