@@ -7,6 +7,10 @@ Privacy rules, in one place:
   nothing coarser is stored; a chart's totals are sums of published cells only, so no published
   number is ever derived from a suppressed cell;
 - cells hold counts only: no visitor id, no attribute beyond the dimension's value.
+
+Each dimension's cells are published on their own, so two dimensions' sums for one day (by
+purpose, by nationality) can differ by the events of suppressed groups: that bounds how many
+events small groups made together, without naming a group or giving any one group's count.
 """
 
 from __future__ import annotations
