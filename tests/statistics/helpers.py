@@ -83,6 +83,7 @@ async def consent_requests(
     servicer_id: uuid.UUID,
     *,
     purpose: str = "hotel_check_in",
+    state: ConsentRequestState = ConsentRequestState.pending,
 ) -> None:
     for visitor_id in visitor_ids:
         session.add(
@@ -92,7 +93,7 @@ async def consent_requests(
                 purpose=purpose,
                 attributes=["passport"],
                 token=secrets.token_urlsafe(24),
-                state=ConsentRequestState.pending,
+                state=state,
                 created_at=at(),
                 expires_at=at() + timedelta(minutes=10),
             )

@@ -9,6 +9,7 @@ from tests.factories import approved_servicer
 from tests.statistics.helpers import DAY, at, consent_requests, make_visitors, resolves
 
 from omotenashi import jobs
+from omotenashi.consent.models import ConsentRequestState
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.statistics import service
 from omotenashi.statistics.errors import InvalidStatisticsQueryError
@@ -155,3 +156,15 @@ async def test_a_days_average_rating_shows_once_k_visitors_have_rated(
     await resolves(session, one_more, hotel.id, rating=2)
     await service.recompute_day(session, DAY)
     assert (await _chart(session, "ratings-by-purpose")).series[0].values == [2.0]
+
+
+async def test_an_ask_answered_after_consent_counts_once_and_as_needing_consent(
+    session: AsyncSession,
+) -> None:
+    hotel = await approved_servicer(session, "Hotel Stats 10", PurposeKey.hotel_check_in)
+    people = await make_visitors(session, K, nationality="KR", language="ko")
+    await consent_requests(session, people[:5], hotel.id, state=ConsentRequestState.fulfilled)
+    await resolves(session, people, hotel.id)  # five after their consent, five at once
+    await service.recompute_day(session, DAY)
+    friction = await _chart(session, "consent-required-by-purpose")
+    assert friction.series[0].values == [50.0]

@@ -67,14 +67,16 @@ _COMMON_COLUMNS = """
 
 @dataclass(frozen=True)
 class _Metric:
-    events: str  # SELECT of (visitor_id, servicer_id, purpose, nationality, ..., amount, marked)
+    events: (
+        str  # SELECT of (visitor_id, servicer_id, purpose, <dimensions>, amount, marked, weight)
+    )
     dimensions: tuple[str, ...]
     per_servicer: bool = True
 
 
 _METRICS: dict[str, _Metric] = {
     "resolves": _Metric(
-        f"""SELECT {_COMMON_COLUMNS}, 0 AS amount, 0 AS marked
+        f"""SELECT {_COMMON_COLUMNS}, 0 AS amount, 0 AS marked, 1 AS weight
             FROM access_log e {_SERVICER_FACTS} {_VISITOR_FACTS}
             WHERE e.at >= :start AND e.at < :end""",  # noqa: S608 (constants only; values are bound)
         ("purpose", "category", "nationality", "language", "prefecture", "hour"),
@@ -82,29 +84,34 @@ _METRICS: dict[str, _Metric] = {
     "ratings": _Metric(
         f"""SELECT {_COMMON_COLUMNS}, e.rating AS amount,
                 (NOT EXISTS (SELECT 1 FROM feedback_replies r WHERE r.feedback_id = e.id))::int
-                  AS marked
+                  AS marked, 1 AS weight
             FROM (SELECT id, visitor_id, servicer_id, purpose, rating, created_at AS at
                   FROM feedback) e
             {_SERVICER_FACTS} {_VISITOR_FACTS}
             WHERE e.at >= :start AND e.at < :end""",  # noqa: S608 (constants only; values are bound)
         ("purpose", "category", "nationality", "language", "prefecture"),
     ),
-    # Every time a servicer asked: a disclosure (0) or a consent request, asked because the
-    # visitor had not granted what the servicer wanted (1). The friction map.
+    # Every time a servicer asked: answered at once (a disclosure, 0), or with a consent request
+    # because the visitor had not granted what it wanted (1). A request that was accepted led to
+    # a disclosure of its own; a row of weight -1 keeps that interaction to one ask. The friction
+    # map: marked / events.
     "asks": _Metric(
-        f"""SELECT {_COMMON_COLUMNS}, 0 AS amount, e.marked
-            FROM (SELECT visitor_id, servicer_id, purpose, at, 0 AS marked FROM access_log
-                  WHERE at >= :start AND at < :end
+        f"""SELECT {_COMMON_COLUMNS}, 0 AS amount, e.marked, e.weight
+            FROM (SELECT visitor_id, servicer_id, purpose, at, 0 AS marked, 1 AS weight
+                  FROM access_log WHERE at >= :start AND at < :end
                   UNION ALL
-                  SELECT visitor_id, servicer_id, purpose, created_at, 1 FROM consent_requests
-                  WHERE created_at >= :start AND created_at < :end) e
+                  SELECT visitor_id, servicer_id, purpose, created_at, 1, 1 FROM consent_requests
+                  WHERE created_at >= :start AND created_at < :end
+                  UNION ALL
+                  SELECT visitor_id, servicer_id, purpose, created_at, 0, -1 FROM consent_requests
+                  WHERE created_at >= :start AND created_at < :end AND state = 'fulfilled') e
             {_SERVICER_FACTS} {_VISITOR_FACTS}""",  # noqa: S608 (constants only; values are bound)
         ("purpose", "category", "prefecture"),
     ),
     "registrations": _Metric(
         """SELECT v.id AS visitor_id, NULL::uuid AS servicer_id, '' AS purpose,
                 coalesce(left(n.clear_value #>> '{}', 2), '') AS nationality,
-                coalesce(v.language, '') AS language, 0 AS amount, 0 AS marked
+                coalesce(v.language, '') AS language, 0 AS amount, 0 AS marked, 1 AS weight
             FROM visitors v
             LEFT JOIN visitor_attributes n ON n.visitor_id = v.id AND n.key = 'nationality'
             WHERE v.created_at >= :start AND v.created_at < :end""",
@@ -128,7 +135,7 @@ def _insert(metric: str) -> sa.TextClause:
         INSERT INTO stat_cells
             (day, servicer_id, metric, purpose, dimension, value, visitors, events, amount, marked)
         SELECT :day, {servicer}, :metric, e.purpose, d.dimension, d.value,
-               count(DISTINCT e.visitor_id), count(*), coalesce(sum(e.amount), 0),
+               count(DISTINCT e.visitor_id), sum(e.weight), coalesce(sum(e.amount), 0),
                coalesce(sum(e.marked), 0)
         FROM ({spec.events}) e
         CROSS JOIN LATERAL (VALUES {unpivot}) AS d(dimension, value)
@@ -457,9 +464,9 @@ def _sorted_values(dimension: str, values: set[str]) -> list[str]:
 
 
 def _measure(spec: _ChartSpec, cells: Sequence[Cell]) -> float | int | None:
-    if not cells:
-        return None
     events = sum(c.events for c in cells)
+    if not cells or events <= 0:
+        return None
     match spec.measure:
         case "events":
             return events
