@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -97,7 +98,11 @@ async def _page(
         "charts": charts,
         "tiles": {c.key: _map(c) for c in charts if c.kind == "map"},
         "purposes": [(key, p.label(language.code)) for key, p in PURPOSES.items()],
-        "filter": request.url.query,
+        # The links to each chart's CSV carry the filter as shown, so they give what is drawn.
+        "filter": urlencode(
+            {"from": query.start.isoformat(), "to": query.end.isoformat()}
+            | ({"purpose": query.purpose} if query.purpose else {})
+        ),
         "error": BAD_FILTER if bad else None,
     }
     return web.render(request, "statistics/statistics.html", context, status=422 if bad else 200)
