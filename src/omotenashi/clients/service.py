@@ -40,7 +40,7 @@ from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
 
-SCOPES = frozenset({"resolve", "consent:request", "servicer:admin"})
+SCOPES = frozenset({"resolve", "consent:request", "servicer:admin", "alerts:ingest"})
 CLIENT_ID_PREFIX = "omc_"
 
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
