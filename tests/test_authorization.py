@@ -261,6 +261,8 @@ ENDPOINTS = (
     ),
     Endpoint("GET", "/v1/operator/translation-bank/statistics", {"operator": 200}),
     Endpoint("GET", f"/v1/alerts/{NO_ALERT}", {}),
+    Endpoint("GET", "/v1/alerts?prefecture=13", everyone(200), public_listing=True),
+    Endpoint("GET", "/v1/operator/alerts", {"operator": 200}),
     Endpoint("POST", "/v1/alerts/verify", everyone(200), lambda c: {"text": "A rumour"}),
     Endpoint("GET", "/v1/push/vapid-key", everyone(200)),
     Endpoint("GET", "/v1/me/alerts", dict.fromkeys(VISITORS, 200)),

@@ -307,3 +307,22 @@ async def test_stream_yields_each_current_alert_once(
         )
     ]
     assert [str(found) for found in seen if found] == [ingested.json()["alert"]["id"]]
+
+
+async def test_signage_finds_alerts_in_force_at_its_place(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    ops = await operator(session, "ops@example.jp")
+    ingested = await client.post(
+        "/v1/alerts/ingest", content=fixture("volcano_vfvo50.xml"), headers={**ops, **XML}
+    )
+    alert_id = ingested.json()["alert"]["id"]
+    here = await client.get("/v1/alerts", params={"municipality": "462012", "language": "th"})
+    assert [found["id"] for found in here.json()] == [alert_id]
+    assert here.json()[0]["language"] == "th"
+    elsewhere = await client.get("/v1/alerts", params={"prefecture": "13"})
+    assert elsewhere.json() == []
+    nowhere = await client.get("/v1/alerts")
+    assert nowhere.status_code == 422
+    listed = await client.get("/v1/operator/alerts", headers=ops)
+    assert [found["id"] for found in listed.json()] == [alert_id]

@@ -292,3 +292,25 @@ async def test_subscription_that_cannot_be_pushed_to_is_refused(
     with pytest.raises(InvalidSubscriptionError) as raised:
         await service.subscribe(session, visitor, endpoint=endpoint, p256dh=p256dh, auth=auth)
     assert [error.field for error in raised.value.fields] == [field]
+
+
+async def test_withdrawal_is_pushed_to_those_who_got_the_alert(
+    session: AsyncSession, platform: Platform, push_service: PushService
+) -> None:
+    device, subscription = await _subscribed(session, platform, f"{push_service.base}/w", "ko")
+    alert = await _eew(session, platform)
+    await service.fan_out(session, alert.id)
+    await tasks.deliver_batch(session, platform, alert.id, [subscription.id])
+    before = await jobs.pending(session, service.FAN_OUT_JOB)
+    await service.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
+    assert await jobs.pending(session, service.FAN_OUT_JOB) == before + 1
+    told = await service.fan_out(session, alert.id, notice=service.CANCELLED_NOTICE)
+    assert told.subscriptions == 1
+    await tasks.deliver_batch(
+        session, platform, alert.id, [subscription.id], notice=service.CANCELLED_NOTICE
+    )
+    message = device.open(push_service.received[-1][2])
+    assert message["alert_id"] == str(alert.id)
+    assert message["state"] == "cancelled"
+    assert message["language"] == "ko"
+    assert "headline" not in message

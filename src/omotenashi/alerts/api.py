@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from omotenashi.alerts import push, service, stream
-from omotenashi.alerts.models import SafetyAnswer, StoredAlert
+from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.alerts.schemas import (
     AlertDetailOut,
     AlertOut,
@@ -96,6 +96,29 @@ def _operator_out(alert: StoredAlert) -> OperatorAlertOut:
 
 
 # --- Public ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/alerts",
+    response_model=list[AlertOut],
+    summary="Alerts in force at a place, most severe first (for signage and screens)",
+)
+async def alerts_here(
+    session: Session,
+    municipality: Annotated[str | None, Query(max_length=6)] = None,
+    prefecture: Annotated[str | None, Query(max_length=2)] = None,
+    latitude: Annotated[float | None, Query(ge=-90, le=90)] = None,
+    longitude: Annotated[float | None, Query(ge=-180, le=180)] = None,
+    language: Annotated[str, Query(max_length=16)] = "en",
+) -> list[AlertOut]:
+    found = await service.current_in_area(
+        session,
+        municipality=municipality,
+        prefecture=prefecture,
+        latitude=latitude,
+        longitude=longitude,
+    )
+    return [_alert_out(alert, language) for alert in found]
 
 
 @router.get(
@@ -311,6 +334,23 @@ async def ingest(request: Request, publisher: Publisher, session: Session) -> In
         unknown_elements=done.unknown_elements,
         duplicate=done.duplicate,
     )
+
+
+@router.get(
+    "/operator/alerts",
+    response_model=list[OperatorAlertOut],
+    summary="The newest alerts, drafts waiting for approval included",
+)
+async def operator_alerts(
+    operator: CurrentOperator,
+    session: Session,
+    state: Annotated[AlertState | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[OperatorAlertOut]:
+    return [
+        _operator_out(alert)
+        for alert in await service.recent_for_operator(session, limit=limit, state=state)
+    ]
 
 
 @router.post(

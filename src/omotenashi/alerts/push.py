@@ -101,6 +101,31 @@ def message(
         lines.pop()
 
 
+def notice(
+    *,
+    alert_id: str,
+    notice: str,
+    language: str,
+    alert_type: str,
+    source: str,
+    issued_at: str,
+    url: str,
+) -> bytes:
+    """A change to an alert already pushed (``notice``: "cancelled"). It carries no text: the
+    page or service worker says it in the visitor's language and drops the alert it kept."""
+    body = {
+        "alert_id": alert_id,
+        "notice": notice,
+        "state": notice,
+        "language": language,
+        "type": alert_type,
+        "source": source,
+        "issued_at": issued_at,
+        "url": url,
+    }
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 class Sender:
     """Sends messages over one HTTP connection pool, signing a VAPID header per push service."""
 

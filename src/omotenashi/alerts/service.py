@@ -377,6 +377,7 @@ async def _cancel(
     for alert in found:
         alert.state = AlertState.cancelled
         alert.ended_at = now
+        await _tell_cancelled(session, alert)
     await session.flush()
     await audit.record(
         session,
@@ -492,11 +493,20 @@ async def cancel(session: AsyncSession, alert_id: uuid.UUID, *, operator: str) -
         raise AlertNotDraftError(f"The alert is {stored.state}; only an issued one is cancelled.")
     stored.state = AlertState.cancelled
     stored.ended_at = datetime.now(UTC)
+    await _tell_cancelled(session, stored)
     await session.flush()
     await audit.record(
         session, actor=operator, action="alert.cancelled", target=f"alert:{stored.id}"
     )
     return stored
+
+
+async def _tell_cancelled(session: AsyncSession, alert: StoredAlert) -> None:
+    """Those who were pushed an alert are pushed its withdrawal, so no phone keeps showing it."""
+    if alert.recipients > 0:
+        await jobs.enqueue(
+            session, FAN_OUT_JOB, {"alert_id": str(alert.id), "notice": CANCELLED_NOTICE}
+        )
 
 
 # Verifying a forwarded copy.
@@ -652,11 +662,19 @@ class FanOut:
     jobs: int
 
 
+CANCELLED_NOTICE = "cancelled"
+
+
 async def fan_out(
-    session: AsyncSession, alert_id: uuid.UUID, *, now: datetime | None = None
+    session: AsyncSession,
+    alert_id: uuid.UUID,
+    *,
+    notice: str | None = None,
+    now: datetime | None = None,
 ) -> FanOut:
     """Select the visitors ``alert_id`` reaches and enqueue its delivery to each of their push
-    subscriptions, ``BATCH_SIZE`` to a job. The messages were rendered when it was issued."""
+    subscriptions, ``BATCH_SIZE`` to a job. The messages were rendered when it was issued.
+    With ``notice`` "cancelled", what is delivered is that the alert was withdrawn."""
     now = now or datetime.now(UTC)
     alert = await get(session, alert_id)
     reached = select(AlertTarget.reach_visitor_id).where(targeted(alert, now)).distinct().subquery()
@@ -674,7 +692,12 @@ async def fan_out(
         await session.execute(
             select(
                 func.json_build_object(
-                    "alert_id", str(alert.id), "subscriptions", func.json_agg(numbered.c.id)
+                    "alert_id",
+                    str(alert.id),
+                    "notice",
+                    notice,
+                    "subscriptions",
+                    func.json_agg(numbered.c.id),
                 ).cast(Text),
                 func.count(),
             ).group_by(batch)
@@ -682,7 +705,8 @@ async def fan_out(
     ).all()
     await jobs.enqueue_many(session, DELIVER_JOB, [payload.encode() for payload, _ in batches])
     subscriptions = sum(int(count) for _, count in batches)
-    alert.recipients = recipients
+    if notice is None:
+        alert.recipients = recipients
     await session.flush()
     log.info(
         "alert.fanned_out",
@@ -730,6 +754,63 @@ async def current_for_visitor(
             )
         ).all()
     )
+
+
+async def current_in_area(
+    session: AsyncSession,
+    *,
+    municipality: str | None = None,
+    prefecture: str | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    now: datetime | None = None,
+) -> list[StoredAlert]:
+    """Alerts in force at a place: a municipality (5 or 6 digits), a prefecture, or a point.
+    For signage and screens that switch to an alert in their area; nothing personal."""
+    now = now or datetime.now(UTC)
+    clauses: list[ColumnElement[bool]] = []
+    if municipality is not None:
+        if not (municipality.isascii() and municipality.isdigit() and len(municipality) in (5, 6)):
+            raise InvalidAlertError(
+                "A municipality is its 5- or 6-digit JIS X 0402 code.",
+                fields=[FieldError("municipality", "Not a JIS X 0402 code.")],
+            )
+        clauses.append(StoredAlert.target_municipalities.contains([municipality[:5]]))
+        prefecture = prefecture or municipality[:2]
+    if prefecture is not None:
+        clauses.append(StoredAlert.target_prefectures.contains([prefecture]))
+    if latitude is not None and longitude is not None:
+        cell = targeting.location_cell(_point(latitude, longitude))
+        clauses.append(StoredAlert.target_cells.contains([cell]))
+    if not clauses:
+        raise InvalidAlertError(
+            "Name the place: a municipality, a prefecture, or latitude and longitude.",
+            fields=[FieldError("municipality", "Missing.")],
+        )
+    return list(
+        (
+            await session.scalars(
+                select(StoredAlert)
+                .where(
+                    StoredAlert.state == AlertState.issued,
+                    or_(StoredAlert.expires_at.is_(None), StoredAlert.expires_at > now),
+                    or_(*clauses),
+                )
+                .order_by(StoredAlert.severity.desc(), StoredAlert.issued_at.desc())
+                .limit(50)
+            )
+        ).all()
+    )
+
+
+async def recent_for_operator(
+    session: AsyncSession, *, limit: int = 50, state: AlertState | None = None
+) -> list[StoredAlert]:
+    """The newest alerts, drafts included (the console's list)."""
+    query = select(StoredAlert).order_by(StoredAlert.created_at.desc()).limit(limit)
+    if state is not None:
+        query = query.where(StoredAlert.state == state)
+    return list((await session.scalars(query)).all())
 
 
 # Push subscriptions.

@@ -32,7 +32,7 @@ FIRST_RETRY = timedelta(seconds=5)
 
 @jobs.job(service.FAN_OUT_JOB)
 async def fan_out(session: AsyncSession, payload: dict[str, Any], platform: Platform) -> None:
-    await service.fan_out(session, uuid.UUID(payload["alert_id"]))
+    await service.fan_out(session, uuid.UUID(payload["alert_id"]), notice=payload.get("notice"))
 
 
 def _topic(alert: StoredAlert) -> str | None:
@@ -50,11 +50,14 @@ async def deliver_batch(
     subscription_ids: list[uuid.UUID],
     attempt: int = 0,
     *,
+    notice: str | None = None,
     http: aiohttp.ClientSession | None = None,
 ) -> dict[push.Outcome, int]:
-    """Push ``alert_id`` to each subscription, in its visitor's language."""
+    """Push ``alert_id`` to each subscription, in its visitor's language (or, with ``notice``
+    "cancelled", that it was withdrawn)."""
     alert = await session.get(StoredAlert, alert_id)
-    if alert is None or alert.state is not AlertState.issued:
+    expected = AlertState.cancelled if notice == service.CANCELLED_NOTICE else AlertState.issued
+    if alert is None or alert.state is not expected:
         # Cancelled or replaced before it went out: a stale alert is worse than none.
         return {}
     if platform.keys.vapid_key is None:
@@ -78,6 +81,16 @@ async def deliver_batch(
 
     def message_in(language: str) -> bytes:
         chosen = language if language in alert.renderings else "en"
+        if chosen not in messages and notice is not None:
+            messages[chosen] = push.notice(
+                alert_id=str(alert.id),
+                notice=notice,
+                language=chosen,
+                alert_type=alert.type,
+                source=alert.source,
+                issued_at=alert.issued_at.isoformat(),
+                url=url,
+            )
         if chosen not in messages:
             messages[chosen] = push.message(
                 alert_id=str(alert.id),
@@ -145,6 +158,7 @@ async def deliver_batch(
                 "alert_id": str(alert.id),
                 "subscriptions": [str(subscription) for subscription in retry],
                 "attempt": attempt + 1,
+                "notice": notice,
             },
             delay=delay,
         )
@@ -176,6 +190,7 @@ async def deliver(session: AsyncSession, payload: dict[str, Any], platform: Plat
         uuid.UUID(payload["alert_id"]),
         [uuid.UUID(subscription) for subscription in payload["subscriptions"]],
         int(payload.get("attempt", 0)),
+        notice=payload.get("notice"),
     )
 
 
