@@ -2,10 +2,10 @@
 
 import sys
 
-from bench import resolve, startup
+from bench import alerts, resolve, startup
 
 failed = False
-for benchmark in (startup.main, lambda: resolve.main([])):
+for benchmark in (startup.main, lambda: resolve.main([]), lambda: alerts.main([])):
     try:
         benchmark()
     except SystemExit as finished:  # each benchmark exits with its own verdict

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
+from omotenashi.alerts.api import router as alerts_api
 from omotenashi.auth.api import router as auth_api
 from omotenashi.auth.pages import router as auth_pages
 from omotenashi.carriers.api import router as carriers_api
@@ -118,6 +119,7 @@ def create_app(platform: Platform) -> FastAPI:
         servicers_api,
         content_api,
         translation_api,
+        alerts_api,
     ):
         app.include_router(api)
     for pages in (
