@@ -57,6 +57,9 @@ PAGES = (
     Page("GET", "/console", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/operator", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/inbox", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/alerts", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/verify", ANYONE, None),
+    Page("GET", "/operator/alerts", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/operator/feedback", ("operator",), STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
@@ -103,6 +106,16 @@ COVERED_ELSEWHERE = {
     "POST /inbox/{feedback_id}/reply",
     "POST /inbox/{feedback_id}/report",
     "POST /operator/feedback/{feedback_id}",
+    "POST /alerts/emergency",
+    "GET /alerts/stream",
+    "POST /alerts/push",
+    "GET /alerts/{alert_id}",
+    "POST /alerts/{alert_id}/safety",
+    "POST /verify",
+    "POST /operator/alerts/preview",
+    "POST /operator/alerts",
+    "POST /operator/alerts/{alert_id}/{decision}",
+    "GET /operator/alerts/{alert_id}/safety",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
 from omotenashi.alerts.api import router as alerts_api
+from omotenashi.alerts.pages import router as alerts_pages
 from omotenashi.auth.api import router as auth_api
 from omotenashi.auth.pages import router as auth_pages
 from omotenashi.carriers.api import router as carriers_api
@@ -134,6 +135,7 @@ def create_app(platform: Platform) -> FastAPI:
         console_pages,
         operator_pages,
         feedback_pages,
+        alerts_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
