@@ -2,10 +2,15 @@
 
 import sys
 
-from bench import resolve, startup, statistics
+from bench import alerts, resolve, startup, statistics
 
 failed = False
-for benchmark in (startup.main, lambda: resolve.main([]), lambda: statistics.main([])):
+for benchmark in (
+    startup.main,
+    lambda: resolve.main([]),
+    lambda: alerts.main([]),
+    lambda: statistics.main([]),
+):
     try:
         benchmark()
     except SystemExit as finished:  # each benchmark exits with its own verdict

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -88,6 +89,24 @@ ADMINS = {"X admin": 0, "X back-end": 0, "Y admin": 0}
 # Ids of a content item and of a suggestion that do not exist (see their rows).
 NO_ITEM = "00000000-0000-4000-8000-00000000c0de"
 NO_SUGGESTION = "00000000-0000-4000-8000-0000000005a9"
+# Ids of an alert and of a push subscription that do not exist: who may reach real ones is
+# tested in tests/alerts/test_api.py.
+NO_ALERT = "00000000-0000-4000-8000-0000000a1e27"
+NO_SUBSCRIPTION = "00000000-0000-4000-8000-000000005b5c"
+EEW = (Path(__file__).parent / "alerts" / "fixtures" / "eew_vxse43.xml").read_bytes()
+ALERT_BODY = {
+    "details": {"kind": "evacuation", "level": 4},
+    "areas": [{"kind": "prefecture", "code": "17", "name_ja": "石川県"}],
+    "source": "輪島市 / Wajima City",
+}
+SUBSCRIPTION = {
+    "endpoint": "https://push.example.net/send/abc",
+    "keys": {
+        "p256dh": "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7V"
+        "d8pZGH6SRpkNtoIAiw4",
+        "auth": "BTBZMqHH6r4Tts7J_aSIgg",
+    },
+}
 TOILET = {
     "source_lang": "ja",
     "source_text": "お手洗い",
@@ -241,6 +260,35 @@ ENDPOINTS = (
         lambda c: {"segments": [TOILET], "licence": "contributor-only"},
     ),
     Endpoint("GET", "/v1/operator/translation-bank/statistics", {"operator": 200}),
+    Endpoint("GET", f"/v1/alerts/{NO_ALERT}", {}),
+    Endpoint("GET", "/v1/alerts?prefecture=13", everyone(200), public_listing=True),
+    Endpoint("GET", "/v1/operator/alerts", {"operator": 200}),
+    Endpoint("POST", "/v1/alerts/verify", everyone(200), lambda c: {"text": "A rumour"}),
+    Endpoint("GET", "/v1/push/vapid-key", everyone(200)),
+    Endpoint("GET", "/v1/me/alerts", dict.fromkeys(VISITORS, 200)),
+    Endpoint("GET", "/v1/me/alerts/stream?duration=0", dict.fromkeys(VISITORS, 200)),
+    Endpoint("GET", "/v1/me/push-subscriptions", dict.fromkeys(VISITORS, 200)),
+    Endpoint(
+        "POST", "/v1/me/push-subscriptions", dict.fromkeys(VISITORS, 201), lambda c: SUBSCRIPTION
+    ),
+    Endpoint("DELETE", f"/v1/me/push-subscriptions/{NO_SUBSCRIPTION}", {}),
+    # The cast has not granted the emergency purpose, so sharing a location is refused.
+    Endpoint(
+        "PUT",
+        "/v1/me/alerts/location",
+        dict.fromkeys(VISITORS, 409),
+        lambda c: {"latitude": 35.7, "longitude": 139.7},
+    ),
+    Endpoint("DELETE", "/v1/me/alerts/location", dict.fromkeys(VISITORS, 204)),
+    Endpoint("POST", f"/v1/me/alerts/{NO_ALERT}/safety", {}, lambda c: {"answer": "safe"}),
+    Endpoint("POST", "/v1/alerts/ingest", {"operator": 201}, lambda c: EEW),
+    Endpoint("POST", "/v1/operator/alerts/preview", {"operator": 200}, lambda c: ALERT_BODY),
+    Endpoint("POST", "/v1/operator/alerts", {"operator": 201}, lambda c: ALERT_BODY),
+    Endpoint("GET", f"/v1/operator/alerts/{NO_ALERT}", {}),
+    Endpoint("POST", f"/v1/operator/alerts/{NO_ALERT}/approve", {}),
+    Endpoint("POST", f"/v1/operator/alerts/{NO_ALERT}/discard", {}),
+    Endpoint("POST", f"/v1/operator/alerts/{NO_ALERT}/cancel", {}),
+    Endpoint("GET", f"/v1/operator/alerts/{NO_ALERT}/safety", {}),
 )
 
 # Routes reachable without any identity by design, tested in their own modules.
@@ -251,6 +299,13 @@ async def _call(
     http: httpx.AsyncClient, cast: Cast, endpoint: Endpoint, caller: str
 ) -> httpx.Response:
     body = endpoint.body(cast) if endpoint.body else None
+    if isinstance(body, bytes):
+        return await http.request(
+            endpoint.method,
+            endpoint.path.format(c=cast),
+            content=body,
+            headers={**cast.callers[caller], "content-type": "application/xml"},
+        )
     return await http.request(
         endpoint.method,
         endpoint.path.format(c=cast),
@@ -313,7 +368,7 @@ def test_every_route_is_in_the_table(app: FastAPI) -> None:
         if isinstance(route, APIRoute) and route.path.startswith("/v1/")
         for method in route.methods
     }
-    tabled = {f"{e.method} {e.path}" for e in ENDPOINTS}
+    tabled = {f"{e.method} {e.path.split('?')[0]}" for e in ENDPOINTS}
     templated = {" ".join((e.method, _as_template(e.path))) for e in ENDPOINTS}
     assert routes - UNGUARDED <= {*tabled, *templated}, sorted(routes - UNGUARDED - templated)
 
@@ -333,6 +388,8 @@ def _as_template(path: str) -> str:
         "c.x.servicer.id": "servicer_id",
     }
     path = re.sub(r"\{([^}]+)\}", lambda m: "{" + names[m.group(1)] + "}", path)
+    path = path.split("?")[0]
     path = path.replace(NO_ITEM, "{item_id}").replace(NO_SUGGESTION, "{suggestion_id}")
+    path = path.replace(NO_ALERT, "{alert_id}").replace(NO_SUBSCRIPTION, "{subscription_id}")
     path = path.replace("/translations/en/title", "/translations/{language}/{field}")
     return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")

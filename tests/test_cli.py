@@ -106,6 +106,7 @@ def test_wrong_database_url_is_one_clear_sentence(data_dir: Path) -> None:
         OMOTENASHI_DATABASE_URL=f"postgresql://nobody:x@127.0.0.1:{free_port()}/db",
         OMOTENASHI_MASTER_KEY="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         OMOTENASHI_TOKEN_SIGNING_KEY=_signing_pem(),
+        OMOTENASHI_VAPID_PRIVATE_KEY=_vapid_pem(),
     )
     result = _run(["db", "upgrade"], env)
     assert result.returncode == 1
@@ -119,6 +120,7 @@ def test_not_a_postgres_url_is_refused(data_dir: Path) -> None:
         OMOTENASHI_DATABASE_URL="mysql://root@localhost/db",
         OMOTENASHI_MASTER_KEY="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         OMOTENASHI_TOKEN_SIGNING_KEY=_signing_pem(),
+        OMOTENASHI_VAPID_PRIVATE_KEY=_vapid_pem(),
     )
     result = _run(["serve", "--port", str(free_port())], env)
     assert result.returncode == 1
@@ -172,6 +174,12 @@ def test_db_commands_report_the_revision(data_dir: Path) -> None:
     assert current.returncode == 0, current.stderr
     assert "up to date" in current.stdout
     assert not _postgres_running_on(data_dir)
+
+
+def _vapid_pem() -> str:
+    from omotenashi.security.keys import _new_vapid_pem
+
+    return _new_vapid_pem()
 
 
 def _signing_pem() -> str:

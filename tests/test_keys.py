@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 import stat
 from pathlib import Path
 
@@ -7,7 +8,13 @@ import pytest
 from pydantic import SecretStr
 
 from omotenashi.config import Settings
-from omotenashi.security.keys import MissingSecretError, keys_dir, load_keys
+from omotenashi.security.keys import (
+    MissingSecretError,
+    _new_signing_pem,
+    _new_vapid_pem,
+    keys_dir,
+    load_keys,
+)
 
 
 def test_embedded_keys_are_generated_once_and_private(tmp_path: Path) -> None:
@@ -44,3 +51,24 @@ def test_key_material_never_shows_in_repr(tmp_path: Path) -> None:
     assert keys.master.material.hex() not in repr(keys)
     assert keys.database_password
     assert keys.database_password not in repr(keys)
+
+
+def test_production_without_vapid_key_refuses_to_start(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path,
+        database_url=SecretStr("postgresql://x@db/omotenashi"),
+        master_key=SecretStr(base64.b64encode(bytes(32)).decode()),
+        token_signing_key=SecretStr(_new_signing_pem()),
+    )
+    with pytest.raises(MissingSecretError, match="OMOTENASHI_VAPID_PRIVATE_KEY is not set"):
+        load_keys(settings)
+    keys = load_keys(settings.model_copy(update={"vapid_private_key": SecretStr(_new_vapid_pem())}))
+    assert keys.vapid_key is not None
+
+
+def test_embedded_vapid_key_is_generated_once(tmp_path: Path) -> None:
+    first = load_keys(Settings(data_dir=tmp_path))
+    second = load_keys(Settings(data_dir=tmp_path))
+    assert first.vapid_key is not None
+    assert second.vapid_key is not None
+    assert first.vapid_key.private_numbers() == second.vapid_key.private_numbers()

@@ -57,6 +57,9 @@ PAGES = (
     Page("GET", "/console", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/operator", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/inbox", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/alerts", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/verify", ANYONE, None),
+    Page("GET", "/operator/alerts", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/operator/feedback", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/operator/statistics", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/operator/statistics/resolves-by-hour.csv", ("operator",), STAFF_SIGN_IN),
@@ -110,6 +113,16 @@ COVERED_ELSEWHERE = {
     # Tried by everyone above through one chart's CSV each.
     "GET /operator/statistics/{key}.csv",
     "GET /console/statistics/{key}.csv",
+    "POST /alerts/emergency",
+    "GET /alerts/stream",
+    "POST /alerts/push",
+    "GET /alerts/{alert_id}",
+    "POST /alerts/{alert_id}/safety",
+    "POST /verify",
+    "POST /operator/alerts/preview",
+    "POST /operator/alerts",
+    "POST /operator/alerts/{alert_id}/{decision}",
+    "GET /operator/alerts/{alert_id}/safety",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (

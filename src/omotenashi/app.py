@@ -17,6 +17,8 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
+from omotenashi.alerts.api import router as alerts_api
+from omotenashi.alerts.pages import router as alerts_pages
 from omotenashi.auth.api import router as auth_api
 from omotenashi.auth.pages import router as auth_pages
 from omotenashi.carriers.api import router as carriers_api
@@ -119,6 +121,7 @@ def create_app(platform: Platform) -> FastAPI:
         servicers_api,
         content_api,
         translation_api,
+        alerts_api,
     ):
         app.include_router(api)
     for pages in (
@@ -134,6 +137,7 @@ def create_app(platform: Platform) -> FastAPI:
         operator_pages,
         feedback_pages,
         statistics_pages,
+        alerts_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

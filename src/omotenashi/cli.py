@@ -713,3 +713,54 @@ def _writable(path: Path) -> bool:
 
 def main() -> None:
     cli()
+
+
+alerts_cli = typer.Typer(help="Disaster and emergency alerts.", no_args_is_help=True)
+cli.add_typer(alerts_cli, name="alerts")
+
+
+@alerts_cli.command("ingest")
+@_friendly
+def alerts_ingest(
+    file: Annotated[
+        Path,
+        typer.Argument(exists=True, dir_okay=False, readable=True, help="A JMA XML report"),
+    ],
+) -> None:
+    """Ingest a JMA disaster-information XML report: issue (or cancel) the alert it carries.
+    A report that cannot be read is refused with its reason, and nothing is stored."""
+    from omotenashi.alerts import service as alerts
+
+    settings = _settings()
+    document = file.read_bytes()
+
+    async def run() -> alerts.Ingested:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                async with db.session_scope(db.session_factory(engine)) as session:
+                    return await alerts.ingest(
+                        session, p.keys, document, actor=f"cli:alerts-ingest:{file.name}"
+                    )
+            finally:
+                await engine.dispose()
+
+    done = asyncio.run(run())
+    if done.alert is not None:
+        alert = done.alert
+        verb = "Already ingested as" if done.duplicate else "Issued"
+        typer.echo(
+            f"{verb} alert {alert.id}: {alert.type} ({alert.status}), {alert.state}, "
+            f"source {alert.source}."
+        )
+        typer.echo(f"  {alert.renderings['en']['headline']}")
+        if alert.unresolved_areas:
+            typer.echo(f"  Areas matched to nobody: {', '.join(alert.unresolved_areas)}")
+    else:
+        typer.echo(
+            f"Cancelled {len(done.cancelled)} alert(s): {', '.join(map(str, done.cancelled))}"
+        )
+    if done.unknown_elements:
+        typer.echo(f"Unknown elements ({len(done.unknown_elements)}), read past:")
+        for path in done.unknown_elements:
+            typer.echo(f"  {path}")

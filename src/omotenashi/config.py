@@ -39,6 +39,17 @@ class Settings(BaseSettings):
     token_signing_key: SecretStr | None = Field(
         default=None, description="Base64 key signing access tokens and receipts."
     )
+    vapid_private_key: SecretStr | None = Field(
+        default=None, description="PEM P-256 key identifying the platform to Web Push services."
+    )
+    vapid_subject: str = Field(
+        default="mailto:operator@omotenashi.localhost",
+        description="Contact push services may use about our pushes (RFC 8292 `sub`).",
+    )
+    push_loopback_endpoints: bool = Field(
+        default=False,
+        description="Accept push subscriptions at http://127.0.0.1 or localhost (development).",
+    )
     smtp_url: SecretStr | None = Field(
         default=None,
         description="Where e-mail goes: smtp://user:password@host:587 (STARTTLS) or "

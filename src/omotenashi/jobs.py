@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,7 @@ TASK_MODULES = (
     "omotenashi.carriers.tasks",
     "omotenashi.mail.tasks",
     "omotenashi.statistics.tasks",
+    "omotenashi.alerts.tasks",
 )
 
 JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]
@@ -131,6 +132,33 @@ async def enqueue(
     )
     log.info("job.enqueued", job=name, job_id=int(ids[0]))
     return int(ids[0])
+
+
+async def enqueue_many(
+    session: AsyncSession,
+    name: str,
+    payloads: Sequence[dict[str, Any] | bytes],
+    *,
+    delay: timedelta | None = None,
+) -> int:
+    """Enqueue one job ``name`` per payload in a single statement (a fan-out's batches).
+    A payload given as bytes is already JSON. Returns how many were enqueued."""
+    if name not in registered_jobs():
+        raise LookupError(f"no job registered as {name!r}")
+    if not payloads:
+        return 0
+    bodies: list[bytes | None] = [
+        payload
+        if isinstance(payload, bytes)
+        else json.dumps(payload, separators=(",", ":")).encode()
+        for payload in payloads
+    ]
+    count = len(bodies)
+    await Queries(_SessionDriver(session)).enqueue(  # type: ignore[arg-type]
+        [name] * count, bodies, [0] * count, [delay] * count, [None] * count
+    )
+    log.info("job.enqueued_many", job=name, jobs=count)
+    return count
 
 
 def install_sql() -> str:

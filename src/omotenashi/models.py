@@ -1,5 +1,6 @@
 """Every domain's tables, gathered so that migrations and the drift check see them all."""
 
+from omotenashi.alerts import models as alerts  # noqa: F401
 from omotenashi.auth import models as auth  # noqa: F401
 from omotenashi.carriers import models as carriers  # noqa: F401
 from omotenashi.clients import models as clients  # noqa: F401

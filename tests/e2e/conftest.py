@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from playwright.async_api import Browser, async_playwright
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -89,6 +90,15 @@ def live_server(cluster: EmbeddedCluster, workdir: Path) -> Iterator[LiveServer]
         )
         .decode()
     )
+    vapid = (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
     data_dir = workdir / "e2e"
     data_dir.mkdir()
     port = free_port()
@@ -97,6 +107,7 @@ def live_server(cluster: EmbeddedCluster, workdir: Path) -> Iterator[LiveServer]
         OMOTENASHI_DATABASE_URL=url,
         OMOTENASHI_MASTER_KEY=base64.b64encode(master).decode(),
         OMOTENASHI_TOKEN_SIGNING_KEY=pem,
+        OMOTENASHI_VAPID_PRIVATE_KEY=vapid,
         OMOTENASHI_DATA_DIR=str(data_dir),
         OMOTENASHI_LOG_FORMAT="json",
     )

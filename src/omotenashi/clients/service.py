@@ -40,7 +40,7 @@ from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
 
-SCOPES = frozenset({"resolve", "consent:request", "servicer:admin"})
+SCOPES = frozenset({"resolve", "consent:request", "servicer:admin", "alerts:ingest"})
 # What each kind of client is made with from the console: a terminal serves visitors at a desk
 # or gate, a system administers the servicer's own clients.
 KIND_SCOPES = {

@@ -244,3 +244,29 @@ async def narrow(
     )
     await revoke(session, visitor_id, grant_id, now)
     return replacement
+
+
+# Least disclosure: to be reached with official warnings, where one stays and what one reads.
+EMERGENCY_ITEMS = ("preferred_languages", "stay")
+
+
+async def reach_in_emergencies(
+    session: AsyncSession, keys: PlatformKeys, visitor_id: uuid.UUID
+) -> ConsentGrant | None:
+    """Let local governments reach the visitor with official warnings where they stay (the
+    emergency purpose, for the municipality category), unless an emergency grant is in force."""
+    now = datetime.now(UTC)
+    if any(
+        g.purpose == PurposeKey.emergency and g.revoked_at is None and g.expires_at > now
+        for g in await grants_of(session, visitor_id)
+    ):
+        return None
+    return await grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.emergency,
+        attributes=EMERGENCY_ITEMS,
+        category=ServicerCategory.municipality,
+        now=now,
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from omotenashi.config import Settings
@@ -42,6 +43,8 @@ class PlatformKeys:
     master: MasterKey
     signing_key: Ed25519PrivateKey
     database_password: str | None = None
+    vapid_key: ec.EllipticCurvePrivateKey | None = None
+    """P-256 key identifying the platform to push services (RFC 8292 VAPID)."""
 
     def __repr__(self) -> str:
         return f"PlatformKeys(master={self.master!r})"
@@ -70,6 +73,19 @@ def _decode_signing_key(text: str, origin: str) -> Ed25519PrivateKey:
     return key
 
 
+def _decode_vapid_key(text: str, origin: str) -> ec.EllipticCurvePrivateKey:
+    try:
+        key = serialization.load_pem_private_key(text.encode(), password=None)
+    except ValueError as exc:
+        raise MissingSecretError(
+            f"{origin} is not a PEM P-256 private key; make one with "
+            "`openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt`."
+        ) from exc
+    if not isinstance(key, ec.EllipticCurvePrivateKey) or not isinstance(key.curve, ec.SECP256R1):
+        raise MissingSecretError(f"{origin} must be a P-256 (prime256v1) key.")
+    return key
+
+
 def _read_or_create(path: Path, make: str) -> str:
     """Read a secret file, creating it (0600, in a 0700 directory) the first time."""
     if path.exists():
@@ -93,6 +109,18 @@ def _new_signing_pem() -> str:
     )
 
 
+def _new_vapid_pem() -> str:
+    return (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+
+
 def keys_dir(settings: Settings) -> Path:
     return settings.data_path / "keys"
 
@@ -105,10 +133,12 @@ def load_keys(settings: Settings) -> PlatformKeys:
         )
         signing = _read_or_create(folder / "token-signing.pem", _new_signing_pem())
         password = _read_or_create(folder / "postgres-password", secrets.token_urlsafe(24))
+        vapid = _read_or_create(folder / "vapid.pem", _new_vapid_pem())
         return PlatformKeys(
             master=_decode_master(master, str(folder / "master.key")),
             signing_key=_decode_signing_key(signing, str(folder / "token-signing.pem")),
             database_password=password.strip(),
+            vapid_key=_decode_vapid_key(vapid, str(folder / "vapid.pem")),
         )
     if settings.master_key is None:
         raise MissingSecretError(
@@ -120,9 +150,19 @@ def load_keys(settings: Settings) -> PlatformKeys:
             "OMOTENASHI_TOKEN_SIGNING_KEY is not set; with an explicit database URL every "
             "secret comes from the environment (see README, 'Production')."
         )
+    master_key = _decode_master(settings.master_key.get_secret_value(), "OMOTENASHI_MASTER_KEY")
+    signing_key = _decode_signing_key(
+        settings.token_signing_key.get_secret_value(), "OMOTENASHI_TOKEN_SIGNING_KEY"
+    )
+    if settings.vapid_private_key is None:
+        raise MissingSecretError(
+            "OMOTENASHI_VAPID_PRIVATE_KEY is not set; with an explicit database URL every "
+            "secret comes from the environment (see README, 'Production')."
+        )
     return PlatformKeys(
-        master=_decode_master(settings.master_key.get_secret_value(), "OMOTENASHI_MASTER_KEY"),
-        signing_key=_decode_signing_key(
-            settings.token_signing_key.get_secret_value(), "OMOTENASHI_TOKEN_SIGNING_KEY"
+        master=master_key,
+        signing_key=signing_key,
+        vapid_key=_decode_vapid_key(
+            settings.vapid_private_key.get_secret_value(), "OMOTENASHI_VAPID_PRIVATE_KEY"
         ),
     )

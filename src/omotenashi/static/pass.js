@@ -122,7 +122,9 @@
     if (!("serviceWorker" in navigator)) return;
     // One after the other, so an older copy never lands after a newer one.
     copying = copying.then(function () { return navigator.serviceWorker.ready; }).then(function () {
-      return caches.open("omotenashi-pass-v1").then(function (cache) { return cache.add("/pass"); });
+      return caches.open("omotenashi-pass-v1").then(function (cache) {
+        return cache.addAll(["/pass", "/alerts"]);
+      });
     }).catch(function () { /* private browsing: no offline copy */ });
   }
   if ("serviceWorker" in navigator) {

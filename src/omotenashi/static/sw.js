@@ -4,8 +4,8 @@
 var CACHE = "omotenashi-pass-v1";
 var ASSETS = ["/static/app.css", "/static/pass.js", "/static/vendor/qrcode-generator.js",
   "/static/vendor/htmx.min.js"];
-// The page itself is personal: it is cached only from a signed-in visit (see pass.js), never here.
-var KEEP = ["/pass"].concat(ASSETS);
+// The pages themselves are personal: cached only from a signed-in visit, never here.
+var KEEP = ["/pass", "/alerts"].concat(ASSETS);
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(ASSETS); }));
@@ -32,4 +32,25 @@ self.addEventListener("fetch", function (event) {
   }).catch(function () {
     return caches.match(url.pathname);
   }));
+});
+
+// Official alerts pushed by the platform (RFC 8030/8291): shown at once, one per alert.
+self.addEventListener("push", function (event) {
+  var data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (e) { data = {}; }
+  var title = data.notice ? "✕ " + (data.type || "") : (data.headline || "Omotenashi Cloud");
+  var body = data.notice ? "" : [].concat(data.lines || [], data.action ? [data.action] : []).join("\n");
+  event.waitUntil(self.registration.showNotification(title, {
+    body: body,
+    tag: data.alert_id || "omotenashi",
+    renotify: true,
+    requireInteraction: (data.severity || 0) >= 4,
+    lang: data.language,
+    data: { url: data.url || "/alerts" },
+  }));
+});
+
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  event.waitUntil(self.clients.openWindow(event.notification.data.url));
 });

@@ -373,6 +373,8 @@ async def save_step(
     try:
         values = FORMS[step.key](form, language)
         await service.update_profile(session, _keyring(request), me.visitor_id, values)
+        if step.key == "stay" and form.get("warnings") == "yes":
+            await consents.reach_in_emergencies(session, platform_keys(request), me.visitor_id)
     except (InvalidProfileError, InvalidMrzError) as problem:
         context = await _step_context(request, session, me.visitor_id, step)
         context["errors"] = field_messages(language, problem.fields)

@@ -1,7 +1,7 @@
 """feedback on interactions and staff replies
 
 Revision ID: 0015_feedback
-Revises: 0013_content_translation
+Revises: 0014_alerts
 Create Date: 2026-11-27 11:30:00+00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015_feedback"
-down_revision: str | None = "0013_content_translation"
+down_revision: str | None = "0014_alerts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,458 @@
+"""Alert routes: public (read an alert, verify a forwarded one, the VAPID key), the visitor's
+(their alerts, a live stream, push subscriptions, coarse location, safety answers), feeds' and
+operators' (ingest, compose, approve, safety report)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+import h3
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from omotenashi.alerts import push, service, stream
+from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
+from omotenashi.alerts.schemas import (
+    AlertDetailOut,
+    AlertOut,
+    AreaCountOut,
+    Ingested,
+    LocationIn,
+    LocationOut,
+    OperatorAlertOut,
+    PersonInNeedOut,
+    PointOut,
+    Preview,
+    Rendering,
+    SafetyIn,
+    SafetyOut,
+    SafetyReportOut,
+    SubscriptionIn,
+    SubscriptionOut,
+    VapidKey,
+    VerificationOut,
+    VerifyIn,
+)
+from omotenashi.auth import service as auth
+from omotenashi.auth.api import CurrentOperator, CurrentVisitor
+from omotenashi.auth.errors import NotSignedInError
+from omotenashi.clients import service as clients
+from omotenashi.clients.tokens import verify_access_token
+from omotenashi.deps import Session, bearer_token, platform_keys
+from omotenashi.errors import UnavailableError, ValidationFailedError
+from omotenashi.staff import service as staff
+from omotenashi.staff.errors import RoleRequiredError
+from omotenashi.staff.models import Role
+
+router = APIRouter(prefix="/v1", tags=["alerts"])
+
+MAX_DOCUMENT = 8 * 1024 * 1024
+
+
+def _alert_out(alert: StoredAlert, language: str) -> AlertOut:
+    chosen = language if language in alert.renderings else "en"
+    return AlertOut(
+        id=alert.id,
+        type=alert.type,
+        severity=alert.severity,
+        status=alert.status,
+        state=service.current_state(alert),
+        source=alert.source,
+        issued_at=alert.issued_at,
+        expires_at=alert.expires_at,
+        language=chosen,
+        text=Rendering(**service.rendering(alert, chosen)),
+        signature=alert.signature,
+    )
+
+
+def _operator_out(alert: StoredAlert) -> OperatorAlertOut:
+    return OperatorAlertOut(
+        id=alert.id,
+        type=alert.type,
+        severity=alert.severity,
+        status=alert.status,
+        state=service.current_state(alert),
+        origin=str(alert.origin),
+        source=alert.source,
+        issued_at=alert.issued_at,
+        expires_at=alert.expires_at,
+        created_by=alert.created_by,
+        approved_by=alert.approved_by,
+        content=alert.content,
+        renderings={lang: Rendering(**text) for lang, text in alert.renderings.items()},
+        target_prefectures=alert.target_prefectures,
+        target_municipalities=alert.target_municipalities,
+        target_cells=len(alert.target_cells),
+        unresolved_areas=alert.unresolved_areas,
+        unknown_elements=alert.unknown_elements,
+        recipients=alert.recipients,
+        delivered=alert.delivered,
+        failed=alert.failed,
+        signature=alert.signature,
+    )
+
+
+# --- Public ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/alerts",
+    response_model=list[AlertOut],
+    summary="Alerts in force at a place, most severe first (for signage and screens)",
+)
+async def alerts_here(
+    session: Session,
+    municipality: Annotated[str | None, Query(max_length=6)] = None,
+    prefecture: Annotated[str | None, Query(max_length=2)] = None,
+    latitude: Annotated[float | None, Query(ge=-90, le=90)] = None,
+    longitude: Annotated[float | None, Query(ge=-180, le=180)] = None,
+    language: Annotated[str, Query(max_length=16)] = "en",
+) -> list[AlertOut]:
+    found = await service.current_in_area(
+        session,
+        municipality=municipality,
+        prefecture=prefecture,
+        latitude=latitude,
+        longitude=longitude,
+    )
+    return [_alert_out(alert, language) for alert in found]
+
+
+@router.get(
+    "/alerts/{alert_id}",
+    response_model=AlertDetailOut,
+    summary="An alert the platform issued, in one language, with its signature",
+)
+async def read_alert(
+    alert_id: uuid.UUID,
+    session: Session,
+    language: Annotated[str, Query(max_length=16)] = "en",
+) -> AlertDetailOut:
+    alert = await service.get(session, alert_id)
+    return AlertDetailOut(**_alert_out(alert, language).model_dump(), content=alert.content)
+
+
+@router.post(
+    "/alerts/verify",
+    response_model=VerificationOut,
+    summary="Is this forwarded alert genuine, and is it still in force?",
+)
+async def verify(body: VerifyIn, session: Session, request: Request) -> VerificationOut:
+    found = await service.verify_forwarded(session, platform_keys(request), body.text)
+    return VerificationOut(
+        genuine=found.genuine,
+        state=found.state,
+        matched_by=found.matched_by,
+        reason=found.reason,
+        alert=_alert_out(found.alert, body.language) if found.alert else None,
+    )
+
+
+@router.get(
+    "/push/vapid-key",
+    response_model=VapidKey,
+    summary="The platform's VAPID public key, for PushManager.subscribe",
+)
+async def vapid_key(request: Request) -> VapidKey:
+    key = platform_keys(request).vapid_key
+    if key is None:
+        raise UnavailableError("Web Push is not configured on this platform.")
+    return VapidKey(application_server_key=push.application_server_key(key))
+
+
+# --- The visitor ----------------------------------------------------------------------------
+
+
+@router.get(
+    "/me/alerts",
+    response_model=list[AlertOut],
+    summary="Alerts in force where I (or family members I registered) stay, in my language",
+)
+async def my_alerts(me: CurrentVisitor, session: Session) -> list[AlertOut]:
+    return [
+        _alert_out(alert, me.language)
+        for alert in await service.current_for_visitor(session, me.visitor_id)
+    ]
+
+
+@router.get(
+    "/me/alerts/stream",
+    summary="Server-sent events: each alert for my area as it is issued",
+    response_class=StreamingResponse,
+)
+async def my_alert_stream(
+    me: CurrentVisitor,
+    request: Request,
+    duration: Annotated[
+        float, Query(ge=0, le=stream.MAX_SECONDS, description="Seconds before the stream ends")
+    ] = stream.MAX_SECONDS,
+) -> StreamingResponse:
+    async def events() -> AsyncIterator[bytes]:
+        yield b"retry: 3000\n\n"
+        async for alert in stream.watch(
+            request.app.state.sessions, me.visitor_id, duration_seconds=duration
+        ):
+            if await request.is_disconnected():
+                return
+            if alert is None:
+                yield b": keep-alive\n\n"
+                continue
+            data = _alert_out(alert, me.language).model_dump_json()
+            yield f"id: {alert.id}\nevent: alert\ndata: {data}\n\n".encode()
+
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+
+
+def _subscription_out(subscription: object) -> SubscriptionOut:
+    return SubscriptionOut.model_validate(subscription, from_attributes=True)
+
+
+@router.get("/me/push-subscriptions", response_model=list[SubscriptionOut], summary="My devices")
+async def my_subscriptions(me: CurrentVisitor, session: Session) -> list[SubscriptionOut]:
+    return [
+        _subscription_out(found) for found in await service.subscriptions_of(session, me.visitor_id)
+    ]
+
+
+@router.post(
+    "/me/push-subscriptions",
+    status_code=201,
+    response_model=SubscriptionOut,
+    summary="Receive alerts on this browser by Web Push",
+)
+async def subscribe(
+    body: SubscriptionIn, me: CurrentVisitor, session: Session, request: Request
+) -> SubscriptionOut:
+    created = await service.subscribe(
+        session,
+        me.visitor_id,
+        endpoint=body.endpoint,
+        p256dh=body.keys.p256dh,
+        auth=body.keys.auth,
+        allow_loopback=request.app.state.platform.settings.push_loopback_endpoints,
+    )
+    return _subscription_out(created)
+
+
+@router.delete(
+    "/me/push-subscriptions/{subscription_id}",
+    status_code=204,
+    summary="Stop pushing alerts to this browser",
+)
+async def unsubscribe(subscription_id: uuid.UUID, me: CurrentVisitor, session: Session) -> Response:
+    await service.unsubscribe(session, me.visitor_id, subscription_id)
+    return Response(status_code=204)
+
+
+@router.put(
+    "/me/alerts/location",
+    response_model=LocationOut,
+    summary="Share a coarse location for alerts (kept as a ~5 km² cell only)",
+)
+async def share_location(body: LocationIn, me: CurrentVisitor, session: Session) -> LocationOut:
+    cell = await service.share_location(session, me.visitor_id, body.latitude, body.longitude)
+    return LocationOut(cell=h3.int_to_str(cell))
+
+
+@router.delete("/me/alerts/location", status_code=204, summary="Stop sharing a location")
+async def forget_location(me: CurrentVisitor, session: Session) -> Response:
+    await service.forget_location(session, me.visitor_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/me/alerts/{alert_id}/safety",
+    response_model=SafetyOut,
+    summary='Answer an alert: "I am safe" or "I need help"',
+)
+async def answer_safety(
+    alert_id: uuid.UUID, body: SafetyIn, me: CurrentVisitor, session: Session
+) -> SafetyOut:
+    answered = await service.answer_safety(
+        session,
+        me.visitor_id,
+        alert_id,
+        SafetyAnswer(body.answer),
+        latitude=body.latitude,
+        longitude=body.longitude,
+    )
+    return SafetyOut(
+        alert_id=answered.alert_id, answer=str(answered.answer), answered_at=answered.answered_at
+    )
+
+
+# --- Feeds and operators --------------------------------------------------------------------
+
+
+async def alert_publisher(request: Request, session: Session) -> str:
+    """An operator signed in, or an alert feed's client holding the ``alerts:ingest`` scope;
+    the audit log's name for them."""
+    token = bearer_token(request)
+    if token is None:
+        raise NotSignedInError("Send a staff session or an access token as Authorization: Bearer.")
+    if token.startswith("eyJ"):  # a JWT: an API client's access token
+        claims = verify_access_token(platform_keys(request), token)
+        caller = await clients.authorize(session, claims, service.INGEST_SCOPE)
+        return await service.authorize_feed(session, caller)
+    principal = await auth.authenticate(session, token)
+    if not isinstance(principal, auth.StaffPrincipal):
+        raise RoleRequiredError()
+    staff.require(principal.staff, Role.operator)
+    return principal.actor
+
+
+Publisher = Annotated[str, Depends(alert_publisher)]
+
+
+@router.post(
+    "/alerts/ingest",
+    status_code=201,
+    response_model=Ingested,
+    summary="Ingest a JMA disaster-information XML report (operators and alert feeds)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/xml": {"schema": {"type": "string"}}},
+        }
+    },
+)
+async def ingest(request: Request, publisher: Publisher, session: Session) -> Ingested:
+    document = await request.body()
+    if len(document) > MAX_DOCUMENT:
+        raise ValidationFailedError("The document is larger than 8 MiB.")
+    done = await service.ingest(session, platform_keys(request), document, actor=publisher)
+    return Ingested(
+        alert=_operator_out(done.alert) if done.alert else None,
+        cancelled=done.cancelled,
+        unknown_elements=done.unknown_elements,
+        duplicate=done.duplicate,
+    )
+
+
+@router.get(
+    "/operator/alerts",
+    response_model=list[OperatorAlertOut],
+    summary="The newest alerts, drafts waiting for approval included",
+)
+async def operator_alerts(
+    operator: CurrentOperator,
+    session: Session,
+    state: Annotated[AlertState | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[OperatorAlertOut]:
+    return [
+        _operator_out(alert)
+        for alert in await service.recent_for_operator(session, limit=limit, state=state)
+    ]
+
+
+@router.post(
+    "/operator/alerts/preview",
+    response_model=Preview,
+    summary="Render a composed alert in every language without storing it",
+)
+async def preview(body: dict[str, object], operator: CurrentOperator) -> Preview:
+    shown = service.preview(service.parse_composed(body))
+    return Preview(
+        renderings={lang: Rendering(**text) for lang, text in shown["renderings"].items()},
+        unresolved_areas=shown["unresolved_areas"],
+    )
+
+
+@router.post(
+    "/operator/alerts",
+    status_code=201,
+    response_model=OperatorAlertOut,
+    summary="Compose an alert as a draft; another operator approves it before it is sent",
+)
+async def draft(
+    body: dict[str, object], operator: CurrentOperator, session: Session
+) -> OperatorAlertOut:
+    return _operator_out(await service.draft(session, body, operator=operator.actor))
+
+
+@router.get(
+    "/operator/alerts/{alert_id}",
+    response_model=OperatorAlertOut,
+    summary="An alert, draft or sent, in every language, with its delivery counts",
+)
+async def operator_alert(
+    alert_id: uuid.UUID, operator: CurrentOperator, session: Session
+) -> OperatorAlertOut:
+    return _operator_out(await service.get_for_operator(session, alert_id))
+
+
+@router.post(
+    "/operator/alerts/{alert_id}/approve",
+    response_model=OperatorAlertOut,
+    summary="Approve another operator's draft: it is signed and sent now",
+)
+async def approve(
+    alert_id: uuid.UUID, operator: CurrentOperator, session: Session, request: Request
+) -> OperatorAlertOut:
+    approved = await service.approve(
+        session, platform_keys(request), alert_id, operator=operator.actor
+    )
+    return _operator_out(approved)
+
+
+@router.post(
+    "/operator/alerts/{alert_id}/discard",
+    response_model=OperatorAlertOut,
+    summary="Discard a draft",
+)
+async def discard(
+    alert_id: uuid.UUID, operator: CurrentOperator, session: Session
+) -> OperatorAlertOut:
+    return _operator_out(await service.discard(session, alert_id, operator=operator.actor))
+
+
+@router.post(
+    "/operator/alerts/{alert_id}/cancel",
+    response_model=OperatorAlertOut,
+    summary="Cancel an alert issued in error; it then verifies as cancelled",
+)
+async def cancel(
+    alert_id: uuid.UUID, operator: CurrentOperator, session: Session
+) -> OperatorAlertOut:
+    return _operator_out(await service.cancel(session, alert_id, operator=operator.actor))
+
+
+@router.get(
+    "/operator/alerts/{alert_id}/safety",
+    response_model=SafetyReportOut,
+    summary="Safety answers per area, and the people who need help (the reading is audited)",
+)
+async def safety_report(
+    alert_id: uuid.UUID, operator: CurrentOperator, session: Session, request: Request
+) -> SafetyReportOut:
+    report = await service.safety_report(
+        session, platform_keys(request), alert_id, operator=operator.actor
+    )
+    return SafetyReportOut(
+        counts=[AreaCountOut(**vars(count)) for count in report.counts],
+        need_help=[
+            PersonInNeedOut(
+                visitor_id=person.visitor_id,
+                answered_at=person.answered_at,
+                name=person.name,
+                languages=person.languages,
+                accessibility_needs=person.accessibility_needs,
+                family_members=person.family_members,
+                municipality=person.municipality,
+                location=(
+                    PointOut(latitude=person.location.latitude, longitude=person.location.longitude)
+                    if person.location
+                    else None
+                ),
+            )
+            for person in report.need_help
+        ],
+    )

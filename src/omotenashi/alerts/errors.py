@@ -1,0 +1,55 @@
+"""Typed errors of the alerts domain."""
+
+from __future__ import annotations
+
+from omotenashi.errors import ConflictError, ForbiddenError, NotFoundError, ValidationFailedError
+
+
+class AlertNotFoundError(NotFoundError):
+    code = "alert_not_found"
+    title = "There is no such alert"
+
+
+class InvalidAlertError(ValidationFailedError):
+    code = "invalid_alert"
+    title = "The alert is not valid"
+
+
+class AlertNotDraftError(ConflictError):
+    code = "alert_not_draft"
+    title = "The alert is no longer a draft"
+
+
+class SecondOperatorRequiredError(ForbiddenError):
+    code = "second_operator_required"
+    title = "Another operator must approve this alert"
+
+
+class FeedNotAllowedError(ForbiddenError):
+    code = "alert_feed_not_allowed"
+    title = "This client may not publish alerts"
+
+
+class InvalidSubscriptionError(ValidationFailedError):
+    code = "invalid_push_subscription"
+    title = "The push subscription is not valid"
+
+
+class SubscriptionNotFoundError(NotFoundError):
+    code = "push_subscription_not_found"
+    title = "There is no such push subscription"
+
+
+class EmergencyConsentRequiredError(ConflictError):
+    code = "emergency_consent_required"
+    title = "Grant the emergency purpose first"
+
+
+class InvalidLocationError(ValidationFailedError):
+    code = "invalid_location"
+    title = "The location is not valid"
+
+
+class AlertNotAnswerableError(ConflictError):
+    code = "alert_not_answerable"
+    title = "This alert does not take safety answers"

@@ -1,0 +1,149 @@
+"""Alert tables: alerts as issued (or drafted), the targeting table, push subscriptions and
+safety answers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from omotenashi.db import Base, UUIDPrimaryKey, text_enum
+
+
+class AlertState(StrEnum):
+    draft = "draft"
+    """Composed by an operator, waiting for a second operator's approval."""
+    issued = "issued"
+    superseded = "superseded"
+    """A later report of the same event replaced it."""
+    cancelled = "cancelled"
+    discarded = "discarded"
+    """A draft that was never sent."""
+
+
+class AlertOrigin(StrEnum):
+    jma_xml = "jma_xml"
+    operator = "operator"
+
+
+class SafetyAnswer(StrEnum):
+    safe = "safe"
+    need_help = "need_help"
+
+
+class StoredAlert(UUIDPrimaryKey, Base):
+    __tablename__ = "alerts"
+
+    type: Mapped[str] = mapped_column(sa.String(40))
+    severity: Mapped[int] = mapped_column(sa.SmallInteger)
+    status: Mapped[str] = mapped_column(sa.String(16))
+    """normal, exercise or test (JMA's Control/Status)."""
+    state: Mapped[AlertState] = mapped_column(text_enum(AlertState, "alert_state", length=16))
+    origin: Mapped[AlertOrigin] = mapped_column(text_enum(AlertOrigin, "alert_origin", length=16))
+    source: Mapped[str] = mapped_column(sa.String(200))
+    event_id: Mapped[str | None] = mapped_column(sa.String(64))
+    serial: Mapped[int | None]
+    # The alert itself, as ``codec.to_json`` writes it: details, areas, times, status.
+    content: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    issued_at: Mapped[datetime]
+    expires_at: Mapped[datetime | None]
+    # Who matches, computed once: prefecture codes, 5-digit municipality codes, H3 cells.
+    target_prefectures: Mapped[list[str]] = mapped_column(ARRAY(sa.String(2)))
+    target_municipalities: Mapped[list[str]] = mapped_column(ARRAY(sa.String(5)))
+    target_cells: Mapped[list[int]] = mapped_column(ARRAY(sa.BigInteger))
+    unresolved_areas: Mapped[list[str]] = mapped_column(JSONB)
+    unknown_elements: Mapped[list[str]] = mapped_column(JSONB)
+    # Headline, lines and action in every alert language, rendered from fixed phrases.
+    renderings: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    signature: Mapped[str | None] = mapped_column(sa.Text)
+    """The compact JWS (EdDSA) the platform signed it with when it was issued."""
+    document_sha256: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    """Of the JMA document it came from: the same document ingested twice is one alert."""
+    created_by: Mapped[str] = mapped_column(sa.String(200))
+    approved_by: Mapped[str | None] = mapped_column(sa.String(200))
+    created_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    """When it was superseded or cancelled."""
+    superseded_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("alerts.id", ondelete="SET NULL")
+    )
+    recipients: Mapped[int] = mapped_column(default=0, server_default="0")
+    delivered: Mapped[int] = mapped_column(default=0, server_default="0")
+    failed: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    __table_args__ = (
+        sa.Index("ix_alerts_event", "source", "event_id"),
+        sa.Index("ix_alerts_current", "state", "issued_at"),
+    )
+
+
+class AlertTarget(Base):
+    """What targeting needs of one visitor, kept up to date by database triggers on profiles,
+    consent grants and visitors (see the migration): no name, no stay dates, no exact place.
+
+    A row exists only while the visitor (or, for a family member, the visitor who registered
+    them) holds an unrevoked grant for the emergency purpose; ``emergency_until`` is when the
+    latest such grant ends."""
+
+    __tablename__ = "alert_targets"
+
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
+    )
+    reach_visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE")
+    )
+    """Who is told: the visitor, or for a family member the visitor who registered them."""
+    language: Mapped[str] = mapped_column(sa.String(16))
+    prefecture: Mapped[str | None] = mapped_column(sa.String(2))
+    municipality: Mapped[str | None] = mapped_column(sa.String(5))
+    cell: Mapped[int | None] = mapped_column(sa.BigInteger)
+    """H3 cell (resolution 7) of the coarse location the visitor chose to share."""
+    cell_at: Mapped[datetime | None]
+    emergency_until: Mapped[datetime]
+
+    __table_args__ = (
+        sa.Index("ix_alert_targets_prefecture", "prefecture"),
+        sa.Index("ix_alert_targets_municipality", "municipality"),
+        sa.Index("ix_alert_targets_cell", "cell"),
+        sa.Index("ix_alert_targets_reach", "reach_visitor_id"),
+    )
+
+
+class PushSubscription(UUIDPrimaryKey, Base):
+    """A browser's Web Push subscription (RFC 8030): where to POST and the keys to encrypt to."""
+
+    __tablename__ = "push_subscriptions"
+
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+    )
+    endpoint: Mapped[str] = mapped_column(sa.String(2048), unique=True)
+    p256dh: Mapped[str] = mapped_column(sa.String(128))
+    auth: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime]
+    last_delivered_at: Mapped[datetime | None]
+
+
+class SafetyCheck(Base):
+    """A visitor's answer to an alert. The place is the coarse cell they chose to give, and the
+    lodging area the targeting table held when they answered."""
+
+    __tablename__ = "alert_safety_answers"
+
+    alert_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True
+    )
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
+    )
+    answer: Mapped[SafetyAnswer] = mapped_column(text_enum(SafetyAnswer, "safety_answer"))
+    prefecture: Mapped[str | None] = mapped_column(sa.String(2))
+    municipality: Mapped[str | None] = mapped_column(sa.String(5))
+    cell: Mapped[int | None] = mapped_column(sa.BigInteger)
+    answered_at: Mapped[datetime]

@@ -1,0 +1,297 @@
+"""Alert pages: the visitor's alerts in their language with "I am safe" / "I need help", live
+while the page is open and pushed to the phone; a public page for each alert (where a push
+leads) and a public check of a forwarded alert; the operator's alerts, four-eyes compose with a
+preview in every language, and the safety report."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+
+from omotenashi import i18n, web
+from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE, service, stream
+from omotenashi.alerts.errors import InvalidAlertError
+from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
+from omotenashi.consent import service as consent
+from omotenashi.deps import Session, platform_keys
+from omotenashi.i18n.markers import N_
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+
+router = APIRouter(include_in_schema=False)
+
+# What the check of a forwarded alert says, by what it found.
+VERDICTS = {
+    "current": N_("This is an official alert, and it is in force."),
+    "expired": N_("This was an official alert; it has expired."),
+    "superseded": N_("This was an official alert; a newer report replaced it."),
+    "cancelled": N_("This alert was issued and then cancelled: it is no longer valid."),
+    "unknown": N_(
+        "We did not issue this. Treat it as a rumour until an official source confirms it."
+    ),
+}
+NOT_REAL = N_("It is marked as an exercise or a test, not a real alert.")
+WORDING_ONLY = N_(
+    "Only its wording matched: check the link or the signature to be sure of the rest."
+)
+SEVERITY = {1: "information", 2: "advisory", 3: "warning", 4: "emergency"}
+
+
+def _shown(alert: StoredAlert, language: i18n.Language) -> dict[str, Any]:
+    text = service.rendering(alert, language.code)
+    return {
+        "alert": alert,
+        "text": text,
+        "lang": language.code if language.code in alert.renderings else "en",
+        "state": service.current_state(alert),
+        "severity": SEVERITY.get(alert.severity, "warning"),
+        "issued": web.when(alert.issued_at, language),
+        "real": alert.status == "normal",
+    }
+
+
+# --- The visitor ----------------------------------------------------------------------------
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+async def my_alerts(request: Request, session: Session, me: web.PageVisitor) -> Response:
+    language = web.request_language(request)
+    alerts = await service.current_for_visitor(session, me.visitor_id)
+    reachable = any(
+        g.purpose == PurposeKey.emergency
+        and g.revoked_at is None
+        and g.expires_at > datetime.now(UTC)
+        for g in await consent.grants_of(session, me.visitor_id)
+    )
+    context = {"alerts": [_shown(a, language) for a in alerts], "reachable": reachable}
+    response = web.render(request, "alerts/mine.html", context)
+    response.headers["Cache-Control"] = "no-cache"  # the service worker keeps the last copy
+    return response
+
+
+@router.post("/alerts/emergency", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def reach_me(request: Request, session: Session, me: web.PageVisitor) -> Response:
+    """The visitor lets local governments reach them with official warnings where they stay."""
+    await consent.reach_in_emergencies(session, platform_keys(request), me.visitor_id)
+    return web.redirect("/alerts")
+
+
+@router.get("/alerts/stream")
+async def live(request: Request, me: web.PageVisitor) -> StreamingResponse:
+    """Server-sent events for the open alerts page: each new alert for the visitor's area."""
+
+    async def events() -> AsyncIterator[bytes]:
+        yield b"retry: 5000\n\n"
+        async for alert in stream.watch(request.app.state.sessions, me.visitor_id):
+            if await request.is_disconnected():
+                return
+            yield (
+                b": keep-alive\n\n"
+                if alert is None
+                else f"event: alert\ndata: {alert.id}\n\n".encode()
+            )
+
+    return StreamingResponse(
+        events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+    )
+
+
+@router.post("/alerts/push", dependencies=[web.CsrfChecked])
+async def push_to_this_phone(
+    request: Request,
+    session: Session,
+    me: web.PageVisitor,
+    endpoint: Annotated[str, Body(max_length=2000)],
+    keys: Annotated[dict[str, str], Body()],
+) -> JSONResponse:
+    await service.subscribe(
+        session,
+        me.visitor_id,
+        endpoint=endpoint,
+        p256dh=keys.get("p256dh", ""),
+        auth=keys.get("auth", ""),
+        allow_loopback=request.app.state.platform.settings.push_loopback_endpoints,
+    )
+    return JSONResponse({"ok": True}, status_code=201)
+
+
+@router.get("/alerts/{alert_id}", response_class=HTMLResponse)
+async def one_alert(alert_id: uuid.UUID, request: Request, session: Session) -> Response:
+    """Public: where a push leads, and what a forwarded link opens. A signed-in visitor can
+    answer the safety check here."""
+    language = web.request_language(request)
+    alert = await service.get(session, alert_id)
+    visitor = await web.page_principal(request, session)
+    context = {**_shown(alert, language), "can_answer": visitor is not None}
+    return web.render(request, "alerts/one.html", context)
+
+
+@router.post(
+    "/alerts/{alert_id}/safety", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def answer(
+    alert_id: uuid.UUID,
+    session: Session,
+    me: web.PageVisitor,
+    answer: Annotated[SafetyAnswer, Form()],
+    latitude: Annotated[float | None, Form(ge=-90, le=90)] = None,
+    longitude: Annotated[float | None, Form(ge=-180, le=180)] = None,
+) -> Response:
+    await service.answer_safety(
+        session, me.visitor_id, alert_id, answer, latitude=latitude, longitude=longitude
+    )
+    return web.redirect(f"/alerts/{alert_id}?answered={answer}")
+
+
+# --- Anyone: is this forwarded alert real? -----------------------------------------------------
+
+
+@router.get("/verify", response_class=HTMLResponse)
+async def verify_page(request: Request) -> Response:
+    return web.render(request, "alerts/verify.html", {"verdict": None, "text": ""})
+
+
+@router.post("/verify", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def verify(
+    request: Request, session: Session, text: Annotated[str, Form(max_length=20000)] = ""
+) -> Response:
+    language = web.request_language(request)
+    found = await service.verify_forwarded(session, platform_keys(request), text)
+    notes = [
+        VERDICTS.get(found.state, VERDICTS["unknown"]) if found.genuine else VERDICTS["unknown"]
+    ]
+    if found.alert is not None and found.alert.status != "normal":
+        notes.append(NOT_REAL)
+    if found.matched_by == "wording":
+        notes.append(WORDING_ONLY)
+    context = {
+        "verdict": found,
+        "notes": notes,
+        "shown": _shown(found.alert, language) if found.alert else None,
+        "text": text,
+    }
+    return web.render(request, "alerts/verify.html", context)
+
+
+# --- The operator -------------------------------------------------------------------------------
+
+
+def _operator(me: web.PageStaff) -> web.PageStaff:
+    staff.require(me.staff, Role.operator)
+    return me
+
+
+@router.get("/operator/alerts", response_class=HTMLResponse)
+async def operator_alerts(request: Request, session: Session, me: web.PageStaff) -> Response:
+    _operator(me)
+    language = web.request_language(request)
+    listed = await service.recent_for_operator(session)
+    context = {
+        "alerts": [_shown(a, language) for a in listed],
+        "me": me.actor,
+        "draft": AlertState.draft,
+        "issued": AlertState.issued,
+        "levels": (3, 4, 5),
+    }
+    return web.render(request, "alerts/operator.html", context)
+
+
+def _composed(form: dict[str, str]) -> dict[str, Any]:
+    """An evacuation order from the operator's form, in the alert codec's shape."""
+    hours = form.get("hours", "").strip()
+    shelters = [line.strip() for line in form.get("shelters", "").splitlines() if line.strip()]
+    return {
+        "details": {
+            "kind": "evacuation",
+            "level": int(form["level"]) if form.get("level", "").isdigit() else 0,
+            "shelters": [{"name_ja": name} for name in shelters[:10]],
+        },
+        "areas": [
+            {
+                "kind": "municipality",
+                "code": form.get("municipality", "").strip(),
+                "name_ja": form.get("municipality_name", "").strip(),
+            }
+        ],
+        "source": form.get("source", "").strip(),
+        "status": form.get("status", "normal"),
+        "expires_at": (datetime.now(UTC) + timedelta(hours=int(hours))).isoformat()
+        if hours.isdigit() and 0 < int(hours) <= 72
+        else None,
+    }
+
+
+async def _form(request: Request) -> dict[str, str]:
+    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+
+
+@router.post(
+    "/operator/alerts/preview", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def preview(request: Request, me: web.PageStaff) -> Response:
+    """The live preview under the compose form: the alert in every alert language."""
+    _operator(me)
+    try:
+        shown = service.preview(service.parse_composed(_composed(await _form(request))))
+    except InvalidAlertError as problem:
+        return web.render(request, "alerts/preview.html", {"problem": problem.message})
+    names = {language: i18n.BY_CODE[language].native_name for language in i18n.BY_CODE}
+    names[EASY_JAPANESE] = "やさしい日本語"
+    context = {
+        "renderings": [
+            (names.get(code, code), code, shown["renderings"][code]) for code in ALERT_LANGUAGES
+        ],
+        "problem": None,
+    }
+    return web.render(request, "alerts/preview.html", context)
+
+
+@router.post("/operator/alerts", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def compose(request: Request, session: Session, me: web.PageStaff) -> Response:
+    _operator(me)
+    await service.draft(session, _composed(await _form(request)), operator=me.actor)
+    return web.redirect("/operator/alerts")
+
+
+@router.post(
+    "/operator/alerts/{alert_id}/{decision}",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def decide(
+    alert_id: uuid.UUID, decision: str, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    _operator(me)
+    if decision == "approve":
+        await service.approve(session, platform_keys(request), alert_id, operator=me.actor)
+    elif decision == "discard":
+        await service.discard(session, alert_id, operator=me.actor)
+    elif decision == "cancel":
+        await service.cancel(session, alert_id, operator=me.actor)
+    else:
+        return web.redirect("/operator/alerts")
+    return web.redirect("/operator/alerts")
+
+
+@router.get("/operator/alerts/{alert_id}/safety", response_class=HTMLResponse)
+async def safety(
+    alert_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    _operator(me)
+    language = web.request_language(request)
+    alert = await service.get(session, alert_id)
+    report = await service.safety_report(
+        session, platform_keys(request), alert_id, operator=me.actor
+    )
+    context = {
+        **_shown(alert, language),
+        "report": report,
+        "people": [(p, web.when(p.answered_at, language)) for p in report.need_help],
+    }
+    return web.render(request, "alerts/safety.html", context)

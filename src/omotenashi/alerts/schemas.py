@@ -1,0 +1,159 @@
+"""API shapes of the alerts domain."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class Rendering(BaseModel):
+    headline: str
+    lines: list[str]
+    action: str
+
+
+class AlertOut(BaseModel):
+    id: uuid.UUID
+    type: str
+    severity: int = Field(description="1 information, 2 advisory, 3 warning, 4 emergency")
+    status: str = Field(description="normal, exercise or test: only normal alerts are real")
+    state: str = Field(description="current, expired, superseded or cancelled")
+    source: str
+    issued_at: datetime
+    expires_at: datetime | None
+    language: str
+    text: Rendering = Field(description="The alert in `language`, from fixed phrases")
+    signature: str | None = Field(description="Compact JWS (EdDSA) over the alert, by the platform")
+
+
+class AlertDetailOut(AlertOut):
+    content: dict[str, Any] = Field(description="The structured alert: details, areas, times")
+
+
+class OperatorAlertOut(BaseModel):
+    id: uuid.UUID
+    type: str
+    severity: int
+    status: str
+    state: str
+    origin: str
+    source: str
+    issued_at: datetime
+    expires_at: datetime | None
+    created_by: str
+    approved_by: str | None
+    content: dict[str, Any]
+    renderings: dict[str, Rendering] = Field(description="Every alert language")
+    target_prefectures: list[str]
+    target_municipalities: list[str]
+    target_cells: int = Field(description="How many H3 cells the drawn areas cover")
+    unresolved_areas: list[str] = Field(description="Areas that match no visitor")
+    unknown_elements: list[str] = Field(description="Elements of the document not understood")
+    recipients: int
+    delivered: int
+    failed: int
+    signature: str | None
+
+
+class Ingested(BaseModel):
+    alert: OperatorAlertOut | None
+    cancelled: list[uuid.UUID]
+    unknown_elements: list[str] = Field(description="Paths of elements the parser did not know")
+    duplicate: bool = Field(description="The same document was ingested before")
+
+
+class Preview(BaseModel):
+    renderings: dict[str, Rendering]
+    unresolved_areas: list[str]
+
+
+class VerifyIn(BaseModel):
+    text: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="A forwarded alert: its text, its link, or its signature (JWS)",
+    )
+    language: str = "en"
+
+
+class VerificationOut(BaseModel):
+    genuine: bool
+    state: str = Field(description="current, expired, superseded, cancelled or unknown")
+    matched_by: Literal["signature", "link", "wording"] | None
+    reason: str
+    alert: AlertOut | None
+
+
+class KeysIn(BaseModel):
+    p256dh: str = Field(max_length=128)
+    auth: str = Field(max_length=64)
+
+
+class SubscriptionIn(BaseModel):
+    """``PushSubscription.toJSON()`` as the browser gives it."""
+
+    endpoint: str = Field(max_length=2048)
+    keys: KeysIn
+
+
+class SubscriptionOut(BaseModel):
+    id: uuid.UUID
+    endpoint: str
+    created_at: datetime
+    last_delivered_at: datetime | None
+
+
+class VapidKey(BaseModel):
+    application_server_key: str = Field(description="For PushManager.subscribe (base64url)")
+
+
+class LocationIn(BaseModel):
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
+class LocationOut(BaseModel):
+    cell: str = Field(description="The H3 cell kept (resolution 7); the point itself is not kept")
+
+
+class SafetyIn(BaseModel):
+    answer: Literal["safe", "need_help"]
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+
+
+class SafetyOut(BaseModel):
+    alert_id: uuid.UUID
+    answer: str
+    answered_at: datetime
+
+
+class AreaCountOut(BaseModel):
+    prefecture: str | None
+    municipality: str | None
+    safe: int
+    need_help: int
+
+
+class PointOut(BaseModel):
+    latitude: float
+    longitude: float
+
+
+class PersonInNeedOut(BaseModel):
+    visitor_id: uuid.UUID
+    answered_at: datetime
+    name: Any
+    languages: list[str]
+    accessibility_needs: Any
+    family_members: int
+    municipality: str | None
+    location: PointOut | None = Field(description="Centre of a ~5 km² cell, not an address")
+
+
+class SafetyReportOut(BaseModel):
+    counts: list[AreaCountOut]
+    need_help: list[PersonInNeedOut]

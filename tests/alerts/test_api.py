@@ -1,0 +1,328 @@
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.alerts.support import NANAO, WAJIMA, fixture, jis, lodging_visitor
+
+from omotenashi.alerts import stream
+from omotenashi.alerts.models import StoredAlert
+from omotenashi.auth import service as auth
+from omotenashi.clients import service as clients
+from omotenashi.clients.models import ClientKind
+from omotenashi.clients.tokens import issue_access_token
+from omotenashi.runtime import Platform
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.models import ServicerCategory, ServicerState
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.staff.models import Role, StaffUser
+from omotenashi.staff.service import SignedIn
+
+XML = {"content-type": "application/xml"}
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+async def operator(session: AsyncSession, email: str) -> dict[str, str]:
+    user = StaffUser(
+        servicer_id=None,
+        email=email,
+        display_name=email.split("@")[0],
+        role=Role.operator,
+        password_hash="$argon2id$unused-in-these-tests",
+        totp_sealed=b"unused",
+    )
+    session.add(user)
+    await session.flush()
+    started = await auth.start_staff_session(session, SignedIn(user.id, None, user.role))
+    return bearer(started.token)
+
+
+async def visitor_headers(session: AsyncSession, visitor_id: uuid.UUID) -> dict[str, str]:
+    started = await auth.start_visitor_session(session, visitor_id)
+    return bearer(started.token)
+
+
+async def feed_client(
+    session: AsyncSession, platform: Platform, category: ServicerCategory
+) -> dict[str, str]:
+    servicer = await servicers.apply(
+        session,
+        name=f"Feed {category}",
+        name_ja="防災システム",
+        category=category,
+        contact_email="bousai@test.example.jp",
+        municipality_code=jis(WAJIMA),
+        purposes={PurposeKey.emergency: "Disaster alerts"},
+    )
+    await servicers.set_state(session, servicer.id, ServicerState.approved, actor="operator:t")
+    client, _ = await clients.create_client(
+        session,
+        servicer.id,
+        kind=ClientKind.system,
+        label="Alert feed",
+        scopes=("alerts:ingest",),
+        actor="staff:test",
+    )
+    return bearer(issue_access_token(platform.keys, client))
+
+
+async def _alerts(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(StoredAlert)) or 0)
+
+
+async def test_malformed_document_is_422_with_its_reason_and_nothing_stored(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = fixture("eew_vxse43.xml").replace(b"<Serial>3</Serial>", b"<Serial>three</Serial>")
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["code"] == "malformed_alert"
+    assert "Head/Serial" in problem["detail"]
+    assert await _alerts(session) == 0
+    empty = await client.post("/v1/alerts/ingest", content=b"", headers=headers)
+    assert empty.status_code == 422
+
+
+async def test_ingest_answers_with_the_alert_and_unknown_elements(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = fixture("tsunami_vtse41.xml").replace(b"</Body>", b"<Extra>1</Extra></Body>")
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["unknown_elements"] == ["Body/Extra"]
+    assert body["alert"]["type"] == "major_tsunami_warning"
+    assert body["alert"]["unresolved_areas"] == ["jma_forecast_area:381 佐渡"]
+    assert len(body["alert"]["renderings"]) == 16
+
+
+async def test_municipality_feed_may_ingest_but_a_hotel_may_not(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    town = await feed_client(session, platform, ServicerCategory.municipality)
+    hotel = await feed_client(session, platform, ServicerCategory.hotel)
+    document = fixture("volcano_vfvo50.xml")
+    refused = await client.post("/v1/alerts/ingest", content=document, headers={**hotel, **XML})
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "alert_feed_not_allowed"
+    accepted = await client.post("/v1/alerts/ingest", content=document, headers={**town, **XML})
+    assert accepted.status_code == 201, accepted.text
+    assert accepted.json()["alert"]["created_by"].startswith("api_client:")
+
+
+def _composed() -> dict[str, Any]:
+    return {
+        "details": {"kind": "evacuation", "level": 5},
+        "areas": [{"kind": "municipality", "code": WAJIMA, "name_ja": "輪島市"}],
+        "source": "輪島市 / Wajima City",
+        "expires_at": (datetime.now(UTC) + timedelta(hours=3)).isoformat(),
+    }
+
+
+async def test_four_eyes_through_the_api(session: AsyncSession, client: httpx.AsyncClient) -> None:
+    first = await operator(session, "first@example.jp")
+    second = await operator(session, "second@example.jp")
+    preview = await client.post("/v1/operator/alerts/preview", json=_composed(), headers=first)
+    assert preview.status_code == 200
+    assert set(preview.json()["renderings"]) >= {"tl", "my", "ja-x-easy"}
+    drafted = await client.post("/v1/operator/alerts", json=_composed(), headers=first)
+    assert drafted.status_code == 201
+    alert_id = drafted.json()["id"]
+    assert (await client.get(f"/v1/alerts/{alert_id}")).status_code == 404
+    own = await client.post(f"/v1/operator/alerts/{alert_id}/approve", headers=first)
+    assert own.status_code == 403
+    assert own.json()["code"] == "second_operator_required"
+    approved = await client.post(f"/v1/operator/alerts/{alert_id}/approve", headers=second)
+    assert approved.status_code == 200
+    assert approved.json()["state"] == "current"
+    public = await client.get(f"/v1/alerts/{alert_id}", params={"language": "tl"})
+    assert public.status_code == 200
+    assert public.json()["language"] == "tl"
+    verified = await client.post(
+        "/v1/alerts/verify", json={"text": public.json()["signature"], "language": "ko"}
+    )
+    assert verified.json()["genuine"] is True
+    assert verified.json()["alert"]["language"] == "ko"
+
+
+async def test_composed_alert_with_wrong_field_is_422_naming_it(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    body = _composed()
+    body["areas"] = [{"kind": "prefecture", "code": "99", "name_ja": "どこか"}]
+    response = await client.post(
+        "/v1/operator/alerts", json=body, headers=await operator(session, "o@example.jp")
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "areas[0]"
+
+
+async def test_tampered_alert_is_not_genuine_through_the_api(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    ingested = await client.post(
+        "/v1/alerts/ingest", content=fixture("eew_vxse43.xml"), headers=headers
+    )
+    signature = ingested.json()["alert"]["signature"]
+    tampered = signature[:-6] + ("AAAAAA" if not signature.endswith("AAAAAA") else "BBBBBB")
+    response = await client.post("/v1/alerts/verify", json={"text": tampered})
+    assert response.status_code == 200
+    assert response.json()["genuine"] is False
+    assert response.json()["alert"] is None
+
+
+async def test_visitor_answers_and_operator_reads_the_safety_report(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    ops = await operator(session, "ops@example.jp")
+    visitor = await lodging_visitor(session, platform.keys, NANAO, language="tl", surname="SANTOS")
+    me = await visitor_headers(session, visitor)
+    ingested = await client.post(
+        "/v1/alerts/ingest", content=fixture("eew_vxse43.xml"), headers={**ops, **XML}
+    )
+    alert_id = ingested.json()["alert"]["id"]
+    mine = await client.get("/v1/me/alerts", headers=me)
+    assert [alert["id"] for alert in mine.json()] == [alert_id]
+    assert mine.json()[0]["language"] == "tl"
+    answered = await client.post(
+        f"/v1/me/alerts/{alert_id}/safety",
+        json={"answer": "need_help", "latitude": 37.04, "longitude": 136.96},
+        headers=me,
+    )
+    assert answered.status_code == 200, answered.text
+    report = await client.get(f"/v1/operator/alerts/{alert_id}/safety", headers=ops)
+    assert report.status_code == 200
+    body = report.json()
+    assert body["counts"] == [
+        {"prefecture": "17", "municipality": NANAO, "safe": 0, "need_help": 1}
+    ]
+    [person] = body["need_help"]
+    assert person["name"]["surname"] == "SANTOS"
+    assert person["languages"] == ["tl"]
+    assert set(person) == {
+        "visitor_id",
+        "answered_at",
+        "name",
+        "languages",
+        "accessibility_needs",
+        "family_members",
+        "municipality",
+        "location",
+    }
+
+
+async def test_visitor_subscribes_and_unsubscribes(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    me = await visitor_headers(session, visitor)
+    key = await client.get("/v1/push/vapid-key")
+    assert len(key.json()["application_server_key"]) == 87
+    created = await client.post(
+        "/v1/me/push-subscriptions",
+        json={
+            "endpoint": "https://fcm.googleapis.com/fcm/send/abc",
+            "keys": {
+                "p256dh": "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7V"
+                "d8pZGH6SRpkNtoIAiw4",
+                "auth": "BTBZMqHH6r4Tts7J_aSIgg",
+            },
+        },
+        headers=me,
+    )
+    assert created.status_code == 201
+    listed = await client.get("/v1/me/push-subscriptions", headers=me)
+    assert [found["id"] for found in listed.json()] == [created.json()["id"]]
+    gone = await client.delete(f"/v1/me/push-subscriptions/{created.json()['id']}", headers=me)
+    assert gone.status_code == 204
+    bad = await client.post(
+        "/v1/me/push-subscriptions",
+        json={"endpoint": "javascript:alert(1)", "keys": {"p256dh": "x", "auth": "y"}},
+        headers=me,
+    )
+    assert bad.status_code == 422
+    assert {error["field"] for error in bad.json()["errors"]} == {
+        "endpoint",
+        "keys.p256dh",
+        "keys.auth",
+    }
+
+
+async def test_location_is_kept_as_a_coarse_cell(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    me = await visitor_headers(session, visitor)
+    shared = await client.put(
+        "/v1/me/alerts/location", json={"latitude": 37.0437, "longitude": 136.9669}, headers=me
+    )
+    assert shared.status_code == 200
+    assert shared.json()["cell"].startswith("87")  # an H3 cell at resolution 7
+    assert (await client.delete("/v1/me/alerts/location", headers=me)).status_code == 204
+
+
+class _Sessions:
+    """Hands the test's session to code that opens its own, without closing it."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def __call__(self) -> _Sessions:
+        return self
+
+    async def __aenter__(self) -> AsyncSession:
+        return self._session
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+async def test_stream_yields_each_current_alert_once(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    ops = await operator(session, "ops@example.jp")
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    ingested = await client.post(
+        "/v1/alerts/ingest", content=fixture("eew_vxse43.xml"), headers={**ops, **XML}
+    )
+    seen = [
+        alert.id if alert else None
+        async for alert in stream.watch(
+            _Sessions(session),  # type: ignore[arg-type]
+            visitor,
+            poll_seconds=0.01,
+            duration_seconds=0.05,
+        )
+    ]
+    assert [str(found) for found in seen if found] == [ingested.json()["alert"]["id"]]
+
+
+async def test_signage_finds_alerts_in_force_at_its_place(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    ops = await operator(session, "ops@example.jp")
+    ingested = await client.post(
+        "/v1/alerts/ingest", content=fixture("volcano_vfvo50.xml"), headers={**ops, **XML}
+    )
+    alert_id = ingested.json()["alert"]["id"]
+    here = await client.get("/v1/alerts", params={"municipality": "462012", "language": "th"})
+    assert [found["id"] for found in here.json()] == [alert_id]
+    assert here.json()[0]["language"] == "th"
+    elsewhere = await client.get("/v1/alerts", params={"prefecture": "13"})
+    assert elsewhere.json() == []
+    nowhere = await client.get("/v1/alerts")
+    assert nowhere.status_code == 422
+    listed = await client.get("/v1/operator/alerts", headers=ops)
+    assert [found["id"] for found in listed.json()] == [alert_id]

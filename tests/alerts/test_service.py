@@ -1,0 +1,455 @@
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from tests.alerts.support import (
+    CHIYODA,
+    ISHINOMAKI,
+    NANAO,
+    WAJIMA,
+    fixture,
+    lodging_visitor,
+)
+
+from omotenashi import jobs
+from omotenashi.alerts import ALERT_LANGUAGES, jma, service, signatures
+from omotenashi.alerts.errors import (
+    AlertNotDraftError,
+    AlertNotFoundError,
+    EmergencyConsentRequiredError,
+    InvalidAlertError,
+    SecondOperatorRequiredError,
+)
+from omotenashi.alerts.models import AlertState, AlertTarget, SafetyAnswer, StoredAlert
+from omotenashi.consent import service as consent
+from omotenashi.runtime import Platform
+from omotenashi.security.audit import AuditEntry
+
+ALERT_FIXTURES = [
+    ("eew_vxse43.xml", "earthquake_early_warning"),
+    ("earthquake_vxse53.xml", "earthquake_information"),
+    ("tsunami_vtse41.xml", "major_tsunami_warning"),
+    ("weather_vpww53.xml", "weather_emergency_warning"),
+    ("volcano_vfvo50.xml", "volcanic_warning"),
+]
+
+
+async def _count(session: AsyncSession, model: type[object]) -> int:
+    return int(await session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def edited(name: str, old: str, new: str) -> bytes:
+    text = fixture(name).decode()
+    assert old in text
+    return text.replace(old, new, 1).encode()
+
+
+@pytest.mark.parametrize(("name", "alert_type"), ALERT_FIXTURES)
+async def test_each_jma_report_is_stored_rendered_and_signed(
+    name: str, alert_type: str, session: AsyncSession, platform: Platform
+) -> None:
+    done = await service.ingest(session, platform.keys, fixture(name), actor="operator:test")
+    assert done.alert is not None
+    stored = await service.get(session, done.alert.id)
+    assert stored.type == alert_type
+    assert stored.state is AlertState.issued
+    assert set(stored.renderings) == set(ALERT_LANGUAGES)
+    assert service.alert_of(stored).type == alert_type
+    assert stored.signature is not None
+    claims = signatures.verify(platform.keys.signing_key, stored.signature)
+    assert claims["jti"] == str(stored.id)
+    assert stored.target_prefectures or stored.target_municipalities
+    assert done.unknown_elements == []
+
+
+async def test_malformed_document_stores_nothing(session: AsyncSession, platform: Platform) -> None:
+    before = (await _count(session, StoredAlert), await _count(session, AuditEntry))
+    # Well-formed up to a value deep in the body: the intensity is off JMA's scale.
+    document = edited("earthquake_vxse53.xml", "<MaxInt>7</MaxInt>", "<MaxInt>8</MaxInt>")
+    with pytest.raises(jma.MalformedAlert, match="seismic intensity scale"):
+        await service.ingest(session, platform.keys, document, actor="operator:test")
+    with pytest.raises(jma.MalformedAlert, match="not well-formed"):
+        await service.ingest(
+            session, platform.keys, fixture("eew_vxse43.xml")[:900], actor="operator:test"
+        )
+    assert (await _count(session, StoredAlert), await _count(session, AuditEntry)) == before
+    assert await jobs.pending(session, service.FAN_OUT_JOB) == 0
+
+
+async def test_unknown_elements_are_kept_and_reported(
+    session: AsyncSession, platform: Platform
+) -> None:
+    document = edited("volcano_vfvo50.xml", "</Body>", "<Novelty>new</Novelty></Body>")
+    done = await service.ingest(session, platform.keys, document, actor="operator:test")
+    assert done.alert is not None
+    assert done.unknown_elements == ["Body/Novelty"]
+    assert done.alert.unknown_elements == ["Body/Novelty"]
+
+
+async def test_the_same_document_twice_is_one_alert(
+    session: AsyncSession, platform: Platform
+) -> None:
+    first = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    again = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert again.duplicate
+    assert again.alert is not None
+    assert first.alert is not None
+    assert again.alert.id == first.alert.id
+
+
+async def test_a_later_report_of_the_event_supersedes_the_earlier(
+    session: AsyncSession, platform: Platform
+) -> None:
+    first = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    later = edited("eew_vxse43.xml", "<Serial>3</Serial>", "<Serial>4</Serial>")
+    second = await service.ingest(session, platform.keys, later, actor="t")
+    assert first.alert is not None
+    assert second.alert is not None
+    assert first.alert.state is AlertState.superseded
+    assert first.alert.superseded_by_id == second.alert.id
+    assert second.alert.state is AlertState.issued
+
+
+async def test_cancellation_cancels_the_event(session: AsyncSession, platform: Platform) -> None:
+    issued = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    done = await service.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
+    assert issued.alert is not None
+    assert done.cancelled == [issued.alert.id]
+    assert issued.alert.state is AlertState.cancelled
+
+
+async def test_exercise_is_stored_but_told_to_nobody(
+    session: AsyncSession, platform: Platform
+) -> None:
+    document = edited("eew_vxse43.xml", "<Status>通常</Status>", "<Status>訓練</Status>")
+    done = await service.ingest(session, platform.keys, document, actor="t")
+    assert done.alert is not None
+    assert done.alert.status == "exercise"
+    assert await jobs.pending(session, service.FAN_OUT_JOB) == 0
+
+
+# Targeting.
+
+
+async def _eew(session: AsyncSession, platform: Platform) -> StoredAlert:
+    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert done.alert is not None
+    return done.alert
+
+
+async def test_visitor_lodging_in_the_area_is_targeted(
+    session: AsyncSession, platform: Platform
+) -> None:
+    inside = await lodging_visitor(session, platform.keys, NANAO)
+    outside = await lodging_visitor(session, platform.keys, CHIYODA)
+    alert = await _eew(session, platform)
+    reached = await service.targeted_visitors(session, alert)
+    assert inside in reached
+    assert outside not in reached
+
+
+async def test_visitor_without_emergency_consent_is_not_targeted(
+    session: AsyncSession, platform: Platform
+) -> None:
+    silent = await lodging_visitor(session, platform.keys, WAJIMA, emergency=False)
+    alert = await _eew(session, platform)
+    assert silent not in await service.targeted_visitors(session, alert)
+    assert await session.get(AlertTarget, silent) is None
+
+
+async def test_revoking_emergency_consent_stops_targeting(
+    session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, WAJIMA)
+    [grant] = await consent.grants_of(session, visitor)
+    await consent.revoke(session, visitor, grant.id)
+    alert = await _eew(session, platform)
+    assert visitor not in await service.targeted_visitors(session, alert)
+
+
+async def test_family_member_in_the_area_is_reached_through_who_registered_them(
+    session: AsyncSession, platform: Platform
+) -> None:
+    parent = await lodging_visitor(session, platform.keys, CHIYODA, language="tl")
+    child = await lodging_visitor(
+        session, platform.keys, NANAO, emergency=False, registered_by=parent, surname="CHILD"
+    )
+    alert = await _eew(session, platform)
+    reached = await service.targeted_visitors(session, alert)
+    assert reached == [parent]
+    target = await session.get(AlertTarget, child)
+    assert target is not None
+    assert (target.reach_visitor_id, target.language, target.municipality) == (parent, "tl", NANAO)
+
+
+async def test_family_member_without_a_lodging_is_where_the_parent_lodges(
+    session: AsyncSession, platform: Platform
+) -> None:
+    parent = await lodging_visitor(session, platform.keys, NANAO)
+    await lodging_visitor(session, platform.keys, None, emergency=False, registered_by=parent)
+    alert = await _eew(session, platform)
+    assert await service.targeted_visitors(session, alert) == [parent]
+
+
+async def test_weather_warning_targets_by_municipality(
+    session: AsyncSession, platform: Platform
+) -> None:
+    inside = await lodging_visitor(session, platform.keys, ISHINOMAKI)
+    elsewhere = await lodging_visitor(session, platform.keys, NANAO)
+    done = await service.ingest(session, platform.keys, fixture("weather_vpww53.xml"), actor="t")
+    assert done.alert is not None
+    reached = await service.targeted_visitors(session, done.alert)
+    assert inside in reached
+    assert elsewhere not in reached
+
+
+def _circle_alert(latitude: float, longitude: float, radius_m: float) -> dict[str, object]:
+    return {
+        "details": {"kind": "evacuation", "level": 4, "shelters": [{"name_ja": "七尾小学校"}]},
+        "areas": [
+            {
+                "kind": "circle",
+                "code": "nanao-port",
+                "name_ja": "七尾港周辺",
+                "name_romanised": "Around Nanao port",
+                "geometry": {
+                    "centre": {"latitude": latitude, "longitude": longitude},
+                    "radius_m": radius_m,
+                },
+            }
+        ],
+        "source": "七尾市 / Nanao City",
+    }
+
+
+async def test_shared_location_is_matched_by_drawn_circle(
+    session: AsyncSession, platform: Platform
+) -> None:
+    near = await lodging_visitor(session, platform.keys, CHIYODA)
+    far = await lodging_visitor(session, platform.keys, CHIYODA)
+    await service.share_location(session, near, 37.0437, 136.9669)  # Nanao port
+    await service.share_location(session, far, 35.6812, 139.7671)  # Tokyo station
+    drafted = await service.draft(session, _circle_alert(37.0437, 136.9669, 3000), operator="a")
+    approved = await service.approve(session, platform.keys, drafted.id, operator="b")
+    assert await service.targeted_visitors(session, approved) == [near]
+    target = await session.get(AlertTarget, near)
+    assert target is not None
+    assert target.cell is not None
+
+
+async def test_sharing_a_location_needs_emergency_consent(
+    session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, CHIYODA, emergency=False)
+    with pytest.raises(EmergencyConsentRequiredError):
+        await service.share_location(session, visitor, 35.0, 139.0)
+
+
+async def test_fan_out_enqueues_batches_for_the_targeted_subscriptions(
+    session: AsyncSession, platform: Platform
+) -> None:
+    for n in range(3):
+        visitor = await lodging_visitor(session, platform.keys, NANAO)
+        await service.subscribe(
+            session,
+            visitor,
+            endpoint=f"https://push.example.net/sub/{n}",
+            p256dh="BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+            auth="BTBZMqHH6r4Tts7J_aSIgg",
+        )
+    alert = await _eew(session, platform)
+    assert await jobs.pending(session, service.FAN_OUT_JOB) == 1
+    done = await service.fan_out(session, alert.id)
+    assert (done.recipients, done.subscriptions, done.jobs) == (3, 3, 1)
+    assert await jobs.pending(session, service.DELIVER_JOB) == 1
+
+
+# Four eyes.
+
+
+def _composed() -> dict[str, object]:
+    return {
+        "details": {"kind": "evacuation", "level": 4, "shelters": [{"name_ja": "輪島中学校"}]},
+        "areas": [{"kind": "municipality", "code": WAJIMA, "name_ja": "輪島市"}],
+        "source": "輪島市 / Wajima City",
+        "expires_at": (datetime.now(UTC) + timedelta(hours=6)).isoformat(),
+    }
+
+
+async def test_composer_cannot_approve_their_own_alert(
+    session: AsyncSession, platform: Platform
+) -> None:
+    drafted = await service.draft(session, _composed(), operator="staff:one")
+    assert drafted.state is AlertState.draft
+    assert drafted.signature is None
+    with pytest.raises(SecondOperatorRequiredError):
+        await service.approve(session, platform.keys, drafted.id, operator="staff:one")
+    with pytest.raises(AlertNotFoundError):
+        await service.get(session, drafted.id)
+
+
+async def test_second_operator_approval_issues_signs_and_audits(
+    session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, WAJIMA)
+    drafted = await service.draft(session, _composed(), operator="staff:one")
+    approved = await service.approve(session, platform.keys, drafted.id, operator="staff:two")
+    assert approved.state is AlertState.issued
+    assert approved.approved_by == "staff:two"
+    assert approved.signature is not None
+    assert await service.targeted_visitors(session, approved) == [visitor]
+    actions = (
+        await session.scalars(
+            select(AuditEntry.action).where(AuditEntry.target == f"alert:{approved.id}")
+        )
+    ).all()
+    assert set(actions) >= {"alert.drafted", "alert.approved", "alert.issued"}
+    with pytest.raises(AlertNotDraftError):
+        await service.approve(session, platform.keys, drafted.id, operator="staff:three")
+
+
+async def test_composed_alert_with_a_wrong_field_is_refused_by_name(
+    session: AsyncSession,
+) -> None:
+    body = _composed()
+    body["details"] = {"kind": "evacuation", "level": 9}
+    with pytest.raises(InvalidAlertError) as raised:
+        await service.draft(session, body, operator="staff:one")
+    assert raised.value.fields[0].field == "details.level"
+
+
+# Verification.
+
+
+async def test_genuine_signature_verifies_as_current(
+    session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    assert alert.signature is not None
+    forwarded = f"{alert.renderings['en']['headline']}\nSignature: {alert.signature}"
+    found = await service.verify_forwarded(session, platform.keys, forwarded)
+    assert (found.genuine, found.state, found.matched_by) == (True, "current", "signature")
+
+
+async def test_tampered_signature_is_not_genuine(session: AsyncSession, platform: Platform) -> None:
+    alert = await _eew(session, platform)
+    assert alert.signature is not None
+    header, _, signature = alert.signature.split(".")
+    claims = signatures.verify(platform.keys.signing_key, alert.signature)
+    import base64
+    import json
+
+    claims["severity"] = 1
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    found = await service.verify_forwarded(session, platform.keys, f"{header}.{forged}.{signature}")
+    assert (found.genuine, found.state) == (False, "unknown")
+
+
+async def test_signature_from_another_key_is_not_genuine(
+    session: AsyncSession, platform: Platform
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    alert = await _eew(session, platform)
+    fake = signatures.sign(
+        Ed25519PrivateKey.generate(),
+        alert_id=str(alert.id),
+        canonical=b"{}",
+        alert_type=alert.type,
+        severity=alert.severity,
+        status=alert.status,
+        source=alert.source,
+        issued_at=alert.issued_at,
+        expires_at=None,
+    )
+    found = await service.verify_forwarded(session, platform.keys, fake)
+    assert not found.genuine
+
+
+async def test_cancelled_alert_verifies_as_cancelled(
+    session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    await service.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
+    assert alert.signature is not None
+    found = await service.verify_forwarded(session, platform.keys, alert.signature)
+    assert (found.genuine, found.state) == (True, "cancelled")
+
+
+async def test_link_and_wording_verify_with_what_they_prove(
+    session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    by_link = await service.verify_forwarded(
+        session, platform.keys, f"see https://omotenashi.example/alerts/{alert.id} now!!"
+    )
+    assert (by_link.genuine, by_link.matched_by) == (True, "link")
+    by_words = await service.verify_forwarded(
+        session, platform.keys, "FWD: " + alert.renderings["th"]["headline"] + " share!"
+    )
+    assert (by_words.genuine, by_words.matched_by) == (True, "wording")
+    rumour = await service.verify_forwarded(
+        session, platform.keys, "A huge earthquake will hit Tokyo tomorrow at 3 pm"
+    )
+    assert (rumour.genuine, rumour.state) == (False, "unknown")
+    unknown_link = await service.verify_forwarded(
+        session, platform.keys, f"https://omotenashi.example/alerts/{uuid.uuid4()}"
+    )
+    assert not unknown_link.genuine
+
+
+# Safety check.
+
+
+async def test_safety_answers_are_counted_per_area_and_need_help_is_listed(
+    session: AsyncSession, platform: Platform
+) -> None:
+    safe = await lodging_visitor(session, platform.keys, NANAO)
+    helpless = await lodging_visitor(session, platform.keys, WAJIMA, surname="NEEDSHELP")
+    also_safe = await lodging_visitor(session, platform.keys, WAJIMA)
+    alert = await _eew(session, platform)
+    await service.answer_safety(session, safe, alert.id, SafetyAnswer.safe)
+    await service.answer_safety(session, also_safe, alert.id, SafetyAnswer.safe)
+    await service.answer_safety(
+        session, helpless, alert.id, SafetyAnswer.need_help, latitude=37.39, longitude=136.9
+    )
+    report = await service.safety_report(session, platform.keys, alert.id, operator="staff:ops")
+    counts = {(c.prefecture, c.municipality): (c.safe, c.need_help) for c in report.counts}
+    assert counts == {("17", NANAO): (1, 0), ("17", WAJIMA): (1, 1)}
+    [person] = report.need_help
+    assert person.visitor_id == helpless
+    assert person.name["surname"] == "NEEDSHELP"
+    assert person.location is not None
+    assert abs(person.location.latitude - 37.39) < 0.05
+    read = await session.scalar(
+        select(func.count())
+        .select_from(AuditEntry)
+        .where(AuditEntry.action == "alert.safety_report_read")
+    )
+    assert read == 1
+
+
+async def test_answering_again_replaces_the_answer(
+    session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    alert = await _eew(session, platform)
+    await service.answer_safety(session, visitor, alert.id, SafetyAnswer.need_help)
+    await service.answer_safety(session, visitor, alert.id, SafetyAnswer.safe)
+    report = await service.safety_report(session, platform.keys, alert.id, operator="staff:ops")
+    assert [(c.safe, c.need_help) for c in report.counts] == [(1, 0)]
+    assert report.need_help == []
+
+
+async def test_visitor_sees_current_alerts_for_their_area(
+    session: AsyncSession, platform: Platform
+) -> None:
+    inside = await lodging_visitor(session, platform.keys, NANAO)
+    outside = await lodging_visitor(session, platform.keys, CHIYODA)
+    alert = await _eew(session, platform)
+    assert [a.id for a in await service.current_for_visitor(session, inside)] == [alert.id]
+    assert await service.current_for_visitor(session, outside) == []
