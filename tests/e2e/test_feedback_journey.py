@@ -1,9 +1,11 @@
 """A Korean visitor rates a hotel check-in 2/5 with a comment in Korean; the hotel's staff read
-it in Japanese and reply; the visitor reads the reply in Korean. (The translation memory knows
-the two sentences; with no machine-translation engine configured, nothing else would.)"""
+it in Japanese and reply; the visitor reads the reply in Korean; the operator's chart for that
+day shows the rating once k visitors have rated. (The translation memory knows the two
+sentences; with no machine-translation engine configured, nothing else would.)"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.async_api import Browser, expect
@@ -18,14 +20,18 @@ from tests.feedback.helpers import (
     checked_in,
     teach_the_memory,
 )
+from tests.statistics.helpers import make_visitors, resolves
 
 from omotenashi import i18n, web
 from omotenashi.auth import service as auth
+from omotenashi.config import Settings
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 from omotenashi.staff.service import SignedIn
+from omotenashi.statistics import service as statistics
 
 KOREAN = i18n.translations("ko")
+K = Settings().statistics_k
 
 
 async def test_a_korean_rating_is_read_in_japanese_and_the_reply_in_korean(
@@ -83,4 +89,43 @@ async def test_a_korean_rating_is_read_in_japanese_and_the_reply_in_korean(
     await visitor.screenshot(path=screenshots / "feedback-reply-ko.png", full_page=True)
     await phone.close()
     await tablet.close()
+
+    # The operator's chart of that day: nothing while one visitor has rated, the rating once k have.
+    operator = await staff.create_user(
+        live_session,
+        live_server.keys.master,
+        email="operator@feedback.example.jp",
+        display_name="Operator",
+        password="a long enough password",
+        role=Role.operator,
+        servicer_id=None,
+        actor="e2e",
+    )
+    operator_token = (
+        await auth.start_staff_session(
+            live_session, SignedIn(operator.user.id, None, Role.operator)
+        )
+    ).token
+    today = statistics.today()
+    await statistics.recompute_day(live_session, today)
+    await live_session.commit()
+    console = await browser.new_context(locale="en-GB")
+    await console.add_cookies([{"name": web.STAFF_COOKIE, "value": operator_token, "url": base}])
+    page = await console.new_page()
+    chart_of_the_day = f"{base}/operator/statistics?from={today}&to={today}&lang=en"
+    await page.goto(chart_of_the_day)
+    await expect(page.locator("#ratings-by-purpose")).to_contain_text("Nothing to show")
+    others = await make_visitors(live_session, K - 1, nationality="KR", language="ko")
+    await resolves(live_session, others, stay.hotel.id, rating=2, when=datetime.now(UTC))
+    await statistics.recompute_day(live_session, today)
+    await live_session.commit()
+    await page.goto(chart_of_the_day)
+    drawn = await page.evaluate(
+        "Chart.getChart(document.querySelector('canvas[data-chart=ratings-by-purpose]'))"
+        ".data.datasets[0].data"
+    )
+    assert drawn == [2]
+    problems += await serious_accessibility_problems(page)
+    await page.screenshot(path=screenshots / "operator-statistics-rating-en.png", full_page=True)
+    await console.close()
     assert problems == []
