@@ -19,7 +19,7 @@ import csv
 import io
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -222,9 +222,10 @@ def parse_query(start: str | None, end: str | None, purpose: str | None) -> Quer
 
 @dataclass(frozen=True)
 class Cell:
+    """The published cells of one day and one dimension's value, added up over purposes."""
+
     day: date
     metric: str
-    purpose: str
     dimension: str
     value: str
     events: int
@@ -236,26 +237,29 @@ async def published_cells(
     session: AsyncSession, servicer_id: uuid.UUID | None, query: Query, k: int
 ) -> list[Cell]:
     """The cells of the platform (``servicer_id`` None) or of one servicer in the query's range
-    that count at least ``k`` distinct visitors. Nothing else leaves this function."""
-    statement = sa.select(
-        StatCell.day,
-        StatCell.metric,
-        StatCell.purpose,
-        StatCell.dimension,
-        StatCell.value,
-        StatCell.events,
-        StatCell.amount,
-        StatCell.marked,
-    ).where(
+    that count at least ``k`` distinct visitors, added up over purposes (only published cells
+    enter a sum). Nothing else leaves this function."""
+    published = [
         StatCell.day >= query.start,
         StatCell.day <= query.end,
         StatCell.visitors >= k,
         StatCell.servicer_id.is_(None)
         if servicer_id is None
         else StatCell.servicer_id == servicer_id,
-    )
+    ]
     if query.purpose is not None:
-        statement = statement.where(StatCell.purpose.in_((query.purpose, "")))
+        published.append(StatCell.purpose.in_((query.purpose, "")))
+    keys = (StatCell.day, StatCell.metric, StatCell.dimension, StatCell.value)
+    statement = (
+        sa.select(
+            *keys,
+            sa.func.sum(StatCell.events).cast(sa.BigInteger),
+            sa.func.sum(StatCell.amount).cast(sa.BigInteger),
+            sa.func.sum(StatCell.marked).cast(sa.BigInteger),
+        )
+        .where(*published)
+        .group_by(*keys)
+    )
     return [Cell(*row) for row in await session.execute(statement)]
 
 
@@ -482,6 +486,16 @@ def build_chart(spec: _ChartSpec, cells: Sequence[Cell], query: Query, language:
     """One chart from published cells only: every number is a sum over published cells."""
     gettext = i18n.translations(language).gettext
     mine = [c for c in cells if c.metric == spec.metric and c.dimension == spec.dimension]
+    return _chart_of(spec, mine, query, language, gettext)
+
+
+def _chart_of(
+    spec: _ChartSpec,
+    mine: Sequence[Cell],
+    query: Query,
+    language: str,
+    gettext: Callable[[str], str],
+) -> Chart:
     values = _sorted_values(spec.dimension, {c.value for c in mine})
     chart = Chart(spec.key, gettext(spec.title), spec.kind, "", gettext(spec.unit))
     if spec.kind == "time":
@@ -513,7 +527,14 @@ async def charts(
 ) -> list[Chart]:
     """Every chart of the platform's (or one servicer's) statistics page."""
     cells = await published_cells(session, servicer_id, query, k)
-    return [build_chart(spec, cells, query, language) for spec in chart_specs(servicer_id)]
+    by_chart: dict[tuple[str, str], list[Cell]] = defaultdict(list)
+    for cell in cells:
+        by_chart[cell.metric, cell.dimension].append(cell)
+    gettext = i18n.translations(language).gettext
+    return [
+        _chart_of(spec, by_chart[spec.metric, spec.dimension], query, language, gettext)
+        for spec in chart_specs(servicer_id)
+    ]
 
 
 async def chart(
