@@ -56,6 +56,7 @@ PAGES = (
     Page("GET", "/counter", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/operator", ("operator",), STAFF_SIGN_IN),
+    Page("GET", "/events", ANYONE, None),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -95,6 +96,8 @@ COVERED_ELSEWHERE = {
     "POST /console/clients/{client_id}/revoke",
     "POST /operator/servicers/{servicer_id}/state",
     "POST /operator/servicers/{servicer_id}/purposes/{purpose}",
+    "GET /menus/{servicer_id}",
+    "POST /suggestions",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (

@@ -32,6 +32,7 @@ class Seen:
     sentence: str
     when: str
     at: datetime
+    menu: str | None  # a restaurant that served them: its menu, sorted for them
 
 
 def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
@@ -59,6 +60,9 @@ async def who_saw_my_data(request: Request, session: Session, me: web.PageVisito
             sentence=_sentence(entry, language),
             when=web.when(entry.at, language),
             at=entry.at,
+            menu=f"/menus/{entry.servicer_id}"
+            if entry.purpose == PurposeKey.food_service
+            else None,
         )
         for entry in await service.disclosures(session, me.visitor_id, limit=200)
     ]

@@ -39,6 +39,7 @@ class Disclosure:
     terminal_location: str | None
     purpose: str
     attribute_keys: tuple[str, ...]
+    servicer_id: uuid.UUID
 
 
 async def disclosures(
@@ -59,6 +60,7 @@ async def disclosures(
             ApiClient.location,
             AccessLogEntry.purpose,
             AccessLogEntry.attribute_keys,
+            Servicer.id,
         )
         .join(Servicer, Servicer.id == AccessLogEntry.servicer_id)
         .outerjoin(ApiClient, ApiClient.id == AccessLogEntry.terminal_id)
@@ -69,8 +71,10 @@ async def disclosures(
     if before is not None:
         query = query.where(AccessLogEntry.at < before)
     return [
-        Disclosure(at, name, name_ja, label, location, purpose, tuple(keys))
-        for at, name, name_ja, label, location, purpose, keys in await session.execute(query)
+        Disclosure(at, name, name_ja, label, location, purpose, tuple(keys), servicer_id)
+        for at, name, name_ja, label, location, purpose, keys, servicer_id in await session.execute(
+            query
+        )
     ]
 
 
