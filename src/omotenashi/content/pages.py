@@ -103,7 +103,13 @@ def _reasons(assessment: dietary.Assessment, language: i18n.Language) -> list[st
             contains.append(label)
         else:  # a promise the dish does not keep ("vegan": no)
             not_meeting.append(label)
-    unknown = [dietary.finding_label(f, language.code) for f in assessment.unknown]
+    if contains or may_contain:  # "contains pork" says enough; "not vegan" follows from it
+        not_meeting = []
+    unknown = (
+        [dietary.finding_label(f, language.code) for f in assessment.unknown]
+        if assessment.verdict is dietary.Verdict.unknown
+        else []
+    )
     return [
         web.gettext(language, message) % {"items": _names(labels, language)}
         for message, labels in (
