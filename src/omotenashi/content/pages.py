@@ -9,8 +9,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Annotated
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 from babel.lists import format_list
 from fastapi import APIRouter, Form, Query, Request
@@ -18,13 +18,21 @@ from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
 from omotenashi.auth.service import VisitorPrincipal
+from omotenashi.clients import service as clients
 from omotenashi.content import dietary, service
+from omotenashi.content.dietary import Presence
 from omotenashi.content.errors import InvalidContentError, TooManySuggestionsError
-from omotenashi.content.models import ContentItem, TextField
+from omotenashi.content.models import ContentItem, ContentKind, ContentTranslation, TextField
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import service as servicers
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+from omotenashi.translation import service as bank
+from omotenashi.translation.api import TranslationChain
+from omotenashi.translation.models import Provenance
+from omotenashi.visitors import display
 from omotenashi.visitors import service as visitors
 
 router = APIRouter(include_in_schema=False)
@@ -264,3 +272,422 @@ async def events(
         )
     context = {"events": shown, "hidden": hidden, "tags": tags, "tag": tag, "back": "/events"}
     return web.render(request, "content/events.html", context)
+
+
+# --- A servicer's console: items, tags, translation, post-editing, suggestions ---------------
+
+KINDS = {
+    "dish": N_("Dish"),
+    "notice": N_("Notice"),
+    "signage": N_("Signage slide"),
+    "event": N_("Event"),
+}
+PROVENANCES = {
+    "tm_exact": N_("Memory, exact match"),
+    "tm_fuzzy": N_("Memory, similar text"),
+    "machine": N_("Machine translation"),
+    "human": N_("Edited by a person"),
+    "visitor_suggestion": N_("Visitor's suggestion, approved"),
+    "needs_translation": N_("Needs translation"),
+}
+PRESENCES = {
+    "contains": N_("Contains"),
+    "may_contain": N_("May contain"),
+    "free": N_("Does not contain"),
+    "unknown": N_("Unknown"),
+}
+ANSWERS = {"yes": N_("Yes"), "no": N_("No"), "unknown": N_("Unknown")}
+ITEM_MESSAGES = {
+    "title": N_("Give a title of at most 200 characters."),
+    "body": N_("Use at most 5,000 characters."),
+    "venue": N_("Use at most 200 characters."),
+    "starts_at": N_("Give the start as a date and time."),
+    "ends_at": N_("Give the end as a date and time after the start."),
+    "tags": N_("Tags are lower-case letters, digits, - or _, separated by spaces."),
+    "text": N_("Write the translation (at most 5,000 characters)."),
+    "languages": N_("Choose at least one other language."),
+}
+SAVED = {
+    "item": N_("Saved. Changed texts need translating again."),
+    "translated": N_("Translated where memory or the machine could."),
+    "edited": N_("Translation saved; it is also in your translation memory now."),
+}
+FIELD_NAMES = {"title": N_("Title"), "body": N_("Text"), "venue": N_("Venue")}
+
+
+def _content_admin(me: web.PageStaff) -> uuid.UUID:
+    staff.require(me.staff, Role.servicer_admin)
+    assert me.staff.servicer_id is not None
+    return me.staff.servicer_id
+
+
+def _errors(problem: InvalidContentError, language: i18n.Language) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for error in problem.fields:
+        name = error.field.split("[")[0].split(".")[0]
+        message = ITEM_MESSAGES.get(name)
+        if message is not None:
+            errors[name] = web.gettext(language, message)
+        elif name in ("allergens", "diet", "field", "language", "kind", "source_language"):
+            errors.setdefault("form", web.gettext(language, ITEM_MESSAGES["title"]))
+    return errors
+
+
+def _japan_time(value: str, name: str, errors: dict[str, str], language: i18n.Language) -> Any:
+    """A ``datetime-local`` field, read as Japan time; None when empty."""
+    if not value.strip():
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()).replace(tzinfo=web.JAPAN)
+    except ValueError:
+        errors[name] = web.gettext(language, ITEM_MESSAGES[name])
+        return None
+
+
+def _local(value: datetime | None) -> str:
+    return value.astimezone(web.JAPAN).strftime("%Y-%m-%dT%H:%M") if value else ""
+
+
+@dataclass(frozen=True)
+class RowView:
+    language: str
+    language_name: str
+    field: str
+    text: str | None
+    provenance: str
+    detail: str | None  # the score, the engine, or who edited or approved
+
+
+def _row_view(row: ContentTranslation, language: i18n.Language) -> RowView:
+    detail = None
+    if row.provenance is Provenance.tm_fuzzy and row.score is not None:
+        detail = f"{row.score:.0%}"
+    elif row.provenance is Provenance.machine:
+        detail = row.engine
+    elif row.provenance is Provenance.human:
+        detail = row.edited_by
+    elif row.provenance is Provenance.visitor_suggestion:
+        detail = row.approved_by
+    return RowView(
+        language=row.language,
+        language_name=display.language_name(row.language, language.code),
+        field=row.field,
+        text=row.text,
+        provenance=str(row.provenance) if row.provenance else "needs_translation",
+        detail=detail,
+    )
+
+
+def _provenance_counts(item: ContentItem) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for row in item.translations:
+        key = str(row.provenance) if row.provenance else "needs_translation"
+        counts[key] = counts.get(key, 0) + 1
+    return [(key, counts[key]) for key in PROVENANCES if key in counts]
+
+
+def _suggestion_views(views: list[service.SuggestionView], language: i18n.Language) -> list[Any]:
+    return [
+        {
+            "id": view.suggestion.id,
+            "language": display.language_name(view.suggestion.language, language.code),
+            "field": view.suggestion.field,
+            "source": view.source_text,
+            "source_language": view.source_language,
+            "current": view.current_text,
+            "provenance": str(view.current_provenance) if view.current_provenance else None,
+            "text": view.suggestion.text,
+            "text_language": view.suggestion.language,
+        }
+        for view in views
+    ]
+
+
+async def _content_console(
+    request: Request,
+    session: Session,
+    servicer_id: uuid.UUID,
+    errors: dict[str, str] | None = None,
+    form: dict[str, str] | None = None,
+) -> Response:
+    language = web.request_language(request)
+    items = await service.items_of(session, servicer_id)
+    context = {
+        "items": [(item, _provenance_counts(item)) for item in items],
+        "suggestions": _suggestion_views(
+            await service.suggestions(session, servicer_id=servicer_id), language
+        ),
+        "terminals": await clients.live_terminals(session, servicer_id),
+        "menu_link": f"{request.base_url}menus/{servicer_id}",
+        "kinds": KINDS,
+        "provenances": PROVENANCES,
+        "fields": FIELD_NAMES,
+        "errors": errors or {},
+        "form": form or {},
+        "action": "/console/content",
+    }
+    return web.render(request, "content/console.html", context, 422 if errors else 200)
+
+
+@router.get("/console/content", response_class=HTMLResponse)
+async def content_console(request: Request, session: Session, me: web.PageStaff) -> Response:
+    return await _content_console(request, session, _content_admin(me))
+
+
+def _tags(value: str) -> list[str]:
+    return [tag for tag in value.replace(",", " ").split() if tag]
+
+
+@router.post("/console/content", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def create_item(
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    kind: Annotated[ContentKind, Form()],
+    title: Annotated[str, Form(max_length=1000)] = "",
+    body: Annotated[str, Form(max_length=10_000)] = "",
+    venue: Annotated[str, Form(max_length=1000)] = "",
+    starts_at: Annotated[str, Form(max_length=40)] = "",
+    ends_at: Annotated[str, Form(max_length=40)] = "",
+    tags: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
+    servicer_id = _content_admin(me)
+    language = web.request_language(request)
+    errors: dict[str, str] = {}
+    event = kind is ContentKind.event
+    draft = service.Draft(
+        kind=kind,
+        title=title,
+        body=body,
+        venue=(venue or None) if event else None,
+        starts_at=_japan_time(starts_at, "starts_at", errors, language) if event else None,
+        ends_at=_japan_time(ends_at, "ends_at", errors, language) if event else None,
+        tags=_tags(tags) if kind in (ContentKind.event, ContentKind.signage) else (),
+    )
+    if not errors:
+        try:
+            item = await service.create_item(session, servicer_id, draft, actor=me.actor)
+        except InvalidContentError as problem:
+            errors = _errors(problem, language)
+        else:
+            return web.redirect(f"/console/content/{item.id}")
+    typed = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    return await _content_console(request, session, servicer_id, errors, typed)
+
+
+async def _item_page(
+    request: Request,
+    session: Session,
+    servicer_id: uuid.UUID,
+    item_id: uuid.UUID,
+    errors: dict[str, str] | None = None,
+    saved: str | None = None,
+) -> Response:
+    language = web.request_language(request)
+    item = await service.item_of(session, servicer_id, item_id)
+    today = datetime.now(UTC).date()
+    rows = sorted(item.translations, key=lambda row: (row.language, row.field))
+    context = {
+        "item": item,
+        "kinds": KINDS,
+        "provenances": PROVENANCES,
+        "presences": PRESENCES,
+        "answers": ANSWERS,
+        "fields": FIELD_NAMES,
+        "text_fields": [f for f in service.FIELDS_OF[item.kind] if item.source_text(f)],
+        "allergens": service.allergen_tags(item, language.code, today)
+        if item.kind is ContentKind.dish
+        else [],
+        "diet": service.diet_tags(item, language.code) if item.kind is ContentKind.dish else [],
+        "rows": [_row_view(row, language) for row in rows],
+        "targets": [
+            (other.code, other.native_name)
+            for other in i18n.LANGUAGES
+            if other.code != item.source_language
+        ],
+        "starts_at": _local(item.starts_at),
+        "ends_at": _local(item.ends_at),
+        "errors": errors or {},
+        "saved": saved,
+        "saved_messages": SAVED,
+    }
+    return web.render(request, "content/item.html", context, 422 if errors else 200)
+
+
+@router.get("/console/content/{item_id}", response_class=HTMLResponse)
+async def item_page(
+    item_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    saved = request.query_params.get("saved")
+    return await _item_page(
+        request, session, _content_admin(me), item_id, saved=saved if saved in SAVED else None
+    )
+
+
+@router.post(
+    "/console/content/{item_id}", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
+)
+async def update_item(
+    item_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    servicer_id = _content_admin(me)
+    language = web.request_language(request)
+    item = await service.item_of(session, servicer_id, item_id)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    errors: dict[str, str] = {}
+    changes: dict[str, Any] = {"title": form.get("title", ""), "body": form.get("body", "")}
+    try:
+        changes["position"] = max(0, min(int(form.get("position") or 0), 100_000))
+    except ValueError:
+        changes["position"] = item.position
+    if item.kind is ContentKind.event:
+        changes["venue"] = form.get("venue", "").strip() or None
+        changes["starts_at"] = _japan_time(form.get("starts_at", ""), "starts_at", errors, language)
+        changes["ends_at"] = _japan_time(form.get("ends_at", ""), "ends_at", errors, language)
+    if item.kind in (ContentKind.event, ContentKind.signage):
+        changes["tags"] = _tags(form.get("tags", ""))
+    if item.kind is ContentKind.dish:
+        changes["allergens"] = {
+            key.removeprefix("allergen."): Presence(value)
+            for key, value in form.items()
+            if key.startswith("allergen.") and value in Presence.__members__
+        }
+        changes["diet"] = {
+            key.removeprefix("diet."): value == "yes"
+            for key, value in form.items()
+            if key.startswith("diet.") and value in ("yes", "no")
+        }
+    if not errors:
+        try:
+            await service.update_item(session, servicer_id, item_id, changes, actor=me.actor)
+        except InvalidContentError as problem:
+            errors = _errors(problem, language)
+        else:
+            return web.redirect(f"/console/content/{item_id}?saved=item")
+    return await _item_page(request, session, servicer_id, item_id, errors)
+
+
+@router.post(
+    "/console/content/{item_id}/translate",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def translate_item(
+    item_id: uuid.UUID,
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    chain: TranslationChain,
+    languages: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    servicer_id = _content_admin(me)
+    language = web.request_language(request)
+    if not languages:
+        errors = {"languages": web.gettext(language, ITEM_MESSAGES["languages"])}
+        return await _item_page(request, session, servicer_id, item_id, errors)
+    try:
+        await service.translate_item(
+            session, chain, servicer_id, item_id, languages, actor=me.actor
+        )
+    except InvalidContentError:
+        errors = {"languages": web.gettext(language, ITEM_MESSAGES["languages"])}
+        return await _item_page(request, session, servicer_id, item_id, errors)
+    return web.redirect(f"/console/content/{item_id}?saved=translated#translations")
+
+
+@router.post(
+    "/console/content/{item_id}/translations",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def post_edit(
+    item_id: uuid.UUID,
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    language: Annotated[str, Form(max_length=16)],
+    field: Annotated[str, Form(max_length=16)],
+    text: Annotated[str, Form(max_length=10_000)] = "",
+) -> Response:
+    servicer_id = _content_admin(me)
+    try:
+        await service.post_edit(
+            session, servicer_id, item_id, language, field, text, actor=me.actor
+        )
+    except InvalidContentError:
+        errors = {"text": web.gettext(web.request_language(request), ITEM_MESSAGES["text"])}
+        return await _item_page(request, session, servicer_id, item_id, errors)
+    return web.redirect(f"/console/content/{item_id}?saved=edited#translations")
+
+
+@router.post(
+    "/console/content/{item_id}/delete",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def delete_item(item_id: uuid.UUID, session: Session, me: web.PageStaff) -> Response:
+    await service.delete_item(session, _content_admin(me), item_id, actor=me.actor)
+    return web.redirect("/console/content")
+
+
+@router.post(
+    "/console/suggestions/{suggestion_id}",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def decide_suggestion(
+    suggestion_id: uuid.UUID,
+    session: Session,
+    me: web.PageStaff,
+    accept: Annotated[bool, Form()],
+) -> Response:
+    servicer_id = _content_admin(me)
+    await service.decide(
+        session, suggestion_id, accept=accept, actor=me.actor, servicer_id=servicer_id
+    )
+    return web.redirect("/console/content#suggestions")
+
+
+# --- The operator: the translation bank and moderation of every servicer's suggestions ---------
+
+ORIGINS = {
+    "tmx_import": N_("TMX import"),
+    "contribution": N_("Contribution"),
+    "human_edit": N_("Edited by a person"),
+    "visitor_suggestion": N_("Visitor's suggestion, approved"),
+}
+
+
+def _operator(me: web.PageStaff) -> None:
+    staff.require(me.staff, Role.operator)
+
+
+@router.get("/operator/translation-bank", response_class=HTMLResponse)
+async def translation_bank(request: Request, session: Session, me: web.PageStaff) -> Response:
+    _operator(me)
+    language = web.request_language(request)
+    context = {
+        "pairs": await bank.statistics(session),
+        "suggestions": _suggestion_views(
+            await service.suggestions(session, servicer_id=None), language
+        ),
+        "origins": ORIGINS,
+        "provenances": PROVENANCES,
+    }
+    return web.render(request, "content/bank.html", context)
+
+
+@router.post(
+    "/operator/suggestions/{suggestion_id}",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def operator_decides(
+    suggestion_id: uuid.UUID,
+    session: Session,
+    me: web.PageStaff,
+    accept: Annotated[bool, Form()],
+) -> Response:
+    _operator(me)
+    await service.decide(session, suggestion_id, accept=accept, actor=me.actor, servicer_id=None)
+    return web.redirect("/operator/translation-bank#suggestions")
