@@ -108,6 +108,8 @@ COVERED_ELSEWHERE = {
     "POST /console/content/{item_id}/delete",
     "POST /console/suggestions/{suggestion_id}",
     "POST /operator/suggestions/{suggestion_id}",
+    "GET /signage/{terminal_id}",
+    "GET /signage/{terminal_id}/stream",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -19,6 +20,17 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 Session = Annotated[AsyncSession, Depends(get_session)]
+
+OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+
+
+def session_source(request: Request) -> OpenSession:
+    """For a long response (an event stream): a maker of short transactions, each committed
+    when its block ends, so that no transaction stays open while the response waits."""
+    return lambda: session_scope(request.app.state.sessions)
+
+
+SessionSource = Annotated[OpenSession, Depends(session_source)]
 
 
 def platform_keys(request: Request) -> PlatformKeys:

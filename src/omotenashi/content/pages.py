@@ -6,24 +6,26 @@ a terminal's screen: signage that speaks the language of whoever taps."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from babel.lists import format_list
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from omotenashi import i18n, web
-from omotenashi.auth.service import VisitorPrincipal
+from omotenashi.auth.service import StaffPrincipal, VisitorPrincipal
 from omotenashi.clients import service as clients
 from omotenashi.content import dietary, service
 from omotenashi.content.dietary import Presence
 from omotenashi.content.errors import InvalidContentError, TooManySuggestionsError
 from omotenashi.content.models import ContentItem, ContentKind, ContentTranslation, TextField
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import OpenSession, Session, SessionSource, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import service as servicers
@@ -32,7 +34,7 @@ from omotenashi.staff.models import Role
 from omotenashi.translation import service as bank
 from omotenashi.translation.api import TranslationChain
 from omotenashi.translation.models import Provenance
-from omotenashi.visitors import display
+from omotenashi.visitors import catalogue, display
 from omotenashi.visitors import service as visitors
 
 router = APIRouter(include_in_schema=False)
@@ -691,3 +693,139 @@ async def operator_decides(
     _operator(me)
     await service.decide(session, suggestion_id, accept=accept, actor=me.actor, servicer_id=None)
     return web.redirect("/operator/translation-bank#suggestions")
+
+
+# --- Signage: a terminal's screen that speaks the language of whoever taps -----------------------
+
+ROTATION = ("ja", "en", "zh-Hans", "ko")  # first; then every language a slide is in
+HOLD_SECONDS = 30  # how long a tap keeps the screen in the visitor's language, by default
+SLIDE_SECONDS = 8
+POLL_SECONDS = 1.0
+STREAM_SECONDS = 300.0  # then the browser reconnects (EventSource does so by itself)
+WELCOME = N_("Welcome. This screen is in your language for a moment.")
+
+
+def _signage_staff(me: StaffPrincipal) -> uuid.UUID:
+    staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
+    assert me.staff.servicer_id is not None
+    return me.staff.servicer_id
+
+
+def _slides(
+    items: Sequence[ContentItem], language: str, *, shown_untranslated: bool
+) -> list[tuple[TextView, TextView | None]]:
+    slides = []
+    for item in items:
+        title = _text_view(item, "title", language)
+        if title is None or (title.untranslated and not shown_untranslated):
+            continue
+        slides.append((title, _text_view(item, "body", language)))
+    return slides
+
+
+@router.get("/signage/{terminal_id}", response_class=HTMLResponse)
+async def signage(
+    terminal_id: uuid.UUID,
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    hold: Annotated[int, Query(ge=5, le=600)] = HOLD_SECONDS,
+) -> Response:
+    """Full screen: the servicer's signage slides rotating through the languages they are
+    translated into; a visitor's guidance look-up at this terminal turns it to their
+    language and needs for ``hold`` seconds."""
+    servicer_id = _signage_staff(me)
+    terminal = await clients.desk_terminal(session, servicer_id, terminal_id)
+    items = await service.published(session, servicer_id, ContentKind.signage)
+    default = [item for item in items if not item.tags]
+    rotation = [
+        (i18n.BY_CODE[code], _slides(default or items, code, shown_untranslated=False))
+        for code in dict.fromkeys((*ROTATION, *(other.code for other in i18n.LANGUAGES)))
+    ]
+    context = {
+        "terminal": terminal,
+        "rotation": [(lang, slides) for lang, slides in rotation if slides],
+        "hold": hold,
+        "slide_seconds": SLIDE_SECONDS,
+        "marks": {
+            lang.code: i18n.translations(lang.code).gettext("Machine-translated")
+            for lang, _ in rotation
+        },
+    }
+    return web.render(request, "content/signage.html", context)
+
+
+def _tap_fragment(request: Request, items: Sequence[ContentItem], tap: service.Tap) -> str:
+    """What the screen shows the visitor who tapped, rendered in their language: the slides
+    for their needs (tagged with one), then the others."""
+    language = i18n.match_tag(tap.language) or i18n.DEFAULT
+    needs = set(tap.accessibility_needs)
+    for_them = [item for item in items if needs & set(item.tags)]
+    general = [item for item in items if not item.tags]
+    translations = i18n.translations(language.code)
+    environment = request.app.state.templates
+    return str(
+        environment.get_template("content/signage_tap.html").render(
+            {
+                "language": language,
+                "_": translations.gettext,
+                "gettext": translations.gettext,
+                "ngettext": translations.ngettext,
+                "welcome": WELCOME,
+                "needs": [
+                    term.label(language.code)
+                    for term in catalogue.ACCESSIBILITY_NEEDS
+                    if term.key in needs
+                ],
+                "slides": _slides([*for_them, *general], language.code, shown_untranslated=True),
+            }
+        )
+    )
+
+
+async def _tap_events(
+    request: Request,
+    open_session: OpenSession,
+    servicer_id: uuid.UUID,
+    terminal_id: uuid.UUID,
+    after: int,
+) -> AsyncIterator[str]:
+    keyring = _keyring(request)
+    yield "retry: 3000\n\n"
+    deadline = asyncio.get_running_loop().time() + STREAM_SECONDS
+    while asyncio.get_running_loop().time() < deadline:
+        if await request.is_disconnected():
+            return
+        async with open_session() as session:
+            taps = await service.taps_since(session, keyring, servicer_id, terminal_id, after)
+            items = (
+                await service.published(session, servicer_id, ContentKind.signage) if taps else []
+            )
+            fragments = [(tap, _tap_fragment(request, items, tap)) for tap in taps]
+        for tap, fragment in fragments:
+            after = tap.entry_id
+            data = json.dumps({"language": tap.language, "html": fragment})
+            yield f"event: tap\nid: {tap.entry_id}\ndata: {data}\n\n"
+        await asyncio.sleep(POLL_SECONDS)
+
+
+@router.get("/signage/{terminal_id}/stream")
+async def signage_stream(
+    terminal_id: uuid.UUID, request: Request, open_session: SessionSource
+) -> Response:
+    """Server-sent events: one ``tap`` per guidance look-up at the terminal. It reads the
+    database in short transactions of its own, so none stays open while the screen waits;
+    it ends when the screen goes away (or after a while, and the screen reconnects)."""
+    async with open_session() as session:
+        principal = await web.page_principal(request, session, web.STAFF_COOKIE)
+        if not isinstance(principal, StaffPrincipal):
+            raise web.SignInRequired(request.url.path, "/staff/signin")
+        servicer_id = _signage_staff(principal)
+        await clients.desk_terminal(session, servicer_id, terminal_id)
+        last = request.headers.get("last-event-id", "")
+        after = int(last) if last.isdigit() else await service.last_tap_id(session, terminal_id)
+    return StreamingResponse(
+        _tap_events(request, open_session, servicer_id, terminal_id, after),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
