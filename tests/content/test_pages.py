@@ -75,7 +75,7 @@ async def test_a_vegan_visitor_allergic_to_sesame_sees_three_groups_in_vietnames
     assert 'lang="ja">冷奴' in page.text
 
 
-async def test_a_visitor_who_avoids_nothing_is_told_no_dish_can_be_said_to_fit(
+async def test_a_visitor_who_avoids_nothing_is_asked_to_say_what_they_avoid(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
     shop, _ = await _menu_of_three(session)
@@ -83,7 +83,7 @@ async def test_a_visitor_who_avoids_nothing_is_told_no_dish_can_be_said_to_fit(
 
     text = text_of(await client.get(f"/menus/{shop.id}"))
 
-    assert "You have not said what you avoid" in text
+    assert "You have not said what you avoid. Add it to sort this menu for you." in text
 
 
 async def test_a_menu_asks_to_sign_in_first_and_an_unknown_restaurant_is_not_found(

@@ -167,3 +167,37 @@ async def test_a_screen_of_another_servicer_is_not_found_and_visitors_are_sent_a
     assert page.status_code == 303
     assert page.headers["location"].startswith("/staff/signin")
     assert stream.status_code == 303
+
+
+async def test_a_screen_learns_no_needs_the_visitor_did_not_share_there(
+    session: AsyncSession, platform: Platform
+) -> None:
+    station, screen = await _station(session)
+    keyring = Keyring(platform.keys.master)
+    visitor = await visitors.create_visitor(session, keyring, language="ko")
+    await visitors.update_profile(
+        session, keyring, visitor.id, {"accessibility_needs": ["wheelchair"]}
+    )
+    await consent.grant(
+        session,
+        platform.keys,
+        visitor.id,
+        purpose=PurposeKey.guidance,
+        attributes=["preferred_languages"],
+        servicer_id=station.id,
+    )
+    before = await content.last_tap_id(session, screen)
+    await resolve.resolve(
+        session,
+        platform.keys,
+        servicer_id=station.id,
+        visitor_id=visitor.id,
+        purpose=PurposeKey.guidance,
+        terminal_id=screen,
+    )
+
+    taps = await content.taps_since(session, keyring, station.id, screen, before)
+    elsewhere = await content.taps_since(session, keyring, station.id, uuid.uuid4(), 0)
+
+    assert [(tap.language, tap.accessibility_needs) for tap in taps] == [("ko", [])]
+    assert elsewhere == []
