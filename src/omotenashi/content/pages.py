@@ -308,6 +308,7 @@ ITEM_MESSAGES = {
     "tags": N_("Tags are lower-case letters, digits, - or _, separated by spaces."),
     "text": N_("Write the translation (at most 5,000 characters)."),
     "languages": N_("Choose at least one other language."),
+    "form": N_("Some values are not valid. Reload the page and try again."),
 }
 SAVED = {
     "item": N_("Saved. Changed texts need translating again."),
@@ -330,8 +331,8 @@ def _errors(problem: InvalidContentError, language: i18n.Language) -> dict[str, 
         message = ITEM_MESSAGES.get(name)
         if message is not None:
             errors[name] = web.gettext(language, message)
-        elif name in ("allergens", "diet", "field", "language", "kind", "source_language"):
-            errors.setdefault("form", web.gettext(language, ITEM_MESSAGES["title"]))
+        else:  # fields the form does not let a person type (tags of a dish, a language)
+            errors.setdefault("form", web.gettext(language, ITEM_MESSAGES["form"]))
     return errors
 
 
