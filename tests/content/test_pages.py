@@ -185,9 +185,10 @@ async def test_events_are_public_and_filtered_by_interest_and_the_visitors_langu
     assert "茶会" in anyone
     assert "終わった祭り" not in anyone
     assert "茶会" not in food
+    assert 'href="/events?tag=culture"' in (await client.get("/events?tag=food")).text
     assert "Ueno Summer Festival" in mine
     assert "茶会" not in mine  # not yet in a language this visitor reads
-    assert "Show 1 more events not yet in your languages" in mine
+    assert "Show 1 more event not yet in your languages" in mine
 
 
 async def test_a_suggestion_is_refused_kindly_when_it_changes_nothing(

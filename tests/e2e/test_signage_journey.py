@@ -4,6 +4,8 @@ to the step-free route by itself (server-sent events), then back after the hold 
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 from playwright.async_api import Browser, expect
@@ -123,3 +125,11 @@ async def test_a_tap_turns_the_screen_to_thai_and_the_step_free_route(
     await expect(tapped).to_be_hidden(timeout=10_000)  # back to the rotation after 5 s
     await expect(page.locator("#rotation")).to_be_visible()
     await context.close()
+    # The screen went away: its stream ends (the server notices within a poll).
+    log = live_server.data_dir / "server.log"
+    deadline = time.monotonic() + 10
+    while "signage.stream_ended" not in log.read_text() and time.monotonic() < deadline:  # noqa: ASYNC110 - another process writes it
+        await asyncio.sleep(0.2)
+    ended = [line for line in log.read_text().splitlines() if "signage.stream_ended" in line]
+    assert ended, log.read_text()[-3000:]
+    assert '"reason": "disconnected"' in ended[0]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import structlog
 from babel.lists import format_list
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
@@ -38,6 +39,7 @@ from omotenashi.visitors import catalogue, display
 from omotenashi.visitors import service as visitors
 
 router = APIRouter(include_in_schema=False)
+log = structlog.get_logger(__name__)
 
 CONTAINS = N_("Contains: %(items)s")
 MAY_CONTAIN = N_("May contain: %(items)s")
@@ -242,14 +244,15 @@ async def events(
     can read in one of their languages."""
     language = web.request_language(request)
     me = await _reader(request, session)
-    listing = await service.upcoming_events(session, tag=tag)
+    upcoming = await service.upcoming_events(session)
+    listing = [event for event in upcoming if tag is None or tag in event.item.tags]
     readable = [language.code]
     if me is not None:
         profile = await visitors.read_profile(
             session, _keyring(request), me.visitor_id, keys=("preferred_languages",)
         )
         readable += [code for code in profile.get("preferred_languages") or [] if code]
-    tags = sorted({t for event in listing for t in event.item.tags})
+    tags = sorted({t for event in upcoming for t in event.item.tags})
     shown, hidden = [], 0
     for event in listing:
         if me is not None and not every and service.readable_in(event.item, readable) is None:
@@ -336,7 +339,9 @@ def _errors(problem: InvalidContentError, language: i18n.Language) -> dict[str, 
     return errors
 
 
-def _japan_time(value: str, name: str, errors: dict[str, str], language: i18n.Language) -> Any:
+def _japan_time(
+    value: str, name: str, errors: dict[str, str], language: i18n.Language
+) -> datetime | None:
     """A ``datetime-local`` field, read as Japan time; None when empty."""
     if not value.strip():
         return None
@@ -792,22 +797,29 @@ async def _tap_events(
     after: int,
 ) -> AsyncIterator[str]:
     keyring = _keyring(request)
-    yield "retry: 3000\n\n"
-    deadline = asyncio.get_running_loop().time() + STREAM_SECONDS
-    while asyncio.get_running_loop().time() < deadline:
-        if await request.is_disconnected():
-            return
-        async with open_session() as session:
-            taps = await service.taps_since(session, keyring, servicer_id, terminal_id, after)
-            items = (
-                await service.published(session, servicer_id, ContentKind.signage) if taps else []
-            )
-            fragments = [(tap, _tap_fragment(request, items, tap)) for tap in taps]
-        for tap, fragment in fragments:
-            after = tap.entry_id
-            data = json.dumps({"language": tap.language, "html": fragment})
-            yield f"event: tap\nid: {tap.entry_id}\ndata: {data}\n\n"
-        await asyncio.sleep(POLL_SECONDS)
+    ended = "disconnected"  # the server cancels the stream when the screen goes away
+    try:
+        yield "retry: 3000\n\n"
+        deadline = asyncio.get_running_loop().time() + STREAM_SECONDS
+        while asyncio.get_running_loop().time() < deadline:
+            if await request.is_disconnected():
+                return
+            async with open_session() as session:
+                taps = await service.taps_since(session, keyring, servicer_id, terminal_id, after)
+                items = (
+                    await service.published(session, servicer_id, ContentKind.signage)
+                    if taps
+                    else []
+                )
+                fragments = [(tap, _tap_fragment(request, items, tap)) for tap in taps]
+            for tap, fragment in fragments:
+                after = tap.entry_id
+                data = json.dumps({"language": tap.language, "html": fragment})
+                yield f"event: tap\nid: {tap.entry_id}\ndata: {data}\n\n"
+            await asyncio.sleep(POLL_SECONDS)
+        ended = "time_up"
+    finally:
+        log.info("signage.stream_ended", terminal_id=str(terminal_id), reason=ended)
 
 
 @router.get("/signage/{terminal_id}/stream")
