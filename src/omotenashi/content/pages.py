@@ -46,7 +46,7 @@ MAY_CONTAIN = N_("May contain: %(items)s")
 NOT_MEETING = N_("Does not meet: %(items)s")
 NOT_KNOWN = N_("Not known: %(items)s")
 THANKS = N_("Thank you. The business will check your suggestion.")
-WRITE_FIRST = N_("Write your translation first (at most 5,000 characters).")
+WRITE_FIRST = N_("Write a translation of at most 5,000 characters.")
 SAME_TEXT = N_("This is the translation shown now.")
 OWN_LANGUAGE = N_("This text is already in your language.")
 TOO_MANY = N_("You have many suggestions waiting. Try again after some are checked.")
@@ -293,7 +293,7 @@ PROVENANCES = {
     "machine": N_("Machine translation"),
     "human": N_("Edited by a person"),
     "visitor_suggestion": N_("Visitor's suggestion, approved"),
-    "needs_translation": N_("Needs translation"),
+    "needs_translation": N_("Not translated yet"),
 }
 PRESENCES = {
     "contains": N_("Contains"),
@@ -304,12 +304,12 @@ PRESENCES = {
 ANSWERS = {"yes": N_("Yes"), "no": N_("No"), "unknown": N_("Unknown")}
 ITEM_MESSAGES = {
     "title": N_("Give a title of at most 200 characters."),
-    "body": N_("Use at most 5,000 characters."),
-    "venue": N_("Use at most 200 characters."),
+    "body": N_("This text is too long."),
+    "venue": N_("This text is too long."),
     "starts_at": N_("Give the start as a date and time."),
     "ends_at": N_("Give the end as a date and time after the start."),
     "tags": N_("Tags are lower-case letters, digits, - or _, separated by spaces."),
-    "text": N_("Write the translation (at most 5,000 characters)."),
+    "text": WRITE_FIRST,
     "languages": N_("Choose at least one other language."),
     "form": N_("Some values are not valid. Reload the page and try again."),
 }
