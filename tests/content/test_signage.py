@@ -23,6 +23,7 @@ from omotenashi.content import service as content
 from omotenashi.content.models import ContentKind
 from omotenashi.deps import session_source
 from omotenashi.resolve import service as resolve
+from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.models import Servicer
@@ -201,3 +202,23 @@ async def test_a_screen_learns_no_needs_the_visitor_did_not_share_there(
 
     assert [(tap.language, tap.accessibility_needs) for tap in taps] == [("ko", [])]
     assert elsewhere == []
+
+
+async def test_an_erased_visitors_tap_is_not_shown_and_a_wild_last_event_id_is_ignored(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform, quick_stream: None
+) -> None:
+    station, screen = await _station(session)
+    await _tap(session, platform, station, screen)
+    (tapped,) = await content.taps_since(
+        session, Keyring(platform.keys.master), station.id, screen, 0
+    )
+    entry = await session.get(AccessLogEntry, tapped.entry_id)
+    assert entry is not None
+    await visitors.erase(session, [entry.visitor_id])
+    await signed_in_staff(client, session, platform.keys.master, Role.servicer_staff, station.id)
+
+    gone = await client.get(f"/signage/{screen}/stream", headers={"last-event-id": "0"})
+    wild = await client.get(f"/signage/{screen}/stream", headers={"last-event-id": "9" * 40})
+
+    assert "event: tap" not in gone.text
+    assert wild.status_code == 200

@@ -836,7 +836,11 @@ async def signage_stream(
         servicer_id = _signage_staff(principal)
         await clients.desk_terminal(session, servicer_id, terminal_id)
         last = request.headers.get("last-event-id", "")
-        after = int(last) if last.isdigit() else await service.last_tap_id(session, terminal_id)
+        after = (
+            int(last)
+            if last.isdigit() and len(last) < 19  # a log entry id (bigint)
+            else await service.last_tap_id(session, terminal_id)
+        )
     return StreamingResponse(
         _tap_events(request, open_session, servicer_id, terminal_id, after),
         media_type="text/event-stream",

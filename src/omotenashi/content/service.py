@@ -51,6 +51,7 @@ from omotenashi.translation.models import CONTRIBUTOR_ONLY, Provenance, SegmentO
 from omotenashi.translation.tmx import Segment
 from omotenashi.visitors import catalogue
 from omotenashi.visitors import service as visitors
+from omotenashi.visitors.models import Visitor
 
 log = structlog.get_logger(__name__)
 
@@ -935,7 +936,9 @@ async def taps_since(
     visitor's language, and their accessibility needs if they consented), nothing more."""
     entries = await session.execute(
         select(AccessLogEntry.id, AccessLogEntry.visitor_id, AccessLogEntry.attribute_keys)
+        .join(Visitor, Visitor.id == AccessLogEntry.visitor_id)
         .where(
+            Visitor.data_key.is_not(None),  # an erased visitor is gone from the screen too
             AccessLogEntry.terminal_id == terminal_id,
             AccessLogEntry.servicer_id == servicer_id,
             AccessLogEntry.purpose == PurposeKey.guidance,
