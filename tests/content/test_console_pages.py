@@ -46,6 +46,7 @@ async def test_an_administrator_writes_a_dish_tags_it_translates_and_post_edits(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform, machine: FakeTranslator
 ) -> None:
     shop = await _admin(client, session, platform)
+    assert 'href="/console/content"' in (await client.get("/console")).text
 
     created = await _post(
         client, "/console/content", {"kind": "dish", "title": "胡麻豆腐", "body": "胡麻と葛"}
@@ -125,6 +126,12 @@ async def test_bad_input_is_named_on_the_form_never_a_server_error(
     assert no_language.status_code == 422
     assert no_text.status_code == 422
     assert await content.items_of(session, shop.id) == [tofu]
+    too_long = await _post(
+        client, f"/console/content/{tofu.id}", {"title": "胡麻豆腐", "body": "胡" * 5001}
+    )
+    assert too_long.status_code == 422
+    assert JAPANESE.gettext("This text is too long.") in text_of(too_long)
+    assert "胡" * 5001 in too_long.text  # kept for the person to shorten
 
 
 async def test_an_administrator_accepts_a_visitors_suggestion(

@@ -490,6 +490,7 @@ async def _item_page(
     item_id: uuid.UUID,
     errors: dict[str, str] | None = None,
     saved: str | None = None,
+    typed: dict[str, str] | None = None,
 ) -> Response:
     language = web.request_language(request)
     item = await service.item_of(session, servicer_id, item_id)
@@ -513,8 +514,15 @@ async def _item_page(
             for other in i18n.LANGUAGES
             if other.code != item.source_language
         ],
-        "starts_at": _local(item.starts_at),
-        "ends_at": _local(item.ends_at),
+        "typed": {
+            "title": item.title,
+            "body": item.body,
+            "venue": item.venue or "",
+            "starts_at": _local(item.starts_at),
+            "ends_at": _local(item.ends_at),
+            "tags": " ".join(item.tags),
+            **(typed or {}),  # what the person typed, when it could not be saved
+        },
         "errors": errors or {},
         "saved": saved,
         "saved_messages": SAVED,
@@ -572,7 +580,7 @@ async def update_item(
             errors = _errors(problem, language)
         else:
             return web.redirect(f"/console/content/{item_id}?saved=item")
-    return await _item_page(request, session, servicer_id, item_id, errors)
+    return await _item_page(request, session, servicer_id, item_id, errors, typed=form)
 
 
 @router.post(
