@@ -15,6 +15,7 @@ from tests.content.helpers import ADMIN
 from tests.factories import approved_servicer
 from tests.pages import signed_in_staff, signed_in_visitor, text_of
 
+from omotenashi.alerts import service as alerts
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.consent import service as consent
@@ -222,3 +223,23 @@ async def test_an_erased_visitors_tap_is_not_shown_and_a_wild_last_event_id_is_i
 
     assert "event: tap" not in gone.text
     assert wild.status_code == 200
+
+
+async def test_an_official_alert_for_the_screens_area_takes_the_screen_in_every_language(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    station, screen = await _station(session)  # in Taitō (131067)
+    await signed_in_staff(client, session, platform.keys.master, Role.servicer_admin, station.id)
+    quiet = await client.get(f"/signage/{screen}")
+    assert 'id="alert-rotation"' not in quiet.text
+    order = {
+        "details": {"kind": "evacuation", "level": 4, "shelters": [{"name_ja": "上野公園"}]},
+        "areas": [{"kind": "municipality", "code": "131067", "name_ja": "台東区"}],
+        "source": "台東区",
+    }
+    draft = await alerts.draft(session, order, operator="staff:one")
+    issued = await alerts.approve(session, platform.keys, draft.id, operator="staff:two")
+    screen_now = await client.get(f"/signage/{screen}")
+    assert 'id="alert-rotation"' in screen_now.text
+    for language in ("ja", "en", "th"):
+        assert issued.renderings[language]["action"] in text_of(screen_now)

@@ -20,6 +20,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from omotenashi import i18n, web
+from omotenashi.alerts import service as alerts
 from omotenashi.auth.service import StaffPrincipal, VisitorPrincipal
 from omotenashi.clients import service as clients
 from omotenashi.content import dietary, service
@@ -750,6 +751,8 @@ async def signage(
     language and needs for ``hold`` seconds."""
     servicer_id = _signage_staff(me)
     terminal = await clients.desk_terminal(session, servicer_id, terminal_id)
+    place = (await servicers.get(session, servicer_id)).municipality_code
+    in_force = await alerts.current_in_area(session, municipality=place) if place else []
     items = await service.published(session, servicer_id, ContentKind.signage)
     default = [item for item in items if not item.tags]
     rotation = [
@@ -758,6 +761,17 @@ async def signage(
     ]
     context = {
         "terminal": terminal,
+        # An official alert for the screen's area takes the screen, in every language shown.
+        "alerts": [
+            (lang, [alerts.rendering(alert, lang.code) for alert in in_force])
+            for lang in dict.fromkeys(
+                [web.request_language(request), *(lang for lang, _ in rotation)]
+            )
+        ]
+        if in_force
+        else [],
+        "alerts_url": f"/v1/alerts?municipality={place}" if place else "",
+        "alert_ids": " ".join(str(alert.id) for alert in in_force),
         "rotation": [(lang, slides) for lang, slides in rotation if slides],
         "hold": hold,
         "slide_seconds": SLIDE_SECONDS,

@@ -3,7 +3,10 @@
 (function () {
   "use strict";
   var body = document.body;
-  var sets = Array.prototype.slice.call(document.querySelectorAll(".slide-set"));
+  // An official alert in force here replaces the slides: its languages rotate instead.
+  var sets = Array.prototype.slice.call(document.querySelectorAll(".alert-set"));
+  if (sets.length) document.getElementById("rotation").hidden = true;
+  else sets = Array.prototype.slice.call(document.querySelectorAll(".slide-set"));
   var rotation = document.getElementById("rotation");
   var tapped = document.getElementById("tapped");
   var slideMs = Number(body.dataset.slide) * 1000;
@@ -23,6 +26,20 @@
     tapped.hidden = true;
     tapped.innerHTML = "";
     rotation.hidden = false;
+  }
+
+  // A new alert for this area (or the end of one) reloads the screen within half a minute.
+  if (body.dataset.alerts) {
+    var known = body.dataset.alertIds;
+    setInterval(function () {
+      fetch(body.dataset.alerts, { credentials: "same-origin" }).then(function (r) {
+        return r.ok ? r.json() : null;
+      }).then(function (found) {
+        if (!found) return;
+        var now = found.map(function (alert) { return alert.id; }).join(" ");
+        if (now !== known) window.location.reload();
+      }).catch(function () { /* offline: keep showing what is there */ });
+    }, 30000);
   }
 
   var source = new EventSource(body.dataset.stream);
