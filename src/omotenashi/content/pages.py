@@ -44,7 +44,7 @@ log = structlog.get_logger(__name__)
 
 CONTAINS = N_("Contains: %(items)s")
 MAY_CONTAIN = N_("May contain: %(items)s")
-NOT_MEETING = N_("Does not meet: %(items)s")
+NOT_MEETING = N_("Not suitable for: %(items)s")
 NOT_KNOWN = N_("Not known: %(items)s")
 THANKS = N_("Thank you. The business will check your suggestion.")
 WRITE_FIRST = N_("Write a translation of at most 5,000 characters.")
@@ -293,7 +293,7 @@ PROVENANCES = {
     "tm_fuzzy": N_("Memory, similar text"),
     "machine": N_("Machine translation"),
     "human": N_("Edited by a person"),
-    "visitor_suggestion": N_("Visitor's suggestion, approved"),
+    "visitor_suggestion": N_("Visitor's suggestion, accepted"),
     "needs_translation": N_("Not translated yet"),
 }
 PRESENCES = {
@@ -671,7 +671,7 @@ ORIGINS = {
     "tmx_import": N_("TMX import"),
     "contribution": N_("Contribution"),
     "human_edit": N_("Edited by a person"),
-    "visitor_suggestion": N_("Visitor's suggestion, approved"),
+    "visitor_suggestion": N_("Visitor's suggestion, accepted"),
 }
 
 
