@@ -204,6 +204,8 @@ def test_demo_data_is_stored_once_and_the_audit_chain_holds(data_dir: Path) -> N
     assert first.returncode == 0, first.stderr
     assert "Servicers: 4 created, 0 already there." in first.stdout
     assert "Servicers: 0 created, 4 already there." in again.stdout
+    assert "Content: the hotel's menu, signage and an event" in first.stdout
+    assert "Content: already there." in again.stdout
     verified = _run(["audit", "verify"], env)
     assert verified.returncode == 0, verified.stderr
     assert "Audit chain intact" in verified.stdout

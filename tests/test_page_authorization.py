@@ -65,6 +65,9 @@ PAGES = (
     Page("GET", "/operator/statistics/resolves-by-hour.csv", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/console/statistics", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console/statistics/resolves-by-hour.csv", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/events", ANYONE, None),
+    Page("GET", "/console/content", ("admin",), STAFF_SIGN_IN),
+    Page("GET", "/operator/translation-bank", ("operator",), STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -123,6 +126,18 @@ COVERED_ELSEWHERE = {
     "POST /operator/alerts",
     "POST /operator/alerts/{alert_id}/{decision}",
     "GET /operator/alerts/{alert_id}/safety",
+    "GET /menus/{servicer_id}",
+    "POST /suggestions",
+    "POST /console/content",
+    "GET /console/content/{item_id}",
+    "POST /console/content/{item_id}",
+    "POST /console/content/{item_id}/translate",
+    "POST /console/content/{item_id}/translations",
+    "POST /console/content/{item_id}/delete",
+    "POST /console/suggestions/{suggestion_id}",
+    "POST /operator/suggestions/{suggestion_id}",
+    "GET /signage/{terminal_id}",
+    "GET /signage/{terminal_id}/stream",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
@@ -134,6 +149,13 @@ POSTS = (
         STAFF_SIGN_IN,
     ),
     ("/privacy/erase", {}, VISITOR, VISITOR_SIGN_IN),
+    ("/console/content", {"kind": "dish", "title": "Tofu"}, ("admin",), STAFF_SIGN_IN),
+    (
+        f"/operator/suggestions/{uuid.UUID(int=0)}",
+        {"accept": "true"},
+        ("operator",),
+        STAFF_SIGN_IN,
+    ),
     ("/counter/resolve", {"purpose": "hotel_check_in", "carrier": "X"}, COUNTER, STAFF_SIGN_IN),
 )
 

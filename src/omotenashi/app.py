@@ -27,6 +27,7 @@ from omotenashi.clients.api import router as clients_api
 from omotenashi.consent.api import router as consent_api
 from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
+from omotenashi.content.pages import router as content_pages
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
@@ -138,6 +139,7 @@ def create_app(platform: Platform) -> FastAPI:
         feedback_pages,
         statistics_pages,
         alerts_pages,
+        content_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

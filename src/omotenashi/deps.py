@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -21,6 +22,17 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 # "function": the transaction commits when the route returns, before the response leaves, so
 # the page a redirect leads to sees the change, and a failed commit is an error, not a silent loss.
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+
+
+def session_source(request: Request) -> OpenSession:
+    """For a long response (an event stream): a maker of short transactions, each committed
+    when its block ends, so that no transaction stays open while the response waits."""
+    return lambda: session_scope(request.app.state.sessions)
+
+
+SessionSource = Annotated[OpenSession, Depends(session_source)]
 
 
 def platform_keys(request: Request) -> PlatformKeys:

@@ -150,9 +150,20 @@ class SignInRequired(Exception):
 
 
 async def page_visitor(request: Request, session: Session) -> auth.VisitorPrincipal:
+    principal = await signed_in_visitor(request, session)
+    if principal is None:
+        raise SignInRequired(request.url.path)
+    return principal
+
+
+async def signed_in_visitor(
+    request: Request, session: AsyncSession
+) -> auth.VisitorPrincipal | None:
+    """The visitor signed in on this browser, if any, for a page anyone may open: the page
+    then speaks their language and knows them."""
     principal = await page_principal(request, session)
     if not isinstance(principal, auth.VisitorPrincipal):
-        raise SignInRequired(request.url.path)
+        return None
     request.state.visitor = principal
     if not request.query_params.get("lang") and not request.cookies.get(LANGUAGE_COOKIE):
         # No choice made on this browser: the language the visitor registered with.

@@ -496,3 +496,61 @@ async def test_deleting_an_item_keeps_the_segments_it_gave_the_bank(session: Asy
     with pytest.raises(ItemNotFoundError):
         await service.item_of(session, shop.id, item.id)
     assert await session.get(TmSegment, edited.segment_id) is not None
+
+
+async def test_upcoming_events_of_every_approved_servicer_come_soonest_first(
+    session: AsyncSession,
+) -> None:
+    park = await restaurant(session, "Ueno Park Office")
+    hall = await restaurant(session, "Asakusa Hall")
+    closed = await restaurant(session, "Closed Hall")
+    now = datetime.now(UTC)
+    await event(session, hall, "寄席", now + timedelta(days=2), tags=["culture"])
+    await event(session, park, "花見", now + timedelta(days=1), tags=["nature"])
+    await event(session, park, "終わった祭り", now - timedelta(days=2), now - timedelta(days=1))
+    await event(session, closed, "中止の市", now + timedelta(days=1))
+    await servicers.set_state(session, closed.id, ServicerState.suspended, actor=OPERATOR)
+
+    listed = await service.upcoming_events(session)
+    culture = await service.upcoming_events(session, tag="culture")
+
+    assert [(e.item.title, e.servicer_name) for e in listed] == [
+        ("花見", "Ueno Park Office"),
+        ("寄席", "Asakusa Hall"),
+    ]
+    assert [e.item.title for e in culture] == ["寄席"]
+
+
+async def test_an_item_reads_in_its_own_language_or_a_translation_but_not_a_missing_one(
+    session: AsyncSession,
+) -> None:
+    park = await restaurant(session)
+    festival = await event(session, park, "花見", datetime.now(UTC) + timedelta(days=1))
+    await service.post_edit(session, park.id, festival.id, "th", "title", "ชมดอกไม้", actor=ADMIN)
+    festival = await service.item_of(session, park.id, festival.id)
+
+    assert service.readable_in(festival, ["en", "th", "ja"]) == "th"
+    assert service.readable_in(festival, ["ja"]) == "ja"
+    assert service.readable_in(festival, ["en", "vi"]) is None
+
+
+async def test_a_signage_slide_carries_the_needs_it_serves_and_a_dish_carries_no_tags(
+    session: AsyncSession,
+) -> None:
+    station = await restaurant(session)
+    slide = await service.create_item(
+        session,
+        station.id,
+        service.Draft(kind=ContentKind.signage, title="エレベーター", tags=["wheelchair"]),
+        actor=ADMIN,
+    )
+
+    assert slide.tags == ["wheelchair"]
+    with pytest.raises(InvalidContentError) as refused:
+        await service.create_item(
+            session,
+            station.id,
+            service.Draft(kind=ContentKind.dish, title="おにぎり", tags=["rice"]),
+            actor=ADMIN,
+        )
+    assert [error.code for error in refused.value.fields] == ["not_applicable"]

@@ -13,6 +13,9 @@ from tests.factories import approved_servicer
 
 from omotenashi import web
 from omotenashi.auth import service as auth
+from omotenashi.content import service as content
+from omotenashi.content.dietary import Presence
+from omotenashi.content.models import ContentKind
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
@@ -20,8 +23,8 @@ from omotenashi.staff.service import SignedIn
 
 PAGES = {
     None: ["/join", "/staff/signin", "/signin"],
-    Role.servicer_admin: ["/console", "/counter"],
-    Role.operator: ["/operator"],
+    Role.servicer_admin: ["/console", "/counter", "/console/content"],
+    Role.operator: ["/operator", "/operator/translation-bank"],
 }
 
 
@@ -36,6 +39,18 @@ async def test_staff_and_sign_up_pages_have_no_serious_accessibility_problem(
     hotel = await approved_servicer(
         live_session, f"Hotel A11y {language}", PurposeKey.hotel_check_in
     )
+    dish = await content.create_item(
+        live_session,
+        hotel.id,
+        content.Draft(
+            kind=ContentKind.dish, title="朝食の和定食", allergens={"egg": Presence.contains}
+        ),
+        actor="staff:e2e",
+    )
+    pages = {
+        **PAGES,
+        Role.servicer_admin: [*PAGES[Role.servicer_admin], f"/console/content/{dish.id}"],
+    }
     cookies = {}
     for role in (Role.servicer_admin, Role.operator):
         enrolment = await staff.create_user(
@@ -52,7 +67,7 @@ async def test_staff_and_sign_up_pages_have_no_serious_accessibility_problem(
         cookies[role] = (await auth.start_staff_session(live_session, who)).token
     await live_session.commit()
     found: dict[str, list[str]] = {}
-    for role, paths in PAGES.items():
+    for role, paths in pages.items():
         context = await browser.new_context(locale=language)
         if role is not None:
             await context.add_cookies(
@@ -65,7 +80,7 @@ async def test_staff_and_sign_up_pages_have_no_serious_accessibility_problem(
             problems = await serious_accessibility_problems(page)
             if problems:
                 found[f"{path} ({language})"] = problems
-            name = path.strip("/") or "landing"
+            name = path.strip("/").replace(str(dish.id), "item").replace("/", "-") or "landing"
             await page.screenshot(path=screenshots / f"{name}-{language}.png", full_page=True)
         await context.close()
     assert found == {}, found

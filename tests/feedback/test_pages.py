@@ -79,3 +79,20 @@ async def test_no_stars_is_explained_and_nothing_is_stored(
     assert refused.status_code == 422
     assert i18n.translations("ko").gettext(pages.CHOOSE_STARS) in text_of(refused)
     assert "no stars" not in (await client.get(f"/feedback/{stay.interaction}")).text
+
+
+async def test_the_visitors_page_asks_about_the_latest_unrated_interaction(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    stay = await checked_in(session, platform.keys)
+    visitor = await auth.start_visitor_session(session, stay.visitor_id)
+    client.cookies.set(web.SESSION_COOKIE, visitor.token)
+    home = (await client.get("/me")).text
+    assert f'href="/feedback/{stay.interaction}"' in home
+    await post_form(
+        client,
+        f"/feedback/{stay.interaction}",
+        {"rating": "5"},
+        form_page=f"/feedback/{stay.interaction}",
+    )
+    assert f'href="/feedback/{stay.interaction}"' not in (await client.get("/me")).text

@@ -125,9 +125,9 @@ async def push_to_this_phone(
 async def one_alert(alert_id: uuid.UUID, request: Request, session: Session) -> Response:
     """Public: where a push leads, and what a forwarded link opens. A signed-in visitor can
     answer the safety check here."""
+    visitor = await web.signed_in_visitor(request, session)
     language = web.request_language(request)
     alert = await service.get(session, alert_id)
-    visitor = await web.page_principal(request, session)
     context = {**_shown(alert, language), "can_answer": visitor is not None}
     return web.render(request, "alerts/one.html", context)
 

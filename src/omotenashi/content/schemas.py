@@ -48,7 +48,11 @@ class ItemIn(BaseModel):
     venue: str | None = Field(None, max_length=MAX_VENUE, description="Events only")
     starts_at: datetime | None = Field(None, description="Events only; with a time zone")
     ends_at: datetime | None = Field(None, description="Events only; with a time zone")
-    tags: Tags = Field(default_factory=list, description="Events only: interests, e.g. food")
+    tags: Tags = Field(
+        default_factory=list,
+        description="Events: interests, e.g. food. Signage: the accessibility needs a slide "
+        "serves, e.g. wheelchair",
+    )
     position: Position = Field(0, description="Listing order; lower first")
     allergens: Allergens = Field(default_factory=dict)
     diet: Diet = Field(default_factory=dict)

@@ -40,15 +40,18 @@ from omotenashi.content.models import (
 )
 from omotenashi.errors import FieldError
 from omotenashi.i18n import BY_CODE
+from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security import audit
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.errors import ServicerNotFoundError
 from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.translation import service as translation
 from omotenashi.translation.models import CONTRIBUTOR_ONLY, Provenance, SegmentOrigin
 from omotenashi.translation.tmx import Segment
 from omotenashi.visitors import catalogue
 from omotenashi.visitors import service as visitors
+from omotenashi.visitors.models import Visitor
 
 log = structlog.get_logger(__name__)
 
@@ -199,7 +202,6 @@ def _checked(draft: Draft) -> Draft:
         if venue is not None:
             venue = _text(venue, "venue", MAX_VENUE, errors, required=False) or None
         _check_times(draft.starts_at, draft.ends_at, errors)
-        _check_tags(tags, errors)
     else:
         _only_for(
             draft.kind,
@@ -207,8 +209,12 @@ def _checked(draft: Draft) -> Draft:
             venue=venue is not None,
             starts_at=draft.starts_at is not None,
             ends_at=draft.ends_at is not None,
-            tags=bool(tags),
         )
+    # An event's tags are interests; a signage slide's, the accessibility needs it serves.
+    if draft.kind in (ContentKind.event, ContentKind.signage):
+        _check_tags(tags, errors)
+    else:
+        _only_for(draft.kind, errors, tags=bool(tags))
     if draft.kind is ContentKind.dish:
         _check_tagging(allergens, diet, errors)
     else:
@@ -855,3 +861,100 @@ async def decide(
         details={"item_id": str(item.id), "language": suggestion.language},
     )
     return _view(suggestion, item)
+
+
+# --- Events across servicers, and signage taps ---------------------------------------------
+
+
+def readable_in(item: ContentItem, languages: Sequence[str]) -> str | None:
+    """The first of ``languages`` the item's title reads in (its own, or a translation)."""
+    for language in languages:
+        shown_title = shown(item, "title", language)
+        if shown_title is not None and shown_title.language == language:
+            return language
+    return None
+
+
+@dataclass(frozen=True)
+class EventListing:
+    item: ContentItem
+    servicer_name: str
+
+
+async def upcoming_events(
+    session: AsyncSession,
+    *,
+    tag: str | None = None,
+    now: datetime | None = None,
+    limit: int = 200,
+) -> list[EventListing]:
+    """Events of every approved servicer that have not ended, soonest first."""
+    moment = now or datetime.now(UTC)
+    query = (
+        _published()
+        .add_columns(Servicer.name)
+        .where(
+            ContentItem.kind == ContentKind.event,
+            func.coalesce(ContentItem.ends_at, ContentItem.starts_at) >= moment,
+        )
+        .order_by(ContentItem.starts_at, ContentItem.id)
+        .limit(limit)
+    )
+    if tag is not None:
+        query = query.where(ContentItem.tags.contains([tag]))
+    return [EventListing(item, name) for item, name in (await session.execute(query)).all()]
+
+
+@dataclass(frozen=True)
+class Tap:
+    """A visitor's guidance look-up at a signage terminal: what the screen may show them.
+    ``accessibility_needs`` holds only what the visitor consented to disclose there."""
+
+    entry_id: int
+    language: str
+    accessibility_needs: list[str]
+
+
+async def last_tap_id(session: AsyncSession, terminal_id: uuid.UUID) -> int:
+    """The newest access-log entry of the terminal (0 when none): a screen shows taps after it."""
+    newest = await session.scalar(
+        select(func.max(AccessLogEntry.id)).where(AccessLogEntry.terminal_id == terminal_id)
+    )
+    return newest or 0
+
+
+async def taps_since(
+    session: AsyncSession,
+    keyring: Keyring,
+    servicer_id: uuid.UUID,
+    terminal_id: uuid.UUID,
+    after_id: int,
+) -> list[Tap]:
+    """Guidance look-ups at the servicer's terminal after entry ``after_id``, oldest first.
+
+    The screen is that terminal's own display: it shows what the look-up disclosed to it (the
+    visitor's language, and their accessibility needs if they consented), nothing more."""
+    entries = await session.execute(
+        select(AccessLogEntry.id, AccessLogEntry.visitor_id, AccessLogEntry.attribute_keys)
+        .join(Visitor, Visitor.id == AccessLogEntry.visitor_id)
+        .where(
+            Visitor.data_key.is_not(None),  # an erased visitor is gone from the screen too
+            AccessLogEntry.terminal_id == terminal_id,
+            AccessLogEntry.servicer_id == servicer_id,
+            AccessLogEntry.purpose == PurposeKey.guidance,
+            AccessLogEntry.id > after_id,
+        )
+        .order_by(AccessLogEntry.id)
+        .limit(10)
+    )
+    taps = []
+    for entry_id, visitor_id, keys in entries.all():
+        visitor = await visitors.get(session, visitor_id)
+        needs: list[str] = []
+        if "accessibility_needs" in keys:
+            profile = await visitors.read_profile(
+                session, keyring, visitor_id, keys=("accessibility_needs",)
+            )
+            needs = list(profile.get("accessibility_needs") or [])
+        taps.append(Tap(entry_id, visitor.language, needs))
+    return taps

@@ -35,6 +35,7 @@ class Seen:
     when: str
     at: datetime
     rating: int | None  # the visitor's own rating of this interaction, if they gave one
+    menu: str | None  # a restaurant that served them: its menu, sorted for them
 
 
 def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
@@ -66,6 +67,9 @@ async def who_saw_my_data(request: Request, session: Session, me: web.PageVisito
             when=web.when(entry.at, language),
             at=entry.at,
             rating=given[entry.id].rating if entry.id in given else None,
+            menu=f"/menus/{entry.servicer_id}"
+            if entry.purpose == PurposeKey.food_service
+            else None,
         )
         for entry in entries
     ]

@@ -41,6 +41,7 @@ class Disclosure:
     terminal_location: str | None
     purpose: str
     attribute_keys: tuple[str, ...]
+    servicer_id: uuid.UUID
 
 
 async def disclosures(
@@ -62,6 +63,7 @@ async def disclosures(
             ApiClient.location,
             AccessLogEntry.purpose,
             AccessLogEntry.attribute_keys,
+            Servicer.id,
         )
         .join(Servicer, Servicer.id == AccessLogEntry.servicer_id)
         .outerjoin(ApiClient, ApiClient.id == AccessLogEntry.terminal_id)
@@ -72,8 +74,10 @@ async def disclosures(
     if before is not None:
         query = query.where(AccessLogEntry.at < before)
     return [
-        Disclosure(id, at, name, name_ja, label, location, purpose, tuple(keys))
-        for id, at, name, name_ja, label, location, purpose, keys in await session.execute(query)
+        Disclosure(id, at, name, name_ja, label, location, purpose, tuple(keys), servicer_id)
+        for id, at, name, name_ja, label, location, purpose, keys, servicer_id in (
+            await session.execute(query)
+        )
     ]
 
 

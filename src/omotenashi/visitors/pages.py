@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from babel import Locale
@@ -26,7 +26,9 @@ from omotenashi.carriers import service as carriers
 from omotenashi.consent import service as consents
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError
+from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
+from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.visitors import catalogue, display, mrz, service
 from omotenashi.visitors.errors import InvalidProfileError
@@ -390,6 +392,14 @@ async def save_step(
 async def home(request: Request, session: Session, me: web.PageVisitor) -> Response:
     profile = await service.read_profile(session, _keyring(request), me.visitor_id)
     active = [g for g in await consents.grants_of(session, me.visitor_id) if g.revoked_at is None]
+    # A short-lived prompt: the latest interaction of the last day that the visitor has not rated.
+    recent = [
+        entry
+        for entry in await privacy.disclosures(session, me.visitor_id, limit=5)
+        if entry.at > datetime.now(UTC) - timedelta(days=1)
+    ]
+    rated = await feedback.by_interaction(session, me.visitor_id, [e.id for e in recent])
+    unrated = next((entry for entry in recent if entry.id not in rated), None)
     context = {
         "profile": profile,
         "next_step": _next_step(profile),
@@ -397,5 +407,6 @@ async def home(request: Request, session: Session, me: web.PageVisitor) -> Respo
         "consent_count": len(active),
         "passkeys": await passkeys.passkeys_of(session, me.visitor_id),
         "has_email": await email_codes.has_login_email(session, me.visitor_id),
+        "unrated": unrated,
     }
     return web.render(request, "visitors/home.html", context)
