@@ -9,7 +9,7 @@ from tests.pages import csrf_token, post_form, signed_in_staff, text_of
 
 from omotenashi import i18n, web
 from omotenashi.alerts import pages, service
-from omotenashi.alerts.models import AlertState
+from omotenashi.alerts.models import AlertState, SafetyAnswer
 from omotenashi.auth import service as auth
 from omotenashi.consent import service as consent
 from omotenashi.runtime import Platform
@@ -116,3 +116,20 @@ async def test_an_evacuation_order_needs_a_second_operator_and_previews_in_every
     assert re.search(
         r"/operator/alerts/[0-9a-f-]+/safety", (await client.get("/operator/alerts")).text
     )
+
+
+async def test_the_operator_sees_who_needs_help_on_a_map_of_japan(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO, surname="NEEDSHELP")
+    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert done.alert is not None
+    await service.answer_safety(session, visitor, done.alert.id, SafetyAnswer.need_help)
+    await signed_in_staff(client, session, platform.keys.master, Role.operator, None)
+    page = await client.get(f"/operator/alerts/{done.alert.id}/safety")
+    assert page.status_code == 200
+    assert 'class="japan need-help"' in page.text
+    shaded = re.search(r'<div class="tile heat-([1-5])"[^>]*title="([^"]+)"', page.text)
+    assert shaded is not None
+    assert shaded.group(2) == "石川県"  # operators read Japanese first
+    assert "NEEDSHELP" in text_of(page)

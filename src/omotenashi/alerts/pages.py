@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 
 from omotenashi import i18n, web
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE, service, stream
+from omotenashi.alerts.areas import PREFECTURES
 from omotenashi.alerts.errors import InvalidAlertError
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.consent import service as consent
@@ -23,6 +24,7 @@ from omotenashi.i18n.markers import N_
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
+from omotenashi.statistics.japan import TILES
 
 router = APIRouter(include_in_schema=False)
 
@@ -279,6 +281,30 @@ async def decide(
     return web.redirect("/operator/alerts")
 
 
+def _map_of(report: service.SafetyReport, language: i18n.Language) -> list[dict[str, object]]:
+    """Answers per prefecture on the tile map of Japan, shaded by how many need help."""
+    safe: dict[str, int] = {}
+    help_: dict[str, int] = {}
+    for count in report.counts:
+        code = count.prefecture or (count.municipality or "")[:2]
+        if code in TILES:
+            safe[code] = safe.get(code, 0) + count.safe
+            help_[code] = help_.get(code, 0) + count.need_help
+    top = max(help_.values(), default=0)
+    names = language.code if language.code in ALERT_LANGUAGES else "en"
+    return [
+        {
+            "name": PREFECTURES[code].names[names],
+            "row": row,
+            "column": column,
+            "safe": safe.get(code),
+            "need_help": help_.get(code),
+            "step": 0 if not help_.get(code) or not top else max(1, round(5 * help_[code] / top)),
+        }
+        for code, (row, column) in TILES.items()
+    ]
+
+
 @router.get("/operator/alerts/{alert_id}/safety", response_class=HTMLResponse)
 async def safety(
     alert_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
@@ -291,6 +317,7 @@ async def safety(
     )
     context = {
         **_shown(alert, language),
+        "tiles": _map_of(report, language),
         "report": report,
         "people": [(p, web.when(p.answered_at, language)) for p in report.need_help],
     }
