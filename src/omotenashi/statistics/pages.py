@@ -24,7 +24,7 @@ from omotenashi.statistics.japan import TILES
 router = APIRouter(include_in_schema=False)
 
 BAD_FILTER = N_(
-    "Choose a start and an end date, at most a year apart; the last two weeks are shown."
+    "Choose a start and an end date, at most a year apart; showing the last two weeks instead."
 )
 HEAT_STEPS = 5
 

@@ -411,7 +411,7 @@ CHARTS: tuple[_ChartSpec, ...] = (
         "category",
         "bars",
         "rate",
-        N_("Share of requests that needed consent (%)"),
+        N_("Share of look-ups that needed the visitor's consent (%)"),
     ),
     _ChartSpec(
         "consent-required-by-purpose",
@@ -420,11 +420,11 @@ CHARTS: tuple[_ChartSpec, ...] = (
         "purpose",
         "bars",
         "rate",
-        N_("Share of requests that needed consent (%)"),
+        N_("Share of look-ups that needed the visitor's consent (%)"),
     ),
 )
 CHART_KEYS = frozenset(spec.key for spec in CHARTS)
-NOT_GIVEN = N_("Not given")
+NOT_GIVEN = N_("Not stated")
 DAY = N_("Day")
 DIMENSIONS = {
     "purpose": N_("Purpose"),
