@@ -326,3 +326,14 @@ async def test_signage_finds_alerts_in_force_at_its_place(
     assert nowhere.status_code == 422
     listed = await client.get("/v1/operator/alerts", headers=ops)
     assert [found["id"] for found in listed.json()] == [alert_id]
+
+
+async def test_oversized_document_is_refused_unread(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    response = await client.post(
+        "/v1/alerts/ingest", content=b" " * (8 * 1024 * 1024 + 1), headers=headers
+    )
+    assert response.status_code == 422
+    assert "larger than 8 MiB" in response.json()["detail"]
