@@ -217,7 +217,10 @@ async def my_alert_stream(
     async def events() -> AsyncIterator[bytes]:
         yield b"retry: 3000\n\n"
         async for alert in stream.watch(
-            request.app.state.sessions, me.visitor_id, duration_seconds=duration
+            request.app.state.sessions,
+            me.visitor_id,
+            bell=getattr(request.app.state, "alert_bell", None),
+            duration_seconds=duration,
         ):
             if await request.is_disconnected():
                 return

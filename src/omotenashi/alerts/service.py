@@ -17,7 +17,7 @@ from typing import Any
 
 import h3
 import structlog
-from sqlalchemy import ColumnElement, Text, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Text, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -62,6 +62,9 @@ log = structlog.get_logger(__name__)
 INGEST_SCOPE = "alerts:ingest"
 FEED_CATEGORIES = frozenset({ServicerCategory.municipality})
 """Servicers whose systems may publish alerts: public bodies, never a hotel or a shop."""
+
+NOTIFY_CHANNEL = "omotenashi_alerts"
+"""PostgreSQL notifications of alerts issued or cancelled, for open pages (``stream``)."""
 
 FAN_OUT_JOB = "alerts.fan_out"
 DELIVER_JOB = "alerts.deliver"
@@ -293,6 +296,7 @@ async def _issue(
     notify = stored.status == ReportStatus.NORMAL and not told_before
     if notify:
         await jobs.enqueue(session, FAN_OUT_JOB, {"alert_id": str(stored.id)})
+    await announce(session, stored.id)
     log.info(
         "alert.issued",
         alert_id=str(stored.id),
@@ -502,8 +506,17 @@ async def cancel(session: AsyncSession, alert_id: uuid.UUID, *, operator: str) -
     return stored
 
 
+async def announce(session: AsyncSession, alert_id: uuid.UUID) -> None:
+    """Wake open pages' streams once the caller's transaction commits (NOTIFY is sent then)."""
+    await session.execute(
+        text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": NOTIFY_CHANNEL, "payload": str(alert_id)},
+    )
+
+
 async def _tell_cancelled(session: AsyncSession, alert: StoredAlert) -> None:
     """Those who were pushed an alert are pushed its withdrawal, so no phone keeps showing it."""
+    await announce(session, alert.id)
     if alert.recipients > 0:
         await jobs.enqueue(
             session, FAN_OUT_JOB, {"alert_id": str(alert.id), "notice": CANCELLED_NOTICE}
