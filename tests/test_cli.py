@@ -177,9 +177,9 @@ def test_db_commands_report_the_revision(data_dir: Path) -> None:
 
 
 def _vapid_pem() -> str:
-    from omotenashi.security.keys import _new_vapid_pem
+    from omotenashi.security.keys import new_vapid_pem
 
-    return _new_vapid_pem()
+    return new_vapid_pem()
 
 
 def _signing_pem() -> str:

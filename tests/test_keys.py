@@ -11,9 +11,9 @@ from omotenashi.config import Settings
 from omotenashi.security.keys import (
     MissingSecretError,
     _new_signing_pem,
-    _new_vapid_pem,
     keys_dir,
     load_keys,
+    new_vapid_pem,
 )
 
 
@@ -62,7 +62,7 @@ def test_production_without_vapid_key_refuses_to_start(tmp_path: Path) -> None:
     )
     with pytest.raises(MissingSecretError, match="OMOTENASHI_VAPID_PRIVATE_KEY is not set"):
         load_keys(settings)
-    keys = load_keys(settings.model_copy(update={"vapid_private_key": SecretStr(_new_vapid_pem())}))
+    keys = load_keys(settings.model_copy(update={"vapid_private_key": SecretStr(new_vapid_pem())}))
     assert keys.vapid_key is not None
 
 

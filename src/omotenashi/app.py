@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
+from omotenashi.alerts import stream as alert_stream
 from omotenashi.alerts.api import router as alerts_api
 from omotenashi.alerts.pages import router as alerts_pages
 from omotenashi.auth.api import router as auth_api
@@ -90,9 +91,12 @@ def create_app(platform: Platform) -> FastAPI:
         # Rate limits take a connection while the request's transaction holds one; from the
         # same pool, enough concurrent requests would each wait for the other's connection.
         app.state.rate_limit_engine = db.create_engine(platform.database_url, pool_size=4)
+        # Wakes open pages' alert streams; it connects only when a stream first waits.
+        app.state.alert_bell = alert_stream.Bell(platform.database_url)
         try:
             yield
         finally:
+            await app.state.alert_bell.close()
             await app.state.engine.dispose()
             await app.state.rate_limit_engine.dispose()
 

@@ -326,3 +326,56 @@ async def test_signage_finds_alerts_in_force_at_its_place(
     assert nowhere.status_code == 422
     listed = await client.get("/v1/operator/alerts", headers=ops)
     assert [found["id"] for found in listed.json()] == [alert_id]
+
+
+async def test_oversized_document_is_refused_unread(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    response = await client.post(
+        "/v1/alerts/ingest", content=b" " * (8 * 1024 * 1024 + 1), headers=headers
+    )
+    assert response.status_code == 422
+    assert "larger than 8 MiB" in response.json()["detail"]
+
+
+async def test_open_stream_is_woken_when_an_alert_is_announced(
+    session: AsyncSession, platform: Platform, database_url: str
+) -> None:
+    import asyncio
+
+    import asyncpg
+
+    from omotenashi import db
+    from omotenashi.alerts import service
+
+    bell = stream.Bell(database_url)
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    seen: list[uuid.UUID] = []
+
+    async def page() -> None:
+        async for alert in stream.watch(
+            _Sessions(session),  # type: ignore[arg-type]
+            visitor,
+            bell=bell,
+            duration_seconds=20,
+        ):
+            if alert is not None:
+                seen.append(alert.id)
+                return
+
+    try:
+        opened = asyncio.create_task(page())
+        await asyncio.sleep(0.5)  # it has looked, found nothing, and listens
+        done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+        assert done.alert is not None
+        # The test's transaction never commits, so the announcement is sent from outside it.
+        other = await asyncpg.connect(db.plain_url(database_url))
+        try:
+            await other.execute(f"SELECT pg_notify('{service.NOTIFY_CHANNEL}', 'x')")
+        finally:
+            await other.close()
+        await asyncio.wait_for(opened, 5)
+        assert seen == [done.alert.id]
+    finally:
+        await bell.close()

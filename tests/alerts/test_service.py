@@ -453,3 +453,28 @@ async def test_visitor_sees_current_alerts_for_their_area(
     alert = await _eew(session, platform)
     assert [a.id for a in await service.current_for_visitor(session, inside)] == [alert.id]
     assert await service.current_for_visitor(session, outside) == []
+
+
+async def test_export_holds_area_cell_subscriptions_and_answers(
+    session: AsyncSession, platform: Platform
+) -> None:
+    from omotenashi.privacy import service as privacy
+
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    await service.share_location(session, visitor, 37.0437, 136.9669)
+    await service.subscribe(
+        session,
+        visitor,
+        endpoint="https://push.example.net/sub/export",
+        p256dh="BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+        auth="BTBZMqHH6r4Tts7J_aSIgg",
+    )
+    alert = await _eew(session, platform)
+    await service.answer_safety(session, visitor, alert.id, SafetyAnswer.safe)
+    exported = (await privacy.export(session, platform.keys, visitor))["alerts"]
+    assert exported["targeting"]["municipality"] == NANAO
+    assert exported["targeting"]["location_cell"].startswith("87")
+    assert [s["endpoint"] for s in exported["push_subscriptions"]] == [
+        "https://push.example.net/sub/export"
+    ]
+    assert [a["answer"] for a in exported["safety_answers"]] == ["safe"]

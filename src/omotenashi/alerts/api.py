@@ -42,6 +42,7 @@ from omotenashi.clients import service as clients
 from omotenashi.clients.tokens import verify_access_token
 from omotenashi.deps import Session, bearer_token, platform_keys
 from omotenashi.errors import UnavailableError, ValidationFailedError
+from omotenashi.security import ratelimit
 from omotenashi.staff import service as staff
 from omotenashi.staff.errors import RoleRequiredError
 from omotenashi.staff.models import Role
@@ -49,6 +50,24 @@ from omotenashi.staff.models import Role
 router = APIRouter(prefix="/v1", tags=["alerts"])
 
 MAX_DOCUMENT = 8 * 1024 * 1024
+# Verifying is open to anyone; this is far above what a person pasting messages needs.
+VERIFY_LIMIT = ratelimit.Limit(per_minute=60, burst=20)
+
+
+async def _document(request: Request) -> bytes:
+    """The request body, refused past ``MAX_DOCUMENT`` before it is all read."""
+    too_large = ValidationFailedError("The document is larger than 8 MiB.")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_DOCUMENT:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_DOCUMENT:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _alert_out(alert: StoredAlert, language: str) -> AlertOut:
@@ -139,8 +158,13 @@ async def read_alert(
     "/alerts/verify",
     response_model=VerificationOut,
     summary="Is this forwarded alert genuine, and is it still in force?",
+    responses={429: {"description": "rate_limited: more than 60 checks a minute from here"}},
 )
 async def verify(body: VerifyIn, session: Session, request: Request) -> VerificationOut:
+    caller = request.client.host if request.client else "unknown"
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine, f"alert-verify:{caller}", VERIFY_LIMIT
+    )
     found = await service.verify_forwarded(session, platform_keys(request), body.text)
     return VerificationOut(
         genuine=found.genuine,
@@ -193,7 +217,10 @@ async def my_alert_stream(
     async def events() -> AsyncIterator[bytes]:
         yield b"retry: 3000\n\n"
         async for alert in stream.watch(
-            request.app.state.sessions, me.visitor_id, duration_seconds=duration
+            request.app.state.sessions,
+            me.visitor_id,
+            bell=getattr(request.app.state, "alert_bell", None),
+            duration_seconds=duration,
         ):
             if await request.is_disconnected():
                 return
@@ -324,9 +351,7 @@ Publisher = Annotated[str, Depends(alert_publisher)]
     },
 )
 async def ingest(request: Request, publisher: Publisher, session: Session) -> Ingested:
-    document = await request.body()
-    if len(document) > MAX_DOCUMENT:
-        raise ValidationFailedError("The document is larger than 8 MiB.")
+    document = await _document(request)
     done = await service.ingest(session, platform_keys(request), document, actor=publisher)
     return Ingested(
         alert=_operator_out(done.alert) if done.alert else None,

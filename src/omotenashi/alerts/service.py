@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import h3
 import structlog
-from sqlalchemy import ColumnElement, Text, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Text, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -61,6 +62,9 @@ log = structlog.get_logger(__name__)
 INGEST_SCOPE = "alerts:ingest"
 FEED_CATEGORIES = frozenset({ServicerCategory.municipality})
 """Servicers whose systems may publish alerts: public bodies, never a hotel or a shop."""
+
+NOTIFY_CHANNEL = "omotenashi_alerts"
+"""PostgreSQL notifications of alerts issued or cancelled, for open pages (``stream``)."""
 
 FAN_OUT_JOB = "alerts.fan_out"
 DELIVER_JOB = "alerts.deliver"
@@ -292,6 +296,7 @@ async def _issue(
     notify = stored.status == ReportStatus.NORMAL and not told_before
     if notify:
         await jobs.enqueue(session, FAN_OUT_JOB, {"alert_id": str(stored.id)})
+    await announce(session, stored.id)
     log.info(
         "alert.issued",
         alert_id=str(stored.id),
@@ -501,8 +506,17 @@ async def cancel(session: AsyncSession, alert_id: uuid.UUID, *, operator: str) -
     return stored
 
 
+async def announce(session: AsyncSession, alert_id: uuid.UUID) -> None:
+    """Wake open pages' streams once the caller's transaction commits (NOTIFY is sent then)."""
+    await session.execute(
+        text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": NOTIFY_CHANNEL, "payload": str(alert_id)},
+    )
+
+
 async def _tell_cancelled(session: AsyncSession, alert: StoredAlert) -> None:
     """Those who were pushed an alert are pushed its withdrawal, so no phone keeps showing it."""
+    await announce(session, alert.id)
     if alert.recipients > 0:
         await jobs.enqueue(
             session, FAN_OUT_JOB, {"alert_id": str(alert.id), "notice": CANCELLED_NOTICE}
@@ -908,6 +922,49 @@ async def subscriptions_of(session: AsyncSession, visitor_id: uuid.UUID) -> list
             )
         ).all()
     )
+
+
+# What a visitor's export holds of alerts.
+
+
+async def export_for(session: AsyncSession, visitor_id: uuid.UUID) -> dict[str, Any]:
+    """What the alerts domain holds about a visitor: the targeting row (area and any shared
+    cell), push subscriptions and safety answers."""
+    target = await session.get(AlertTarget, visitor_id)
+    answers = (
+        await session.scalars(select(SafetyCheck).where(SafetyCheck.visitor_id == visitor_id))
+    ).all()
+    return {
+        "targeting": None
+        if target is None
+        else {
+            "prefecture": target.prefecture,
+            "municipality": target.municipality,
+            "location_cell": h3.int_to_str(target.cell) if target.cell is not None else None,
+            "location_shared_at": target.cell_at.isoformat() if target.cell_at else None,
+            "emergency_consent_until": target.emergency_until.isoformat(),
+        },
+        "push_subscriptions": [
+            {
+                "id": str(found.id),
+                "endpoint": found.endpoint,
+                "created_at": found.created_at.isoformat(),
+                "last_delivered_at": found.last_delivered_at.isoformat()
+                if found.last_delivered_at
+                else None,
+            }
+            for found in await subscriptions_of(session, visitor_id)
+        ],
+        "safety_answers": [
+            {
+                "alert_id": str(answer.alert_id),
+                "answer": str(answer.answer),
+                "location_cell": h3.int_to_str(answer.cell) if answer.cell is not None else None,
+                "answered_at": answer.answered_at.isoformat(),
+            }
+            for answer in answers
+        ],
+    }
 
 
 # Coarse location.

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi.alerts import service as alerts
 from omotenashi.carriers import service as carriers
 from omotenashi.clients.models import ApiClient
 from omotenashi.consent import service as consent
@@ -89,7 +90,8 @@ async def export(
     session: AsyncSession, keys: PlatformKeys, visitor_id: uuid.UUID
 ) -> dict[str, Any]:
     """Everything the platform holds about the visitor and the family members they
-    registered: profile, carriers (never their secrets), consents with receipts, access log."""
+    registered: profile, carriers (never their secrets), consents with receipts, access log,
+    and what alerts hold (area, shared cell, push subscriptions, safety answers)."""
     keyring = Keyring(keys.master)
     visitor = await visitors.get(session, visitor_id)
     names: dict[uuid.UUID, str] = {}
@@ -171,6 +173,7 @@ async def export(
         "consents": grants,
         "access_log": access,
         "feedback": said,
+        "alerts": await alerts.export_for(session, visitor_id),
     }
 
 

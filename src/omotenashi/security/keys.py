@@ -109,7 +109,7 @@ def _new_signing_pem() -> str:
     )
 
 
-def _new_vapid_pem() -> str:
+def new_vapid_pem() -> str:
     return (
         ec.generate_private_key(ec.SECP256R1())
         .private_bytes(
@@ -133,7 +133,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
         )
         signing = _read_or_create(folder / "token-signing.pem", _new_signing_pem())
         password = _read_or_create(folder / "postgres-password", secrets.token_urlsafe(24))
-        vapid = _read_or_create(folder / "vapid.pem", _new_vapid_pem())
+        vapid = _read_or_create(folder / "vapid.pem", new_vapid_pem())
         return PlatformKeys(
             master=_decode_master(master, str(folder / "master.key")),
             signing_key=_decode_signing_key(signing, str(folder / "token-signing.pem")),
