@@ -90,7 +90,9 @@ async def live(request: Request, me: web.PageVisitor) -> StreamingResponse:
 
     async def events() -> AsyncIterator[bytes]:
         yield b"retry: 5000\n\n"
-        async for alert in stream.watch(request.app.state.sessions, me.visitor_id):
+        async for alert in stream.watch(
+            request.app.state.sessions, me.visitor_id, bell=request.app.state.alert_bell
+        ):
             if await request.is_disconnected():
                 return
             yield (
