@@ -78,6 +78,7 @@ async def test_no_stars_is_explained_and_nothing_is_stored(
     )
     assert refused.status_code == 422
     assert i18n.translations("ko").gettext(pages.CHOOSE_STARS) in text_of(refused)
+    assert "no stars" in refused.text  # what was typed is kept for the person to finish
     assert "no stars" not in (await client.get(f"/feedback/{stay.interaction}")).text
 
 

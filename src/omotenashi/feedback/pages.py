@@ -42,17 +42,20 @@ async def _interaction(
     )
 
 
-@router.get("/feedback/{access_log_id}", response_class=HTMLResponse)
-async def feedback_form(
-    access_log_id: int, request: Request, session: Session, me: web.PageVisitor
+async def _form(
+    request: Request,
+    session: Session,
+    visitor_id: uuid.UUID,
+    access_log_id: int,
+    error: str | None,
+    typed: str | None = None,
 ) -> Response:
+    """The rating form of one interaction, with the feedback given and its replies."""
     language = web.request_language(request)
-    entry = await _interaction(session, me.visitor_id, access_log_id)
+    entry = await _interaction(session, visitor_id, access_log_id)
     if entry is None:
         return web.redirect("/access")
-    given = (await service.by_interaction(session, me.visitor_id, [access_log_id])).get(
-        access_log_id
-    )
+    given = (await service.by_interaction(session, visitor_id, [access_log_id])).get(access_log_id)
     replies = (await service.replies_to(session, [given.id])).get(given.id, []) if given else []
     context = {
         "entry": entry,
@@ -63,9 +66,17 @@ async def feedback_form(
             (r, web.when(r.created_at, language), PROVENANCE.get(r.translated_provenance))
             for r in replies
         ],
-        "error": None,
+        "error": error,
+        "typed": typed,  # a comment sent with a mistake elsewhere is shown again, not lost
     }
-    return web.render(request, "feedback/form.html", context)
+    return web.render(request, "feedback/form.html", context, status=422 if error else 200)
+
+
+@router.get("/feedback/{access_log_id}", response_class=HTMLResponse)
+async def feedback_form(
+    access_log_id: int, request: Request, session: Session, me: web.PageVisitor
+) -> Response:
+    return await _form(request, session, me.visitor_id, access_log_id, None)
 
 
 @router.post(
@@ -108,19 +119,8 @@ async def give_feedback(
                 language=written,
             )
     except (InvalidFeedbackError, EditWindowClosedError) as problem:
-        entry = await _interaction(session, me.visitor_id, access_log_id)
-        if entry is None:
-            return web.redirect("/access")
         message = TOO_LATE if isinstance(problem, EditWindowClosedError) else CHOOSE_STARS
-        context = {
-            "entry": entry,
-            "purpose": PURPOSES[PurposeKey(entry.purpose)].label(language.code),
-            "when": web.when(entry.at, language),
-            "given": given,
-            "replies": [],
-            "error": message,
-        }
-        return web.render(request, "feedback/form.html", context, status=422)
+        return await _form(request, session, me.visitor_id, access_log_id, message, comment)
     return web.redirect(f"/feedback/{access_log_id}")
 
 
