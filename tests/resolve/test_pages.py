@@ -246,3 +246,72 @@ async def test_an_operator_has_no_counter(
         },
     )
     assert (await client.get("/counter")).status_code == 403
+
+
+async def test_a_restaurant_counter_shows_in_japanese_what_the_guest_avoids(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    restaurant = await approved_servicer(session, "Soba Nishimura", PurposeKey.food_service)
+    guest = await _thai_guest(session, platform)
+    await visitors.update_profile(
+        session,
+        Keyring(platform.keys.master),
+        guest,
+        {"dietary_needs": ["vegan"], "allergens": ["sesame", "buckwheat"]},
+    )
+    await consent.grant(
+        session,
+        platform.keys,
+        guest,
+        purpose=PurposeKey.food_service,
+        attributes=["preferred_languages", "dietary_needs", "allergens"],
+        servicer_id=restaurant.id,
+    )
+    await staff.create_user(
+        session,
+        platform.keys.master,
+        email="server@soba.example.jp",
+        display_name="Nishimura",
+        password=PASSWORD,
+        role=Role.servicer_staff,
+        servicer_id=restaurant.id,
+        actor="test",
+        totp_seed=SEED,
+    )
+    table, _ = await clients.create_client(
+        session,
+        restaurant.id,
+        kind=ClientKind.terminal,
+        label="Register",
+        scopes=("resolve",),
+        purposes=("food_service",),
+        actor="test",
+    )
+    await signed_in_staff_cookie(client, session, platform, "server@soba.example.jp")
+    form = {"csrf_token": await csrf_token(client, "/counter")}
+    await client.post("/counter/desk", data={**form, "terminal": str(table.id)})
+    shown = text_of(
+        await client.post(
+            "/counter/resolve",
+            data={**form, "purpose": "food_service", "carrier": SUICA},
+            headers={"hx-request": "true"},
+        )
+    )
+    for japanese in ("アレルギー", "ごま", "そば", "ヴィーガン"):
+        assert japanese in shown
+
+
+async def signed_in_staff_cookie(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform, email: str
+) -> None:
+    token = await csrf_token(client, "/staff/signin")
+    signed_in = await client.post(
+        "/staff/signin",
+        data={
+            "csrf_token": token,
+            "email": email,
+            "password": PASSWORD,
+            "code": pyotp.TOTP(SEED).at(time.time()),
+        },
+    )
+    assert signed_in.status_code == 303
