@@ -57,19 +57,10 @@ async def _staff_at_desk(
         purposes=("hotel_check_in",),
         actor="test",
     )
-    token = await csrf_token(client, "/staff/signin")
-    signed_in = await client.post(
-        "/staff/signin",
-        data={
-            "csrf_token": token,
-            "email": email,
-            "password": PASSWORD,
-            "code": pyotp.TOTP(SEED).at(time.time()),
-        },
-    )
-    assert signed_in.status_code == 303
+    signed_in = await signed_in_staff_cookie(client, email)
     assert signed_in.headers["location"] == "/counter"
     assert "Front desk 2" in text_of(await client.get("/counter"))  # which desk is this?
+    token = await csrf_token(client, "/counter")
     chosen = await client.post(
         "/counter/desk", data={"csrf_token": token, "terminal": str(desk.id)}
     )
@@ -287,7 +278,7 @@ async def test_a_restaurant_counter_shows_in_japanese_what_the_guest_avoids(
         purposes=("food_service",),
         actor="test",
     )
-    await signed_in_staff_cookie(client, session, platform, "server@soba.example.jp")
+    await signed_in_staff_cookie(client, "server@soba.example.jp")
     form = {"csrf_token": await csrf_token(client, "/counter")}
     await client.post("/counter/desk", data={**form, "terminal": str(table.id)})
     shown = text_of(
@@ -301,9 +292,8 @@ async def test_a_restaurant_counter_shows_in_japanese_what_the_guest_avoids(
         assert japanese in shown
 
 
-async def signed_in_staff_cookie(
-    client: httpx.AsyncClient, session: AsyncSession, platform: Platform, email: str
-) -> None:
+async def signed_in_staff_cookie(client: httpx.AsyncClient, email: str) -> httpx.Response:
+    """Sign a staff member in through the page, with password and a fresh authenticator code."""
     token = await csrf_token(client, "/staff/signin")
     signed_in = await client.post(
         "/staff/signin",
@@ -315,3 +305,4 @@ async def signed_in_staff_cookie(
         },
     )
     assert signed_in.status_code == 303
+    return signed_in
