@@ -21,7 +21,6 @@ from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.consent import service as consent
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
-from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 from omotenashi.statistics.japan import TILES
@@ -65,12 +64,7 @@ def _shown(alert: StoredAlert, language: i18n.Language) -> dict[str, Any]:
 async def my_alerts(request: Request, session: Session, me: web.PageVisitor) -> Response:
     language = web.request_language(request)
     alerts = await service.current_for_visitor(session, me.visitor_id)
-    reachable = any(
-        g.purpose == PurposeKey.emergency
-        and g.revoked_at is None
-        and g.expires_at > datetime.now(UTC)
-        for g in await consent.grants_of(session, me.visitor_id)
-    )
+    reachable = await consent.reachable_in_emergencies(session, me.visitor_id)
     context = {"alerts": [_shown(a, language) for a in alerts], "reachable": reachable}
     response = web.render(request, "alerts/mine.html", context)
     response.headers["Cache-Control"] = "no-cache"  # the service worker keeps the last copy

@@ -250,17 +250,23 @@ async def narrow(
 EMERGENCY_ITEMS = ("preferred_languages", "stay")
 
 
+async def reachable_in_emergencies(session: AsyncSession, visitor_id: uuid.UUID) -> bool:
+    """Whether an emergency grant of the visitor's is in force."""
+    now = datetime.now(UTC)
+    return any(
+        g.purpose == PurposeKey.emergency and g.revoked_at is None and g.expires_at > now
+        for g in await grants_of(session, visitor_id)
+    )
+
+
 async def reach_in_emergencies(
     session: AsyncSession, keys: PlatformKeys, visitor_id: uuid.UUID
 ) -> ConsentGrant | None:
     """Let local governments reach the visitor with official warnings where they stay (the
     emergency purpose, for the municipality category), unless an emergency grant is in force."""
-    now = datetime.now(UTC)
-    if any(
-        g.purpose == PurposeKey.emergency and g.revoked_at is None and g.expires_at > now
-        for g in await grants_of(session, visitor_id)
-    ):
+    if await reachable_in_emergencies(session, visitor_id):
         return None
+    now = datetime.now(UTC)
     return await grant(
         session,
         keys,
