@@ -1,35 +1,254 @@
 """Resolve: a servicer's touchpoint learns the visitor's pairwise id, languages and exactly the
 attributes that are needed by the purpose, consented by the visitor, and approved for the
 servicer — nothing else — and the disclosure is logged for the visitor in the same transaction.
+
+Resolve is the platform's hot path (a terminal at every desk, till and gate), so a resolve is
+decided and logged by one statement, :data:`_DECIDE_SQL`, rather than by a query per domain and
+a write: it reads the servicer's approval for the purpose, the visitor behind the carrier, what
+they consented to, the values of exactly the needed and consented attributes and how many
+visitors the terminal served in the last minute; applies the rules in a stated order; and, when
+it discloses, writes the access-log line in the same statement, so one is never without the
+other even outside a transaction. It reads the tables of ``servicers``, ``carriers``,
+``visitors`` and ``consent`` with the conditions their own services use (approved; a live card
+of a visitor who is not erased; an active grant to the servicer or its category); the tests of
+each rule run through it. Opening sealed values and the pairwise id stay in Python.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
+import sqlalchemy as sa
 import structlog
-from sqlalchemy import insert, select
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi.consent import service as consent
+from omotenashi.carriers.models import CarrierKind
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
-from omotenashi.servicers import service as servicers
-from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.servicers.errors import PurposeNotApprovedError, ServicerNotFoundError
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.visitors import service as visitors
+from omotenashi.visitors.errors import VisitorNotFoundError
 
 log = structlog.get_logger(__name__)
 
+# How far back a terminal's distinct visitors are counted against its ceiling.
+ANOMALY_WINDOW = timedelta(minutes=1)
 
-# Every disclosure is written by a statement built once, straight into the table: nothing reads
-# the entry back in this transaction, so there is no unit of work to flush.
-_LOG_DISCLOSURE = insert(AccessLogEntry.metadata.tables[AccessLogEntry.__tablename__])
+_DECIDE_SQL = """
+WITH facts AS (
+SELECT s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS approved,
+       v.id AS visitor_id,
+       v.language,
+       v.data_key,
+       granted.keys AS granted,
+       shared.clear,
+       shared.sealed_keys,
+       shared.sealed_values,
+       shared.present_keys,
+       seen.visitors AS visitors_seen
+  FROM servicers s
+  LEFT JOIN servicer_purposes sp ON sp.servicer_id = s.id AND sp.purpose = :purpose
+  LEFT JOIN visitors v ON v.id = ({whom}) AND v.data_key IS NOT NULL
+  -- What the visitor lets this servicer (itself, or its whole category) see for the purpose.
+  LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT k::text) AS keys
+          FROM consent_grants g CROSS JOIN unnest(g.attributes) AS k
+         WHERE g.visitor_id = v.id
+           AND g.purpose = :purpose
+           AND (g.servicer_id = s.id OR g.servicer_category = s.category)
+           AND g.revoked_at IS NULL
+           AND g.expires_at > :now
+       ) granted ON true
+  -- The values of what is both needed and granted; nothing else is even read.
+  LEFT JOIN LATERAL (
+        SELECT jsonb_object_agg(a.key, a.clear_value) FILTER (WHERE a.sealed_value IS NULL)
+                   AS clear,
+               array_agg(a.key) FILTER (WHERE a.sealed_value IS NOT NULL) AS sealed_keys,
+               array_agg(a.sealed_value) FILTER (WHERE a.sealed_value IS NOT NULL)
+                   AS sealed_values,
+               array_agg(a.key ORDER BY a.key) AS present_keys
+          FROM visitor_attributes a
+         WHERE a.visitor_id = v.id AND a.key = ANY(:needed) AND a.key = ANY(granted.keys)
+       ) shared ON true
+  -- NULL when the terminal already served this visitor in the window (one more resolve of
+  -- them cannot raise its count, so the count is not even made); otherwise how many distinct
+  -- visitors it served, counting at most `ceiling` so the cost stays flat however busy it is.
+  CROSS JOIN LATERAL (
+        SELECT CASE
+                 WHEN CAST(:counted AS uuid) IS NULL THEN NULL
+                 WHEN EXISTS (SELECT FROM access_log l
+                               WHERE l.terminal_id = :counted AND l.at > :since
+                                 AND l.visitor_id = v.id)
+                 THEN NULL
+                 ELSE (SELECT count(*) FROM (SELECT DISTINCT l.visitor_id FROM access_log l
+                                              WHERE l.terminal_id = :counted
+                                                AND l.at > :since
+                                              LIMIT :ceiling) AS served)
+               END AS visitors
+       ) seen
+ WHERE s.id = :servicer_id
+),
+-- The rules, in the order they are told: no such visitor; a terminal over its ceiling; the
+-- servicer or purpose not approved; nothing needed is consented; else disclose.
+decided AS (
+SELECT facts.*,
+       CASE
+         WHEN visitor_id IS NULL THEN 'not_found'
+         WHEN visitors_seen >= :ceiling THEN 'over_ceiling'
+         WHEN NOT approved THEN 'not_approved'
+         WHEN NOT coalesce(granted && CAST(:needed AS text[]), false) THEN 'consent_required'
+         ELSE 'disclosed'
+       END AS outcome
+  FROM facts
+),
+-- A disclosure and its line in the visitor's access log are one statement: neither without
+-- the other.
+logged AS (
+INSERT INTO access_log (visitor_id, at, servicer_id, terminal_id, purpose, attribute_keys)
+SELECT visitor_id, :now, :servicer_id, :terminal_id, :purpose, coalesce(present_keys, '{{}}')
+  FROM decided
+ WHERE outcome = 'disclosed'
+RETURNING id
+)
+SELECT decided.*, (SELECT id FROM logged) AS logged_id FROM decided
+"""
+
+
+def _decide(whom: str) -> sa.TextualSelect:
+    return (
+        sa.text(_DECIDE_SQL.format(whom=whom))
+        .bindparams(
+            sa.bindparam("needed", type_=ARRAY(sa.String)),
+            sa.bindparam("terminal_id", type_=sa.Uuid),
+            sa.bindparam("counted", type_=sa.Uuid),
+            sa.bindparam("servicer_id", type_=sa.Uuid),
+            sa.bindparam("ceiling", type_=sa.Integer),
+        )
+        .columns(
+            sa.column("approved", sa.Boolean),
+            sa.column("visitor_id", sa.Uuid),
+            sa.column("language", sa.String),
+            sa.column("data_key", sa.LargeBinary),
+            sa.column("granted", ARRAY(sa.String)),
+            sa.column("clear", JSONB),
+            sa.column("sealed_keys", ARRAY(sa.String)),
+            sa.column("sealed_values", ARRAY(sa.LargeBinary)),
+            sa.column("present_keys", ARRAY(sa.String)),
+            sa.column("visitors_seen", sa.Integer),
+            sa.column("outcome", sa.String),
+            sa.column("logged_id", sa.BigInteger),
+        )
+    )
+
+
+# The visitor by id (a consent request names them), or by the live card or tag presented.
+_DECIDE_BY_VISITOR = _decide(":visitor_id").bindparams(sa.bindparam("visitor_id", type_=sa.Uuid))
+_DECIDE_BY_CARD = _decide(
+    "SELECT c.visitor_id FROM carriers c WHERE c.kind = :kind AND c.lookup_hash = :lookup_hash"
+    " AND c.revoked_at IS NULL"
+).bindparams(sa.bindparam("lookup_hash", type_=sa.LargeBinary))
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card or tag as a touchpoint presents it: its kind and keyed lookup hash."""
+
+    kind: CarrierKind
+    lookup_hash: bytes
+
+
+class Outcome(StrEnum):
+    not_found = "not_found"  # no live visitor behind the carrier or id
+    over_ceiling = "over_ceiling"  # the terminal would exceed its distinct visitors a minute
+    not_approved = "not_approved"  # the servicer or its purpose is not approved
+    consent_required = "consent_required"  # nothing the purpose needs is consented
+    disclosed = "disclosed"  # and logged for the visitor, in the same statement
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One resolve as :data:`_DECIDE_SQL` decided it, with what it read to decide."""
+
+    outcome: Outcome
+    servicer_id: uuid.UUID
+    purpose: PurposeKey
+    visitor_id: uuid.UUID | None
+    language: str
+    data_key: bytes | None
+    granted: frozenset[str]
+    clear: dict[str, Any]
+    sealed: dict[str, bytes]
+    visitors_seen: int | None  # distinct visitors of the terminal in the window; None: no count
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Needed but not granted: what a tap-to-consent would ask for."""
+        return tuple(k for k in PURPOSES[self.purpose].attributes if k not in self.granted)
+
+
+async def decide(
+    session: AsyncSession,
+    *,
+    servicer_id: uuid.UUID,
+    purpose: PurposeKey,
+    whom: uuid.UUID | Card,
+    terminal_id: uuid.UUID | None = None,
+    ceiling: int | None = None,
+    now: datetime,
+) -> Decision:
+    """Decide a resolve of ``whom`` for the servicer and purpose, and log it for the visitor
+    when it discloses, in one round trip. An unknown servicer is :class:`ServicerNotFoundError`.
+    ``terminal_id``: the terminal resolving, which the access log names; with a ``ceiling``,
+    it may not serve more distinct visitors than that in :data:`ANOMALY_WINDOW`."""
+    params: dict[str, Any] = {
+        "servicer_id": servicer_id,
+        "purpose": str(purpose),
+        "needed": list(PURPOSES[purpose].attributes),
+        "now": now,
+        "terminal_id": terminal_id,
+        "counted": terminal_id if ceiling is not None else None,
+        "since": now - ANOMALY_WINDOW,
+        "ceiling": ceiling or 0,
+    }
+    if isinstance(whom, Card):
+        statement = _DECIDE_BY_CARD
+        params |= {"kind": whom.kind.value, "lookup_hash": whom.lookup_hash}
+    else:
+        statement = _DECIDE_BY_VISITOR
+        params["visitor_id"] = whom
+    row = (await session.execute(statement, params)).one_or_none()
+    if row is None:
+        raise ServicerNotFoundError()
+    decision = Decision(
+        outcome=Outcome(row.outcome),
+        servicer_id=servicer_id,
+        purpose=purpose,
+        visitor_id=row.visitor_id,
+        language=row.language or "",
+        data_key=row.data_key,
+        granted=frozenset(row.granted or ()),
+        clear=dict(row.clear or {}),
+        sealed=dict(zip(row.sealed_keys or (), row.sealed_values or (), strict=True)),
+        visitors_seen=row.visitors_seen,
+    )
+    if decision.outcome is Outcome.disclosed:
+        log.info(
+            "resolve.disclosed",
+            servicer_id=str(servicer_id),
+            purpose=str(purpose),
+            attributes=len(row.present_keys or ()),
+        )
+    return decision
 
 
 @dataclass(frozen=True)
@@ -39,6 +258,38 @@ class Resolution:
     purpose: PurposeKey
     attributes: dict[str, Any]
     missing: tuple[str, ...]  # needed but not granted: what a tap-to-consent would ask for
+
+
+def disclosed(keys: PlatformKeys, decision: Decision) -> Resolution:
+    """What a disclosing decision shows the servicer: the pairwise id, the language and the
+    attributes it read, opened. Any other decision is its error: the purpose not approved
+    (403), the visitor gone (404), nothing consented (403, naming what is missing); a terminal
+    over its ceiling is the caller's to act on first."""
+    match decision.outcome:
+        case Outcome.not_approved:
+            raise PurposeNotApprovedError()
+        case Outcome.not_found:
+            raise VisitorNotFoundError()
+        case Outcome.consent_required:
+            raise ConsentRequiredError(extra={"missing": list(decision.missing)})
+        case Outcome.over_ceiling:
+            raise AssertionError("a terminal over its ceiling is suspended, not disclosed to")
+    assert decision.visitor_id is not None
+    assert decision.data_key is not None
+    attributes = visitors.open_attributes(
+        Keyring(keys.master),
+        decision.visitor_id,
+        decision.data_key,
+        clear=decision.clear,
+        sealed=decision.sealed,
+    )
+    return Resolution(
+        subject=subject_id(pairwise_key(keys.master), decision.servicer_id, decision.visitor_id),
+        language=decision.language,
+        purpose=decision.purpose,
+        attributes=attributes,
+        missing=decision.missing,
+    )
 
 
 async def resolve(
@@ -51,40 +302,17 @@ async def resolve(
     terminal_id: uuid.UUID | None = None,
     now: datetime | None = None,
 ) -> Resolution:
-    now = now or datetime.now(UTC)
-    needed = await servicers.attributes_for(session, servicer_id, purpose)  # approval gate
-    # Held until the end: read_profile's own get is then answered by the session, not a query.
-    visitor = await visitors.get(session, visitor_id)
-    granted = await consent.consented_attributes(session, visitor_id, servicer_id, purpose, now)
-    missing = [key for key in needed if key not in granted]
-    disclosed = [key for key in needed if key in granted]
-    if not disclosed:
-        raise ConsentRequiredError(extra={"missing": missing})
-    attributes = await visitors.read_profile(session, Keyring(keys.master), visitor_id, disclosed)
-    await session.execute(
-        _LOG_DISCLOSURE,
-        {
-            "visitor_id": visitor_id,
-            "at": now,
-            "servicer_id": servicer_id,
-            "terminal_id": terminal_id,
-            "purpose": str(purpose),
-            "attribute_keys": sorted(attributes),
-        },
-    )
-    log.info(
-        "resolve.disclosed",
-        servicer_id=str(servicer_id),
-        purpose=str(purpose),
-        attributes=len(attributes),
-    )
-    return Resolution(
-        subject=subject_id(pairwise_key(keys.master), servicer_id, visitor_id),
-        language=visitor.language,
+    """Resolve a visitor known by id, with no ceiling (a touchpoint's resolve, with its
+    carrier and its terminal's ceiling, is :mod:`omotenashi.resolve.touchpoint`)."""
+    decision = await decide(
+        session,
+        servicer_id=servicer_id,
         purpose=purpose,
-        attributes=attributes,
-        missing=tuple(missing),
+        whom=visitor_id,
+        terminal_id=terminal_id,
+        now=now or datetime.now(UTC),
     )
+    return disclosed(keys, decision)
 
 
 async def access_log(session: AsyncSession, visitor_id: uuid.UUID) -> list[AccessLogEntry]:

@@ -4,14 +4,16 @@ ask for consent, and suspend a terminal that resolves abnormally many visitors."
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import structlog
-from sqlalchemy import bindparam, case, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.carriers import service as carriers
+from omotenashi.carriers.errors import CarrierNotFoundError
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import CarrierKeys
 from omotenashi.clients import service as clients
@@ -22,14 +24,15 @@ from omotenashi.consent.errors import ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequest, ConsentRequestState
 from omotenashi.errors import ForbiddenError
 from omotenashi.resolve import service
-from omotenashi.resolve.errors import ConsentRequiredError
-from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
 
-ANOMALY_WINDOW = timedelta(minutes=1)
+# Opens a session whose transaction commits when its block ends.
+OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+
+ANOMALY_WINDOW = service.ANOMALY_WINDOW
 
 
 class PurposeNotForTerminalError(ForbiddenError):
@@ -58,61 +61,18 @@ class ConsentAsked:
     request: ConsentRequest
 
 
-async def identify(
-    session: AsyncSession, keys: PlatformKeys, presented: Presented, now: datetime
-) -> uuid.UUID:
-    carrier_keys = CarrierKeys.from_platform(keys)
-    if presented.kind is CarrierKind.qr_device:
-        _, visitor_id = await carriers.verify_qr(session, carrier_keys, presented.value, now)
-        return visitor_id
-    return await carriers.visitor_by_card(session, carrier_keys, presented.kind, presented.value)
+def _card(keys: PlatformKeys, presented: Presented) -> service.Card:
+    card_id = carriers.parse_card_id(presented.kind, presented.value)
+    lookup_hash = CarrierKeys.from_platform(keys).lookup_hash(presented.kind, card_id)
+    return service.Card(presented.kind, lookup_hash)
 
 
-_IN_WINDOW = (AccessLogEntry.terminal_id == bindparam("terminal_id")) & (
-    AccessLogEntry.at > bindparam("since")
-)
-# NULL when the terminal already served this visitor in the window (one more resolve of them
-# cannot raise its count, so the count is not even made); otherwise how many distinct visitors
-# it served, counting at most `ceiling` so the cost stays flat however busy the terminal.
-_VISITORS_SEEN = select(
-    case(
-        (
-            exists().where(_IN_WINDOW, AccessLogEntry.visitor_id == bindparam("visitor_id")),
-            None,
-        ),
-        else_=select(func.count())
-        .select_from(
-            select(AccessLogEntry.visitor_id)
-            .where(_IN_WINDOW)
-            .distinct()
-            .limit(bindparam("ceiling"))
-            .subquery()
-        )
-        .scalar_subquery(),
-    )
-)
-
-
-async def _guard_against_anomaly(
-    session: AsyncSession, caller: AuthenticatedClient, visitor_id: uuid.UUID, now: datetime
-) -> TerminalSuspended | None:
-    """Suspend a terminal about to exceed its ceiling of distinct visitors per minute (the
-    ceiling as read when its token was checked, earlier in this transaction)."""
-    ceiling = caller.max_visitors_per_minute
-    seen: int | None = await session.scalar(
-        _VISITORS_SEEN,
-        {
-            "terminal_id": caller.id,
-            "since": now - ANOMALY_WINDOW,
-            "visitor_id": visitor_id,
-            "ceiling": ceiling,
-        },
-    )
-    if seen is None or seen < ceiling:
-        return None
+async def _suspend(
+    session: AsyncSession, caller: AuthenticatedClient, seen: int | None
+) -> TerminalSuspended:
     await clients.revoke(session, caller.servicer_id, caller.id, actor="system:anomaly-detector")
     log.warning("resolve.terminal_suspended", client_id=str(caller.id), visitors=seen)
-    return TerminalSuspended(ceiling)
+    return TerminalSuspended(caller.max_visitors_per_minute)
 
 
 async def resolve_at_touchpoint(
@@ -122,38 +82,60 @@ async def resolve_at_touchpoint(
     presented: Presented,
     purpose: PurposeKey,
     now: datetime | None = None,
+    *,
+    refusals: OpenSession | None = None,
 ) -> service.Resolution | ConsentAsked | TerminalSuspended:
+    """Resolve what the visitor presented at the caller's touchpoint.
+
+    A disclosure is one statement on ``session``, which may be in autocommit. What a refusal
+    leaves behind (a tap-to-consent request; the terminal suspended and audited) is written in
+    a transaction of ``refusals`` when given, else on ``session``."""
     now = now or datetime.now(UTC)
     if caller.kind is ClientKind.terminal and str(purpose) not in caller.purposes:
         raise PurposeNotForTerminalError()
-    visitor_id = await identify(session, keys, presented, now)
     terminal_id = caller.id if caller.kind is ClientKind.terminal else None
-    if terminal_id is not None and (
-        suspended := await _guard_against_anomaly(session, caller, visitor_id, now)
-    ):
-        return suspended
-    try:
-        return await service.resolve(
-            session,
-            keys,
-            servicer_id=caller.servicer_id,
-            visitor_id=visitor_id,
-            purpose=purpose,
-            terminal_id=terminal_id,
-            now=now,
-        )
-    except ConsentRequiredError as refused:
-        missing = tuple(refused.extra.get("missing", ()))
-        request = await requests.ask(
-            session,
-            servicer_id=caller.servicer_id,
-            visitor_id=visitor_id,
-            purpose=purpose,
-            attributes=missing,
-            terminal_id=terminal_id,
-            now=now,
-        )
-        return ConsentAsked(missing, request)
+    whom: uuid.UUID | service.Card
+    if presented.kind is CarrierKind.qr_device:
+        # A code is checked, and its single use recorded, before anything is read of the visitor.
+        carrier_keys = CarrierKeys.from_platform(keys)
+        _, whom = await carriers.verify_qr(session, carrier_keys, presented.value, now)
+    else:
+        whom = _card(keys, presented)
+    decision = await service.decide(
+        session,
+        servicer_id=caller.servicer_id,
+        purpose=purpose,
+        whom=whom,
+        terminal_id=terminal_id,
+        ceiling=caller.max_visitors_per_minute if terminal_id is not None else None,
+        now=now,
+    )
+    match decision.outcome:
+        case service.Outcome.not_found:
+            raise CarrierNotFoundError()  # the same whatever the reason: unknown, revoked, erased
+        case service.Outcome.over_ceiling:
+            async with _transaction(session, refusals) as writing:
+                return await _suspend(writing, caller, decision.visitors_seen)
+        case service.Outcome.consent_required:
+            assert decision.visitor_id is not None
+            async with _transaction(session, refusals) as writing:
+                request = await requests.ask(
+                    writing,
+                    servicer_id=caller.servicer_id,
+                    visitor_id=decision.visitor_id,
+                    purpose=purpose,
+                    attributes=decision.missing,
+                    terminal_id=terminal_id,
+                    now=now,
+                )
+            return ConsentAsked(decision.missing, request)
+    return service.disclosed(keys, decision)
+
+
+def _transaction(
+    session: AsyncSession, refusals: OpenSession | None
+) -> AbstractAsyncContextManager[AsyncSession]:
+    return refusals() if refusals is not None else nullcontext(session)
 
 
 async def resolve_answered(
@@ -172,17 +154,18 @@ async def resolve_answered(
         raise ConsentRequestNotFoundError()
     if asked.state is not ConsentRequestState.accepted or asked.expires_at <= now:
         return asked
-    if suspended := await _guard_against_anomaly(session, caller, asked.visitor_id, now):
-        return suspended
-    resolution = await service.resolve(
+    decision = await service.decide(
         session,
-        keys,
         servicer_id=caller.servicer_id,
-        visitor_id=asked.visitor_id,
         purpose=PurposeKey(asked.purpose),
+        whom=asked.visitor_id,
         terminal_id=caller.id,
+        ceiling=caller.max_visitors_per_minute,
         now=now,
     )
+    if decision.outcome is service.Outcome.over_ceiling:
+        return await _suspend(session, caller, decision.visitors_seen)
+    resolution = service.disclosed(keys, decision)
     asked.state = ConsentRequestState.fulfilled  # shown once; after that, the carrier again
     await session.flush()
     return resolution

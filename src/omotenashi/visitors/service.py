@@ -137,16 +137,32 @@ async def read_profile(
     if keys is not None:
         query = query.where(VisitorAttribute.key.in_(list(keys)))
     rows = (await session.scalars(query)).all()
-    data_key = _data_key(keyring, visitor) if any(r.sealed_value for r in rows) else None
-    profile: dict[str, Any] = {}
-    for row in rows:
-        if row.sealed_value is not None:
-            assert data_key is not None
-            profile[row.key] = data_key.decrypt_json(
-                row.sealed_value, context=_context(visitor_id, row.key)
-            )
-        else:
-            profile[row.key] = row.clear_value
+    assert visitor.data_key is not None
+    return open_attributes(
+        keyring,
+        visitor_id,
+        visitor.data_key,
+        clear={r.key: r.clear_value for r in rows if r.sealed_value is None},
+        sealed={r.key: r.sealed_value for r in rows if r.sealed_value is not None},
+    )
+
+
+def open_attributes(
+    keyring: Keyring,
+    visitor_id: uuid.UUID,
+    wrapped_data_key: bytes,
+    *,
+    clear: Mapping[str, Any],
+    sealed: Mapping[str, bytes],
+) -> dict[str, Any]:
+    """A visitor's attribute values as read from ``visitor_attributes`` (by this module or by a
+    statement of another's, such as resolve's), the sealed ones opened with their data key.
+    The data key is unwrapped only when there is something sealed to open."""
+    profile = dict(clear)
+    if sealed:
+        data_key = keyring.unwrap(WrappedKey.from_bytes(wrapped_data_key))
+        for key, ciphertext in sealed.items():
+            profile[key] = data_key.decrypt_json(ciphertext, context=_context(visitor_id, key))
     return profile
 
 
