@@ -8,6 +8,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -19,7 +20,7 @@ from tests.factories import platform_keys
 from omotenashi import db
 from omotenashi.app import create_app
 from omotenashi.config import Settings
-from omotenashi.deps import get_session
+from omotenashi.deps import get_autocommit_session, get_session, session_source
 from omotenashi.pgcluster import EmbeddedCluster, new_password
 from omotenashi.runtime import Platform, ensure_database
 from omotenashi.security.keys import PlatformKeys, load_keys
@@ -112,7 +113,15 @@ async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAP
         yield session
         await session.commit()
 
+    @asynccontextmanager
+    async def test_transaction() -> AsyncIterator[AsyncSession]:
+        yield session
+        await session.commit()
+
+    # Every way a route reaches the database goes through the test's own transaction.
     application.dependency_overrides[get_session] = test_session
+    application.dependency_overrides[get_autocommit_session] = test_session
+    application.dependency_overrides[session_source] = lambda: test_transaction
     async with application.router.lifespan_context(application):
         yield application
 

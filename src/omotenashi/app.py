@@ -91,6 +91,11 @@ def create_app(platform: Platform) -> FastAPI:
         # Rate limits take a connection while the request's transaction holds one; from the
         # same pool, enough concurrent requests would each wait for the other's connection.
         app.state.rate_limit_engine = db.create_engine(platform.database_url, pool_size=4)
+        # For routes whose every write is one statement (resolve), so none pays a BEGIN and a
+        # COMMIT; their rate limit takes the same connection.
+        autocommit = db.create_engine(platform.database_url, pool_size=10, autocommit=True)
+        app.state.autocommit_engine = autocommit
+        app.state.autocommit_sessions = db.session_factory(autocommit)
         # Wakes open pages' alert streams; it connects only when a stream first waits.
         app.state.alert_bell = alert_stream.Bell(platform.database_url)
         try:
@@ -98,6 +103,7 @@ def create_app(platform: Platform) -> FastAPI:
         finally:
             await app.state.alert_bell.close()
             await app.state.engine.dispose()
+            await app.state.autocommit_engine.dispose()
             await app.state.rate_limit_engine.dispose()
 
     app = FastAPI(

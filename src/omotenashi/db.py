@@ -76,13 +76,16 @@ def plain_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> AsyncEngine:
     """An engine keeping ``pool_size`` connections open. A request beyond that waits for one
     (up to 30 s) rather than opening another: a connection opened for a burst and closed after
     it costs PostgreSQL a new backend process each time, far more than the wait, and more
-    connections than cores do not make PostgreSQL faster."""
+    connections than cores do not make PostgreSQL faster.
+
+    ``autocommit``: each statement commits on its own, with no BEGIN and COMMIT around it."""
     return create_async_engine(
         async_url(url),
+        isolation_level="AUTOCOMMIT" if autocommit else "READ COMMITTED",
         pool_size=pool_size,
         max_overflow=0,
         pool_pre_ping=False,

@@ -23,6 +23,17 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 # the page a redirect leads to sees the change, and a failed commit is an error, not a silent loss.
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
+
+async def get_autocommit_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """A session in autocommit: every statement commits on its own, and no BEGIN or COMMIT is
+    sent. Only for a route whose every write is a single statement (resolve); anything that
+    must be atomic takes a transaction of its own (:data:`SessionSource`)."""
+    async with request.app.state.autocommit_sessions() as session:
+        yield session
+
+
+AutocommitSession = Annotated[AsyncSession, Depends(get_autocommit_session, scope="function")]
+
 OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 
 

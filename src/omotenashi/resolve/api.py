@@ -12,7 +12,7 @@ from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients.api import authenticated_client
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import requests as consent_requests
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import AutocommitSession, Session, SessionSource, platform_keys
 from omotenashi.errors import PROBLEM_JSON, problem_body
 from omotenashi.resolve import touchpoint
 from omotenashi.resolve.schemas import (
@@ -24,14 +24,19 @@ from omotenashi.security import ratelimit
 
 router = APIRouter(prefix="/v1", tags=["resolve"])
 Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
+ResolvingTerminal = Annotated[
+    AuthenticatedClient, Depends(authenticated_client("resolve", autocommit=True))
+]
 
 
-async def _within_rate(caller: Terminal, request: Request) -> AuthenticatedClient:
+async def _within_rate(
+    caller: ResolvingTerminal, session: AutocommitSession
+) -> AuthenticatedClient:
     """The terminal, if it is within its request rate; 429 with Retry-After otherwise. A tenth
     of a minute's allowance may come at once (a queue of guests at a desk)."""
     per_minute = caller.max_requests_per_minute
     limit = ratelimit.Limit(per_minute=per_minute, burst=max(1, per_minute // 10))
-    await ratelimit.enforce(request.app.state.rate_limit_engine, f"client:{caller.id}", limit)
+    await ratelimit.enforce_on(await session.connection(), f"client:{caller.id}", limit)
     return caller
 
 
@@ -75,14 +80,22 @@ def _refusal(
     },
 )
 async def resolve(
-    body: ResolveRequest, caller: RateLimitedTerminal, session: Session, request: Request
+    body: ResolveRequest,
+    caller: RateLimitedTerminal,
+    session: AutocommitSession,
+    transactions: SessionSource,
+    request: Request,
 ) -> ResolveResponse | JSONResponse:
+    """One statement decides and logs a disclosure (so the route needs no transaction); what
+    a refusal leaves behind is written in a transaction of its own."""
     keys = platform_keys(request)
     presented = touchpoint.Presented(
         _KINDS[body.carrier.kind],
         body.carrier.payload if body.carrier.kind == "qr" else body.carrier.id,
     )
-    outcome = await touchpoint.resolve_at_touchpoint(session, keys, caller, presented, body.purpose)
+    outcome = await touchpoint.resolve_at_touchpoint(
+        session, keys, caller, presented, body.purpose, refusals=transactions
+    )
     if isinstance(outcome, touchpoint.ConsentAsked):
         asked = outcome.request
         return _refusal(

@@ -45,7 +45,7 @@ log = structlog.get_logger(__name__)
 ANOMALY_WINDOW = timedelta(minutes=1)
 
 _DECIDE_SQL = """
-WITH facts AS (
+WITH facts AS MATERIALIZED (
 SELECT s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS approved,
        v.id AS visitor_id,
        v.language,
