@@ -37,7 +37,7 @@ AutocommitSession = Annotated[AsyncSession, Depends(get_autocommit_session, scop
 OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 
 
-def session_source(request: Request) -> OpenSession:
+async def session_source(request: Request) -> OpenSession:
     """For a long response (an event stream): a maker of short transactions, each committed
     when its block ends, so that no transaction stays open while the response waits."""
     return lambda: session_scope(request.app.state.sessions)

@@ -18,8 +18,9 @@ class AccessLogEntry(Base):
     id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
     visitor_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("visitors.id", ondelete="CASCADE"))
     at: Mapped[datetime]
-    # A servicer is suspended, never deleted, while visitors' logs of it remain.
-    servicer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("servicers.id"))
+    # A servicer is suspended, never deleted, while visitors' logs of it remain. Not a checked
+    # foreign key: the check would lock the servicer's row in every resolve (see migration 0017).
+    servicer_id: Mapped[uuid.UUID]
     terminal_id: Mapped[uuid.UUID | None]
     purpose: Mapped[str] = mapped_column(sa.String(32))
     attribute_keys: Mapped[list[str]] = mapped_column(ARRAY(sa.String(64)))
