@@ -14,13 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from tests.factories import platform_keys
 
 from omotenashi import db
 from omotenashi.app import create_app
 from omotenashi.config import Settings
-from omotenashi.deps import get_autocommit_session, get_session, session_source
+from omotenashi.deps import get_autocommit_connection, get_session, session_source
 from omotenashi.pgcluster import EmbeddedCluster, new_password
 from omotenashi.runtime import Platform, ensure_database
 from omotenashi.security.keys import PlatformKeys, load_keys
@@ -120,7 +120,11 @@ async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAP
 
     # Every way a route reaches the database goes through the test's own transaction.
     application.dependency_overrides[get_session] = test_session
-    application.dependency_overrides[get_autocommit_session] = test_session
+
+    async def test_connection() -> AsyncIterator[AsyncConnection]:
+        yield await session.connection()
+
+    application.dependency_overrides[get_autocommit_connection] = test_connection
     application.dependency_overrides[session_source] = lambda: test_transaction
     async with application.router.lifespan_context(application):
         yield application

@@ -93,9 +93,9 @@ def create_app(platform: Platform) -> FastAPI:
         app.state.rate_limit_engine = db.create_engine(platform.database_url, pool_size=4)
         # For routes whose every write is one statement (resolve), so none pays a BEGIN and a
         # COMMIT; their rate limit takes the same connection.
-        autocommit = db.create_engine(platform.database_url, pool_size=10, autocommit=True)
-        app.state.autocommit_engine = autocommit
-        app.state.autocommit_sessions = db.session_factory(autocommit)
+        app.state.autocommit_engine = db.create_engine(
+            platform.database_url, pool_size=10, autocommit=True
+        )
         # Wakes open pages' alert streams; it connects only when a stream first waits.
         app.state.alert_bell = alert_stream.Bell(platform.database_url)
         try:

@@ -20,6 +20,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -101,6 +102,10 @@ def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) ->
         pool_pre_ping=False,
         connect_args={"server_settings": _server_settings(autocommit)},
     )
+
+
+# What runs a Core statement: a session (in its transaction) or, on the hot path, a connection.
+Executor = AsyncSession | AsyncConnection
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

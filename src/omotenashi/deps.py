@@ -7,7 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from omotenashi.db import session_scope
 from omotenashi.security.keys import PlatformKeys
@@ -24,15 +24,18 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
-async def get_autocommit_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """A session in autocommit: every statement commits on its own, and no BEGIN or COMMIT is
-    sent. Only for a route whose every write is a single statement (resolve); anything that
-    must be atomic takes a transaction of its own (:data:`SessionSource`)."""
-    async with request.app.state.autocommit_sessions() as session:
-        yield session
+async def get_autocommit_connection(request: Request) -> AsyncIterator[AsyncConnection]:
+    """A pooled connection in autocommit, without an ORM session: every statement commits on
+    its own, and no BEGIN or COMMIT is sent. Only for the hot path whose every write is a single
+    Core statement (resolve); anything that must be atomic takes a transaction of its own
+    (:data:`SessionSource`)."""
+    async with request.app.state.autocommit_engine.connect() as connection:
+        yield connection
 
 
-AutocommitSession = Annotated[AsyncSession, Depends(get_autocommit_session, scope="function")]
+AutocommitConnection = Annotated[
+    AsyncConnection, Depends(get_autocommit_connection, scope="function")
+]
 
 OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 

@@ -207,7 +207,7 @@ async def test_qr_is_accepted_within_60_seconds(
     phone, secret = await make_phone(session, keys, visitor)
     payload = service.qr_payload(phone.id, secret, NOW)
     found, visitor_id = await service.verify_qr(session, keys, payload, NOW + timedelta(seconds=59))
-    assert (found.id, visitor_id) == (phone.id, visitor.id)
+    assert (found, visitor_id) == (phone.id, visitor.id)
 
 
 async def test_qr_is_refused_once_60_seconds_have_passed(
@@ -309,7 +309,7 @@ async def test_tampered_or_garbled_qr_is_not_found(
         with pytest.raises(CarrierNotFoundError):
             await service.verify_qr(session, keys, payload, NOW)
     found, _ = await service.verify_qr(session, keys, genuine, NOW)
-    assert found.id == phone.id
+    assert found == phone.id
 
 
 async def test_payload_computed_offline_from_the_secret_verifies(
@@ -325,7 +325,7 @@ async def test_payload_computed_offline_from_the_secret_verifies(
     found, visitor_id = await service.verify_qr(
         session, keys, payload.lower(), shown_at + timedelta(seconds=20)
     )
-    assert (found.id, visitor_id) == (phone.id, visitor.id)
+    assert (found, visitor_id) == (phone.id, visitor.id)
 
 
 async def test_device_secret_is_stored_sealed(

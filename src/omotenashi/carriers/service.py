@@ -77,6 +77,7 @@ from omotenashi.carriers.errors import (
     QrReplayedError,
 )
 from omotenashi.carriers.models import Carrier, CarrierKind, QrUse
+from omotenashi.db import Executor
 from omotenashi.errors import FieldError
 from omotenashi.security.encryption import DataKey, DecryptionError
 from omotenashi.security.keys import MasterKey, PlatformKeys
@@ -333,10 +334,18 @@ def _parse_qr(payload: str) -> tuple[uuid.UUID, int, bytes] | None:
     return uuid.UUID(bytes=carrier_id), step, mac
 
 
+# The live phone a code names, as plain columns: read on every QR resolve.
+_QR_DEVICE = (
+    _live()
+    .with_only_columns(Carrier.id, Carrier.visitor_id, Carrier.sealed_secret)
+    .where(Carrier.id == sa.bindparam("carrier_id"), Carrier.kind == CarrierKind.qr_device)
+)
+
+
 async def verify_qr(
-    session: AsyncSession, keys: CarrierKeys, payload: str, now: datetime
-) -> tuple[Carrier, uuid.UUID]:
-    """The live phone carrier and its visitor for a scanned code, recording its use.
+    session: Executor, keys: CarrierKeys, payload: str, now: datetime
+) -> tuple[uuid.UUID, uuid.UUID]:
+    """The live phone carrier's id and its visitor's for a scanned code, recording its use.
 
     Garbled, expired, forged, unknown, revoked or erased: :class:`CarrierNotFoundError`, the same
     as an unknown card. A code already used (by this server or any other): :class:`QrReplayedError`.
@@ -346,9 +355,7 @@ async def verify_qr(
     if parsed is None or parsed[1] not in (current, current - 1):
         raise CarrierNotFoundError()
     carrier_id, step, mac = parsed
-    carrier = await session.scalar(
-        _live().where(Carrier.id == carrier_id, Carrier.kind == CarrierKind.qr_device)
-    )
+    carrier = (await session.execute(_QR_DEVICE, {"carrier_id": carrier_id})).one_or_none()
     if carrier is None or carrier.sealed_secret is None:
         raise CarrierNotFoundError()
     try:
@@ -367,7 +374,7 @@ async def verify_qr(
     if first_use is None:
         log.warning("carrier.qr_replayed", carrier_id=str(carrier.id), step=step)
         raise QrReplayedError()
-    return carrier, carrier.visitor_id
+    return carrier.id, carrier.visitor_id
 
 
 async def list_carriers(session: AsyncSession, visitor_id: uuid.UUID) -> list[Carrier]:

@@ -14,13 +14,13 @@ from urllib.parse import parse_qs, unquote_plus
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.clients import service
 from omotenashi.clients.errors import InvalidClientError, InvalidTokenError
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import DEFAULT_TTL, issue_access_token, verify_access_token
-from omotenashi.deps import AutocommitSession, Session, bearer_token, platform_keys
+from omotenashi.db import Executor
+from omotenashi.deps import AutocommitConnection, Session, bearer_token, platform_keys
 
 router = APIRouter(prefix="/v1/oauth", tags=["oauth"])
 
@@ -147,9 +147,9 @@ def authenticated_client(
 ) -> Callable[..., Awaitable[AuthenticatedClient]]:
     """A dependency giving the API client behind the request's bearer token, if it holds
     ``required_scope``; 401 ``invalid_token`` or 403 ``insufficient_scope`` otherwise.
-    ``autocommit``: read on the route's :data:`AutocommitSession` rather than its transaction."""
+    ``autocommit``: read on the route's :data:`AutocommitConnection`, not in a transaction."""
 
-    async def authorize(request: Request, session: AsyncSession) -> AuthenticatedClient:
+    async def authorize(request: Request, session: Executor) -> AuthenticatedClient:
         token = bearer_token(request)
         if token is None:
             raise InvalidTokenError("Send an access token as Authorization: Bearer.")
@@ -159,7 +159,7 @@ def authenticated_client(
     async def in_transaction(request: Request, session: Session) -> AuthenticatedClient:
         return await authorize(request, session)
 
-    async def in_autocommit(request: Request, session: AutocommitSession) -> AuthenticatedClient:
+    async def in_autocommit(request: Request, session: AutocommitConnection) -> AuthenticatedClient:
         return await authorize(request, session)
 
     return in_autocommit if autocommit else in_transaction

@@ -32,6 +32,7 @@ from omotenashi.clients.errors import (
 )
 from omotenashi.clients.models import ApiClient, ClientKind
 from omotenashi.clients.tokens import AccessToken
+from omotenashi.db import Executor
 from omotenashi.errors import FieldError
 from omotenashi.security import audit
 from omotenashi.servicers import service as servicers
@@ -257,7 +258,7 @@ async def authenticate(session: AsyncSession, client_id: str, secret: str) -> Ap
 
 
 async def authorize(
-    session: AsyncSession, token: AccessToken, required_scope: str
+    session: Executor, token: AccessToken, required_scope: str
 ) -> AuthenticatedClient:
     """The caller behind a verified token, if its client is still live and holds the scope.
     Read from the database on every call: a revocation takes effect at once."""

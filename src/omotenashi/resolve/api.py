@@ -12,7 +12,7 @@ from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients.api import authenticated_client
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import requests as consent_requests
-from omotenashi.deps import AutocommitSession, Session, SessionSource, platform_keys
+from omotenashi.deps import AutocommitConnection, Session, SessionSource, platform_keys
 from omotenashi.errors import PROBLEM_JSON, problem_body
 from omotenashi.resolve import touchpoint
 from omotenashi.resolve.schemas import (
@@ -30,13 +30,13 @@ ResolvingTerminal = Annotated[
 
 
 async def _within_rate(
-    caller: ResolvingTerminal, session: AutocommitSession
+    caller: ResolvingTerminal, connection: AutocommitConnection
 ) -> AuthenticatedClient:
     """The terminal, if it is within its request rate; 429 with Retry-After otherwise. A tenth
     of a minute's allowance may come at once (a queue of guests at a desk)."""
     per_minute = caller.max_requests_per_minute
     limit = ratelimit.Limit(per_minute=per_minute, burst=max(1, per_minute // 10))
-    await ratelimit.enforce_on(await session.connection(), f"client:{caller.id}", limit)
+    await ratelimit.enforce_on(connection, f"client:{caller.id}", limit)
     return caller
 
 
@@ -82,7 +82,7 @@ def _refusal(
 async def resolve(
     body: ResolveRequest,
     caller: RateLimitedTerminal,
-    session: AutocommitSession,
+    connection: AutocommitConnection,
     transactions: SessionSource,
     request: Request,
 ) -> ResolveResponse | JSONResponse:
@@ -94,7 +94,7 @@ async def resolve(
         body.carrier.payload if body.carrier.kind == "qr" else body.carrier.id,
     )
     outcome = await touchpoint.resolve_at_touchpoint(
-        session, keys, caller, presented, body.purpose, refusals=transactions
+        connection, keys, caller, presented, body.purpose, refusals=transactions
     )
     if isinstance(outcome, touchpoint.ConsentAsked):
         asked = outcome.request

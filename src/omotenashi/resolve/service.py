@@ -29,6 +29,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.carriers.models import CarrierKind
+from omotenashi.db import Executor
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.encryption import Keyring
@@ -197,7 +198,7 @@ class Decision:
 
 
 async def decide(
-    session: AsyncSession,
+    session: Executor,
     *,
     servicer_id: uuid.UUID,
     purpose: PurposeKey,

@@ -22,6 +22,7 @@ from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import requests
 from omotenashi.consent.errors import ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequest, ConsentRequestState
+from omotenashi.db import Executor
 from omotenashi.errors import ForbiddenError
 from omotenashi.resolve import service
 from omotenashi.security.keys import PlatformKeys
@@ -76,7 +77,7 @@ async def _suspend(
 
 
 async def resolve_at_touchpoint(
-    session: AsyncSession,
+    session: Executor,
     keys: PlatformKeys,
     caller: AuthenticatedClient,
     presented: Presented,
@@ -87,9 +88,10 @@ async def resolve_at_touchpoint(
 ) -> service.Resolution | ConsentAsked | TerminalSuspended:
     """Resolve what the visitor presented at the caller's touchpoint.
 
-    A disclosure is one statement on ``session``, which may be in autocommit. What a refusal
-    leaves behind (a tap-to-consent request; the terminal suspended and audited) is written in
-    a transaction of ``refusals`` when given, else on ``session``."""
+    A disclosure is one statement on ``session``, which may be a connection in autocommit.
+    What a refusal leaves behind (a tap-to-consent request; the terminal suspended and audited)
+    is written in a transaction of ``refusals`` when given, else in ``session``'s own (which must
+    then be a session)."""
     now = now or datetime.now(UTC)
     if caller.kind is ClientKind.terminal and str(purpose) not in caller.purposes:
         raise PurposeNotForTerminalError()
@@ -133,9 +135,12 @@ async def resolve_at_touchpoint(
 
 
 def _transaction(
-    session: AsyncSession, refusals: OpenSession | None
+    session: Executor, refusals: OpenSession | None
 ) -> AbstractAsyncContextManager[AsyncSession]:
-    return refusals() if refusals is not None else nullcontext(session)
+    if refusals is not None:
+        return refusals()
+    assert isinstance(session, AsyncSession), "a connection in autocommit needs `refusals`"
+    return nullcontext(session)
 
 
 async def resolve_answered(
