@@ -424,7 +424,7 @@ def operator_add(
                 async with db.session_scope(db.session_factory(engine)) as session:
                     enrolment = await staff.create_user(
                         session,
-                        p.keys.master,
+                        p.keys.derivation,
                         email=email,
                         display_name=name,
                         password=password,

@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from omotenashi.consent import service as consent
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
-from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers import service as servicers
@@ -60,7 +59,7 @@ async def resolve(
     disclosed = [key for key in needed if key in granted]
     if not disclosed:
         raise ConsentRequiredError(extra={"missing": missing})
-    attributes = await visitors.read_profile(session, Keyring(keys.master), visitor_id, disclosed)
+    attributes = await visitors.read_profile(session, keys.keyring, visitor_id, disclosed)
     await session.execute(
         _LOG_DISCLOSURE,
         {
@@ -79,7 +78,7 @@ async def resolve(
         attributes=len(attributes),
     )
     return Resolution(
-        subject=subject_id(pairwise_key(keys.master), servicer_id, visitor_id),
+        subject=subject_id(pairwise_key(keys.derivation), servicer_id, visitor_id),
         language=visitor.language,
         purpose=purpose,
         attributes=attributes,
