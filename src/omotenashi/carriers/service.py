@@ -402,3 +402,14 @@ async def purge_qr_uses(session: AsyncSession, older_than: timedelta = QR_USE_RE
     count = int(getattr(result, "rowcount", 0) or 0)
     log.info("carrier.qr_uses_purged", rows=count)
     return count
+
+
+async def live_carriers_by_key_id(session: AsyncSession) -> dict[str, int]:
+    """How many live carriers each derivation key made (by key id). A carrier made under a key
+    other than the platform's present derivation key would never be recognised again."""
+    rows = await session.execute(
+        _live()
+        .with_only_columns(Carrier.master_key_id, sa.func.count())
+        .group_by(Carrier.master_key_id)
+    )
+    return {str(key_id): int(n) for key_id, n in rows.all()}
