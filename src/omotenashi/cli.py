@@ -643,7 +643,9 @@ def _echo_key_use(keys: PlatformKeys, use: MasterKeyUse, carriers: dict[str, int
     previous_ids = [key.key_id for key in keys.previous_masters]
     for key_id in previous_ids:
         count = use.counts.get(key_id, 0)
-        verdict = "still needed" if count else "no longer needed: it can be removed"
+        verdict = "still needed" if count else "no longer needed to unwrap: it can be removed"
+        if not count and key_id == keys.derivation.key_id:
+            verdict += " from the previous keys; keep it as the derivation key"
         typer.echo(f"Previous master key    {key_id}   {count} visitors ({verdict})")
     for key_id, count in use.elsewhere.items():
         if key_id not in previous_ids:
