@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import time
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pyotp
@@ -17,9 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer, platform_keys
 
+import omotenashi
+from omotenashi.auth import email_codes
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.consent import service as consent
+from omotenashi.mail import service as mail
 from omotenashi.resolve import service as resolve
 from omotenashi.security.audit import AuditEntry
 from omotenashi.security.encryption import Keyring, UnknownMasterKeyError
@@ -267,3 +272,40 @@ def test_without_a_pinned_derivation_key_the_master_key_is_the_root() -> None:
     assert keys.derivation == keys.master
     rotated = _rotated(keys)
     assert rotated.derivation == keys.master != rotated.master
+
+
+async def test_a_sign_in_code_sent_before_rotation_is_accepted_after(
+    session: AsyncSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = platform_keys()
+    sent: list[str] = []
+
+    async def capture(*_: object, to: str, subject: str, body: str) -> None:
+        sent.append(body)
+
+    monkeypatch.setattr(mail, "enqueue", capture)
+    await email_codes.send_code(session, before.derivation, "lan@example.vn", "vi", now=NOW)
+    code = re.search(r"\b(\d{6})\b", sent[-1])
+    assert code is not None
+    rotated = _finished(_rotated(before))
+
+    verified = await email_codes.verify_code(
+        session, rotated.derivation, "lan@example.vn", code.group(1), now=NOW
+    )
+
+    assert verified.visitor_id is None  # accepted; nobody signs in with this address yet
+
+
+def test_outside_the_keys_module_nothing_reaches_for_the_master_key_itself() -> None:
+    """Data keys are wrapped with ``keys.keyring`` and every derived key comes from
+    ``keys.derivation``; code using ``keys.master`` would break at the first rotation, yet pass
+    every test whose keys were never rotated."""
+    package = Path(omotenashi.__file__).parent
+    uses = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path != package / "security" / "keys.py"
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if re.search(r"\.master\b(?!\.key_id)", line)
+    ]
+    assert uses == []
