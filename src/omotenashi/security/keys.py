@@ -211,6 +211,15 @@ def _embedded_derivation(folder: Path) -> MasterKey | None:
     return _decode_master(path.read_text(), str(path)) if path.exists() else None
 
 
+def _with_keyring(keys: PlatformKeys) -> PlatformKeys:
+    """The keys, their keyring built now, so that a bad set of master keys stops the start."""
+    try:
+        keys.keyring  # noqa: B018 - built for its checks
+    except ValueError as exc:
+        raise MissingSecretError(f"The master keys cannot be used together: {exc}.") from None
+    return keys
+
+
 def load_keys(settings: Settings) -> PlatformKeys:
     if settings.embedded:
         folder = keys_dir(settings)
@@ -219,7 +228,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
         password = _read_or_create(folder / "postgres-password", secrets.token_urlsafe(24))
         vapid = _read_or_create(folder / "vapid.pem", new_vapid_pem())
         previous = _embedded_previous_masters(folder)
-        return PlatformKeys(
+        keys = PlatformKeys(
             master=_decode_master(master, str(folder / MASTER_FILE)),
             signing_key=_decode_signing_key(signing, str(folder / "token-signing.pem")),
             database_password=password.strip(),
@@ -229,6 +238,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
                 _embedded_derivation(folder), previous, f"{folder / DERIVATION_FILE} is missing"
             ),
         )
+        return _with_keyring(keys)
     if settings.master_key is None:
         raise MissingSecretError(
             "OMOTENASHI_MASTER_KEY is not set; with an explicit database URL every secret "
@@ -260,7 +270,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
         if settings.derivation_key is not None
         else None
     )
-    return PlatformKeys(
+    keys = PlatformKeys(
         master=master_key,
         signing_key=signing_key,
         vapid_key=_decode_vapid_key(
@@ -271,6 +281,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
             derivation, previous, "OMOTENASHI_DERIVATION_KEY is not set"
         ),
     )
+    return _with_keyring(keys)
 
 
 @dataclass(frozen=True)
