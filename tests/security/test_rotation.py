@@ -16,10 +16,11 @@ from urllib.parse import parse_qs, urlparse
 import pyotp
 import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from tests.factories import approved_servicer, platform_keys
 
 import omotenashi
+from omotenashi import db
 from omotenashi.auth import email_codes
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.models import CarrierKind
@@ -309,3 +310,34 @@ def test_outside_the_keys_module_nothing_reaches_for_the_master_key_itself() -> 
         if re.search(r"\.master\b(?!\.key_id)", line)
     ]
     assert uses == []
+
+
+async def test_a_visitor_in_use_is_skipped_and_rewrapped_by_the_next_run(
+    engine: AsyncEngine,
+) -> None:
+    before = platform_keys()
+    rotated = _rotated(before)
+    sessions = db.session_factory(engine)
+    async with db.session_scope(sessions) as session:
+        busy, free = [await _visitor(session, before.keyring) for _ in range(2)]
+
+    async def wrapped_under(visitor_id: uuid.UUID) -> str | None:
+        async with sessions() as session:
+            return await session.scalar(
+                select(Visitor.master_key_id).where(Visitor.id == visitor_id)
+            )
+
+    try:
+        async with sessions() as request, request.begin():  # a request holding the row
+            await request.execute(select(Visitor.id).where(Visitor.id == busy).with_for_update())
+            async with db.session_scope(sessions) as session:
+                await _rewrap_everything(session, rotated.keyring, batch=1000)
+            assert await wrapped_under(busy) == before.master.key_id
+            assert await wrapped_under(free) == rotated.master.key_id
+
+        async with db.session_scope(sessions) as session:
+            await _rewrap_everything(session, rotated.keyring, batch=1000)
+        assert await wrapped_under(busy) == rotated.master.key_id
+    finally:
+        async with db.session_scope(sessions) as session:
+            await visitors.erase(session, [busy, free])
