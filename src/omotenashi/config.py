@@ -36,6 +36,16 @@ class Settings(BaseSettings):
     master_key: SecretStr | None = Field(
         default=None, description="Base64 32-byte key wrapping every visitor data key."
     )
+    previous_master_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated base64 32-byte keys that wrapped data keys before a "
+        "rotation; used only to unwrap until `omotenashi keys rewrap` has finished.",
+    )
+    derivation_key: SecretStr | None = Field(
+        default=None,
+        description="Base64 32-byte root of every derived key (pairwise ids, card hashes, "
+        "staff codes); never rotated. Default: the master key.",
+    )
     token_signing_key: SecretStr | None = Field(
         default=None, description="Base64 key signing access tokens and receipts."
     )

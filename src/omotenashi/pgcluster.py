@@ -299,6 +299,10 @@ class EmbeddedCluster:
         lines = pid_file.read_text().splitlines()
         return int(lines[3]) if len(lines) > 3 and lines[3].isdigit() else None
 
+    def is_running(self) -> bool:
+        """True when a server (started by any process) runs on this data directory."""
+        return self._running_port() is not None
+
     def start(self) -> None:
         self.initialise()
         running = self._running_port()

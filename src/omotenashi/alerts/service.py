@@ -50,7 +50,6 @@ from omotenashi.alerts.render import render
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.errors import FieldError
 from omotenashi.security import audit
-from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerCategory
@@ -1110,7 +1109,7 @@ async def safety_report(
             .order_by(SafetyCheck.answered_at)
         )
     ).all()
-    keyring = Keyring(keys.master)
+    keyring = keys.keyring
     people = []
     for check in asking:
         consented = await session.scalar(

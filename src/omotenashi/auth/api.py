@@ -98,7 +98,7 @@ async def staff_sign_in(
     )
     keys = platform_keys(request)
     who = await staff.sign_in(
-        session, keys.master, email=body.email, password=body.password, code=body.code
+        session, keys.derivation, email=body.email, password=body.password, code=body.code
     )
     started = await service.start_staff_session(session, who)
     return StaffSessionStarted(

@@ -49,8 +49,8 @@ class Verified:
     lookup_hash: bytes
 
 
-def _key(master: MasterKey) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(master.material)
+def _key(root: MasterKey) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(root.material)
 
 
 def normalise(email: str) -> str:
@@ -61,17 +61,17 @@ def normalise(email: str) -> str:
     return str(normalised["email"]).lower()
 
 
-def lookup_hash(master: MasterKey, email: str) -> bytes:
-    return hmac.new(_key(master), b"email\x00" + email.encode(), hashlib.sha256).digest()
+def lookup_hash(root: MasterKey, email: str) -> bytes:
+    return hmac.new(_key(root), b"email\x00" + email.encode(), hashlib.sha256).digest()
 
 
-def _code_hash(master: MasterKey, lookup: bytes, code: str) -> bytes:
-    return hmac.new(_key(master), b"code\x00" + lookup + code.encode(), hashlib.sha256).digest()
+def _code_hash(root: MasterKey, lookup: bytes, code: str) -> bytes:
+    return hmac.new(_key(root), b"code\x00" + lookup + code.encode(), hashlib.sha256).digest()
 
 
 async def send_code(
     session: AsyncSession,
-    master: MasterKey,
+    root: MasterKey,
     email: str,
     language: str,
     *,
@@ -80,7 +80,7 @@ async def send_code(
     """Queue a fresh code to ``email`` (earlier unused codes stop working)."""
     now = now or datetime.now(UTC)
     address = normalise(email)
-    lookup = lookup_hash(master, address)
+    lookup = lookup_hash(root, address)
     code = f"{secrets.randbelow(1_000_000):06d}"
     await session.execute(
         sa.update(EmailCode)
@@ -90,14 +90,14 @@ async def send_code(
     session.add(
         EmailCode(
             lookup_hash=lookup,
-            code_hash=_code_hash(master, lookup, code),
+            code_hash=_code_hash(root, lookup, code),
             expires_at=now + CODE_LIFETIME,
         )
     )
     translations = i18n.translations(language)
     await mail.enqueue(
         session,
-        master,
+        root,
         to=address,
         subject=translations.gettext(SUBJECT),
         body=translations.gettext(BODY).format(code=code),
@@ -108,7 +108,7 @@ async def send_code(
 
 async def verify_code(
     session: AsyncSession,
-    master: MasterKey,
+    root: MasterKey,
     email: str,
     code: str,
     *,
@@ -117,7 +117,7 @@ async def verify_code(
     """Use up the code; whose address it is, if anyone's. Every failure looks the same."""
     now = now or datetime.now(UTC)
     address = normalise(email)
-    lookup = lookup_hash(master, address)
+    lookup = lookup_hash(root, address)
     pending = await session.scalar(
         sa.select(EmailCode)
         .where(
@@ -131,7 +131,7 @@ async def verify_code(
     )
     if pending is None or pending.attempts >= MAX_ATTEMPTS:
         raise CodeNotAcceptedError()
-    if not hmac.compare_digest(pending.code_hash, _code_hash(master, lookup, code.strip())):
+    if not hmac.compare_digest(pending.code_hash, _code_hash(root, lookup, code.strip())):
         pending.attempts += 1
         await session.flush()
         log.info("auth.email_code_refused", attempts=pending.attempts)

@@ -23,7 +23,6 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import ValidationFailedError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
-from omotenashi.security.encryption import Keyring
 from omotenashi.visitors import service as visitors
 
 router = APIRouter(include_in_schema=False)
@@ -78,7 +77,7 @@ async def send_code(
     sender = web.client_address(request)
     await ratelimit.enforce(limits, f"email-code-from:{sender}", CODE_LIMIT_PER_CLIENT)
     await ratelimit.enforce(limits, f"email-code:{account}", CODE_LIMIT)
-    await email_codes.send_code(session, platform_keys(request).master, address, language.code)
+    await email_codes.send_code(session, platform_keys(request).derivation, address, language.code)
     return web.render(request, "auth/code.html", {**context, "email": address})
 
 
@@ -90,16 +89,16 @@ async def check_code(
     code: Annotated[str, Form(max_length=20)] = "",
     next: Annotated[str, Form(max_length=500)] = "/me",
 ) -> Response:
-    master = platform_keys(request).master
+    keys = platform_keys(request)
     try:
-        verified = await email_codes.verify_code(session, master, email, code)
+        verified = await email_codes.verify_code(session, keys.derivation, email, code)
     except (CodeNotAcceptedError, ValidationFailedError):
         context = {"next": web.safe_next(next), "email": email, "error": WRONG_CODE}
         return web.render(request, "auth/code.html", context, status=422)
     visitor_id, to = verified.visitor_id, web.safe_next(next)
     if visitor_id is None:
         language = web.request_language(request)
-        visitor = await visitors.create_visitor(session, Keyring(master), language=language.code)
+        visitor = await visitors.create_visitor(session, keys.keyring, language=language.code)
         await email_codes.link(session, visitor.id, verified)
         visitor_id, to = visitor.id, "/register"
     return _signed_in(request, await auth.start_visitor_session(session, visitor_id), to)

@@ -2,7 +2,7 @@
 and revoking them (a lost card stops working at once).
 
 Keys
-    Two keys are derived from the platform master key with HKDF-SHA256 (no salt: the master key
+    Two keys are derived from the platform's derivation key with HKDF-SHA256 (no salt: the key
     is already uniformly random), one per use, so that neither can stand in for the other:
     ``b"omotenashi carrier lookup v1"`` for card hashes and ``b"omotenashi carrier device secret
     v1"`` for sealing device secrets. Build them once per process with
@@ -23,9 +23,10 @@ Phones (rotating QR)
       every scan and buy nothing: erasing a visitor already deletes their carrier rows.
 
 Master key rotation
-    Both derived keys change with the master key. Sealed secrets can be re-sealed, but card hashes
-    cannot be recomputed without the cards, so a rotation must keep the old master key for carriers
-    (or ask visitors to link their cards again). ``master_key_id`` records which key each row used.
+    Card hashes cannot be recomputed without the cards, so these keys come from the derivation
+    key (:attr:`PlatformKeys.derivation`), which a master key rotation leaves as it is: cards,
+    tags and phones keep working. ``master_key_id`` records the id of the derivation key each
+    row used.
 
 QR payload (version 1), what the phone computes offline, like TOTP::
 
@@ -116,19 +117,20 @@ def _derive(material: bytes, info: bytes) -> bytes:
 
 
 class CarrierKeys:
-    """The keys of this domain, derived from one master key. Never shows its material."""
+    """The keys of this domain, derived from the platform's derivation key. Never shows its
+    material."""
 
     __slots__ = ("_lookup", "_sealing", "master_key_id")
 
-    def __init__(self, master: MasterKey) -> None:
-        self.master_key_id = master.key_id
-        self._lookup = _derive(master.material, LOOKUP_INFO)
-        self._sealing = DataKey(_derive(master.material, SEALING_INFO))
+    def __init__(self, root: MasterKey) -> None:
+        self.master_key_id = root.key_id
+        self._lookup = _derive(root.material, LOOKUP_INFO)
+        self._sealing = DataKey(_derive(root.material, SEALING_INFO))
 
     @classmethod
     def from_platform(cls, keys: PlatformKeys) -> CarrierKeys:
-        """The platform's carrier keys, derived once per process and master key."""
-        return _derived_from(keys.master)
+        """The platform's carrier keys, derived once per process and derivation key."""
+        return _derived_from(keys.derivation)
 
     def lookup_hash(self, kind: CarrierKind, card_id: bytes) -> bytes:
         message = kind.value.encode() + b"\x00" + card_id
@@ -145,9 +147,9 @@ class CarrierKeys:
 
 
 @lru_cache(maxsize=8)
-def _derived_from(master: MasterKey) -> CarrierKeys:
-    # Keyed by the whole master key (id and material), so a rotated key never gets stale keys.
-    return CarrierKeys(master)
+def _derived_from(root: MasterKey) -> CarrierKeys:
+    # Keyed by the whole key (id and material), so a different key never gets stale keys.
+    return CarrierKeys(root)
 
 
 def _secret_context(carrier_id: uuid.UUID) -> bytes:
@@ -407,3 +409,14 @@ async def purge_qr_uses(session: AsyncSession, older_than: timedelta = QR_USE_RE
     count = int(getattr(result, "rowcount", 0) or 0)
     log.info("carrier.qr_uses_purged", rows=count)
     return count
+
+
+async def live_carriers_by_key_id(session: AsyncSession) -> dict[str, int]:
+    """How many live carriers each derivation key made (by key id). A carrier made under a key
+    other than the platform's present derivation key would never be recognised again."""
+    rows = await session.execute(
+        _live()
+        .with_only_columns(Carrier.master_key_id, sa.func.count())
+        .group_by(Carrier.master_key_id)
+    )
+    return {str(key_id): int(n) for key_id, n in rows.all()}

@@ -58,7 +58,7 @@ LanguageQuery = Annotated[
 
 
 def _keyring(request: Request) -> Keyring:
-    return Keyring(platform_keys(request).master)
+    return platform_keys(request).keyring
 
 
 def _reader_language(request: Request, language: str | None) -> str:

@@ -54,7 +54,7 @@ TOO_MANY = N_("You have many suggestions waiting. Try again after some are check
 
 
 def _keyring(request: Request) -> Keyring:
-    return Keyring(platform_keys(request).master)
+    return platform_keys(request).keyring
 
 
 # --- Texts as a visitor reads them --------------------------------------------------------------

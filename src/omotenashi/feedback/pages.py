@@ -149,7 +149,7 @@ def _servicer_of(me: web.PageStaff) -> uuid.UUID:
 async def inbox(request: Request, session: Session, me: web.PageStaff) -> Response:
     servicer_id = _servicer_of(me)
     language = web.request_language(request)
-    entries = await service.inbox(session, platform_keys(request).master, servicer_id)
+    entries = await service.inbox(session, platform_keys(request).derivation, servicer_id)
     context = {
         "entries": [
             {

@@ -233,7 +233,7 @@ def _servicers(servicer_id: uuid.UUID) -> sa.Select[Feedback]:
 
 
 async def inbox(
-    session: AsyncSession, master: MasterKey, servicer_id: uuid.UUID, *, limit: int = 100
+    session: AsyncSession, root: MasterKey, servicer_id: uuid.UUID, *, limit: int = 100
 ) -> list[InboxEntry]:
     """The servicer's feedback, newest first."""
     rows = (
@@ -246,7 +246,7 @@ async def inbox(
         )
     ).all()
     replies = await replies_to(session, [feedback.id for feedback, _ in rows])
-    key = pairwise_key(master)
+    key = pairwise_key(root)
     return [
         InboxEntry(
             feedback,

@@ -1,7 +1,8 @@
 """E-mail, always sent from the job queue so that a rolled-back action sends nothing.
 
 The job's payload carries an address and, for sign-in, a one-time code, so it is sealed with a
-key derived from the master key before it is queued: the queue table holds no readable mail.
+key derived from the platform's derivation key before it is queued: the queue table holds no
+readable mail.
 
 With no SMTP relay configured (``OMOTENASHI_SMTP_URL``) the message is written, whole, to
 ``<data_dir>/outbox/`` as an .eml file, and ``omotenashi doctor`` and the operator console say
@@ -110,17 +111,17 @@ def build_mailer(settings: Settings) -> Mailer:
     return OutboxMailer(settings.data_path / "outbox")
 
 
-def _job_key(master: MasterKey) -> DataKey:
+def _job_key(root: MasterKey) -> DataKey:
     return DataKey(
-        HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_CONTEXT).derive(master.material)
+        HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_CONTEXT).derive(root.material)
     )
 
 
 async def enqueue(
-    session: AsyncSession, master: MasterKey, *, to: str, subject: str, body: str
+    session: AsyncSession, root: MasterKey, *, to: str, subject: str, body: str
 ) -> None:
     """Queue one plain-text message in the caller's transaction; sent after it commits."""
-    sealed = _job_key(master).encrypt_json(
+    sealed = _job_key(root).encrypt_json(
         {"to": to, "subject": subject, "body": body}, context=_CONTEXT
     )
     await jobs.enqueue(session, SEND_JOB, {"sealed": base64.b64encode(sealed).decode()})
@@ -136,6 +137,6 @@ def compose(settings: Settings, fields: dict[str, Any]) -> EmailMessage:
     return message
 
 
-def open_payload(master: MasterKey, payload: bytes) -> dict[str, Any]:
-    opened: dict[str, Any] = _job_key(master).decrypt_json(payload, context=_CONTEXT)
+def open_payload(root: MasterKey, payload: bytes) -> dict[str, Any]:
+    opened: dict[str, Any] = _job_key(root).decrypt_json(payload, context=_CONTEXT)
     return opened

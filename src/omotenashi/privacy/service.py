@@ -18,7 +18,6 @@ from omotenashi.consent import service as consent
 from omotenashi.feedback import service as feedback
 from omotenashi.resolve import service as resolve
 from omotenashi.resolve.models import AccessLogEntry
-from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import Servicer
@@ -92,7 +91,7 @@ async def export(
     """Everything the platform holds about the visitor and the family members they
     registered: profile, carriers (never their secrets), consents with receipts, access log,
     and what alerts hold (area, shared cell, push subscriptions, safety answers)."""
-    keyring = Keyring(keys.master)
+    keyring = keys.keyring
     visitor = await visitors.get(session, visitor_id)
     names: dict[uuid.UUID, str] = {}
 

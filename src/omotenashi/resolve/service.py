@@ -32,7 +32,6 @@ from omotenashi.carriers.models import CarrierKind
 from omotenashi.db import Executor
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
-from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers.errors import PurposeNotApprovedError, ServicerNotFoundError
@@ -278,14 +277,15 @@ def disclosed(keys: PlatformKeys, decision: Decision) -> Resolution:
     assert decision.visitor_id is not None
     assert decision.data_key is not None
     attributes = visitors.open_attributes(
-        Keyring(keys.master),
+        keys.keyring,
         decision.visitor_id,
         decision.data_key,
         clear=decision.clear,
         sealed=decision.sealed,
     )
+    subject = subject_id(pairwise_key(keys.derivation), decision.servicer_id, decision.visitor_id)
     return Resolution(
-        subject=subject_id(pairwise_key(keys.master), decision.servicer_id, decision.visitor_id),
+        subject=subject,
         language=decision.language,
         purpose=decision.purpose,
         attributes=attributes,

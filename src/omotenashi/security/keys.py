@@ -1,5 +1,14 @@
 """The platform's secrets: generated once into the data directory on the embedded default,
-taken from the environment in production (where a missing one stops the start)."""
+taken from the environment in production (where a missing one stops the start).
+
+Two roles, one kind of key
+    The *master key* wraps every visitor's data key; it can be rotated, older master keys staying
+    on the keyring (unwrap only) until every data key is re-wrapped. The *derivation key* is the
+    root every HKDF-derived key comes from (pairwise subject ids, card lookup hashes, staff TOTP
+    and e-mail code keys, sealed mail and device secrets). Those values are stored or handed out
+    and cannot be recomputed, so the derivation key never changes: by default it is the master
+    key, and the first rotation pins it to the material of the first master key.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +17,18 @@ import hashlib
 import os
 import secrets
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from omotenashi.config import Settings
+
+if TYPE_CHECKING:
+    from omotenashi.security.encryption import Keyring
 
 
 class MissingSecretError(Exception):
@@ -45,9 +59,29 @@ class PlatformKeys:
     database_password: str | None = None
     vapid_key: ec.EllipticCurvePrivateKey | None = None
     """P-256 key identifying the platform to push services (RFC 8292 VAPID)."""
+    previous_masters: tuple[MasterKey, ...] = ()
+    """Older master keys, kept only to unwrap data keys not yet re-wrapped."""
+    derivation_key: MasterKey | None = None
+    """The stable root of every derived key; None: the master key is the root."""
+
+    @property
+    def derivation(self) -> MasterKey:
+        """The root to derive keys from (HKDF); unchanged when the master key rotates."""
+        return self.derivation_key or self.master
+
+    @cached_property
+    def keyring(self) -> Keyring:
+        """The current master key and the older ones, to wrap and unwrap visitor data keys."""
+        from omotenashi.security.encryption import Keyring
+
+        return Keyring(self.master, self.previous_masters)
 
     def __repr__(self) -> str:
-        return f"PlatformKeys(master={self.master!r})"
+        previous = tuple(key.key_id for key in self.previous_masters)
+        return (
+            f"PlatformKeys(master={self.master!r}, previous_masters={previous!r}, "
+            f"derivation={self.derivation.key_id!r})"
+        )
 
 
 def _decode_master(text: str, origin: str) -> MasterKey:
@@ -86,14 +120,21 @@ def _decode_vapid_key(text: str, origin: str) -> ec.EllipticCurvePrivateKey:
     return key
 
 
+def _write_secret(path: Path, text: str) -> None:
+    """Write a new secret file (0600, in a 0700 directory); an existing file is an error."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def _read_or_create(path: Path, make: str) -> str:
     """Read a secret file, creating it (0600, in a 0700 directory) the first time."""
     if path.exists():
         return path.read_text()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(make)
+    _write_secret(path, make)
     return make
 
 
@@ -125,21 +166,79 @@ def keys_dir(settings: Settings) -> Path:
     return settings.data_path / "keys"
 
 
+MASTER_FILE = "master.key"
+PREVIOUS_MASTERS_DIR = "master-previous"
+DERIVATION_FILE = "derivation.key"
+
+
+def _new_master_text() -> str:
+    return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def _decode_previous_masters(text: str, origin: str) -> tuple[MasterKey, ...]:
+    keys = []
+    for number, item in enumerate(text.split(","), start=1):
+        if item.strip():
+            keys.append(_decode_master(item, f"{origin} (key {number})"))
+    return tuple(keys)
+
+
+def _checked_derivation(
+    derivation: MasterKey | None, previous: tuple[MasterKey, ...], missing: str
+) -> MasterKey | None:
+    """Refuse previous master keys without a derivation key: the current master key would then
+    be the root, and every derived value (pairwise ids, card hashes, staff codes) would change."""
+    if previous and derivation is None:
+        raise MissingSecretError(
+            f"{missing}: with previous master keys, the derivation key must be the first master "
+            "key ever used, or pairwise ids, card hashes and staff sign-in codes stop matching "
+            "(see README, 'Rotating the master key')."
+        )
+    return derivation
+
+
+def _embedded_previous_masters(folder: Path) -> tuple[MasterKey, ...]:
+    directory = folder / PREVIOUS_MASTERS_DIR
+    if not directory.is_dir():
+        return ()
+    return tuple(
+        _decode_master(path.read_text(), str(path)) for path in sorted(directory.glob("*.key"))
+    )
+
+
+def _embedded_derivation(folder: Path) -> MasterKey | None:
+    path = folder / DERIVATION_FILE
+    return _decode_master(path.read_text(), str(path)) if path.exists() else None
+
+
+def _with_keyring(keys: PlatformKeys) -> PlatformKeys:
+    """The keys, their keyring built now, so that a bad set of master keys stops the start."""
+    try:
+        keys.keyring  # noqa: B018 - built for its checks
+    except ValueError as exc:
+        raise MissingSecretError(f"The master keys cannot be used together: {exc}.") from None
+    return keys
+
+
 def load_keys(settings: Settings) -> PlatformKeys:
     if settings.embedded:
         folder = keys_dir(settings)
-        master = _read_or_create(
-            folder / "master.key", base64.b64encode(secrets.token_bytes(32)).decode()
-        )
+        master = _read_or_create(folder / MASTER_FILE, _new_master_text())
         signing = _read_or_create(folder / "token-signing.pem", _new_signing_pem())
         password = _read_or_create(folder / "postgres-password", secrets.token_urlsafe(24))
         vapid = _read_or_create(folder / "vapid.pem", new_vapid_pem())
-        return PlatformKeys(
-            master=_decode_master(master, str(folder / "master.key")),
+        previous = _embedded_previous_masters(folder)
+        keys = PlatformKeys(
+            master=_decode_master(master, str(folder / MASTER_FILE)),
             signing_key=_decode_signing_key(signing, str(folder / "token-signing.pem")),
             database_password=password.strip(),
             vapid_key=_decode_vapid_key(vapid, str(folder / "vapid.pem")),
+            previous_masters=previous,
+            derivation_key=_checked_derivation(
+                _embedded_derivation(folder), previous, f"{folder / DERIVATION_FILE} is missing"
+            ),
         )
+        return _with_keyring(keys)
     if settings.master_key is None:
         raise MissingSecretError(
             "OMOTENASHI_MASTER_KEY is not set; with an explicit database URL every secret "
@@ -159,10 +258,65 @@ def load_keys(settings: Settings) -> PlatformKeys:
             "OMOTENASHI_VAPID_PRIVATE_KEY is not set; with an explicit database URL every "
             "secret comes from the environment (see README, 'Production')."
         )
-    return PlatformKeys(
+    previous = (
+        _decode_previous_masters(
+            settings.previous_master_keys.get_secret_value(), "OMOTENASHI_PREVIOUS_MASTER_KEYS"
+        )
+        if settings.previous_master_keys is not None
+        else ()
+    )
+    derivation = (
+        _decode_master(settings.derivation_key.get_secret_value(), "OMOTENASHI_DERIVATION_KEY")
+        if settings.derivation_key is not None
+        else None
+    )
+    keys = PlatformKeys(
         master=master_key,
         signing_key=signing_key,
         vapid_key=_decode_vapid_key(
             settings.vapid_private_key.get_secret_value(), "OMOTENASHI_VAPID_PRIVATE_KEY"
         ),
+        previous_masters=previous,
+        derivation_key=_checked_derivation(
+            derivation, previous, "OMOTENASHI_DERIVATION_KEY is not set"
+        ),
     )
+    return _with_keyring(keys)
+
+
+@dataclass(frozen=True)
+class RotatedFiles:
+    previous: MasterKey
+    current: MasterKey
+    derivation_pinned: bool
+    """True when this rotation wrote the derivation key (the first rotation)."""
+
+
+def rotate_embedded_master(settings: Settings) -> RotatedFiles:
+    """Make a new master key file, keeping the old one under ``master-previous/<key id>.key``
+    and, on the first rotation, as ``derivation.key`` so derived values stay as they are.
+
+    Written in an order that leaves a usable directory if interrupted: the old key is saved
+    twice over before ``master.key`` is replaced (atomically)."""
+    folder = keys_dir(settings)
+    master_path = folder / MASTER_FILE
+    old_text = _read_or_create(master_path, _new_master_text())
+    old = _decode_master(old_text, str(master_path))
+    pinned = False
+    if not (folder / DERIVATION_FILE).exists():
+        _write_secret(folder / DERIVATION_FILE, old_text)
+        pinned = True
+    kept = folder / PREVIOUS_MASTERS_DIR / f"{old.key_id}.key"
+    if not kept.exists():
+        _write_secret(kept, old_text)
+    new_text = _new_master_text()
+    staged = folder / f"{MASTER_FILE}.new"
+    staged.unlink(missing_ok=True)
+    _write_secret(staged, new_text)
+    os.replace(staged, master_path)
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+    return RotatedFiles(old, _decode_master(new_text, str(master_path)), pinned)

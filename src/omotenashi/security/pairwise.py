@@ -19,12 +19,12 @@ from omotenashi.security.keys import MasterKey
 
 
 @lru_cache(maxsize=8)
-def pairwise_key(master: MasterKey) -> bytes:
-    """Derived once per process and master key (its id and material): a resolve needs it every
-    time, and it only changes with the master key."""
+def pairwise_key(root: MasterKey) -> bytes:
+    """Derived once per process from the platform's derivation key (``PlatformKeys.derivation``,
+    never the rotating master key: every servicer's subject ids must stay as they are)."""
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"omotenashi pairwise subject v1"
-    ).derive(master.material)
+    ).derive(root.material)
 
 
 def subject_id(key: bytes, servicer_id: uuid.UUID, visitor_id: uuid.UUID) -> str:

@@ -244,7 +244,7 @@ async def apply(body: ApplicationIn, session: Session, request: Request) -> Appl
     )
     enrolment = await staff.create_user(
         session,
-        platform_keys(request).master,
+        platform_keys(request).derivation,
         email=body.admin.email,
         display_name=body.admin.display_name,
         password=body.admin.password,
@@ -347,7 +347,7 @@ async def add_staff(
 ) -> Enrolled:
     enrolment = await staff.create_user(
         session,
-        platform_keys(request).master,
+        platform_keys(request).derivation,
         email=body.email,
         display_name=body.display_name,
         password=body.password,

@@ -182,7 +182,7 @@ async def join(
     try:
         enrolment = await staff.join(
             session,
-            platform_keys(request).master,
+            platform_keys(request).derivation,
             organisation={
                 "name": name,
                 "name_ja": name_ja,

@@ -39,7 +39,7 @@ async def load_staff(session: AsyncSession, keys: PlatformKeys) -> str:
             continue
         await service.create_user(
             session,
-            keys.master,
+            keys.derivation,
             email=email,
             display_name=name,
             password=PASSWORD,

@@ -51,7 +51,7 @@ async def sign_in(
     )
     try:
         who = await service.sign_in(
-            session, platform_keys(request).master, email=email, password=password, code=code
+            session, platform_keys(request).derivation, email=email, password=password, code=code
         )
     except SignInFailedError:
         context = {"next": web.safe_next(next, ""), "error": SIGN_IN_FAILED, "email": email}

@@ -56,11 +56,11 @@ class SignedIn:
     role: Role
 
 
-def _totp_key(master: MasterKey) -> DataKey:
+def _totp_key(root: MasterKey) -> DataKey:
     return DataKey(
         HKDF(
             algorithm=hashes.SHA256(), length=32, salt=None, info=b"omotenashi staff totp v1"
-        ).derive(master.material)
+        ).derive(root.material)
     )
 
 
@@ -82,7 +82,7 @@ def _password_matches(hashed: str, password: str) -> bool:
 
 async def create_user(
     session: AsyncSession,
-    master: MasterKey,
+    root: MasterKey,
     *,
     email: str,
     display_name: str,
@@ -117,7 +117,7 @@ async def create_user(
         display_name=display_name.strip(),
         role=role,
         password_hash=await asyncio.to_thread(_hasher.hash, password),
-        totp_sealed=_totp_key(master).encrypt(seed.encode(), context=_context(email)),
+        totp_sealed=_totp_key(root).encrypt(seed.encode(), context=_context(email)),
     )
     session.add(user)
     await session.flush()
@@ -134,7 +134,7 @@ async def create_user(
 
 async def sign_in(
     session: AsyncSession,
-    master: MasterKey,
+    root: MasterKey,
     *,
     email: str,
     password: str,
@@ -153,7 +153,7 @@ async def sign_in(
     if user is None or not password_ok:
         log.info("staff.sign_in_failed")
         raise SignInFailedError()
-    seed = _totp_key(master).decrypt(user.totp_sealed, context=_context(user.email)).decode()
+    seed = _totp_key(root).decrypt(user.totp_sealed, context=_context(user.email)).decode()
     totp = pyotp.TOTP(seed)
     step = int(at // totp.interval)
     matched = next(
@@ -194,7 +194,7 @@ def require(who: SignedIn, *roles: Role, servicer_id: uuid.UUID | None = None) -
 
 async def join(
     session: AsyncSession,
-    master: MasterKey,
+    root: MasterKey,
     *,
     organisation: Mapping[str, Any],
     email: str,
@@ -208,7 +208,7 @@ async def join(
         servicer = await servicers.apply(session, **organisation)
         return await create_user(
             session,
-            master,
+            root,
             email=email,
             display_name=display_name,
             password=password,

@@ -34,7 +34,7 @@ _PATCH_DOC = (
 
 
 def _keyring(request: Request) -> Keyring:
-    return Keyring(platform_keys(request).master)
+    return platform_keys(request).keyring
 
 
 async def _profile(session: Session, keyring: Keyring, visitor_id: uuid.UUID) -> Profile:

@@ -111,7 +111,7 @@ def field_messages(language: i18n.Language, errors: tuple[FieldError, ...]) -> d
 
 
 def _keyring(request: Request) -> Keyring:
-    return Keyring(platform_keys(request).master)
+    return platform_keys(request).keyring
 
 
 def _texts(form: FormData, *names: str) -> dict[str, str]:

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
 from omotenashi.errors import FieldError
-from omotenashi.security.encryption import DataKey, Keyring, WrappedKey
+from omotenashi.security import audit
+from omotenashi.security.encryption import (
+    DataKey,
+    DecryptionError,
+    Keyring,
+    UnknownMasterKeyError,
+    WrappedKey,
+)
 from omotenashi.visitors import catalogue
 from omotenashi.visitors.errors import InvalidProfileError, VisitorNotFoundError
 from omotenashi.visitors.models import Visitor, VisitorAttribute
@@ -223,3 +231,128 @@ async def erase_departed(session: AsyncSession, today: date, retention_days: int
         )
     ).all()
     return await erase(session, due)
+
+
+# Master key rotation: data keys are re-wrapped, attribute ciphertexts stay as they are.
+
+
+@dataclass(frozen=True)
+class MasterKeyUse:
+    """How many visitors' data keys each master key wraps (erased visitors have none)."""
+
+    current_key_id: str
+    counts: dict[str, int]
+
+    @property
+    def on_current(self) -> int:
+        return self.counts.get(self.current_key_id, 0)
+
+    @property
+    def elsewhere(self) -> dict[str, int]:
+        """Data keys still wrapped by another master key, by that key's id."""
+        return {key_id: n for key_id, n in self.counts.items() if key_id != self.current_key_id}
+
+
+async def master_key_use(session: AsyncSession, current_key_id: str) -> MasterKeyUse:
+    rows = await session.execute(
+        select(Visitor.master_key_id, func.count())
+        .where(Visitor.data_key.is_not(None))
+        .group_by(Visitor.master_key_id)
+    )
+    return MasterKeyUse(current_key_id, {str(key_id): int(n) for key_id, n in rows.all()})
+
+
+@dataclass(frozen=True)
+class RewrapBatch:
+    rewrapped: int
+    unknown_key: int
+    """Data keys naming a master key the keyring lacks; left as they are."""
+    unreadable: int
+    """Data keys that do not authenticate under the key they name; left as they are."""
+    last_id: uuid.UUID | None
+    """Where the next batch starts; None when no visitor is left after this batch."""
+
+
+async def rewrap_data_keys(
+    session: AsyncSession, keyring: Keyring, *, after: uuid.UUID | None = None, limit: int = 1000
+) -> RewrapBatch:
+    """Re-wrap under the keyring's current master key up to ``limit`` visitors' data keys that
+    another key wraps, in id order after ``after``.
+
+    Rows another transaction holds are skipped (``FOR UPDATE SKIP LOCKED``), so this can run
+    while the platform serves; a later run picks them up. Only ``visitors.data_key`` and
+    ``master_key_id`` change: sealed attribute values are neither read nor written."""
+    query = (
+        select(Visitor.id, Visitor.data_key)
+        .where(
+            Visitor.data_key.is_not(None),
+            Visitor.master_key_id.is_distinct_from(keyring.current_key_id),
+        )
+        .order_by(Visitor.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    if after is not None:
+        query = query.where(Visitor.id > after)
+    rows = (await session.execute(query)).all()
+    changes: list[dict[str, Any]] = []
+    unknown = unreadable = 0
+    for visitor_id, stored in rows:
+        assert stored is not None  # erased visitors are filtered out above
+        try:
+            rewrapped = keyring.rewrap(WrappedKey.from_bytes(stored))
+        except UnknownMasterKeyError as exc:
+            unknown += 1
+            log.warning(
+                "visitor.data_key_unknown_master",
+                visitor_id=str(visitor_id),
+                master_key_id=exc.master_key_id,
+            )
+            continue
+        except DecryptionError:
+            unreadable += 1
+            log.warning("visitor.data_key_unreadable", visitor_id=str(visitor_id))
+            continue
+        changes.append(
+            {
+                "id": visitor_id,
+                "data_key": rewrapped.to_bytes(),
+                "master_key_id": rewrapped.master_key_id,
+            }
+        )
+    if changes:
+        await session.execute(update(Visitor), changes)
+    log.info(
+        "visitor.data_keys_rewrapped",
+        master_key_id=keyring.current_key_id,
+        rewrapped=len(changes),
+        unknown_key=unknown,
+        unreadable=unreadable,
+    )
+    last_id = rows[-1][0] if len(rows) == limit else None
+    return RewrapBatch(len(changes), unknown, unreadable, last_id)
+
+
+async def record_rewrap(
+    session: AsyncSession,
+    use: MasterKeyUse,
+    *,
+    rewrapped: int,
+    unknown_key: int,
+    unreadable: int,
+    actor: str,
+) -> None:
+    """The audit entry of a finished re-wrap run: counts and key ids only."""
+    await audit.record(
+        session,
+        actor=actor,
+        action="visitor.data_keys_rewrapped",
+        target=f"master_key:{use.current_key_id}",
+        details={
+            "rewrapped": rewrapped,
+            "unknown_key": unknown_key,
+            "unreadable": unreadable,
+            "on_current": use.on_current,
+            "elsewhere": use.elsewhere,
+        },
+    )
