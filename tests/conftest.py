@@ -4,8 +4,10 @@ cluster manager; the schema from `alembic upgrade head`; each test in a rolled-b
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -135,3 +137,15 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[Path]:
+    """A data directory for a CLI command to start its embedded cluster in. Each command stops
+    the cluster it started; should one have died first, its server is stopped here."""
+    tmp_path.chmod(0o755)
+    yield tmp_path / "var"
+    pid_file = tmp_path / "var" / "postgres" / "data" / "postmaster.pid"
+    if pid_file.is_file():
+        with contextlib.suppress(ValueError, ProcessLookupError):
+            os.kill(int(pid_file.read_text().split("\n")[0]), signal.SIGINT)

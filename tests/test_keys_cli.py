@@ -4,14 +4,9 @@ on disk."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import signal
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.test_cli import _env, _run
@@ -37,17 +32,6 @@ PROFILE = {
     "allergens": ["shrimp"],
 }
 IDM = "0123456789ABCDEF"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    tmp_path.chmod(0o755)
-    yield tmp_path / "var"
-    # Each command stops the cluster it started; should one have died first, stop its server.
-    pid_file = tmp_path / "var" / "postgres" / "data" / "postmaster.pid"
-    if pid_file.is_file():
-        with contextlib.suppress(ValueError, ProcessLookupError):
-            os.kill(int(pid_file.read_text().split("\n")[0]), signal.SIGINT)
 
 
 async def _register_visitors(settings: Settings, count: int) -> dict[uuid.UUID, list[bytes]]:

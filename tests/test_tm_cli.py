@@ -3,13 +3,8 @@ embedded PostgreSQL, TMX files on disk."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from tests.test_cli import _env, _run
 
 from omotenashi.translation.tmx import Segment, read_tmx, write_tmx
@@ -20,17 +15,6 @@ GLOSSARY = [
     Segment("ja", "ラストオーダーは21時です", "en", "Last orders are at 9 pm"),
     Segment("ja", "現金のみ", "en", "Cash only"),
 ]
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    tmp_path.chmod(0o755)
-    yield tmp_path / "var"
-    # Each command stops the cluster it started; should one have died first, stop its server.
-    pid_file = tmp_path / "var" / "postgres" / "data" / "postmaster.pid"
-    if pid_file.is_file():
-        with contextlib.suppress(ValueError, ProcessLookupError):
-            os.kill(int(pid_file.read_text().split("\n")[0]), signal.SIGINT)
 
 
 def _pairs(segments: list[Segment]) -> set[tuple[str, str, str, str]]:

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from tests.alerts.support import FIXTURES
 from tests.test_cli import _env, _run
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    tmp_path.chmod(0o755)
-    yield tmp_path / "var"
-    pid_file = tmp_path / "var" / "postgres" / "data" / "postmaster.pid"
-    if pid_file.is_file():
-        with contextlib.suppress(ValueError, ProcessLookupError):
-            os.kill(int(pid_file.read_text().split("\n")[0]), signal.SIGINT)
 
 
 def test_ingest_issues_then_refuses_a_malformed_report(data_dir: Path, tmp_path: Path) -> None:

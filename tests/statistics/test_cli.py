@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from tests.test_cli import _env, _run
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    tmp_path.chmod(0o755)
-    yield tmp_path / "var"
-    pid_file = tmp_path / "var" / "postgres" / "data" / "postmaster.pid"
-    if pid_file.is_file():
-        with contextlib.suppress(ValueError, ProcessLookupError):
-            os.kill(int(pid_file.read_text().split("\n")[0]), signal.SIGINT)
 
 
 def test_stats_rebuild_recomputes_each_day_and_refuses_a_bad_date(data_dir: Path) -> None:
