@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime
 import functools
+import gc
 import multiprocessing
 import os
 import signal
@@ -94,6 +95,14 @@ class _Server(uvicorn.Server):
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
         yield
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        # What the app loaded to start (routes, templates, catalogues, the caches of SQLAlchemy
+        # and pydantic) lives as long as the process. Out of the collector's reach, a full
+        # collection no longer walks all of it in the middle of a request.
+        gc.collect()
+        gc.freeze()
 
 
 async def _worker_pool(p: Platform) -> asyncpg.Pool:
