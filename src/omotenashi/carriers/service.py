@@ -352,6 +352,25 @@ async def verify_qr(
     Garbled, expired, forged, unknown, revoked or erased: :class:`CarrierNotFoundError`, the same
     as an unknown card. A code already used (by this server or any other): :class:`QrReplayedError`.
     """
+    carrier_id, step, visitor_id = await check_qr(session, keys, payload, now)
+    first_use = await session.scalar(
+        insert(QrUse)
+        .values(carrier_id=carrier_id, step=step)
+        .on_conflict_do_nothing(index_elements=[QrUse.carrier_id, QrUse.step])
+        .returning(QrUse.step)
+    )
+    if first_use is None:
+        log.warning("carrier.qr_replayed", carrier_id=str(carrier_id), step=step)
+        raise QrReplayedError()
+    return carrier_id, visitor_id
+
+
+async def check_qr(
+    session: Executor, keys: CarrierKeys, payload: str, now: datetime
+) -> tuple[uuid.UUID, int, uuid.UUID]:
+    """The live phone carrier's id, the code's time step and the visitor's id, if the code is
+    genuine and current; :class:`CarrierNotFoundError` as :func:`verify_qr` says. Its use is
+    not recorded: the caller must record it (``qr_uses``, whose key refuses a second one)."""
     parsed = _parse_qr(payload)
     current = qr_step(now)
     if parsed is None or parsed[1] not in (current, current - 1):
@@ -367,16 +386,7 @@ async def verify_qr(
         raise CarrierNotFoundError() from None
     if not hmac.compare_digest(mac, _qr_mac(secret, carrier_id.bytes, step)):
         raise CarrierNotFoundError()
-    first_use = await session.scalar(
-        insert(QrUse)
-        .values(carrier_id=carrier.id, step=step)
-        .on_conflict_do_nothing(index_elements=[QrUse.carrier_id, QrUse.step])
-        .returning(QrUse.step)
-    )
-    if first_use is None:
-        log.warning("carrier.qr_replayed", carrier_id=str(carrier.id), step=step)
-        raise QrReplayedError()
-    return carrier.id, carrier.visitor_id
+    return carrier.id, step, carrier.visitor_id
 
 
 async def list_carriers(session: AsyncSession, visitor_id: uuid.UUID) -> list[Carrier]:

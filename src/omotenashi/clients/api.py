@@ -9,18 +9,22 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs, unquote_plus
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from omotenashi.clients import service
 from omotenashi.clients.errors import InvalidClientError, InvalidTokenError
 from omotenashi.clients.service import AuthenticatedClient
-from omotenashi.clients.tokens import DEFAULT_TTL, issue_access_token, verify_access_token
-from omotenashi.db import Executor
-from omotenashi.deps import AutocommitConnection, Session, bearer_token, platform_keys
+from omotenashi.clients.tokens import (
+    DEFAULT_TTL,
+    AccessToken,
+    issue_access_token,
+    verify_access_token,
+)
+from omotenashi.deps import Session, bearer_token, platform_keys
 
 router = APIRouter(prefix="/v1/oauth", tags=["oauth"])
 
@@ -142,24 +146,25 @@ async def token(request: Request, session: Session) -> JSONResponse:
     )
 
 
-def authenticated_client(
-    required_scope: str, *, autocommit: bool = False
-) -> Callable[..., Awaitable[AuthenticatedClient]]:
-    """A dependency giving the API client behind the request's bearer token, if it holds
-    ``required_scope``; 401 ``invalid_token`` or 403 ``insufficient_scope`` otherwise.
-    ``autocommit``: read on the route's :data:`AutocommitConnection`, not in a transaction."""
+async def access_token(request: Request) -> AccessToken:
+    """The claims of the request's bearer token, verified (signature, audience, expiry) without
+    a database read; 401 ``invalid_token`` otherwise. Whether the client may still act is the
+    route's to check: :func:`authenticated_client` reads it."""
+    token = bearer_token(request)
+    if token is None:
+        raise InvalidTokenError("Send an access token as Authorization: Bearer.")
+    return verify_access_token(platform_keys(request), token)
 
-    async def authorize(request: Request, session: Executor) -> AuthenticatedClient:
-        token = bearer_token(request)
-        if token is None:
-            raise InvalidTokenError("Send an access token as Authorization: Bearer.")
-        claims = verify_access_token(platform_keys(request), token)
+
+def authenticated_client(
+    required_scope: str,
+) -> Callable[[Request, Session, AccessToken], Awaitable[AuthenticatedClient]]:
+    """A dependency giving the API client behind the request's bearer token, if it holds
+    ``required_scope``; 401 ``invalid_token`` or 403 ``insufficient_scope`` otherwise."""
+
+    async def dependency(
+        request: Request, session: Session, claims: Annotated[AccessToken, Depends(access_token)]
+    ) -> AuthenticatedClient:
         return await service.authorize(session, claims, required_scope)
 
-    async def in_transaction(request: Request, session: Session) -> AuthenticatedClient:
-        return await authorize(request, session)
-
-    async def in_autocommit(request: Request, session: AutocommitConnection) -> AuthenticatedClient:
-        return await authorize(request, session)
-
-    return in_autocommit if autocommit else in_transaction
+    return dependency

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from omotenashi.carriers.models import CarrierKind
-from omotenashi.clients.api import authenticated_client
+from omotenashi.clients.api import access_token, authenticated_client
 from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.clients.tokens import AccessToken
 from omotenashi.consent import requests as consent_requests
 from omotenashi.deps import AutocommitConnection, Session, SessionSource, platform_keys
 from omotenashi.errors import PROBLEM_JSON, problem_body
@@ -20,27 +21,12 @@ from omotenashi.resolve.schemas import (
     ResolveRequest,
     ResolveResponse,
 )
-from omotenashi.security import ratelimit
 
 router = APIRouter(prefix="/v1", tags=["resolve"])
 Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
-ResolvingTerminal = Annotated[
-    AuthenticatedClient, Depends(authenticated_client("resolve", autocommit=True))
-]
-
-
-async def _within_rate(
-    caller: ResolvingTerminal, connection: AutocommitConnection
-) -> AuthenticatedClient:
-    """The terminal, if it is within its request rate; 429 with Retry-After otherwise. A tenth
-    of a minute's allowance may come at once (a queue of guests at a desk)."""
-    per_minute = caller.max_requests_per_minute
-    limit = ratelimit.Limit(per_minute=per_minute, burst=max(1, per_minute // 10))
-    await ratelimit.enforce_on(connection, f"client:{caller.id}", limit)
-    return caller
-
-
-RateLimitedTerminal = Annotated[AuthenticatedClient, Depends(_within_rate)]
+# The token's claims only: who the client is, whether it still may, and at what rate, are read
+# and counted by resolve's one statement (`touchpoint.resolve_with_token`).
+Token = Annotated[AccessToken, Depends(access_token)]
 
 _KINDS = {
     "ic_card": CarrierKind.ic_card,
@@ -81,7 +67,7 @@ def _refusal(
 )
 async def resolve(
     body: ResolveRequest,
-    caller: RateLimitedTerminal,
+    token: Token,
     connection: AutocommitConnection,
     transactions: SessionSource,
     request: Request,
@@ -93,8 +79,8 @@ async def resolve(
         _KINDS[body.carrier.kind],
         body.carrier.payload if body.carrier.kind == "qr" else body.carrier.id,
     )
-    outcome = await touchpoint.resolve_at_touchpoint(
-        connection, keys, caller, presented, body.purpose, refusals=transactions
+    outcome = await touchpoint.resolve_with_token(
+        connection, keys, token, presented, body.purpose, refusals=transactions
     )
     if isinstance(outcome, touchpoint.ConsentAsked):
         asked = outcome.request

@@ -4,18 +4,21 @@ servicer — nothing else — and the disclosure is logged for the visitor in th
 
 Resolve is the platform's hot path (a terminal at every desk, till and gate), so a resolve is
 decided and logged by one statement, :data:`_DECIDE_SQL`, rather than by a query per domain and
-a write: it reads the servicer's approval for the purpose, the visitor behind the carrier, what
-they consented to, the values of exactly the needed and consented attributes and how many
-visitors the terminal served in the last minute; applies the rules in a stated order; and, when
-it discloses, writes the access-log line in the same statement, so one is never without the
-other even outside a transaction. It reads the tables of ``servicers``, ``carriers``,
-``visitors`` and ``consent`` with the conditions their own services use (approved; a live card
-of a visitor who is not erased; an active grant to the servicer or its category); the tests of
-each rule run through it. Opening sealed values and the pairwise id stay in Python.
+a write. For an API client it first checks the client behind the token (live, of an approved
+servicer, with the `resolve` scope, a terminal set up for the purpose), counts the request
+against the client's rate and records a QR code's single use; then it reads the servicer's
+approval for the purpose, the visitor behind the carrier, what they consented to, the values of
+exactly the needed and consented attributes and how many visitors the terminal served in the
+last minute; applies the rules in a stated order; and, when it discloses, writes the access-log
+line in the same statement, so one is never without the other even outside a transaction. It
+reads the tables of ``clients``, ``servicers``, ``carriers``, ``visitors`` and ``consent`` with
+the conditions their own services use; the tests of each rule run through it. Opening sealed
+values and the pairwise id stay in Python.
 """
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -44,9 +47,78 @@ log = structlog.get_logger(__name__)
 # How far back a terminal's distinct visitors are counted against its ceiling.
 ANOMALY_WINDOW = timedelta(minutes=1)
 
+# Who resolves, when a service (not an API client) does: the servicer and, for a touchpoint, its
+# terminal and ceiling, as given.
+_GIVEN_CALLER = """
+caller AS (
+SELECT CAST(:terminal_id AS uuid) AS terminal_id,
+       CAST(:servicer_id AS uuid) AS servicer_id,
+       CAST(:ceiling AS integer) AS ceiling,
+       CAST(NULL AS uuid) AS client_pk,
+       CAST(NULL AS text) AS refusal,
+       CAST(NULL AS float8) AS wait
+)"""
+
+# Who resolves, when an API client does with its access token: the client is read and checked
+# (live, of an approved servicer, holding the `resolve` scope, a terminal set up for the
+# purpose), one request is counted against its rate (GCRA, as `security.ratelimit` does, with
+# the client's own rate: a tenth of a minute's allowance may come at once), and a QR code's
+# single use is recorded, all before anything is disclosed and in the same statement.
+_CLIENT_CALLER = """
+client AS MATERIALIZED (
+SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
+       'resolve' = ANY(c.scopes) AS may_resolve,
+       c.kind <> 'terminal' OR CAST(:purpose AS text) = ANY(c.purposes) AS may_serve,
+       interval '1 minute' / c.max_requests_per_minute AS spacing,
+       interval '1 minute' / c.max_requests_per_minute
+           * greatest(1, c.max_requests_per_minute / 10) AS allowance
+  FROM api_clients c JOIN servicers s ON s.id = c.servicer_id
+ WHERE c.client_id = :client_id AND c.servicer_id = :servicer_id
+   AND c.revoked_at IS NULL AND s.state = 'approved'
+),
+counted AS (
+INSERT INTO rate_limits AS r (key, theoretical_arrival)
+SELECT 'client:' || id, statement_timestamp() + spacing FROM client WHERE may_resolve AND may_serve
+    ON CONFLICT (key) DO UPDATE
+   SET theoretical_arrival = greatest(r.theoretical_arrival, statement_timestamp())
+                             + (SELECT spacing FROM client)
+ WHERE greatest(r.theoretical_arrival, statement_timestamp()) + (SELECT spacing FROM client)
+       <= statement_timestamp() + (SELECT allowance FROM client)
+RETURNING 1
+),
+used AS (
+INSERT INTO qr_uses (carrier_id, step)
+SELECT CAST(:qr_carrier_id AS uuid), CAST(:qr_step AS bigint)
+  FROM counted
+ WHERE CAST(:qr_carrier_id AS uuid) IS NOT NULL
+    ON CONFLICT DO NOTHING
+RETURNING 1
+),
+caller AS (
+SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
+       CAST(:servicer_id AS uuid) AS servicer_id,
+       CASE WHEN client.kind = 'terminal' THEN client.ceiling END AS ceiling,
+       client.id AS client_pk,
+       CASE
+         WHEN client.id IS NULL THEN 'invalid_token'
+         WHEN NOT client.may_resolve THEN 'insufficient_scope'
+         WHEN NOT client.may_serve THEN 'purpose_not_for_terminal'
+         WHEN NOT EXISTS (SELECT FROM counted) THEN 'rate_limited'
+         WHEN CAST(:qr_carrier_id AS uuid) IS NOT NULL AND NOT EXISTS (SELECT FROM used)
+         THEN 'qr_replayed'
+       END AS refusal,
+       (SELECT extract(epoch FROM r.theoretical_arrival + client.spacing
+                                  - statement_timestamp() - client.allowance)
+          FROM rate_limits r WHERE r.key = 'client:' || client.id)::float8 AS wait
+  FROM (SELECT) AS one LEFT JOIN client ON true
+)"""
+
 _DECIDE_SQL = """
-WITH facts AS MATERIALIZED (
-SELECT s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS approved,
+WITH {caller},
+facts AS MATERIALIZED (
+SELECT caller.*,
+       s.id IS NOT NULL AS servicer_known,
+       s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS approved,
        v.id AS visitor_id,
        v.language,
        v.data_key,
@@ -56,7 +128,8 @@ SELECT s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS appr
        shared.sealed_values,
        shared.present_keys,
        seen.visitors AS visitors_seen
-  FROM servicers s
+  FROM caller
+  LEFT JOIN servicers s ON s.id = caller.servicer_id
   LEFT JOIN servicer_purposes sp ON sp.servicer_id = s.id AND sp.purpose = :purpose
   LEFT JOIN visitors v ON v.id = ({whom}) AND v.data_key IS NOT NULL
   -- What the visitor lets this servicer (itself, or its whole category) see for the purpose.
@@ -85,26 +158,27 @@ SELECT s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS appr
   -- visitors it served, counting at most `ceiling` so the cost stays flat however busy it is.
   CROSS JOIN LATERAL (
         SELECT CASE
-                 WHEN CAST(:counted AS uuid) IS NULL THEN NULL
+                 WHEN caller.ceiling IS NULL THEN NULL
                  WHEN EXISTS (SELECT FROM access_log l
-                               WHERE l.terminal_id = :counted AND l.at > :since
+                               WHERE l.terminal_id = caller.terminal_id AND l.at > :since
                                  AND l.visitor_id = v.id)
                  THEN NULL
                  ELSE (SELECT count(*) FROM (SELECT DISTINCT l.visitor_id FROM access_log l
-                                              WHERE l.terminal_id = :counted
+                                              WHERE l.terminal_id = caller.terminal_id
                                                 AND l.at > :since
-                                              LIMIT :ceiling) AS served)
+                                              LIMIT caller.ceiling) AS served)
                END AS visitors
        ) seen
- WHERE s.id = :servicer_id
 ),
--- The rules, in the order they are told: no such visitor; a terminal over its ceiling; the
--- servicer or purpose not approved; nothing needed is consented; else disclose.
+-- The rules, in the order they are told: the caller refused (above); no such visitor; a
+-- terminal over its ceiling; the servicer or purpose not approved; nothing needed is
+-- consented; else disclose.
 decided AS (
 SELECT facts.*,
        CASE
+         WHEN refusal IS NOT NULL THEN refusal
          WHEN visitor_id IS NULL THEN 'not_found'
-         WHEN visitors_seen >= :ceiling THEN 'over_ceiling'
+         WHEN visitors_seen >= ceiling THEN 'over_ceiling'
          WHEN NOT approved THEN 'not_approved'
          WHEN NOT coalesce(granted && CAST(:needed AS text[]), false) THEN 'consent_required'
          ELSE 'disclosed'
@@ -115,7 +189,7 @@ SELECT facts.*,
 -- the other.
 logged AS (
 INSERT INTO access_log (visitor_id, at, servicer_id, terminal_id, purpose, attribute_keys)
-SELECT visitor_id, :now, :servicer_id, :terminal_id, :purpose, coalesce(present_keys, '{{}}')
+SELECT visitor_id, :now, servicer_id, terminal_id, :purpose, coalesce(present_keys, '{{}}')
   FROM decided
  WHERE outcome = 'disclosed'
 RETURNING id
@@ -124,17 +198,18 @@ SELECT decided.*, (SELECT id FROM logged) AS logged_id FROM decided
 """
 
 
-def _decide(whom: str) -> sa.TextualSelect:
+def _decide(caller: str, whom: str) -> sa.TextualSelect:
     return (
-        sa.text(_DECIDE_SQL.format(whom=whom))
-        .bindparams(
-            sa.bindparam("needed", type_=ARRAY(sa.String)),
-            sa.bindparam("terminal_id", type_=sa.Uuid),
-            sa.bindparam("counted", type_=sa.Uuid),
-            sa.bindparam("servicer_id", type_=sa.Uuid),
-            sa.bindparam("ceiling", type_=sa.Integer),
-        )
+        sa.text(_DECIDE_SQL.format(caller=caller, whom=whom))
+        .bindparams(sa.bindparam("needed", type_=ARRAY(sa.String)))
         .columns(
+            sa.column("terminal_id", sa.Uuid),
+            sa.column("servicer_id", sa.Uuid),
+            sa.column("ceiling", sa.Integer),
+            sa.column("client_pk", sa.Uuid),
+            sa.column("refusal", sa.String),
+            sa.column("wait", sa.Float),
+            sa.column("servicer_known", sa.Boolean),
             sa.column("approved", sa.Boolean),
             sa.column("visitor_id", sa.Uuid),
             sa.column("language", sa.String),
@@ -151,12 +226,18 @@ def _decide(whom: str) -> sa.TextualSelect:
     )
 
 
-# The visitor by id (a consent request names them), or by the live card or tag presented.
-_DECIDE_BY_VISITOR = _decide(":visitor_id").bindparams(sa.bindparam("visitor_id", type_=sa.Uuid))
-_DECIDE_BY_CARD = _decide(
+# The visitor by id (a consent request names them, or a QR code), or by the live card or tag.
+_BY_VISITOR = ":visitor_id"
+_BY_CARD = (
     "SELECT c.visitor_id FROM carriers c WHERE c.kind = :kind AND c.lookup_hash = :lookup_hash"
     " AND c.revoked_at IS NULL"
-).bindparams(sa.bindparam("lookup_hash", type_=sa.LargeBinary))
+)
+_DECIDE = {
+    (False, False): _decide(_GIVEN_CALLER, _BY_VISITOR),
+    (False, True): _decide(_GIVEN_CALLER, _BY_CARD),
+    (True, False): _decide(_CLIENT_CALLER, _BY_VISITOR),
+    (True, True): _decide(_CLIENT_CALLER, _BY_CARD),
+}
 
 
 @dataclass(frozen=True)
@@ -168,11 +249,26 @@ class Card:
 
 
 class Outcome(StrEnum):
+    # The API client's refusals, decided before anything else.
+    invalid_token = "invalid_token"  # noqa: S105 - no live client of an approved servicer behind it
+    insufficient_scope = "insufficient_scope"  # the client no longer holds `resolve`
+    purpose_not_for_terminal = "purpose_not_for_terminal"  # a terminal not set up for it
+    rate_limited = "rate_limited"  # over the client's request rate (see ``Decision.retry_after``)
+    qr_replayed = "qr_replayed"  # the QR code was used already
+    # The resolve's own.
     not_found = "not_found"  # no live visitor behind the carrier or id
     over_ceiling = "over_ceiling"  # the terminal would exceed its distinct visitors a minute
     not_approved = "not_approved"  # the servicer or its purpose is not approved
     consent_required = "consent_required"  # nothing the purpose needs is consented
     disclosed = "disclosed"  # and logged for the visitor, in the same statement
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code whose MAC checked out: its single use is recorded by the deciding statement."""
+
+    carrier_id: uuid.UUID
+    step: int
 
 
 @dataclass(frozen=True)
@@ -182,6 +278,10 @@ class Decision:
     outcome: Outcome
     servicer_id: uuid.UUID
     purpose: PurposeKey
+    terminal_id: uuid.UUID | None  # the terminal that resolved, if a terminal did
+    client_pk: uuid.UUID | None  # the API client that resolved, if one did
+    ceiling: int | None  # the terminal's distinct visitors a minute
+    retry_after: int  # whole seconds, when rate limited
     visitor_id: uuid.UUID | None
     language: str
     data_key: bytes | None
@@ -204,35 +304,50 @@ async def decide(
     whom: uuid.UUID | Card,
     terminal_id: uuid.UUID | None = None,
     ceiling: int | None = None,
+    client_id: str | None = None,
+    qr: QrCode | None = None,
     now: datetime,
 ) -> Decision:
     """Decide a resolve of ``whom`` for the servicer and purpose, and log it for the visitor
     when it discloses, in one round trip. An unknown servicer is :class:`ServicerNotFoundError`.
-    ``terminal_id``: the terminal resolving, which the access log names; with a ``ceiling``,
-    it may not serve more distinct visitors than that in :data:`ANOMALY_WINDOW`."""
+
+    ``client_id``: the API client resolving with its access token (of ``servicer_id``); the
+    statement checks it, counts the request against its rate, takes its terminal and ceiling
+    from it and records ``qr``'s use. Without one, ``terminal_id`` is the terminal resolving,
+    which the access log names; with a ``ceiling``, it may not serve more distinct visitors
+    than that in :data:`ANOMALY_WINDOW`."""
     params: dict[str, Any] = {
         "servicer_id": servicer_id,
         "purpose": str(purpose),
         "needed": list(PURPOSES[purpose].attributes),
         "now": now,
-        "terminal_id": terminal_id,
-        "counted": terminal_id if ceiling is not None else None,
         "since": now - ANOMALY_WINDOW,
-        "ceiling": ceiling or 0,
     }
+    if client_id is not None:
+        params |= {
+            "client_id": client_id,
+            "qr_carrier_id": qr.carrier_id if qr else None,
+            "qr_step": qr.step if qr else None,
+        }
+    else:
+        params |= {"terminal_id": terminal_id, "ceiling": ceiling}
     if isinstance(whom, Card):
-        statement = _DECIDE_BY_CARD
         params |= {"kind": whom.kind.value, "lookup_hash": whom.lookup_hash}
     else:
-        statement = _DECIDE_BY_VISITOR
         params["visitor_id"] = whom
-    row = (await session.execute(statement, params)).one_or_none()
-    if row is None:
+    statement = _DECIDE[(client_id is not None, isinstance(whom, Card))]
+    row = (await session.execute(statement, params)).one()
+    outcome = Outcome(row.outcome)
+    if not row.servicer_known and outcome not in _REFUSALS:
         raise ServicerNotFoundError()
     decision = Decision(
-        outcome=Outcome(row.outcome),
+        outcome=outcome,
         servicer_id=servicer_id,
         purpose=purpose,
+        terminal_id=row.terminal_id,
+        client_pk=row.client_pk,
+        ceiling=row.ceiling,
+        retry_after=max(1, math.ceil(row.wait or 0)),
         visitor_id=row.visitor_id,
         language=row.language or "",
         data_key=row.data_key,
@@ -241,7 +356,7 @@ async def decide(
         sealed=dict(zip(row.sealed_keys or (), row.sealed_values or (), strict=True)),
         visitors_seen=row.visitors_seen,
     )
-    if decision.outcome is Outcome.disclosed:
+    if outcome is Outcome.disclosed:
         log.info(
             "resolve.disclosed",
             servicer_id=str(servicer_id),
@@ -249,6 +364,15 @@ async def decide(
             attributes=len(row.present_keys or ()),
         )
     return decision
+
+
+_REFUSALS = {
+    Outcome.invalid_token,
+    Outcome.insufficient_scope,
+    Outcome.purpose_not_for_terminal,
+    Outcome.rate_limited,
+    Outcome.qr_replayed,
+}
 
 
 @dataclass(frozen=True)
@@ -264,7 +388,9 @@ def disclosed(keys: PlatformKeys, decision: Decision) -> Resolution:
     """What a disclosing decision shows the servicer: the pairwise id, the language and the
     attributes it read, opened. Any other decision is its error: the purpose not approved
     (403), the visitor gone (404), nothing consented (403, naming what is missing); a terminal
-    over its ceiling is the caller's to act on first."""
+    over its ceiling, and an API client's refusals, are the caller's to act on first."""
+    if decision.outcome in _REFUSALS:
+        raise AssertionError(f"refused ({decision.outcome}): the caller answers it")
     match decision.outcome:
         case Outcome.not_approved:
             raise PurposeNotApprovedError()

@@ -13,22 +13,26 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.carriers import service as carriers
-from omotenashi.carriers.errors import CarrierNotFoundError
+from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import CarrierKeys
 from omotenashi.clients import service as clients
+from omotenashi.clients.errors import InsufficientScopeError, InvalidTokenError
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.clients.tokens import AccessToken
 from omotenashi.consent import requests
 from omotenashi.consent.errors import ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequest, ConsentRequestState
 from omotenashi.db import Executor
-from omotenashi.errors import ForbiddenError
+from omotenashi.errors import ForbiddenError, TooManyRequestsError
 from omotenashi.resolve import service
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
+
+REQUIRED_SCOPE = "resolve"
 
 # Opens a session whose transaction commits when its block ends.
 OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
@@ -69,11 +73,16 @@ def _card(keys: PlatformKeys, presented: Presented) -> service.Card:
 
 
 async def _suspend(
-    session: AsyncSession, caller: AuthenticatedClient, seen: int | None
+    session: AsyncSession, servicer_id: uuid.UUID, decision: service.Decision
 ) -> TerminalSuspended:
-    await clients.revoke(session, caller.servicer_id, caller.id, actor="system:anomaly-detector")
-    log.warning("resolve.terminal_suspended", client_id=str(caller.id), visitors=seen)
-    return TerminalSuspended(caller.max_visitors_per_minute)
+    assert decision.terminal_id is not None
+    assert decision.ceiling is not None
+    terminal_id = decision.terminal_id
+    await clients.revoke(session, servicer_id, terminal_id, actor="system:anomaly-detector")
+    log.warning(
+        "resolve.terminal_suspended", client_id=str(terminal_id), visitors=decision.visitors_seen
+    )
+    return TerminalSuspended(decision.ceiling)
 
 
 async def resolve_at_touchpoint(
@@ -86,12 +95,12 @@ async def resolve_at_touchpoint(
     *,
     refusals: OpenSession | None = None,
 ) -> service.Resolution | ConsentAsked | TerminalSuspended:
-    """Resolve what the visitor presented at the caller's touchpoint.
+    """Resolve what the visitor presented at the caller's touchpoint (a desk's terminal, as
+    signed-in staff use it; an API client with its token goes through :func:`resolve_with_token`).
 
-    A disclosure is one statement on ``session``, which may be a connection in autocommit.
-    What a refusal leaves behind (a tap-to-consent request; the terminal suspended and audited)
-    is written in a transaction of ``refusals`` when given, else in ``session``'s own (which must
-    then be a session)."""
+    A disclosure is one statement on ``session``. What a refusal leaves behind (a tap-to-consent
+    request; the terminal suspended and audited) is written in a transaction of ``refusals``
+    when given, else in ``session``'s own (which must then be a session)."""
     now = now or datetime.now(UTC)
     if caller.kind is ClientKind.terminal and str(purpose) not in caller.purposes:
         raise PurposeNotForTerminalError()
@@ -112,22 +121,85 @@ async def resolve_at_touchpoint(
         ceiling=caller.max_visitors_per_minute if terminal_id is not None else None,
         now=now,
     )
+    return await _settle(session, keys, decision, now, refusals)
+
+
+async def resolve_with_token(
+    connection: Executor,
+    keys: PlatformKeys,
+    token: AccessToken,
+    presented: Presented,
+    purpose: PurposeKey,
+    now: datetime | None = None,
+    *,
+    refusals: OpenSession | None = None,
+) -> service.Resolution | ConsentAsked | TerminalSuspended:
+    """Resolve for the API client behind a verified access token: its authorisation, its rate,
+    the QR code's single use and the disclosure are all decided by the one statement (a card
+    needs no other; a QR code, one read of its device before). Refusals raise as the
+    dependencies of other routes do: 401, 403, 429 with Retry-After, 409."""
+    now = now or datetime.now(UTC)
+    if REQUIRED_SCOPE not in token.scopes:
+        raise InsufficientScopeError(REQUIRED_SCOPE)
+    whom: uuid.UUID | service.Card
+    qr: service.QrCode | None = None
+    if presented.kind is CarrierKind.qr_device:
+        carrier_keys = CarrierKeys.from_platform(keys)
+        carrier_id, step, whom = await carriers.check_qr(
+            connection, carrier_keys, presented.value, now
+        )
+        qr = service.QrCode(carrier_id, step)
+    else:
+        whom = _card(keys, presented)
+    decision = await service.decide(
+        connection,
+        servicer_id=token.servicer_id,
+        purpose=purpose,
+        whom=whom,
+        client_id=token.client_id,
+        qr=qr,
+        now=now,
+    )
+    match decision.outcome:
+        case service.Outcome.invalid_token:
+            raise InvalidTokenError()
+        case service.Outcome.insufficient_scope:
+            raise InsufficientScopeError(REQUIRED_SCOPE)
+        case service.Outcome.purpose_not_for_terminal:
+            raise PurposeNotForTerminalError()
+        case service.Outcome.rate_limited:
+            raise TooManyRequestsError(decision.retry_after)
+        case service.Outcome.qr_replayed:
+            assert qr is not None
+            log.warning("carrier.qr_replayed", carrier_id=str(qr.carrier_id), step=qr.step)
+            raise QrReplayedError()
+    return await _settle(connection, keys, decision, now, refusals)
+
+
+async def _settle(
+    session: Executor,
+    keys: PlatformKeys,
+    decision: service.Decision,
+    now: datetime,
+    refusals: OpenSession | None,
+) -> service.Resolution | ConsentAsked | TerminalSuspended:
+    """The touchpoint's answer to a decision: the resolution, or what a refusal leaves."""
     match decision.outcome:
         case service.Outcome.not_found:
             raise CarrierNotFoundError()  # the same whatever the reason: unknown, revoked, erased
         case service.Outcome.over_ceiling:
             async with _transaction(session, refusals) as writing:
-                return await _suspend(writing, caller, decision.visitors_seen)
+                return await _suspend(writing, decision.servicer_id, decision)
         case service.Outcome.consent_required:
             assert decision.visitor_id is not None
             async with _transaction(session, refusals) as writing:
                 request = await requests.ask(
                     writing,
-                    servicer_id=caller.servicer_id,
+                    servicer_id=decision.servicer_id,
                     visitor_id=decision.visitor_id,
-                    purpose=purpose,
+                    purpose=decision.purpose,
                     attributes=decision.missing,
-                    terminal_id=terminal_id,
+                    terminal_id=decision.terminal_id,
                     now=now,
                 )
             return ConsentAsked(decision.missing, request)
@@ -169,7 +241,7 @@ async def resolve_answered(
         now=now,
     )
     if decision.outcome is service.Outcome.over_ceiling:
-        return await _suspend(session, caller, decision.visitors_seen)
+        return await _suspend(session, caller.servicer_id, decision)
     resolution = service.disclosed(keys, decision)
     asked.state = ConsentRequestState.fulfilled  # shown once; after that, the carrier again
     await session.flush()

@@ -78,11 +78,6 @@ async def enforce(engine: AsyncEngine, key: str, limit: Limit) -> None:
     Retry-After). Uses its own autocommit connection, whatever the caller's transaction does."""
     async with engine.connect() as connection:
         autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        await enforce_on(autocommit, key, limit)
-
-
-async def enforce_on(connection: AsyncConnection, key: str, limit: Limit) -> None:
-    """:func:`enforce` on a connection the caller holds in autocommit."""
-    verdict = await take(connection, key, limit)
+        verdict = await take(autocommit, key, limit)
     if not verdict.allowed:
         raise TooManyRequestsError(verdict.retry_after)
