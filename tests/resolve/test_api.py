@@ -14,14 +14,17 @@ from tests.clients.test_service import make_approved_servicer, make_client
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import CarrierKeys
+from omotenashi.clients import service as api_clients
 from omotenashi.clients.models import ApiClient
 from omotenashi.consent import requests as consent_requests
 from omotenashi.consent import service as consent
+from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.runtime import Platform
 from omotenashi.security import audit
 from omotenashi.security.audit import AuditEntry
 from omotenashi.security.encryption import Keyring
-from omotenashi.servicers.models import Servicer
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.models import Servicer, ServicerState
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
 
@@ -215,3 +218,45 @@ async def test_a_terminal_over_its_request_rate_gets_429_with_retry_after(
     _other, other_headers = await _terminal(session, client, hotel)
     elsewhere = await client.post("/v1/resolve", json=body, headers=other_headers)
     assert elsewhere.status_code == 404  # the desk next to it is not slowed down
+
+
+async def test_a_revoked_terminal_or_suspended_servicer_cannot_resolve_with_a_live_token(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await make_approved_servicer(session)
+    desk, desk_headers = await _terminal(session, client, hotel)
+    _, other_headers = await _terminal(session, client, hotel)
+    await _visitor_with_card(session, platform)
+    body = {"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"}
+
+    await api_clients.revoke(session, hotel.id, desk.id, actor="staff:test")
+    revoked = await client.post("/v1/resolve", json=body, headers=desk_headers)
+    await servicers.set_state(session, hotel.id, ServicerState.suspended, actor="operator:test")
+    suspended = await client.post("/v1/resolve", json=body, headers=other_headers)
+
+    assert (revoked.status_code, revoked.json()["code"]) == (401, "invalid_token")
+    assert (suspended.status_code, suspended.json()["code"]) == (401, "invalid_token")
+    logged = await session.scalars(select(AccessLogEntry.id))
+    assert logged.all() == []  # nothing was disclosed to either
+
+
+async def test_a_qr_code_refused_for_the_rate_is_not_used_up(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await make_approved_servicer(session)
+    terminal, headers = await _terminal(session, client, hotel)
+    terminal.max_requests_per_minute = 10  # one at once, then one every 6 seconds
+    await session.flush()
+    _, phone, secret = await _visitor_with_card(session, platform)
+    code = carriers.qr_payload(phone, secret, datetime.now(UTC))
+    by_qr = {"carrier": {"kind": "qr", "payload": code}, "purpose": "hotel_check_in"}
+    by_card = {"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"}
+
+    first = await client.post("/v1/resolve", json=by_card, headers=headers)
+    limited = await client.post("/v1/resolve", json=by_qr, headers=headers)
+    _, elsewhere = await _terminal(session, client, hotel)
+    at_the_next_desk = await client.post("/v1/resolve", json=by_qr, headers=elsewhere)
+
+    assert first.status_code == 403  # no consent yet: a tap-to-consent request
+    assert limited.status_code == 429
+    assert at_the_next_desk.status_code == 403, at_the_next_desk.json()  # not 409: unused
