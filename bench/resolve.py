@@ -6,8 +6,8 @@ For each ``--visitors N`` (default: 10 000, then 1 000 000):
    data directory, as a separate process, and wait for ``/readyz``;
 2. create one approved hotel and its terminals (the first through the product's own service
    functions), then load N visitors straight into that server's PostgreSQL with COPY: each
-   with a wrapped data key, a clear ``name``, a sealed ``passport``, an IC card and a consent
-   grant for ``hotel_check_in`` covering both;
+   with a wrapped data key, a clear ``name``, a sealed ``passport``, an IC card, a consent
+   grant for ``hotel_check_in`` covering both and yesterday's check-in in the access log;
 3. drive the running server with ``wrk`` (a real HTTP load generator, separate process), each
    request from one of the terminals at random, with that terminal's own token:
    maximum resolves/s and, in the same run against the same server, ``GET /healthz``/s; then
@@ -271,7 +271,7 @@ async def load(server: Server, count: int) -> Loaded:
                 servicer_id=hotel.id,
             )
             await session.commit()
-            hotel_id, receipt = hotel.id, real_grant.receipt
+            hotel_id, receipt, first_terminal = hotel.id, real_grant.receipt, terminal.id
             # The other terminals are copies of the first with ids of their own (and its
             # argon2 secret hash, so one secret gets each its token).
             await session.flush()
@@ -310,6 +310,7 @@ async def load(server: Server, count: int) -> Loaded:
             attribute_rows: list[tuple[object, ...]] = []
             carrier_rows = []
             grant_rows = []
+            history_rows = []
             for offset, vid in enumerate(ids):
                 attribute_rows.append((vid, "name", name_json, None, now))
                 sealed = data_key.encrypt(
@@ -347,6 +348,11 @@ async def load(server: Server, count: int) -> Loaded:
                         None,
                         receipt,
                     )
+                )
+                # Yesterday's check-in of each visitor: the access log is never empty on a
+                # running platform, and the planner should see it as it is.
+                history_rows.append(
+                    (vid, now - timedelta(days=1), hotel_id, first_terminal, PURPOSE, attributes)
                 )
             async with conn.transaction():
                 await conn.copy_records_to_table(
@@ -400,7 +406,21 @@ async def load(server: Server, count: int) -> Loaded:
                         "receipt",
                     ],
                 )
-        await conn.execute("ANALYZE")
+                await conn.copy_records_to_table(
+                    "access_log",
+                    records=history_rows,
+                    columns=[
+                        "visitor_id",
+                        "at",
+                        "servicer_id",
+                        "terminal_id",
+                        "purpose",
+                        "attribute_keys",
+                    ],
+                )
+        # As a database that has been running looks: statistics gathered and the bulk load
+        # vacuumed, so that autovacuum does not start on it during the measurement.
+        await conn.execute("VACUUM (ANALYZE)")
     finally:
         await conn.close()
     return Loaded(client_ids, secret, time.monotonic() - started)
