@@ -200,7 +200,7 @@ _CLONE_TERMINAL = sa.text(
            max_requests_per_minute
       FROM api_clients CROSS JOIN generate_series(2, :terminals) AS n
      WHERE id = :first
-    RETURNING client_id
+    RETURNING id, client_id
     """
 )
 
@@ -271,14 +271,17 @@ async def load(server: Server, count: int) -> Loaded:
                 servicer_id=hotel.id,
             )
             await session.commit()
-            hotel_id, receipt, first_terminal = hotel.id, real_grant.receipt, terminal.id
+            hotel_id, receipt = hotel.id, real_grant.receipt
             # The other terminals are copies of the first with ids of their own (and its
             # argon2 secret hash, so one secret gets each its token).
             await session.flush()
-            clones = await session.scalars(
-                _CLONE_TERMINAL, {"terminals": TERMINALS, "first": terminal.id}
-            )
-            client_ids = [terminal.client_id, *clones.all()]
+            clones = (
+                await session.execute(
+                    _CLONE_TERMINAL, {"terminals": TERMINALS, "first": terminal.id}
+                )
+            ).all()
+            client_ids = [terminal.client_id, *(clone.client_id for clone in clones)]
+            terminal_ids = [terminal.id, *(clone.id for clone in clones)]
             await session.commit()
     finally:
         await engine.dispose()
@@ -352,7 +355,14 @@ async def load(server: Server, count: int) -> Loaded:
                 # Yesterday's check-in of each visitor: the access log is never empty on a
                 # running platform, and the planner should see it as it is.
                 history_rows.append(
-                    (vid, now - timedelta(days=1), hotel_id, first_terminal, PURPOSE, attributes)
+                    (
+                        vid,
+                        now - timedelta(days=1),
+                        hotel_id,
+                        terminal_ids[(begin + offset) % len(terminal_ids)],
+                        PURPOSE,
+                        attributes,
+                    )
                 )
             async with conn.transaction():
                 await conn.copy_records_to_table(

@@ -77,16 +77,6 @@ def plain_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def _server_settings(autocommit: bool) -> dict[str, str]:
-    settings = {"application_name": "omotenashi", "timezone": "UTC"}
-    if autocommit:
-        # The hot path's statements are few, prepared once per connection and run thousands of
-        # times a second; planning resolve's deciding statement anew for each run cost more
-        # than running it. Their generic plans use the same indexes.
-        settings["plan_cache_mode"] = "force_generic_plan"
-    return settings
-
-
 def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> AsyncEngine:
     """An engine keeping ``pool_size`` connections open. A request beyond that waits for one
     (up to 30 s) rather than opening another: a connection opened for a burst and closed after
@@ -100,7 +90,7 @@ def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) ->
         pool_size=pool_size,
         max_overflow=0,
         pool_pre_ping=False,
-        connect_args={"server_settings": _server_settings(autocommit)},
+        connect_args={"server_settings": {"application_name": "omotenashi", "timezone": "UTC"}},
     )
 
 
