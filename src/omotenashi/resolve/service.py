@@ -35,6 +35,7 @@ from omotenashi.carriers.models import CarrierKind
 from omotenashi.db import Executor
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
+from omotenashi.security import ratelimit
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers.errors import PurposeNotApprovedError, ServicerNotFoundError
@@ -64,7 +65,7 @@ SELECT CAST(:terminal_id AS uuid) AS terminal_id,
 # purpose), one request is counted against its rate (GCRA, as `security.ratelimit` does, with
 # the client's own rate: a tenth of a minute's allowance may come at once), and a QR code's
 # single use is recorded, all before anything is disclosed and in the same statement.
-_CLIENT_CALLER = """
+_CLIENT_CALLER_SQL = """
 client AS MATERIALIZED (
 SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
        'resolve' = ANY(c.scopes) AS may_resolve,
@@ -76,16 +77,7 @@ SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
  WHERE c.client_id = :client_id AND c.servicer_id = :servicer_id
    AND c.revoked_at IS NULL AND s.state = 'approved'
 ),
-counted AS (
-INSERT INTO rate_limits AS r (key, theoretical_arrival)
-SELECT 'client:' || id, statement_timestamp() + spacing FROM client WHERE may_resolve AND may_serve
-    ON CONFLICT (key) DO UPDATE
-   SET theoretical_arrival = greatest(r.theoretical_arrival, statement_timestamp())
-                             + (SELECT spacing FROM client)
- WHERE greatest(r.theoretical_arrival, statement_timestamp()) + (SELECT spacing FROM client)
-       <= statement_timestamp() + (SELECT allowance FROM client)
-RETURNING 1
-),
+counted AS ({counted}),
 used AS (
 INSERT INTO qr_uses (carrier_id, step)
 SELECT CAST(:qr_carrier_id AS uuid), CAST(:qr_step AS bigint)
@@ -107,11 +99,21 @@ SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
          WHEN CAST(:qr_carrier_id AS uuid) IS NOT NULL AND NOT EXISTS (SELECT FROM used)
          THEN 'qr_replayed'
        END AS refusal,
-       (SELECT extract(epoch FROM r.theoretical_arrival + client.spacing
-                                  - statement_timestamp() - client.allowance)
-          FROM rate_limits r WHERE r.key = 'client:' || client.id)::float8 AS wait
+       (SELECT {wait} FROM rate_limits r WHERE r.key = 'client:' || client.id)::float8 AS wait
   FROM (SELECT) AS one LEFT JOIN client ON true
 )"""
+_CLIENT_CALLER = _CLIENT_CALLER_SQL.format(
+    counted=ratelimit.take_sql(
+        "SELECT 'client:' || id, statement_timestamp() + spacing FROM client"
+        " WHERE may_resolve AND may_serve",
+        interval="(SELECT spacing FROM client)",
+        window="(SELECT allowance FROM client)",
+        now="statement_timestamp()",
+    ),
+    wait=ratelimit.wait_sql(
+        "r.theoretical_arrival", "client.spacing", "client.allowance", "statement_timestamp()"
+    ),
+)
 
 _DECIDE_SQL = """
 WITH {caller},

@@ -45,21 +45,32 @@ class Verdict:
     retry_after: int = 0  # whole seconds, for the Retry-After header
 
 
-_TAKE = sa.text(
-    """
+_TAKE_SQL = """
     INSERT INTO rate_limits AS r (key, theoretical_arrival)
-    VALUES (:key, clock_timestamp() + :interval)
+    {rows}
     ON CONFLICT (key) DO UPDATE
-       SET theoretical_arrival = greatest(r.theoretical_arrival, clock_timestamp()) + :interval
-     WHERE greatest(r.theoretical_arrival, clock_timestamp()) + :interval
-           <= clock_timestamp() + :window
+       SET theoretical_arrival = greatest(r.theoretical_arrival, {now}) + {interval}
+     WHERE greatest(r.theoretical_arrival, {now}) + {interval} <= {now} + {window}
     RETURNING theoretical_arrival
-    """
-)
-_WAIT = sa.text(
-    "SELECT extract(epoch FROM theoretical_arrival + :interval - clock_timestamp() - :window)"
-    " FROM rate_limits WHERE key = :key"
-)
+"""
+
+
+def take_sql(rows: str, interval: str, window: str, now: str = "clock_timestamp()") -> str:
+    """The GCRA step as one statement, for a caller that counts inside a statement of its own
+    (resolve counts its client's request in the statement that decides it). ``rows`` yields
+    ``(key, now + interval)`` for each key to count; ``interval`` and ``window`` are SQL
+    expressions. Returns a row for each key that was within its limit."""
+    return _TAKE_SQL.format(rows=rows, interval=interval, window=window, now=now)
+
+
+def wait_sql(arrival: str, interval: str, window: str, now: str = "clock_timestamp()") -> str:
+    """Seconds until a key refused by :func:`take_sql` may be counted again."""
+    return f"extract(epoch FROM {arrival} + {interval} - {now} - {window})"
+
+
+_TAKE = sa.text(take_sql("VALUES (:key, clock_timestamp() + :interval)", ":interval", ":window"))
+_WAIT_SQL = "SELECT {wait} FROM rate_limits WHERE key = :key"
+_WAIT = sa.text(_WAIT_SQL.format(wait=wait_sql("theoretical_arrival", ":interval", ":window")))
 
 
 async def take(connection: AsyncConnection, key: str, limit: Limit) -> Verdict:
