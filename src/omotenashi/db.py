@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -96,6 +96,9 @@ def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) ->
 
 # What runs a Core statement: a session (in its transaction) or, on the hot path, a connection.
 Executor = AsyncSession | AsyncConnection
+
+# Opens a session whose transaction commits when its block ends.
+OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

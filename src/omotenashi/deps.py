@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from omotenashi.db import session_scope
+from omotenashi.db import OpenSession, session_scope
 from omotenashi.security.keys import PlatformKeys
 
 
@@ -36,8 +35,6 @@ async def get_autocommit_connection(request: Request) -> AsyncIterator[AsyncConn
 AutocommitConnection = Annotated[
     AsyncConnection, Depends(get_autocommit_connection, scope="function")
 ]
-
-OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 
 
 async def session_source(request: Request) -> OpenSession:

@@ -27,7 +27,8 @@ from omotenashi.content import dietary, service
 from omotenashi.content.dietary import Presence
 from omotenashi.content.errors import InvalidContentError, TooManySuggestionsError
 from omotenashi.content.models import ContentItem, ContentKind, ContentTranslation, TextField
-from omotenashi.deps import OpenSession, Session, SessionSource, platform_keys
+from omotenashi.db import OpenSession
+from omotenashi.deps import Session, SessionSource, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import service as servicers

@@ -4,7 +4,6 @@ ask for consent, and suspend a terminal that resolves abnormally many visitors."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +23,7 @@ from omotenashi.clients.tokens import AccessToken
 from omotenashi.consent import requests
 from omotenashi.consent.errors import ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequest, ConsentRequestState
-from omotenashi.db import Executor
+from omotenashi.db import Executor, OpenSession
 from omotenashi.errors import ForbiddenError, TooManyRequestsError
 from omotenashi.resolve import service
 from omotenashi.security.keys import PlatformKeys
@@ -33,9 +32,6 @@ from omotenashi.servicers.purposes import PurposeKey
 log = structlog.get_logger(__name__)
 
 REQUIRED_SCOPE = "resolve"
-
-# Opens a session whose transaction commits when its block ends.
-OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 
 ANOMALY_WINDOW = service.ANOMALY_WINDOW
 
