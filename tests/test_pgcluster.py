@@ -1,11 +1,20 @@
 from __future__ import annotations
 
+import asyncio
 import socket
 from pathlib import Path
 
+import asyncpg
 import pytest
 
-from omotenashi.pgcluster import ClusterError, EmbeddedCluster, find_binaries, free_port
+from omotenashi.pgcluster import (
+    ClusterError,
+    EmbeddedCluster,
+    find_binaries,
+    free_port,
+    machine_memory,
+    memory_settings,
+)
 
 
 def test_running_cluster_is_reused_not_started_twice(cluster: EmbeddedCluster) -> None:
@@ -53,3 +62,37 @@ def test_binaries_of_another_major_version_are_refused() -> None:
 def test_free_port_is_bindable() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", free_port()))
+
+
+@pytest.mark.parametrize(
+    ("memory_gib", "shared_mb", "cache_mb"),
+    [
+        (0.25, 128, 128),  # a tiny container keeps PostgreSQL's default, never less
+        (2, 512, 1024),
+        (8, 2048, 4096),
+        (64, 4096, 32768),  # one cluster never reserves more than 4 GB of buffers
+    ],
+)
+def test_memory_is_sized_to_the_machine(memory_gib: float, shared_mb: int, cache_mb: int) -> None:
+    settings = memory_settings(int(memory_gib * 1024**3))
+    assert settings == {"shared_buffers": f"{shared_mb}MB", "effective_cache_size": f"{cache_mb}MB"}
+
+
+def test_a_container_limit_below_the_machine_is_what_counts(tmp_path: Path) -> None:
+    (tmp_path / "memory.max").write_text(f"{1024**3}\n")
+    assert machine_memory(tmp_path) == 1024**3
+    (tmp_path / "memory.max").write_text("max\n")
+    assert machine_memory(tmp_path) > 1024**3  # no limit: the machine's own memory
+
+
+def test_a_running_cluster_has_its_sized_buffers(cluster: EmbeddedCluster) -> None:
+    async def shared_buffers() -> int:
+        connection = await asyncpg.connect(cluster.url(driver="postgresql"))
+        try:
+            query = "SELECT pg_size_bytes(current_setting('shared_buffers'))"
+            return int(await connection.fetchval(query))
+        finally:
+            await connection.close()
+
+    expected = memory_settings(machine_memory())["shared_buffers"]
+    assert asyncio.run(shared_buffers()) == int(expected.removesuffix("MB")) * 1024**2
