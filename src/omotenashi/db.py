@@ -77,20 +77,32 @@ def plain_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+_SERVER_SETTINGS = {"application_name": "omotenashi", "timezone": "UTC"}
+
+# The hot path's statements are few, prepared once per connection and run thousands of times a
+# second. Planning resolve's deciding statement with each run's values cost PostgreSQL more than
+# running it, so its connections plan each statement once, without the values; the statements
+# are written so that this plan is the one the values would choose (see `resolve.service`).
+HOT_PATH_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
+
+
 def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> AsyncEngine:
     """An engine keeping ``pool_size`` connections open. A request beyond that waits for one
     (up to 30 s) rather than opening another: a connection opened for a burst and closed after
     it costs PostgreSQL a new backend process each time, far more than the wait, and more
     connections than cores do not make PostgreSQL faster.
 
-    ``autocommit``: each statement commits on its own, with no BEGIN and COMMIT around it."""
+    ``autocommit``: each statement commits on its own, with no BEGIN and COMMIT around it; for
+    the hot path, whose statements are planned once (:data:`HOT_PATH_SETTINGS`)."""
     return create_async_engine(
         async_url(url),
         isolation_level="AUTOCOMMIT" if autocommit else "READ COMMITTED",
         pool_size=pool_size,
         max_overflow=0,
         pool_pre_ping=False,
-        connect_args={"server_settings": {"application_name": "omotenashi", "timezone": "UTC"}},
+        connect_args={
+            "server_settings": _SERVER_SETTINGS | (HOT_PATH_SETTINGS if autocommit else {})
+        },
     )
 
 

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
 
+from omotenashi import db
 from omotenashi.consent import service as consent
 from omotenashi.resolve import service
 from omotenashi.resolve.errors import ConsentRequiredError
@@ -183,3 +188,80 @@ async def test_subject_ids_are_stable_per_servicer_and_differ_between_servicers(
     assert await subject(first) == await subject(first)
     assert await subject(first) != await subject(second)
     assert str(visitor_id) not in await subject(first)
+
+
+async def test_the_hot_paths_plan_reads_the_terminals_and_visitors_indexes_however_the_log_lies(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    """A gate resolves on a connection that plans the deciding statement once, without the
+    values (``db.HOT_PATH_SETTINGS``). Even when yesterday's whole log lies on one terminal,
+    that plan must read a terminal's last minute and a visitor's own rows through their
+    indexes, never the whole log: one bad plan made every resolve read it."""
+    visitor_id = await _visitor(session, keys)
+    busy_terminal = uuid.uuid4()
+    await session.execute(
+        sa.text(
+            "INSERT INTO access_log (visitor_id, at, servicer_id, terminal_id, purpose,"
+            " attribute_keys)"
+            " SELECT :visitor, CAST(:now AS timestamptz) - interval '1 day' + n * interval '1 s',"
+            " :servicer, :terminal, 'hotel_check_in', '{name}'"
+            " FROM generate_series(1, 20000) AS n"
+        ),
+        {"visitor": visitor_id, "now": NOW, "servicer": uuid.uuid4(), "terminal": busy_terminal},
+    )
+    await session.execute(sa.text("ANALYZE access_log"))
+    statement = service._DECIDE[(True, True)].compile(dialect=postgresql.asyncpg.dialect())
+    raw = await (await session.connection()).get_raw_connection()
+    driver = raw.driver_connection
+    assert driver is not None
+    for name, value in db.HOT_PATH_SETTINGS.items():
+        await driver.execute(f"SET LOCAL {name} = {value}")
+    await driver.execute(f"PREPARE decide_probe AS {statement}")
+    try:
+        values = {
+            "servicer_id": uuid.uuid4(),
+            "purpose": "hotel_check_in",
+            "needed": ["name"],
+            "now": NOW,
+            "since": NOW - service.ANOMALY_WINDOW,
+            "client_id": "omc_probe",
+            "qr_carrier_id": None,
+            "qr_step": None,
+            "kind": "ic_card",
+            "lookup_hash": b"\x00" * 32,
+        }
+        types = await driver.fetchval(
+            "SELECT parameter_types::text[] FROM pg_prepared_statements WHERE name = 'decide_probe'"
+        )
+        arguments = ", ".join(
+            f"CAST({_literal(values[name])} AS {type_})"
+            for name, type_ in zip(statement.positiontup or (), types, strict=True)
+        )
+        explained = await driver.fetchval(
+            f"EXPLAIN (FORMAT JSON) EXECUTE decide_probe({arguments})"
+        )
+    finally:
+        await driver.execute("DEALLOCATE decide_probe")
+    nodes = list(_plan_nodes(explained[0]["Plan"]))  # JSON, decoded by the driver
+    indexes = sorted(n["Index Name"] for n in nodes if n.get("Index Name", "").startswith("ix_acc"))
+    assert indexes == ["ix_access_log_terminal_at", "ix_access_log_visitor_at"]
+    assert not [
+        n for n in nodes if n["Node Type"] == "Seq Scan" and n["Relation Name"] == "access_log"
+    ]
+
+
+def _literal(value: object) -> str:
+    """A test value as an SQL literal (EXECUTE takes no protocol parameters)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bytes):
+        return f"'\\x{value.hex()}'"
+    if isinstance(value, list):
+        return "ARRAY[" + ", ".join(_literal(item) for item in value) + "]"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    for child in node.get("Plans", ()):
+        yield from _plan_nodes(child)

@@ -157,17 +157,22 @@ SELECT caller.*,
        ) shared ON true
   -- NULL when the terminal already served this visitor in the window (one more resolve of
   -- them cannot raise its count, so the count is not even made); otherwise how many distinct
-  -- visitors it served, counting at most `ceiling` so the cost stays flat however busy it is.
+  -- visitors it served, counting at most `ceiling`.
+  -- The plan is made once per connection, without the values (``db.HOT_PATH_SETTINGS``), so
+  -- the conditions leave no room for a worse one: the window is a closed range (a range of
+  -- unknown bounds is estimated narrow, so the terminal's index is read, however the log is
+  -- spread over terminals), and whether this visitor was served is read from the visitor's own
+  -- rows (the terminal is compared in a form no index serves).
   CROSS JOIN LATERAL (
         SELECT CASE
                  WHEN caller.ceiling IS NULL THEN NULL
                  WHEN EXISTS (SELECT FROM access_log l
-                               WHERE l.terminal_id = caller.terminal_id AND l.at > :since
-                                 AND l.visitor_id = v.id)
+                               WHERE l.visitor_id = v.id AND l.at > :since AND l.at <= :now
+                                 AND l.terminal_id IS NOT DISTINCT FROM caller.terminal_id)
                  THEN NULL
                  ELSE (SELECT count(*) FROM (SELECT DISTINCT l.visitor_id FROM access_log l
                                               WHERE l.terminal_id = caller.terminal_id
-                                                AND l.at > :since
+                                                AND l.at > :since AND l.at <= :now
                                               LIMIT caller.ceiling) AS served)
                END AS visitors
        ) seen
