@@ -7,16 +7,22 @@ from urllib.parse import parse_qs, urlparse
 
 import pyotp
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.servicers.test_service import make_servicer
 
+from omotenashi.auth import service as auth
+from omotenashi.auth.errors import NotSignedInError
+from omotenashi.security.audit import AuditEntry
 from omotenashi.security.keys import MasterKey
 from omotenashi.staff import service
 from omotenashi.staff.errors import (
+    CannotDisableSelfError,
     InvalidStaffError,
     RoleRequiredError,
     SignInFailedError,
     StaffExistsError,
+    StaffNotFoundError,
 )
 from omotenashi.staff.models import Role
 
@@ -127,3 +133,70 @@ def test_roles_and_organisations_are_enforced() -> None:
         service.require(staff, Role.servicer_staff, servicer_id=other)
     operator = service.SignedIn(uuid.uuid4(), None, Role.operator)
     service.require(operator, Role.operator, servicer_id=other)
+
+
+async def _member(
+    session: AsyncSession, master: MasterKey, servicer_id: uuid.UUID, name: str, role: Role
+) -> service.SignedIn:
+    enrolment, _ = await _enrol(
+        session,
+        master,
+        email=f"{name.lower()}-{uuid.uuid4().hex[:6]}@hotel.example.jp",
+        display_name=name,
+        role=role,
+        servicer_id=servicer_id,
+    )
+    return service.SignedIn(enrolment.user.id, servicer_id, role)
+
+
+async def test_a_servicer_lists_only_its_own_staff_disabled_ones_last(
+    session: AsyncSession, master: MasterKey
+) -> None:
+    hotel, other = await make_servicer(session), await make_servicer(session, name="Hotel Two")
+    admin = await _member(session, master, hotel.id, "Aiko", Role.servicer_admin)
+    leaving = await _member(session, master, hotel.id, "Ben", Role.servicer_staff)
+    await _member(session, master, hotel.id, "Chika", Role.servicer_staff)
+    await _member(session, master, other.id, "Daichi", Role.servicer_staff)
+    await service.disable(session, hotel.id, leaving.user_id, by=admin, actor="staff:aiko")
+    *active, last = [m.display_name for m in await service.list_staff(session, hotel.id)]
+    # All were made in one transaction, so they share a creation time: only the last is certain.
+    assert (sorted(active), last) == (["Aiko", "Chika"], "Ben")
+
+
+async def test_disabling_a_member_ends_their_sessions_and_is_audited(
+    session: AsyncSession, master: MasterKey
+) -> None:
+    hotel = await make_servicer(session)
+    admin = await _member(session, master, hotel.id, "Aiko", Role.servicer_admin)
+    clerk = await _member(session, master, hotel.id, "Ben", Role.servicer_staff)
+    started = await auth.start_staff_session(session, clerk)
+    disabled = await service.disable(session, hotel.id, clerk.user_id, by=admin, actor="staff:a")
+    assert disabled.disabled_at is not None
+    with pytest.raises(NotSignedInError):
+        await auth.authenticate(session, started.token)
+    entry = await session.scalar(
+        select(AuditEntry)
+        .where(AuditEntry.target == f"staff:{clerk.user_id}")
+        .order_by(AuditEntry.id.desc())
+    )
+    assert entry is not None
+    assert (entry.actor, entry.action) == ("staff:a", "staff.disabled")
+
+
+async def test_no_one_disables_themself_a_colleague_elsewhere_or_as_a_clerk(
+    session: AsyncSession, master: MasterKey
+) -> None:
+    hotel, other = await make_servicer(session), await make_servicer(session, name="Hotel Two")
+    admin = await _member(session, master, hotel.id, "Aiko", Role.servicer_admin)
+    clerk = await _member(session, master, hotel.id, "Ben", Role.servicer_staff)
+    elsewhere = await _member(session, master, other.id, "Daichi", Role.servicer_staff)
+    with pytest.raises(CannotDisableSelfError):
+        await service.disable(session, hotel.id, admin.user_id, by=admin, actor="staff:a")
+    with pytest.raises(StaffNotFoundError):
+        await service.disable(session, hotel.id, elsewhere.user_id, by=admin, actor="staff:a")
+    with pytest.raises(RoleRequiredError):
+        await service.disable(session, hotel.id, admin.user_id, by=clerk, actor="staff:b")
+    everyone = await service.list_staff(session, hotel.id) + await service.list_staff(
+        session, other.id
+    )
+    assert all(member.disabled_at is None for member in everyone)

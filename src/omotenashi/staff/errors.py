@@ -3,6 +3,7 @@
 from omotenashi.errors import (
     ConflictError,
     ForbiddenError,
+    NotFoundError,
     UnauthorizedError,
     ValidationFailedError,
 )
@@ -25,3 +26,13 @@ class StaffExistsError(ConflictError):
 class RoleRequiredError(ForbiddenError):
     code = "role_required"
     title = "Your role does not allow this"
+
+
+class StaffNotFoundError(NotFoundError):
+    code = "staff_user_not_found"
+    title = "No such staff member"
+
+
+class CannotDisableSelfError(ConflictError):
+    code = "cannot_disable_self"
+    title = "No one can disable their own account; ask another administrator"

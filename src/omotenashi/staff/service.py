@@ -1,4 +1,5 @@
-"""Staff rules: accounts, sign-in with password and TOTP, and role checks."""
+"""Staff rules: accounts, sign-in with password and TOTP, role checks, and a servicer's own
+staff list (add, disable)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -18,7 +20,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.errors import FieldError
@@ -27,10 +29,12 @@ from omotenashi.security.encryption import DataKey
 from omotenashi.security.keys import MasterKey
 from omotenashi.servicers import service as servicers
 from omotenashi.staff.errors import (
+    CannotDisableSelfError,
     InvalidStaffError,
     RoleRequiredError,
     SignInFailedError,
     StaffExistsError,
+    StaffNotFoundError,
 )
 from omotenashi.staff.models import Role, StaffUser
 
@@ -190,6 +194,63 @@ def require(who: SignedIn, *roles: Role, servicer_id: uuid.UUID | None = None) -
         raise RoleRequiredError()
     if who.role is not Role.operator and servicer_id is not None and who.servicer_id != servicer_id:
         raise RoleRequiredError()
+
+
+def _of_servicer(servicer_id: uuid.UUID) -> Select[StaffUser]:
+    """The one statement through which a servicer's staff are read: never another's."""
+    return select(StaffUser).where(StaffUser.servicer_id == servicer_id)
+
+
+async def list_staff(session: AsyncSession, servicer_id: uuid.UUID) -> list[StaffUser]:
+    """The servicer's staff members, newest last and disabled ones after the active."""
+    rows = await session.scalars(
+        _of_servicer(servicer_id).order_by(
+            StaffUser.disabled_at.is_not(None), StaffUser.created_at, StaffUser.id
+        )
+    )
+    return list(rows.all())
+
+
+async def get(session: AsyncSession, servicer_id: uuid.UUID, staff_id: uuid.UUID) -> StaffUser:
+    """One of ``servicer_id``'s staff members; another servicer's is not found."""
+    user = await session.scalar(_of_servicer(servicer_id).where(StaffUser.id == staff_id))
+    if user is None:
+        raise StaffNotFoundError()
+    return user
+
+
+async def disable(
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    staff_id: uuid.UUID,
+    *,
+    by: SignedIn,
+    actor: str,
+) -> StaffUser:
+    """An administrator disables one of their servicer's staff: the member can no longer sign
+    in, and every session they hold ends with this transaction. Disabling oneself is refused: a
+    lone administrator would lock the servicer out of its own console."""
+    # Sessions refer to ``SignedIn`` of this module, so this one import waits until it runs.
+    from omotenashi.auth import service as auth
+
+    require(by, Role.servicer_admin, servicer_id=servicer_id)
+    user = await get(session, servicer_id, staff_id)
+    if user.id == by.user_id:
+        raise CannotDisableSelfError()
+    if user.disabled_at is not None:
+        return user
+    user.disabled_at = datetime.now(UTC)
+    await session.flush()
+    await auth.end_all_for_staff(session, user.id)
+    await audit.record(
+        session,
+        actor=actor,
+        action="staff.disabled",
+        target=f"staff:{user.id}",
+        details={"role": str(user.role)},
+    )
+    log.info("staff.disabled", user_id=str(user.id))
+    return user
 
 
 async def join(
