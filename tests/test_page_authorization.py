@@ -105,6 +105,8 @@ COVERED_ELSEWHERE = {
     "POST /console/clients",
     "POST /console/clients/{client_id}/rotate",
     "POST /console/clients/{client_id}/revoke",
+    "POST /console/staff",
+    "POST /console/staff/{staff_id}/disable",
     "POST /operator/servicers/{servicer_id}/state",
     "POST /operator/servicers/{servicer_id}/purposes/{purpose}",
     "GET /feedback/{access_log_id}",
@@ -142,6 +144,13 @@ COVERED_ELSEWHERE = {
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
     ("/console/clients", {"kind": "terminal", "label": "Desk"}, ("admin",), STAFF_SIGN_IN),
+    (
+        "/console/staff",
+        {"display_name": "Ito", "email": "ito@hotel.example.jp", "password": "twelve chars!"},
+        ("admin",),
+        STAFF_SIGN_IN,
+    ),
+    (f"/console/staff/{uuid.UUID(int=0)}/disable", {}, ("admin",), STAFF_SIGN_IN),
     (
         f"/operator/servicers/{uuid.UUID(int=0)}/state",
         {"state": "approved"},

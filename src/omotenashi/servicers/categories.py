@@ -53,3 +53,4 @@ PURPOSE_STATES = {
     "refused": N_("Refused"),
 }
 CLIENT_KINDS = {"terminal": N_("Terminal"), "system": N_("System")}
+STAFF_ROLES = {"servicer_admin": N_("Administrator"), "servicer_staff": N_("Counter staff")}

@@ -1,10 +1,11 @@
-"""The servicer's console: its state and purposes, and its API clients and terminals (create,
-rotate, revoke; a secret is shown once)."""
+"""The servicer's console: its state and purposes, its API clients and terminals (create,
+rotate, revoke; a secret is shown once), and its staff (add, with the authenticator set-up shown
+once; disable)."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -21,18 +22,26 @@ from omotenashi.servicers.categories import (
     CLIENT_KINDS,
     PURPOSE_STATES,
     SERVICER_STATES,
+    STAFF_ROLES,
     category_label,
 )
 from omotenashi.servicers.errors import InvalidServicerError, ServicerExistsError
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
-from omotenashi.staff.errors import InvalidStaffError, StaffExistsError
+from omotenashi.staff.errors import CannotDisableSelfError, InvalidStaffError, StaffExistsError
 from omotenashi.staff.models import Role
 
 router = APIRouter(include_in_schema=False)
 
 LABEL_NEEDED = N_("Give it a name of 1 to 100 characters, such as “Front desk 2”.")
+STAFF_MESSAGES = {
+    "display_name": N_("Give the staff member's name."),
+    "email": N_("Give a valid e-mail address."),
+    "password": N_("Use at least 12 characters."),
+}
+STAFF_TAKEN = N_("This e-mail address is already registered.")
+NOT_YOURSELF = N_("You cannot disable your own account.")
 
 
 def _admin(me: web.PageStaff) -> uuid.UUID:
@@ -42,7 +51,7 @@ def _admin(me: web.PageStaff) -> uuid.UUID:
 
 
 async def _console(
-    request: Request, session: Session, servicer_id: uuid.UUID, **extra: object
+    request: Request, session: Session, servicer_id: uuid.UUID, status: int = 200, **extra: object
 ) -> Response:
     language = web.request_language(request)
     servicer = await service.get(session, servicer_id)
@@ -59,13 +68,17 @@ async def _console(
             if str(p.state) == "approved"
         ],
         "clients": await clients.list_clients(session, servicer_id),
+        "members": await staff.list_staff(session, servicer_id),
         "servicer_states": SERVICER_STATES,
         "purpose_states": PURPOSE_STATES,
         "client_kinds": CLIENT_KINDS,
+        "staff_roles": STAFF_ROLES,
         "error": None,
+        "staff_error": None,
+        "staff_form": {},
+        "staff_errors": {},
         **extra,
     }
-    status = 422 if extra.get("error") else 200
     return web.render(request, "console/console.html", context, status=status)
 
 
@@ -97,7 +110,7 @@ async def create_client(
             actor=me.actor,
         )
     except InvalidApiClientError:
-        return await _console(request, session, servicer_id, error=LABEL_NEEDED)
+        return await _console(request, session, servicer_id, 422, error=LABEL_NEEDED)
     return web.render(request, "console/secret.html", {"client": client, "secret": secret})
 
 
@@ -122,6 +135,66 @@ async def rotate(
 )
 async def revoke(client_id: uuid.UUID, session: Session, me: web.PageStaff) -> Response:
     await clients.revoke(session, _admin(me), client_id, actor=me.actor)
+    return web.redirect("/console")
+
+
+@router.post("/console/staff", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def add_staff(
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    display_name: Annotated[str, Form(max_length=200)] = "",
+    email: Annotated[str, Form(max_length=320)] = "",
+    role: Annotated[Literal["servicer_staff", "servicer_admin"], Form()] = "servicer_staff",
+    password: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    servicer_id = _admin(me)
+    language = web.request_language(request)
+    try:
+        enrolment = await staff.create_user(
+            session,
+            platform_keys(request).derivation,
+            email=email,
+            display_name=display_name,
+            password=password,
+            role=Role(role),
+            servicer_id=servicer_id,
+            actor=me.actor,
+        )
+    except InvalidStaffError as problem:
+        fields = (error.field for error in problem.fields)
+        errors = {
+            f: web.gettext(language, STAFF_MESSAGES[f]) for f in fields if f in STAFF_MESSAGES
+        }
+        status = 422
+    except StaffExistsError:
+        errors, status = {"email": web.gettext(language, STAFF_TAKEN)}, 409
+    else:
+        return web.render(
+            request,
+            "console/staff_added.html",
+            {"member": enrolment.user, "totp_uri": enrolment.totp_uri},
+            headers={"Cache-Control": "no-store"},
+        )
+    typed = {"display_name": display_name, "email": email, "role": role}  # never the password
+    return await _console(
+        request, session, servicer_id, status, staff_form=typed, staff_errors=errors
+    )
+
+
+@router.post(
+    "/console/staff/{staff_id}/disable",
+    response_class=HTMLResponse,
+    dependencies=[web.CsrfChecked],
+)
+async def disable_staff(
+    staff_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    servicer_id = _admin(me)
+    try:
+        await staff.disable(session, servicer_id, staff_id, by=me.staff, actor=me.actor)
+    except CannotDisableSelfError:
+        return await _console(request, session, servicer_id, 409, staff_error=NOT_YOURSELF)
     return web.redirect("/console")
 
 
