@@ -5,16 +5,18 @@ once; disable)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from omotenashi import web
+from omotenashi import i18n, web
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
 from omotenashi.deps import Session, platform_keys
+from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
 from omotenashi.servicers import service
@@ -35,13 +37,24 @@ from omotenashi.staff.models import Role
 router = APIRouter(include_in_schema=False)
 
 LABEL_NEEDED = N_("Give it a name of 1 to 100 characters, such as “Front desk 2”.")
+EMAIL_NEEDED = N_("Give a valid e-mail address.")
+PASSWORD_TOO_SHORT = N_("Use at least 12 characters.")
 STAFF_MESSAGES = {
     "display_name": N_("Give the staff member's name."),
-    "email": N_("Give a valid e-mail address."),
-    "password": N_("Use at least 12 characters."),
+    "email": EMAIL_NEEDED,
+    "password": PASSWORD_TOO_SHORT,
 }
 STAFF_TAKEN = N_("This e-mail address is already registered.")
 NOT_YOURSELF = N_("You cannot disable your own account.")
+
+
+def _field_errors(
+    problem: AppError, messages: Mapping[str, str], language: i18n.Language
+) -> dict[str, str]:
+    """The message of each field ``problem`` names (``purposes[0]`` as ``purposes``), in the
+    page's language; fields without a message of their own are left to the page."""
+    fields = (error.field.split("[")[0] for error in problem.fields)
+    return {f: web.gettext(language, messages[f]) for f in fields if f in messages}
 
 
 def _admin(me: web.PageStaff) -> uuid.UUID:
@@ -162,11 +175,7 @@ async def add_staff(
             actor=me.actor,
         )
     except InvalidStaffError as problem:
-        fields = (error.field for error in problem.fields)
-        errors = {
-            f: web.gettext(language, STAFF_MESSAGES[f]) for f in fields if f in STAFF_MESSAGES
-        }
-        status = 422
+        errors, status = _field_errors(problem, STAFF_MESSAGES, language), 422
     except StaffExistsError:
         errors, status = {"email": web.gettext(language, STAFF_TAKEN)}, 409
     else:
@@ -205,11 +214,11 @@ JOIN_LIMIT = ratelimit.Limit(per_minute=2, burst=5)  # per network address
 JOIN_MESSAGES = {
     "name": N_("Give the organisation's name."),
     "name_ja": N_("Give the organisation's name in Japanese."),
-    "contact_email": N_("Give a valid e-mail address."),
+    "contact_email": EMAIL_NEEDED,
     "municipality_code": N_("Use the 6-digit local government code, or leave it empty."),
     "purposes": N_("Choose at least one purpose."),
-    "email": N_("Give a valid e-mail address."),
-    "password": N_("Use at least 12 characters."),
+    "email": EMAIL_NEEDED,
+    "password": PASSWORD_TOO_SHORT,
     "display_name": N_("Give your name, so that colleagues recognise you."),
     "taken": N_("This organisation or this e-mail address is already registered."),
 }
@@ -269,9 +278,7 @@ async def join(
             password=password,
         )
     except (InvalidServicerError, InvalidStaffError) as problem:
-        fields = (error.field.split("[")[0] for error in problem.fields)
-        errors = {f: web.gettext(language, JOIN_MESSAGES[f]) for f in fields if f in JOIN_MESSAGES}
-        status = 422
+        errors, status = _field_errors(problem, JOIN_MESSAGES, language), 422
     except (ServicerExistsError, StaffExistsError):
         errors, status = {"name": web.gettext(language, JOIN_MESSAGES["taken"])}, 409
     else:
