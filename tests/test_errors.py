@@ -127,3 +127,77 @@ async def test_text_postgresql_cannot_store_is_a_422_not_a_500(
     )
     assert response.status_code in (401, 422)
     assert response.status_code != 500
+
+
+class Items(BaseModel):
+    items: list[Stay]
+
+
+def _listing_routes() -> APIRouter:
+    router = APIRouter(prefix="/v1/_probe")
+
+    @router.post("/batch")
+    async def batch(body: Items) -> dict[str, int]:
+        return {"items": len(body.items)}
+
+    return router
+
+
+async def test_ten_thousand_bad_items_get_a_short_answer(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    app.include_router(_listing_routes())
+    response = await client.post("/v1/_probe/batch", json={"items": [{"nights": 0}] * 10_000})
+    assert response.status_code == 422
+    body = _is_problem(response)
+    assert len(body["errors"]) == 50  # type: ignore[arg-type]
+    assert body["errors_total"] == 20_000  # two reasons an item
+    assert len(response.content) < 20_000
+
+
+class _Counted:
+    """A streamed (chunked) request body that counts how much of it the server read."""
+
+    def __init__(self, chunk: bytes, chunks: int) -> None:
+        self.chunk, self.chunks, self.read = chunk, chunks, 0
+
+    async def __aiter__(self):  # type: ignore[no-untyped-def]
+        for _ in range(self.chunks):
+            self.read += len(self.chunk)
+            yield self.chunk
+
+
+async def test_streamed_body_over_the_cap_is_refused_before_it_is_read(
+    client: httpx.AsyncClient,
+) -> None:
+    body = _Counted(b"x" * 16 * 1024, chunks=6400)  # 100 MiB, chunked
+    response = await client.post(
+        "/v1/visitors", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    problem = _is_problem(response)
+    assert problem["code"] == "request_too_large"
+    assert "256 KiB" in str(problem["detail"])
+    assert body.read <= 256 * 1024 + 16 * 1024
+
+
+async def test_declared_body_over_the_cap_is_refused_unread(client: httpx.AsyncClient) -> None:
+    body = _Counted(b"{}", chunks=1)
+    response = await client.post(
+        "/v1/servicers",
+        content=body,
+        headers={"content-type": "application/json", "content-length": str(100 * 1024 * 1024)},
+    )
+    assert response.status_code == 413
+    assert _is_problem(response)["code"] == "request_too_large"
+    assert body.read == 0
+
+
+async def test_a_form_page_over_the_cap_is_refused_with_a_page(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/join",
+        content=b"name=" + b"a" * 300 * 1024,
+        headers={"content-type": "application/x-www-form-urlencoded", "accept": "text/html"},
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("text/html")

@@ -11,13 +11,14 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from omotenashi import __version__, db
 from omotenashi.alerts import stream as alert_stream
+from omotenashi.alerts.api import LARGE_BODIES as ALERT_DOCUMENTS
 from omotenashi.alerts.api import router as alerts_api
 from omotenashi.alerts.pages import router as alerts_pages
 from omotenashi.auth.api import router as auth_api
@@ -33,6 +34,7 @@ from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
+from omotenashi.middleware import BodyLimit, BodyTooLarge, SecurityHeaders, UnhandledErrors
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.operations.pages import router as operator_pages
@@ -111,15 +113,24 @@ def create_app(platform: Platform) -> FastAPI:
         version=__version__,
         summary="Register once; every participating service serves the visitor to their needs.",
         lifespan=lifespan,
+        # Served from the package's own copies of Swagger UI and ReDoc (see ``_install_docs``).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.platform = platform
     app.state.templates = template_environment()
     app.state.head_revision = db.head_revision()
     app.state.metrics = HttpMetrics()
+    # Innermost first: the last word on errors, then ids and metrics (which see its 500), the
+    # body cap, the security headers on every answer, and compression outside all of them.
+    app.add_middleware(UnhandledErrors, handler=_unexpected)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    app.add_middleware(BodyLimit, larger=ALERT_DOCUMENTS)
+    app.add_middleware(SecurityHeaders)
     # Pages and scripts reach phones on weak connections; event streams are left alone.
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     _install_error_handlers(app)
+    _install_docs(app)
     app.include_router(operations_router)
     for api in (
         auth_api,
@@ -156,6 +167,7 @@ def create_app(platform: Platform) -> FastAPI:
     return app
 
 
+MAX_FIELD_ERRORS = 50
 DATA_EXCEPTION = "22"  # SQLSTATE class 22: data exception
 
 
@@ -205,6 +217,10 @@ def _problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SignInRequired)
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:
@@ -225,13 +241,18 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
         fields = tuple(
             FieldError(
                 field=".".join(str(part) for part in error.get("loc", ())),
                 message=str(error.get("msg", "invalid")),
                 code=str(error.get("type", "invalid")),
             )
-            for error in exc.errors()
+            for error in errors[:MAX_FIELD_ERRORS]
+        )
+        # A body of ten thousand bad items gets the first few reasons, not a megabyte of them.
+        extra: dict[str, object] | None = (
+            {"errors_total": len(errors)} if len(errors) > MAX_FIELD_ERRORS else None
         )
         return _problem(
             request,
@@ -240,6 +261,7 @@ def _install_error_handlers(app: FastAPI) -> None:
             "Some fields are not valid",
             "Correct the fields listed in errors and send the request again.",
             fields,
+            extra,
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -247,6 +269,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         phrase = HTTPStatus(exc.status_code).phrase
         code = phrase.lower().replace(" ", "_").replace("-", "_")
         detail = exc.detail if isinstance(exc.detail, str) else phrase
+        if isinstance(exc, BodyTooLarge):
+            code, phrase = "request_too_large", "Request body too large"
+            detail = f"The request body is larger than {_size(exc.limit)}; nothing was stored."
         return _problem(
             request, exc.status_code, code, phrase, detail, headers=getattr(exc, "headers", None)
         )
@@ -264,15 +289,43 @@ def _install_error_handlers(app: FastAPI) -> None:
                 "Some input cannot be stored",
                 "The request holds characters or values that are not allowed.",
             )
-        return await unexpected(request, exc)
+        return await _unexpected(request, exc)
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("http.unhandled", error=type(exc).__name__)
-        return _problem(
-            request,
-            500,
-            "internal_error",
-            "Internal error",
-            "The server failed to serve this request; it has been logged.",
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    """A bug: one log event with the traceback (never its frames' variables), and a plain 500."""
+    log.error("http.unhandled", error=type(exc).__name__, exc_info=exc)
+    return _problem(
+        request,
+        500,
+        "internal_error",
+        "Internal error",
+        "The server failed to serve this request; it has been logged.",
+    )
+
+
+def _install_docs(app: FastAPI) -> None:
+    """/docs from the package's vendored Swagger UI, started by a script file rather than inline
+    code, so it works with no internet and under the pages' Content-Security-Policy."""
+
+    def page(title: str, head: str, body: str) -> HTMLResponse:
+        return HTMLResponse(
+            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{title}</title>{head}</head><body>{body}</body></html>"
         )
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return page(
+            "Omotenashi Cloud API",
+            '<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css">',
+            '<div id="swagger-ui" data-openapi="/openapi.json"></div>'
+            '<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>'
+            '<script src="/static/api-docs.js"></script>',
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> Response:
+        # ReDoc fetches its maker's logo from the internet; one documentation page is enough.
+        return redirect("/docs")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import uuid
+from urllib.parse import urlsplit
 
 import structlog
 from fastapi import APIRouter, Request
@@ -138,6 +140,36 @@ def _not_ready(request: Request, detail: str) -> JSONResponse:
         request_id=getattr(request.state, "request_id", None),
     )
     return JSONResponse(body, status_code=503, media_type="application/problem+json")
+
+
+CSP_REPORTS = "/csp-reports"
+
+
+@router.post(CSP_REPORTS, include_in_schema=False, status_code=204)
+async def csp_report(request: Request) -> Response:
+    """Where browsers report what our Content-Security-Policy blocked: a page the policy broke
+    shows up in the log (the directive and the blocked origin only, never the page's address)."""
+    try:
+        body = json.loads(await request.body())
+    except ValueError:
+        return Response(status_code=204)
+    reports = body if isinstance(body, list) else [body]
+    for report in reports[:10]:
+        if not isinstance(report, dict):
+            continue
+        details = report.get("csp-report") or report.get("body") or {}
+        if not isinstance(details, dict):
+            continue
+        directive = details.get("effective-directive") or details.get("effectiveDirective")
+        blocked = details.get("blocked-uri") or details.get("blockedURL") or ""
+        log.warning(
+            "csp.violation",
+            directive=str(directive)[:64],
+            blocked=urlsplit(str(blocked)).scheme + "://" + urlsplit(str(blocked)).netloc
+            if "://" in str(blocked)
+            else str(blocked)[:32],
+        )
+    return Response(status_code=204)
 
 
 @router.get("/metrics", include_in_schema=False)

@@ -335,7 +335,8 @@ async def test_oversized_document_is_refused_unread(
     response = await client.post(
         "/v1/alerts/ingest", content=b" " * (8 * 1024 * 1024 + 1), headers=headers
     )
-    assert response.status_code == 422
+    assert response.status_code == 413
+    assert response.json()["code"] == "request_too_large"
     assert "larger than 8 MiB" in response.json()["detail"]
 
 

@@ -129,6 +129,10 @@ def live_server(cluster: EmbeddedCluster, workdir: Path) -> Iterator[LiveServer]
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+    # Every page the journeys opened ran under the Content-Security-Policy; Chromium reports
+    # whatever it blocked, and a page the policy broke fails the run here.
+    violations = [line for line in log.read_text().splitlines() if "csp.violation" in line]
+    assert violations == [], violations[:5]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,168 @@
+"""What every HTTP request crosses before any route: a cap on its body, the browser's security
+headers on every answer, and the last word on an exception nothing else handled.
+
+All three are pure ASGI and cost next to nothing per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+
+from fastapi import HTTPException, Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+DEFAULT_BODY_LIMIT = 256 * 1024
+"""Far above any form or JSON document the product takes; uploads declare their own limit."""
+
+
+class BodyTooLarge(HTTPException):
+    """The request body is over its route's limit; nothing past the limit was read.
+
+    A FastAPI ``HTTPException``, so wherever the body is read (a JSON body, a form, a stream) it
+    reaches the app's handler and becomes a 413 problem, or a page for a browser.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(status_code=413)
+        self.limit = limit
+
+
+class BodyLimit:
+    """Refuses a request body over its limit without reading past it, declared or chunked.
+
+    FastAPI's own ``max_body_size`` counts the same way, but answers a declared oversize body
+    with a plain-text 413 and an oversize JSON body with a 400; ours is always a problem.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        default: int = DEFAULT_BODY_LIMIT,
+        larger: Mapping[str, int] | None = None,
+    ) -> None:
+        self.app = app
+        self.default = default
+        self.larger = dict(larger or {})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.larger.get(scope["path"], self.default)
+        declared = _content_length(scope)
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            if declared is not None and declared > limit:
+                raise BodyTooLarge(limit)
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
+# Scripts only from the platform itself (no inline script anywhere); inline style attributes are
+# allowed for the server-drawn map tiles. WebAssembly may compile (the passport reader).
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "manifest-src 'self'",
+        "media-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "report-uri /csp-reports",
+    )
+)
+HSTS = "max-age=63072000; includeSubDomains"
+
+
+class SecurityHeaders:
+    """The headers that keep a browser from framing, sniffing or leaking our pages.
+
+    HSTS only over https (a browser ignores it over http, and a developer's localhost would be
+    pinned to https for two years)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.common: list[tuple[bytes, bytes]] = [
+            (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"strict-origin-when-cross-origin"),
+            (b"x-frame-options", b"DENY"),
+            (b"cross-origin-opener-policy", b"same-origin"),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = [*self.common]
+        if scope.get("scheme") == "https":
+            extra.append((b"strict-transport-security", HSTS.encode()))
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *(header for header in extra if header[0] not in present),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+ErrorHandler = Callable[[Request, Exception], Awaitable[Response]]
+
+
+class UnhandledErrors:
+    """Answers an exception that escaped every route and handler, and logs it once.
+
+    Starlette's own last resort answers too, then raises the exception again for the server to
+    log a second time; here the handler logs it and answers, and nothing is raised further.
+    """
+
+    def __init__(self, app: ASGIApp, handler: ErrorHandler) -> None:
+        self.app = app
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception as exc:
+            if started:
+                raise  # too late to answer; the server logs it and cuts the response off
+            response = await self.handler(Request(scope), exc)
+            await response(scope, receive, send)
