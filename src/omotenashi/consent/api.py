@@ -142,7 +142,7 @@ async def my_receipt(
     grant_id: uuid.UUID, me: CurrentVisitor, session: Session, request: Request
 ) -> Receipt:
     record = await service.grant_of(session, me.visitor_id, grant_id)
-    claims = receipts.verify(record.receipt, platform_keys(request).signing_key)
+    claims = receipts.verify(record.receipt, platform_keys(request))
     return Receipt(jws=record.receipt, claims=claims)
 
 
@@ -202,4 +202,4 @@ async def servicer_receipt(
     request_id: uuid.UUID, caller: Terminal, session: Session, request: Request
 ) -> Receipt:
     jws = await asks.receipt_for_servicer(session, caller.servicer_id, request_id)
-    return Receipt(jws=jws, claims=receipts.verify(jws, platform_keys(request).signing_key))
+    return Receipt(jws=jws, claims=receipts.verify(jws, platform_keys(request)))
