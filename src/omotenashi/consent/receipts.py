@@ -1,5 +1,10 @@
 """Consent receipts in the shape of Kantara Consent Receipt v1.1, signed as a JWS (EdDSA).
 
+A receipt has two copies. The visitor's, made when they consent, names them by their own id
+(``piiPrincipalId``: ``visitor:<id>``). The servicer's names them only by the pairwise subject id
+that servicer already knows them by (:func:`for_servicer`): two servicers comparing receipts
+learn nothing that links the visitor.
+
 Kantara's ``publicKey`` holds the key that signed the receipt, as a JWK (RFC 8037) whose ``kid``
 is its RFC 7638 thumbprint and is also the JWS header's ``kid``. A verifier takes the key from
 the platform's JWKS (``/.well-known/jwks.json``) by that ``kid``, never from the receipt itself.
@@ -35,7 +40,8 @@ def build(
     attributes: list[str],
     sensitive: list[str],
 ) -> dict[str, Any]:
-    """The receipt's claims. ``visitor_ref`` is an opaque id, never a name or e-mail."""
+    """The claims of the visitor's copy. ``visitor_ref`` is the visitor's own id, never a name
+    or e-mail, and never shown to a servicer."""
     return {
         "version": VERSION,
         "jurisdiction": JURISDICTION,
@@ -75,6 +81,12 @@ def build(
         "iat": int(granted_at.timestamp()),
         "exp": int(expires_at.timestamp()),
     }
+
+
+def for_servicer(claims: dict[str, Any], subject: str) -> dict[str, Any]:
+    """The servicer's copy of a receipt: the same consent, the visitor named by ``subject``, the
+    pairwise id the servicer knows them by (resolve's ``subject``)."""
+    return claims | {"piiPrincipalId": subject}
 
 
 def sign(claims: dict[str, Any], keys: PlatformKeys) -> str:
