@@ -38,5 +38,7 @@ class JsonWebKeySet(BaseModel):
     summary="The platform's signing keys (JWKS): check consent receipts, alerts and tokens",
 )
 async def key_set(request: Request, response: Response) -> JsonWebKeySet:
+    """Public, and cacheable for an hour (`Cache-Control: public, max-age=3600`): fetch it again
+    on meeting a `kid` it lacks. Every JWS the platform signs names its key by `kid`."""
     response.headers["Cache-Control"] = CACHE_CONTROL
     return JsonWebKeySet.model_validate(jwks.key_set(platform_keys(request)))
