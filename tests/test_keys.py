@@ -6,9 +6,12 @@ import stat
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import SecretStr
 
 from omotenashi.config import Settings
+from omotenashi.security import jwks
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import (
     MasterKey,
@@ -177,3 +180,64 @@ def test_embedded_rotation_keeps_the_old_key_and_pins_the_derivation_key(tmp_pat
         expected = 0o700 if path.is_dir() else 0o600
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def _public_pem(private_pem: str) -> str:
+    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
+    return (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+
+
+def test_previous_signing_keys_come_from_their_environment_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    retired_public, retired_private = _new_signing_pem(), _new_signing_pem()
+    monkeypatch.setenv(
+        "OMOTENASHI_PREVIOUS_TOKEN_SIGNING_KEYS",
+        _public_pem(retired_public) + "\n" + retired_private,
+    )
+    keys = load_keys(_production(tmp_path))
+    published = [key["kid"] for key in jwks.key_set(keys)["keys"]]
+    assert published == [
+        jwks.kid(keys.signing_key),
+        *(jwks.kid(_signing_key(pem)) for pem in (retired_public, retired_private)),
+    ]
+    assert retired_private not in repr(keys)
+
+
+def test_embedded_previous_signing_keys_are_read_from_their_folder(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    current = load_keys(settings)
+    retired = _new_signing_pem()
+    folder = keys_dir(settings) / "token-signing-previous"
+    folder.mkdir(mode=0o700)
+    (folder / "2026-11-01.pem").write_text(_public_pem(retired))
+    keys = load_keys(settings)
+    assert keys.signing_key.public_key() == current.signing_key.public_key()
+    assert [jwks.kid(key) for key in keys.signing_public_keys] == [
+        jwks.kid(current.signing_key),
+        jwks.kid(_signing_key(retired)),
+    ]
+
+
+def test_a_malformed_previous_signing_key_is_named_by_its_place(tmp_path: Path) -> None:
+    vapid = new_vapid_pem()
+    settings = _production(
+        tmp_path, previous_token_signing_keys=_public_pem(_new_signing_pem()) + vapid
+    )
+    with pytest.raises(
+        MissingSecretError,
+        match=r"OMOTENASHI_PREVIOUS_TOKEN_SIGNING_KEYS \(key 2\) must be an Ed25519 key",
+    ):
+        load_keys(settings)
+    with pytest.raises(MissingSecretError, match="holds no PEM key"):
+        load_keys(_production(tmp_path, previous_token_signing_keys="not a key"))
+
+
+def _signing_key(pem: str) -> Ed25519PrivateKey:
+    key = serialization.load_pem_private_key(pem.encode(), password=None)
+    assert isinstance(key, Ed25519PrivateKey)
+    return key

@@ -44,6 +44,7 @@ from omotenashi.privacy.pages import router as privacy_pages
 from omotenashi.resolve.api import router as resolve_api
 from omotenashi.resolve.pages import router as resolve_pages
 from omotenashi.runtime import Platform
+from omotenashi.security.api import router as keys_api
 from omotenashi.servicers.api import router as servicers_api
 from omotenashi.servicers.pages import router as console_pages
 from omotenashi.staff.pages import router as staff_pages
@@ -144,6 +145,7 @@ def create_app(platform: Platform) -> FastAPI:
         content_api,
         translation_api,
         alerts_api,
+        keys_api,
     ):
         app.include_router(api)
     for pages in (

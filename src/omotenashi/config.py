@@ -47,7 +47,12 @@ class Settings(BaseSettings):
         "staff codes); never rotated. Default: the master key.",
     )
     token_signing_key: SecretStr | None = Field(
-        default=None, description="Base64 key signing access tokens and receipts."
+        default=None, description="PEM Ed25519 key signing access tokens, receipts and alerts."
+    )
+    previous_token_signing_keys: SecretStr | None = Field(
+        default=None,
+        description="PEM Ed25519 keys (public, or the retired private keys), one after the "
+        "other, that signed before a rotation: still published and accepted.",
     )
     vapid_private_key: SecretStr | None = Field(
         default=None, description="PEM P-256 key identifying the platform to Web Push services."

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
 from tests.resolve.test_service import NOW, _visitor
 
-from omotenashi.consent import requests
+from omotenashi.consent import receipts, requests
 from omotenashi.consent.errors import ConsentRequestAnsweredError, ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequestState
 from omotenashi.resolve import service as resolve
@@ -111,3 +111,38 @@ async def test_only_the_asked_visitor_can_answer_and_only_the_asker_can_watch(
         await requests.accept(session, keys, stranger, request.token, now=NOW)
     with pytest.raises(ConsentRequestNotFoundError):
         await requests.status(session, other.id, request.id)
+
+
+async def test_the_servicers_receipt_names_the_visitor_by_its_pairwise_id_alone(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    request = await requests.ask(
+        session,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        now=NOW,
+    )
+    grant = await requests.accept(session, keys, visitor_id, request.token, now=NOW)
+    resolved = await resolve.resolve(
+        session,
+        keys,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        now=NOW,
+    )
+
+    copy = await requests.receipt_for_servicer(session, keys, hotel.id, request.id)
+    servicers = receipts.verify(copy, keys)
+    visitors = receipts.verify(grant.receipt, keys)
+    assert servicers["piiPrincipalId"] == resolved.subject
+    assert str(visitor_id) not in copy + str(servicers)
+    assert visitors["piiPrincipalId"] == f"visitor:{visitor_id}"  # the visitor's own copy
+    assert {k: v for k, v in servicers.items() if k != "piiPrincipalId"} == {
+        k: v for k, v in visitors.items() if k != "piiPrincipalId"
+    }
+    assert await requests.receipt_for_servicer(session, keys, hotel.id, request.id) == copy

@@ -73,7 +73,7 @@ async def test_the_receipt_is_a_signed_kantara_record(
         servicer_id=hotel.id,
         now=NOW,
     )
-    claims = receipts.verify(grant.receipt, keys.signing_key)
+    claims = receipts.verify(grant.receipt, keys)
     assert claims["consentReceiptID"] == str(grant.id)
     assert claims["jurisdiction"] == "JP"
     assert claims["piiControllers"][0]["piiController"] == "Hotel Test Ueno"
@@ -83,7 +83,7 @@ async def test_the_receipt_is_a_signed_kantara_record(
     assert claims["spiCat"] == ["passport"]
     forged = grant.receipt[:-4] + ("AAAA" if not grant.receipt.endswith("AAAA") else "BBBB")
     with pytest.raises(Exception, match="Signature"):
-        receipts.verify(forged, keys.signing_key)
+        receipts.verify(forged, keys)
 
 
 async def test_revoking_takes_effect_at_once(session: AsyncSession, keys: PlatformKeys) -> None:

@@ -577,7 +577,7 @@ async def verify_forwarded(
     token = signatures.COMPACT_JWS.search(text)
     if token is not None:
         try:
-            claims = signatures.verify(keys.signing_key, token.group(0))
+            claims = signatures.verify(keys, token.group(0))
         except signatures.BadSignature:
             return Verification(
                 False,

@@ -2,7 +2,8 @@
 anyone can tell an official alert from a rumour, even from a forwarded copy.
 
 The signature covers the alert's id, its headline facts and the SHA-256 of its canonical JSON
-(``codec.canonical``), not the whole alert: it fits beside the alert in a push message.
+(``codec.canonical``), not the whole alert: it fits beside the alert in a push message. Its
+header names the key (``kid``), published at ``/.well-known/jwks.json``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from omotenashi.security import jwks
+from omotenashi.security.keys import PlatformKeys
 
 ALERT_TOKEN_TYPE = "omotenashi-alert+jwt"  # noqa: S105 - a media type, not a secret
 ISSUER = "omotenashi-cloud"
@@ -55,19 +59,23 @@ def sign(
         "expires_at": expires_at.isoformat() if expires_at else None,
         "sha256": digest(canonical),
     }
-    return jwt.encode(claims, key, algorithm="EdDSA", headers={"typ": ALERT_TOKEN_TYPE})
+    return jwt.encode(
+        claims, key, algorithm=jwks.ALGORITHM, headers=jwks.header(key, ALERT_TOKEN_TYPE)
+    )
 
 
-def verify(key: Ed25519PrivateKey, token: str) -> dict[str, Any]:
-    """The claims of ``token`` if the platform signed it as an alert; ``BadSignature`` if not."""
+def verify(keys: PlatformKeys | Ed25519PrivateKey, token: str) -> dict[str, Any]:
+    """The claims of ``token`` if the platform signed it as an alert; ``BadSignature`` if not.
+
+    Given the platform's keys, an alert signed with a retired key still published verifies;
+    given one signing key, only what that key signed does."""
     try:
         header = jwt.get_unverified_header(token)
         if header.get("typ") != ALERT_TOKEN_TYPE:
             raise BadSignature("not an alert signature")
-        claims: dict[str, Any] = jwt.decode(
+        claims = jwks.decode(
             token,
-            key.public_key(),
-            algorithms=["EdDSA"],
+            keys,
             issuer=ISSUER,
             options={"verify_exp": False, "verify_iat": False, "require": ["jti", "sha256"]},
         )

@@ -19,6 +19,7 @@ import jwt
 
 from omotenashi.clients.errors import InvalidTokenError
 from omotenashi.clients.models import ApiClient, ClientKind
+from omotenashi.security import jwks
 from omotenashi.security.keys import PlatformKeys
 
 ISSUER = "urn:omotenashi"
@@ -66,11 +67,17 @@ def issue_access_token(
     }
     if client.kind is ClientKind.terminal:
         claims["purposes"] = list(client.purposes)
-    return jwt.encode(claims, keys.signing_key, algorithm="EdDSA", headers={"typ": TOKEN_TYPE})
+    return jwt.encode(
+        claims,
+        keys.signing_key,
+        algorithm=jwks.ALGORITHM,
+        headers=jwks.header(keys.signing_key, TOKEN_TYPE),
+    )
 
 
 def verify_access_token(keys: PlatformKeys, token: str, *, audience: str = AUDIENCE) -> AccessToken:
-    """The token's claims if the platform signed it for ``audience`` and it has not expired.
+    """The token's claims if the platform signed it (with its key, or a retired one still
+    published) for ``audience`` and it has not expired.
 
     What a token says and that the platform signed it never change, so a process checks that
     once per token (a terminal sends the same one for minutes), and then only the expiry. This
@@ -90,10 +97,9 @@ def _verified(keys: PlatformKeys, token: str, audience: str) -> AccessToken:
         typ = str(header.get("typ", "")).lower()
         if typ not in (TOKEN_TYPE, f"application/{TOKEN_TYPE}"):
             raise InvalidTokenError("The token is not an access token.")
-        claims: dict[str, Any] = jwt.decode(
+        claims = jwks.decode(
             token,
-            keys.signing_key.public_key(),
-            algorithms=["EdDSA"],
+            keys,
             audience=audience,
             issuer=ISSUER,
             leeway=LEEWAY,

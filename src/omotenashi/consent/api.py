@@ -142,7 +142,7 @@ async def my_receipt(
     grant_id: uuid.UUID, me: CurrentVisitor, session: Session, request: Request
 ) -> Receipt:
     record = await service.grant_of(session, me.visitor_id, grant_id)
-    claims = receipts.verify(record.receipt, platform_keys(request).signing_key)
+    claims = receipts.verify(record.receipt, platform_keys(request))
     return Receipt(jws=record.receipt, claims=claims)
 
 
@@ -196,10 +196,12 @@ async def decline_request(token: str, me: CurrentVisitor, session: Session) -> C
 @router.get(
     "/consent-requests/{request_id}/receipt",
     response_model=Receipt,
-    summary="The signed receipt of the consent that answered this terminal's request",
+    summary="The signed receipt of the consent that answered this terminal's request; it "
+    "names the visitor by this servicer's pairwise subject id",
 )
 async def servicer_receipt(
     request_id: uuid.UUID, caller: Terminal, session: Session, request: Request
 ) -> Receipt:
-    jws = await asks.receipt_for_servicer(session, caller.servicer_id, request_id)
-    return Receipt(jws=jws, claims=receipts.verify(jws, platform_keys(request).signing_key))
+    keys = platform_keys(request)
+    jws = await asks.receipt_for_servicer(session, keys, caller.servicer_id, request_id)
+    return Receipt(jws=jws, claims=receipts.verify(jws, keys))

@@ -1,4 +1,14 @@
-"""Consent receipts in the shape of Kantara Consent Receipt v1.1, signed as a JWS (EdDSA)."""
+"""Consent receipts in the shape of Kantara Consent Receipt v1.1, signed as a JWS (EdDSA).
+
+A receipt has two copies. The visitor's, made when they consent, names them by their own id
+(``piiPrincipalId``: ``visitor:<id>``). The servicer's names them only by the pairwise subject id
+that servicer already knows them by (:func:`for_servicer`): two servicers comparing receipts
+learn nothing that links the visitor.
+
+Kantara's ``publicKey`` holds the key that signed the receipt, as a JWK (RFC 8037) whose ``kid``
+is its RFC 7638 thumbprint and is also the JWS header's ``kid``. A verifier takes the key from
+the platform's JWKS (``/.well-known/jwks.json``) by that ``kid``, never from the receipt itself.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +17,14 @@ from datetime import datetime
 from typing import Any
 
 import jwt
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from omotenashi.security import jwks
+from omotenashi.security.keys import PlatformKeys
 
 VERSION = "KI-CR-v1.1.0"
 JURISDICTION = "JP"
 POLICY_URL = "/privacy"
+RECEIPT_TYPE = "consent-receipt+jwt"
 
 
 def build(
@@ -27,14 +40,14 @@ def build(
     attributes: list[str],
     sensitive: list[str],
 ) -> dict[str, Any]:
-    """The receipt's claims. ``visitor_ref`` is an opaque id, never a name or e-mail."""
+    """The claims of the visitor's copy. ``visitor_ref`` is the visitor's own id, never a name
+    or e-mail, and never shown to a servicer."""
     return {
         "version": VERSION,
         "jurisdiction": JURISDICTION,
         "consentTimestamp": int(granted_at.timestamp()),
         "collectionMethod": "Omotenashi Cloud visitor portal or API",
         "consentReceiptID": str(receipt_id),
-        "publicKey": "Ed25519 (platform signing key)",
         "language": language,
         "piiPrincipalId": visitor_ref,
         "piiControllers": [
@@ -70,13 +83,24 @@ def build(
     }
 
 
-def sign(claims: dict[str, Any], key: Ed25519PrivateKey) -> str:
-    return jwt.encode(claims, key, algorithm="EdDSA", headers={"typ": "consent-receipt+jwt"})
+def for_servicer(claims: dict[str, Any], subject: str) -> dict[str, Any]:
+    """The servicer's copy of a receipt: the same consent, the visitor named by ``subject``, the
+    pairwise id the servicer knows them by (resolve's ``subject``)."""
+    return claims | {"piiPrincipalId": subject}
 
 
-def verify(token: str, key: Ed25519PrivateKey) -> dict[str, Any]:
-    """The receipt's claims if the platform signed it (expired receipts still verify)."""
-    claims: dict[str, Any] = jwt.decode(
-        token, key.public_key(), algorithms=["EdDSA"], options={"verify_exp": False}
+def sign(claims: dict[str, Any], keys: PlatformKeys) -> str:
+    """The receipt signed with the platform's signing key, which its ``publicKey`` names."""
+    key = keys.signing_key
+    return jwt.encode(
+        claims | {"publicKey": jwks.public_jwk(key)},
+        key,
+        algorithm=jwks.ALGORITHM,
+        headers=jwks.header(key, RECEIPT_TYPE),
     )
-    return claims
+
+
+def verify(token: str, keys: PlatformKeys) -> dict[str, Any]:
+    """The receipt's claims if the platform signed it, with its current key or a retired one
+    still published (expired receipts still verify)."""
+    return jwks.decode(token, keys, options={"verify_exp": False})

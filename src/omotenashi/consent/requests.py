@@ -13,6 +13,7 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi.consent import receipts
 from omotenashi.consent import service as grants
 from omotenashi.consent.errors import (
     ConsentRequestAnsweredError,
@@ -22,6 +23,7 @@ from omotenashi.consent.errors import (
 from omotenashi.consent.models import ConsentGrant, ConsentRequest, ConsentRequestState
 from omotenashi.errors import FieldError
 from omotenashi.security.keys import PlatformKeys
+from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
@@ -149,12 +151,18 @@ async def status(
 
 
 async def receipt_for_servicer(
-    session: AsyncSession, servicer_id: uuid.UUID, request_id: uuid.UUID
+    session: AsyncSession, keys: PlatformKeys, servicer_id: uuid.UUID, request_id: uuid.UUID
 ) -> str:
-    """The signed receipt of the grant that answered the servicer's request. The servicer sees
-    the receipt of what it asked for and nothing else of the visitor's consents."""
+    """The servicer's signed copy of the receipt of the grant that answered its request: the
+    visitor named by the servicer's pairwise subject id, never by their own id. The servicer sees
+    the receipt of what it asked for and nothing else of the visitor's consents.
+
+    Signed as it is asked for (Ed25519 signatures are deterministic: the same copy each time,
+    while the signing key stays)."""
     asked = await status(session, servicer_id, request_id)
     record = await session.get(ConsentGrant, asked.grant_id) if asked.grant_id else None
     if record is None:
         raise ConsentRequestNotFoundError("The request was not accepted, so there is no receipt.")
-    return record.receipt
+    subject = subject_id(pairwise_key(keys.derivation), servicer_id, record.visitor_id)
+    claims = receipts.for_servicer(receipts.verify(record.receipt, keys), subject)
+    return receipts.sign(claims, keys)

@@ -103,7 +103,7 @@ async def grant(
         attributes=wanted,
         granted_at=now,
         expires_at=expires_at,
-        receipt=receipts.sign(claims, keys.signing_key),
+        receipt=receipts.sign(claims, keys),
     )
     session.add(record)
     await session.flush()

@@ -8,6 +8,11 @@ Two roles, one kind of key
     and e-mail code keys, sealed mail and device secrets). Those values are stored or handed out
     and cannot be recomputed, so the derivation key never changes: by default it is the master
     key, and the first rotation pins it to the material of the first master key.
+
+The token-signing key
+    Signs access tokens, consent receipts and alerts (EdDSA). When it is replaced, the public
+    halves of the retired ones stay (``previous_signing_keys``): published in the JWKS and
+    accepted, for as long as anything they signed is kept.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from omotenashi.config import Settings
 
@@ -63,6 +69,18 @@ class PlatformKeys:
     """Older master keys, kept only to unwrap data keys not yet re-wrapped."""
     derivation_key: MasterKey | None = None
     """The stable root of every derived key; None: the master key is the root."""
+    previous_signing_keys: tuple[bytes, ...] = ()
+    """Raw public halves of retired token-signing keys, kept to check what they signed."""
+
+    @property
+    def signing_public_keys(self) -> tuple[Ed25519PublicKey, ...]:
+        """The signing key's public half, then the retired ones: every key that verifies."""
+        current = self.signing_key.public_key()
+        current_raw = current.public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+        retired = dict.fromkeys(raw for raw in self.previous_signing_keys if raw != current_raw)
+        return (current, *(Ed25519PublicKey.from_public_bytes(raw) for raw in retired))
 
     @property
     def derivation(self) -> MasterKey:
@@ -105,6 +123,34 @@ def _decode_signing_key(text: str, origin: str) -> Ed25519PrivateKey:
     if not isinstance(key, Ed25519PrivateKey):
         raise MissingSecretError(f"{origin} must be an Ed25519 key.")
     return key
+
+
+_PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z ]+)-----.+?-----END \1-----", re.DOTALL)
+
+
+def _decode_previous_signing_keys(text: str, origin: str) -> tuple[bytes, ...]:
+    """Retired signing keys as PEM blocks one after the other: public keys, or the retired
+    private keys themselves (only their public halves are kept)."""
+    found = []
+    for number, block in enumerate(_PEM_BLOCK.finditer(text), start=1):
+        where = f"{origin} (key {number})"
+        pem = block.group(0)
+        key: object
+        try:
+            if "PRIVATE" in block.group(1):
+                key = serialization.load_pem_private_key(pem.encode(), password=None)
+            else:
+                key = serialization.load_pem_public_key(pem.encode())
+        except ValueError as exc:
+            raise MissingSecretError(f"{where} is not a PEM Ed25519 key.") from exc
+        if isinstance(key, Ed25519PrivateKey):
+            key = key.public_key()
+        if not isinstance(key, Ed25519PublicKey):
+            raise MissingSecretError(f"{where} must be an Ed25519 key.")
+        found.append(key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+    if text.strip() and not found:
+        raise MissingSecretError(f"{origin} holds no PEM key.")
+    return tuple(found)
 
 
 def _decode_vapid_key(text: str, origin: str) -> ec.EllipticCurvePrivateKey:
@@ -169,6 +215,7 @@ def keys_dir(settings: Settings) -> Path:
 MASTER_FILE = "master.key"
 PREVIOUS_MASTERS_DIR = "master-previous"
 DERIVATION_FILE = "derivation.key"
+PREVIOUS_SIGNING_DIR = "token-signing-previous"
 
 
 def _new_master_text() -> str:
@@ -206,6 +253,17 @@ def _embedded_previous_masters(folder: Path) -> tuple[MasterKey, ...]:
     )
 
 
+def _embedded_previous_signing_keys(folder: Path) -> tuple[bytes, ...]:
+    directory = folder / PREVIOUS_SIGNING_DIR
+    if not directory.is_dir():
+        return ()
+    return tuple(
+        raw
+        for path in sorted(directory.glob("*.pem"))
+        for raw in _decode_previous_signing_keys(path.read_text(), str(path))
+    )
+
+
 def _embedded_derivation(folder: Path) -> MasterKey | None:
     path = folder / DERIVATION_FILE
     return _decode_master(path.read_text(), str(path)) if path.exists() else None
@@ -237,6 +295,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
             derivation_key=_checked_derivation(
                 _embedded_derivation(folder), previous, f"{folder / DERIVATION_FILE} is missing"
             ),
+            previous_signing_keys=_embedded_previous_signing_keys(folder),
         )
         return _with_keyring(keys)
     if settings.master_key is None:
@@ -270,6 +329,14 @@ def load_keys(settings: Settings) -> PlatformKeys:
         if settings.derivation_key is not None
         else None
     )
+    previous_signing = (
+        _decode_previous_signing_keys(
+            settings.previous_token_signing_keys.get_secret_value(),
+            "OMOTENASHI_PREVIOUS_TOKEN_SIGNING_KEYS",
+        )
+        if settings.previous_token_signing_keys is not None
+        else ()
+    )
     keys = PlatformKeys(
         master=master_key,
         signing_key=signing_key,
@@ -280,6 +347,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
         derivation_key=_checked_derivation(
             derivation, previous, "OMOTENASHI_DERIVATION_KEY is not set"
         ),
+        previous_signing_keys=previous_signing,
     )
     return _with_keyring(keys)
 
