@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.pages import post_form, signed_in_visitor, text_of
 
 from omotenashi import i18n
+from omotenashi.consent import service as consents
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
-from omotenashi.visitors import pages
+from omotenashi.visitors import pages, validity
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor, VisitorAttribute
+from omotenashi.visitors.validity import PassportValidity
 
 # ICAO Doc 9303 Part 4 specimen (Anna Maria Eriksson of Utopia).
 SPECIMEN = (
@@ -23,20 +26,198 @@ async def test_each_step_is_kept_and_coming_back_resumes_where_the_visitor_stopp
 ) -> None:
     keyring = Keyring(platform.keys.master)
     me = await signed_in_visitor(client, session, keyring, language="th")
+    assert (await client.get("/register")).headers["location"] == "/register/passport"
+    saved = await post_form(
+        client, "/register/passport", {"mrz": SPECIMEN}, form_page="/register/passport"
+    )
+    assert saved.status_code == 303
+    assert saved.headers["location"] == "/register/about"
+    # The tab is closed; a later visit starts at the first step not yet answered.
     assert (await client.get("/register")).headers["location"] == "/register/about"
+    profile = await visitors.read_profile(session, keyring, me)
+    assert profile["name"] == {"surname": "ERIKSSON", "given_names": "ANNA MARIA"}
+    assert profile["sex"] == "F"
+
+
+async def test_about_you_shows_what_the_passport_holds_and_asks_only_the_rest(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(
+        client, session, keyring, language="km", profile={"email": "sok@example.com"}
+    )
+    await post_form(client, "/register/passport", {"mrz": SPECIMEN}, form_page="/register/passport")
+    page = await client.get("/register/about")
+    assert "ERIKSSON ANNA MARIA" in text_of(page)
+    assert 'name="surname"' not in page.text
+    assert 'name="date_of_birth"' not in page.text
+    # Utopia is no country, so the nationality is the one fact still asked.
+    assert 'name="nationality"' in page.text
+    assert 'value="sok@example.com"' in page.text
     saved = await post_form(
         client,
         "/register/about",
-        {"surname": "Srisuk", "given_names": "Somchai", "nationality": "TH", "sex": "M"},
+        {
+            "nationality": "KH",
+            "address_country": "KH",
+            "address": "ផ្ទះលេខ ១២ ផ្លូវ ៣៦០\nភ្នំពេញ",
+            "phone": "+855 12 345 678",
+            "email": "sok@example.com",
+        },
         form_page="/register/about",
     )
-    assert saved.status_code == 303
-    assert saved.headers["location"] == "/register/passport"
-    # The tab is closed; a later visit starts at the first step not yet answered.
-    assert (await client.get("/register")).headers["location"] == "/register/passport"
+    assert saved.status_code == 303, text_of(saved)
+    assert saved.headers["location"] == "/register/stay"
     profile = await visitors.read_profile(session, keyring, me)
-    assert profile["name"] == {"surname": "Srisuk", "given_names": "Somchai"}
-    assert profile["nationality"] == "TH"
+    assert profile["name"] == {"surname": "ERIKSSON", "given_names": "ANNA MARIA"}
+    assert profile["home_address"] == {"country": "KH", "lines": ["ផ្ទះលេខ ១២ ផ្លូវ ៣៦០", "ភ្នំពេញ"]}
+    assert profile["phone"] == "+85512345678"
+    assert profile["email"] == "sok@example.com"
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "code"),
+    [
+        (
+            {"address_country": "", "address": "", "phone": "", "email": ""},
+            "home_address.country",
+            "invalid_country",
+        ),
+        (
+            {"address_country": "TH", "address": "", "phone": "+66 2 123 4567"},
+            "home_address.lines",
+            "required",
+        ),
+        (
+            {"address_country": "TH", "address": "Bangkok", "phone": "", "email": ""},
+            "phone",
+            "required",
+        ),
+        (
+            {"address_country": "TH", "address": "Bangkok", "phone": "0812345678"},
+            "phone",
+            "invalid_phone",
+        ),
+    ],
+)
+async def test_about_you_names_each_missing_or_wrong_answer_in_the_visitor_language(
+    form: dict[str, str],
+    field: str,
+    code: str,
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    platform: Platform,
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(
+        client, session, keyring, language="th", profile={"name": {"surname": "Srisuk"}}
+    )
+    refused = await post_form(client, "/register/about", form, form_page="/register/about")
+    assert refused.status_code == 422
+    assert i18n.translations("th").gettext(pages.FIELD_MESSAGES[code]) in text_of(refused)
+    assert f'id="f-{field.replace(".", "-")}"' in refused.text
+    assert "home_address" not in await visitors.read_profile(session, keyring, me)
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ({"mrz": ""}, "mrz.empty"),
+        ({"mrz": SPECIMEN.replace("7408122", "7408129")}, "mrz.birth_date_check"),
+        ({"mrz": "P<UTOERIKSSON"}, "mrz.line_count"),
+        ({"number": "L898902C3", "expiry_date": "2031-04-15"}, "required"),
+        (
+            {"number": "L898902C3", "issuing_state": "KH", "expiry_date": "2031-02-30"},
+            "invalid_date",
+        ),
+    ],
+    ids=["empty", "wrong-check-digit", "one-line", "no-country", "no-such-day"],
+)
+async def test_a_passport_mistake_is_a_message_in_the_visitor_language_never_a_500(
+    form: dict[str, str],
+    code: str,
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    platform: Platform,
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(client, session, keyring, language="km")
+    refused = await post_form(client, "/register/passport", form, form_page="/register/passport")
+    assert refused.status_code == 422
+    assert i18n.translations("km").gettext(pages.FIELD_MESSAGES[code]) in text_of(refused)
+    assert "passport" not in await visitors.read_profile(session, keyring, me)
+
+
+async def test_a_passport_typed_by_hand_names_its_country_from_a_list(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(client, session, keyring, language="th")
+    saved = await post_form(
+        client,
+        "/register/passport",
+        {"number": "AA1234567", "issuing_state": "TH", "expiry_date": "2031-04-15"},
+        form_page="/register/passport",
+    )
+    assert saved.status_code == 303
+    passport = (await visitors.read_profile(session, keyring, me))["passport"]
+    assert passport["issuing_state"] == "THA"
+
+
+async def test_an_expired_passport_is_saved_with_a_clear_warning(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    await signed_in_visitor(client, session, keyring, language="km")
+    await post_form(client, "/register/passport", {"mrz": SPECIMEN}, form_page="/register/passport")
+    expired = i18n.translations("km").gettext(validity.MESSAGES[PassportValidity.expired])
+    for path in ("/register/passport", "/register/about", "/me"):
+        shown = text_of(await client.get(path))
+        assert expired.split("%(date)s")[0].strip() in shown, path
+
+
+async def test_a_passport_expiring_before_departure_is_named(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    await signed_in_visitor(
+        client,
+        session,
+        keyring,
+        language="en",
+        profile={
+            "passport": {
+                "document_type": "P",
+                "number": "AB123",
+                "issuing_state": "THA",
+                "expiry_date": "2099-01-10",
+            },
+            "stay": {"arrival": "2098-12-20", "departure": "2099-01-20"},
+        },
+    )
+    assert "before the departure from Japan" in text_of(await client.get("/me"))
+
+
+async def test_official_warnings_are_a_choice_nothing_is_chosen_for_the_visitor(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(client, session, keyring, language="th")
+    page = await client.get("/register/stay")
+    assert 'name="warnings" value="yes">' in page.text
+    assert "checked" not in page.text
+    stay = {"arrival": "2026-12-01", "departure": "2026-12-09", "prefecture": "13"}
+    await post_form(client, "/register/stay", stay, form_page="/register/stay")
+    assert not await consents.reachable_in_emergencies(session, me)
+    await post_form(
+        client, "/register/stay", {**stay, "warnings": "yes"}, form_page="/register/stay"
+    )
+    assert await consents.reachable_in_emergencies(session, me)
+    assert 'value="yes" checked' in (await client.get("/register/stay")).text
+    await post_form(
+        client, "/register/stay", {**stay, "warnings": "no"}, form_page="/register/stay"
+    )
+    assert not await consents.reachable_in_emergencies(session, me)
 
 
 async def test_a_wrong_answer_is_named_beside_its_field_in_the_visitor_language(
