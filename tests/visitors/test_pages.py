@@ -4,12 +4,14 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories import approved_servicer
 from tests.pages import post_form, signed_in_visitor, text_of
 
 from omotenashi import i18n
 from omotenashi.consent import service as consents
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
+from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import pages, validity
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor, VisitorAttribute
@@ -322,3 +324,83 @@ async def test_a_family_member_with_a_mistake_is_not_half_registered(
     assert added.status_code == 303
     assert await session.scalar(members) == 1
     assert "Malee" in text_of(await client.get("/register/family"))
+
+
+@pytest.mark.parametrize("typed", ["taito", "Taitō", "たいとう", "タイトウ", "台東"])
+async def test_a_town_is_found_by_kanji_kana_or_romaji_and_its_code_is_never_shown(
+    typed: str, client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    await signed_in_visitor(client, session, Keyring(platform.keys.master), language="th")
+    found = await client.get("/register/stay/towns", params={"town_query": typed})
+    assert found.status_code == 200
+    assert 'value="131067"' in found.text  # the form carries the code…
+    assert "Taito-ku (台東区)" in text_of(found)
+    assert "131067" not in text_of(found)  # …the visitor never reads it
+
+
+async def test_the_town_picked_by_name_is_where_warnings_reach_the_visitor(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(client, session, keyring)
+    stay = {"arrival": "2026-12-01", "departure": "2026-12-09", "prefecture": "13"}
+    saved = await post_form(
+        client, "/register/stay", {**stay, "town_code": "131067"}, form_page="/register/stay"
+    )
+    assert saved.status_code == 303
+    profile = await visitors.read_profile(session, keyring, me)
+    assert profile["stay"]["lodging_municipality"] == "131067"
+    page = await client.get("/register/stay")
+    assert "Taito-ku" in text_of(page)
+    assert "131067" not in text_of(page)
+    # Typed and not tapped: a name that matches one town only is that town.
+    await post_form(
+        client, "/register/stay", {**stay, "town_query": "shinjuku"}, form_page="/register/stay"
+    )
+    profile = await visitors.read_profile(session, keyring, me)
+    assert profile["stay"]["lodging_municipality"] == "131041"
+
+
+@pytest.mark.parametrize(
+    ("town", "code"),
+    [
+        ({"town_code": "271276"}, "municipality_prefecture"),  # Osaka's Kita-ku, in Tokyo
+        ({"town_code": "131060"}, "town_choose"),  # no such town
+        ({"town_query": "higashi"}, "town_choose"),  # several towns: pick one
+    ],
+)
+async def test_a_town_that_is_not_in_its_prefecture_or_not_known_is_refused(
+    town: dict[str, str],
+    code: str,
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    platform: Platform,
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(client, session, keyring, language="ne")
+    stay = {"arrival": "2026-12-01", "departure": "2026-12-09", "prefecture": "13"}
+    refused = await post_form(
+        client, "/register/stay", {**stay, **town}, form_page="/register/stay"
+    )
+    assert refused.status_code == 422
+    assert i18n.translations("ne").gettext(pages.FIELD_MESSAGES[code]) in text_of(refused)
+    assert "stay" not in await visitors.read_profile(session, keyring, me)
+
+
+async def test_the_hotel_picked_from_the_directory_brings_its_town(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    hotel = await approved_servicer(session, "Hotel Ueno", PurposeKey.hotel_check_in)
+    me = await signed_in_visitor(client, session, keyring, language="km")
+    page = await client.get("/register/stay")
+    assert "Hotel Ueno · Taito-ku (台東区)" in text_of(page)
+    saved = await post_form(
+        client,
+        "/register/stay",
+        {"arrival": "2026-12-01", "departure": "2026-12-09", "hotel": str(hotel.id)},
+        form_page="/register/stay",
+    )
+    assert saved.status_code == 303
+    profile = await visitors.read_profile(session, keyring, me)
+    assert profile["stay"]["lodging_municipality"] == "131067"

@@ -30,7 +30,8 @@ from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
-from omotenashi.visitors import catalogue, display, mrz, service, validity
+from omotenashi.servicers import queries as servicers
+from omotenashi.visitors import catalogue, display, mrz, places, service, validity
 from omotenashi.visitors.errors import InvalidProfileError
 from omotenashi.visitors.mrz import InvalidMrzError
 
@@ -71,7 +72,9 @@ FIELD_MESSAGES: Mapping[str, str] = {
     "not_in_vocabulary": N_("Please choose from the list."),
     "too_long": N_("This is too long."),
     "too_many": N_("Too many items are chosen."),
-    "invalid_municipality": N_("This town code is not right; it has six digits."),
+    "invalid_municipality": N_("Please choose your town from the list."),
+    "town_choose": N_("Please choose your town from the list."),
+    "municipality_prefecture": N_("This town is not in the prefecture you chose."),
     "mrz.empty": N_("Please read your passport with the camera, or type its two lines."),
     "mrz.line_count": N_("The machine-readable zone has two lines; please paste or type both."),
     "mrz.line_length": N_("Each of the two lines has 44 characters, counting every <."),
@@ -232,16 +235,38 @@ def _passport(form: FormData, language: i18n.Language) -> dict[str, object]:
     }
 
 
-def _stay(form: FormData, language: i18n.Language) -> dict[str, object]:
-    typed = _texts(form, "arrival", "departure", "prefecture", "town_code")
+def _stay(
+    form: FormData, language: i18n.Language, hotels: Mapping[str, str] | None = None
+) -> dict[str, object]:
+    """The stay, with where the visitor sleeps as a municipality code found from the hotel or the
+    town they picked by name (never typed); a town outside the chosen prefecture is refused."""
+    typed = _texts(form, "arrival", "departure", "prefecture", "town_code", "town_query", "hotel")
     stay: dict[str, object] = {
         "arrival": typed.get("arrival"),
         "departure": typed.get("departure"),
     }
-    if "town_code" in typed:
-        stay["lodging_municipality"] = typed["town_code"]
-    elif typed.get("prefecture") in PREFECTURES:
-        stay["lodging_municipality"] = prefecture_government_code(typed["prefecture"])
+    prefecture = typed.get("prefecture") if typed.get("prefecture") in PREFECTURES else None
+    where = "stay.lodging_municipality"
+    town: places.Place | None = None
+    if typed.get("hotel") in (hotels or {}):
+        town = places.get((hotels or {})[typed["hotel"]])
+    elif "town_code" in typed:
+        town = places.get(typed["town_code"])
+        if town is None:
+            raise InvalidProfileError(fields=[FieldError(where, "Unknown town.", "town_choose")])
+    elif "town_query" in typed:
+        found = places.search(typed["town_query"], prefecture)
+        if len(found) != 1:
+            raise InvalidProfileError(fields=[FieldError(where, "Choose a town.", "town_choose")])
+        town = found[0]
+    if town is not None:
+        if prefecture and town.prefecture != prefecture and "hotel" not in typed:
+            raise InvalidProfileError(
+                fields=[FieldError(where, "Not in that prefecture.", "municipality_prefecture")]
+            )
+        stay["lodging_municipality"] = town.code
+    elif prefecture:
+        stay["lodging_municipality"] = prefecture_government_code(prefecture)
     return {"stay": stay}
 
 
@@ -269,6 +294,16 @@ FORMS = {
     "help": _help,
     "contact": _contact,
 }
+
+
+async def _hotels(session: Session, language: i18n.Language) -> list[tuple[str, str]]:
+    """(id, name with its town) of each hotel taking part, in the visitor's language."""
+    found = []
+    for hotel in await servicers.lodging_directory(session):
+        town = places.get(hotel.municipality_code or "")
+        name = hotel.name_ja if language.code == "ja" else hotel.name
+        found.append((str(hotel.id), f"{name} · {town.label(language.code)}" if town else name))
+    return found
 
 
 def _next_step(profile: Mapping[str, object]) -> Step | None:
@@ -323,7 +358,8 @@ async def _step_context(
         context["prefectures"] = prefectures(language)
         lodging = (profile.get("stay") or {}).get("lodging_municipality")
         context["prefecture"] = prefecture_code(lodging)
-        context["town_code"] = lodging if lodging and lodging[2:5] != "000" else ""
+        context["town"] = places.get(lodging) if lodging else None
+        context["hotels"] = await _hotels(session, language)
         context["warned"] = await consents.reachable_in_emergencies(session, visitor_id)
     elif step.key == "food":
         context["diets"] = catalogue.get("dietary_needs").vocabulary
@@ -367,6 +403,17 @@ async def check_mrz(request: Request, me: web.PageVisitor) -> Response:
         except InvalidMrzError as problem:
             context["errors"] = field_messages(language, problem.fields)
     return web.render(request, "visitors/mrz_check.html", context)
+
+
+@router.get("/register/stay/towns", response_class=HTMLResponse)
+async def find_town(
+    request: Request, me: web.PageVisitor, town_query: str = "", prefecture: str = ""
+) -> Response:
+    """The towns matching what the visitor typed, to pick one with a tap."""
+    language = web.request_language(request)
+    found = places.search(town_query[:100], prefecture if prefecture in PREFECTURES else None)
+    towns = [(town.code, town.label(language.code)) for town in found]
+    return web.render(request, "visitors/towns.html", {"towns": towns, "query": town_query})
 
 
 @router.post("/register/family", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
@@ -443,7 +490,14 @@ async def save_step(
     form = await request.form()
     language = web.request_language(request)
     try:
-        values = FORMS[step.key](form, language)
+        if step.key == "stay":
+            hotels = {
+                str(h.id): h.municipality_code or ""
+                for h in await servicers.lodging_directory(session)
+            }
+            values = _stay(form, language, hotels)
+        else:
+            values = FORMS[step.key](form, language)
         await service.update_profile(session, _keyring(request), me.visitor_id, values)
         if step.key == "stay":
             await _answer_warnings(request, session, me.visitor_id, form.get("warnings"))
