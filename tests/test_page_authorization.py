@@ -48,6 +48,7 @@ PAGES = (
     Page("GET", "/me", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/register/about", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/register/family", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/register/stay/towns?town_query=taito", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/pass", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/consents", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/consents/new?purpose=food_service", VISITOR, VISITOR_SIGN_IN),

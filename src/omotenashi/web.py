@@ -202,6 +202,26 @@ def safe_next(path: str | None, default: str = "/me") -> str:
     return path
 
 
+RETURN_COOKIE = "omotenashi_return"
+
+
+def remember_return(request: Request, response: Response, path: str) -> None:
+    """Where a new visitor was going when they signed up, to take them back after registering."""
+    response.set_cookie(
+        RETURN_COOKIE,
+        safe_next(path),
+        max_age=24 * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        path="/",
+    )
+
+
+def return_path(request: Request, default: str = "/me") -> str:
+    return safe_next(request.cookies.get(RETURN_COOKIE), default)
+
+
 def site_url(request: Request) -> str:
     """The site's own origin: the configured public URL (behind a proxy), else this request's.
     Passkeys are bound to it and links on QR codes point to it, so a forged Host header cannot

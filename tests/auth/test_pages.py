@@ -63,7 +63,32 @@ async def test_a_first_email_sign_in_registers_the_visitor_in_the_page_language(
     assert newest is not None
     assert newest.language == "th"
     step = await client.get("/register", follow_redirects=True)
-    assert str(step.url).endswith("/register/about")
+    assert str(step.url).endswith("/register/passport")
+    # The address just verified is offered on "about you" as the contact e-mail.
+    about = await client.get("/register/about")
+    assert 'value="first.visit@example.co.th"' in about.text
+
+
+async def test_a_new_visitor_goes_back_after_registering_to_what_they_opened(
+    client: httpx.AsyncClient, outbox: list[str]
+) -> None:
+    menu = "/menus/00000000-0000-0000-0000-000000000001"
+    token = await csrf_token(client, "/signin")
+    await client.post(
+        "/signin/email", data={"csrf_token": token, "email": "menu@example.com", "next": menu}
+    )
+    done = await client.post(
+        "/signin/code",
+        data={
+            "csrf_token": token,
+            "email": "menu@example.com",
+            "code": _code(outbox),
+            "next": menu,
+        },
+    )
+    assert done.headers["location"] == "/register"
+    family = await client.get("/register/family")
+    assert f'href="{menu}"' in family.text
 
 
 async def test_a_wrong_code_says_so_in_the_visitor_language_and_signs_nobody_in(

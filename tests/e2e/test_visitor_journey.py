@@ -122,13 +122,6 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await page.click("form[action='/signin/email'] button")
     await page.fill("#code", await latest_code(live_server.outbox, before))
     await page.click("form[action='/signin/code'] button")
-    await page.wait_for_url("**/register/about")
-
-    await page.fill("#f-name-surname", "Srisuk")
-    await page.fill("#f-name-given_names", "Somchai")
-    await page.select_option("#f-nationality", "TH")
-    await _checked(page, a11y)
-    await page.click("form.card button[type=submit]")
     await page.wait_for_url("**/register/passport")
 
     # The MRZ is checked as it is typed: a misread digit is named, the right lines pass.
@@ -141,10 +134,18 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await _checked(page, a11y)
     await page.screenshot(path=screenshots / "visitor-passport-th.png", full_page=True)
     await page.click("form.card button[type=submit]")
+    await page.wait_for_url("**/register/about")
+    await page.select_option("#f-nationality", "TH")
+    await page.select_option("#f-home_address-country", "TH")
+    await page.fill("#f-home_address-lines", "99 Sukhumvit Road, Bangkok")
+    await page.fill("#f-phone", "+66 81 234 5678")
+    await _checked(page, a11y)
+    await page.click("form.card button[type=submit]")
     await page.wait_for_url("**/register/stay")
     await page.fill("#f-stay-arrival", "2026-11-25")
     await page.fill("#f-stay-departure", "2026-12-05")
     await page.select_option("#f-prefecture", "13")
+    await page.click("input[name=warnings][value=yes]")
     await _checked(page, a11y)
     await page.click("form.card button[type=submit]")
     for step in ("food", "help", "contact"):

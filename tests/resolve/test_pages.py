@@ -306,3 +306,47 @@ async def signed_in_staff_cookie(client: httpx.AsyncClient, email: str) -> httpx
     )
     assert signed_in.status_code == 303
     return signed_in
+
+
+async def test_the_register_card_is_complete_and_names_an_expired_passport(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    guest = await _thai_guest(session, platform)
+    keyring = Keyring(platform.keys.master)
+    await visitors.update_profile(
+        session,
+        keyring,
+        guest,
+        {
+            "home_address": {"country": "TH", "lines": ["99 Sukhumvit Road", "Bangkok 10110"]},
+            "phone": "+66 81 234 5678",
+            "email": "somchai@example.com",
+            "passport": {
+                "document_type": "P",
+                "number": "AA1234567",
+                "issuing_state": "THA",
+                "expiry_date": "2012-04-15",
+            },
+        },
+    )
+    await consent.grant(
+        session,
+        platform.keys,
+        guest,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "home_address", "phone", "email", "nationality", "passport", "stay"],
+        category=hotel.category,
+    )
+    await _staff_at_desk(client, session, platform, hotel)
+    page = await _look_up(client)
+    result = text_of(page)
+    assert "この旅券は2012/04/15に有効期限が切れています。" in result  # the clerk is warned
+    card = result[result.index("宿泊者名簿") :]
+    for item in (
+        "99 Sukhumvit Road, Bangkok 10110, タイ",
+        "+66812345678 / somchai@example.com",
+        "AA1234567",
+        "2012-04-15 (期限切れ / EXPIRED)",
+    ):
+        assert item in card, item

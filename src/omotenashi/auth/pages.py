@@ -100,7 +100,17 @@ async def check_code(
         language = web.request_language(request)
         visitor = await visitors.create_visitor(session, keys.keyring, language=language.code)
         await email_codes.link(session, visitor.id, verified)
-        visitor_id, to = visitor.id, "/register"
+        # Offered as the contact address on "about you", where the visitor may change or clear it.
+        await visitors.update_profile(
+            session, keys.keyring, visitor.id, {"email": email_codes.normalise(email)}
+        )
+        response = _signed_in(
+            request, await auth.start_visitor_session(session, visitor.id), "/register"
+        )
+        # After the wizard, back to what the visitor opened before signing up (a menu, a request).
+        if to != "/me":
+            web.remember_return(request, response, to)
+        return response
     return _signed_in(request, await auth.start_visitor_session(session, visitor_id), to)
 
 

@@ -6,6 +6,7 @@ tap-to-consent code and updates by itself when the visitor answers on their phon
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -28,7 +29,7 @@ from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
-from omotenashi.visitors import catalogue, display
+from omotenashi.visitors import catalogue, display, validity
 
 router = APIRouter(include_in_schema=False)
 
@@ -67,6 +68,10 @@ def _resolution_context(resolution: Resolution, language: i18n.Language) -> dict
         "speaks_here": display.language_name(spoken.code, language.code),
         "purpose_label": PURPOSES[resolution.purpose].label(language.code),
         "missing": [catalogue.get(key).label(language.code) for key in resolution.missing],
+        # An expired passport, or one expiring before departure, is named to the clerk.
+        "passport_warning": validity.warning(
+            resolution.attributes, datetime.now(web.JAPAN).date(), language.code
+        ),
         "register": register_card.fields(resolution)
         if resolution.purpose is PurposeKey.hotel_check_in
         else None,

@@ -23,6 +23,7 @@ from reportlab.pdfgen import canvas
 
 from omotenashi.resolve.service import Resolution
 from omotenashi.visitors import display
+from omotenashi.visitors.validity import PassportValidity, passport_validity
 
 TITLE = ("宿泊者名簿", "Guest Register")
 # (field, Japanese label, English label), in the order the card shows them.
@@ -32,6 +33,7 @@ ITEMS = (
     ("contact", "連絡先", "Phone / e-mail"),
     ("nationality", "国籍", "Nationality"),
     ("passport_number", "旅券番号", "Passport number"),
+    ("passport_expiry", "旅券有効期限", "Passport expiry"),
     ("stay", "宿泊期間", "Stay"),
     ("recorded_at", "記録日時", "Recorded"),
 )
@@ -46,6 +48,7 @@ class RegisterCard:
     contact: str = ""
     nationality: str = ""
     passport_number: str = ""
+    passport_expiry: str = ""
     stay: str = ""
     recorded_at: str = ""
 
@@ -67,9 +70,27 @@ def fields(resolution: Resolution) -> RegisterCard:
         ),
         nationality=" ".join(shown.get("nationality", ())),
         passport_number=str(passport.get("number", "")),
+        passport_expiry=_expiry(attributes),
         stay=" ".join(shown.get("stay", ())),
         recorded_at=datetime.now(JAPAN).strftime("%Y-%m-%d %H:%M"),
     )
+
+
+# On the card itself, in its two languages, whatever the counter's language.
+EXPIRY_NOTES = {
+    PassportValidity.expired: "期限切れ / EXPIRED",
+    PassportValidity.expires_during_stay: "滞在中に期限切れ / expires during the stay",
+}
+
+
+def _expiry(attributes: Mapping[str, object]) -> str:
+    passport = attributes.get("passport")
+    expiry = passport.get("expiry_date") if isinstance(passport, Mapping) else None
+    if not isinstance(expiry, str):
+        return ""
+    validity = passport_validity(attributes, datetime.now(JAPAN).date())
+    note = EXPIRY_NOTES.get(validity) if validity is not None else None
+    return f"{expiry} ({note})" if note else expiry
 
 
 def from_form(form: Mapping[str, str]) -> RegisterCard:

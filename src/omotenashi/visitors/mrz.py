@@ -222,3 +222,13 @@ def to_profile(passport: Passport) -> dict[str, object]:
     if nationality := country_of(passport.nationality):
         profile["nationality"] = nationality
     return profile
+
+
+def icao_code_of(country: str) -> str | None:
+    """The ICAO state code (ISO alpha-3; ``D`` for Germany) of an ISO alpha-2 country."""
+    if country == "DE":
+        return "D"
+    if country == "XK":
+        return "RKS"
+    found = pycountry.countries.get(alpha_2=country)
+    return found.alpha_3 if found is not None else None

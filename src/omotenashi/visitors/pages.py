@@ -30,7 +30,8 @@ from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
-from omotenashi.visitors import catalogue, display, mrz, service
+from omotenashi.servicers import queries as servicers
+from omotenashi.visitors import catalogue, display, mrz, places, service, validity
 from omotenashi.visitors.errors import InvalidProfileError
 from omotenashi.visitors.mrz import InvalidMrzError
 
@@ -45,9 +46,11 @@ class Step:
     """Attributes whose presence means the visitor has been through this step."""
 
 
+# The passport comes first: its two lines hold the name, nationality, date of birth and sex, so
+# "about you" then asks only what a passport does not say (home address, phone, languages).
 STEPS: tuple[Step, ...] = (
-    Step("about", N_("About you"), ("name", "nationality")),
     Step("passport", N_("Passport"), ("passport",)),
+    Step("about", N_("About you"), ("home_address",)),
     Step("stay", N_("Your stay"), ("stay",)),
     Step("food", N_("Food"), ("dietary_needs", "allergens")),
     Step("help", N_("Help you need"), ("accessibility_needs",)),
@@ -69,7 +72,10 @@ FIELD_MESSAGES: Mapping[str, str] = {
     "not_in_vocabulary": N_("Please choose from the list."),
     "too_long": N_("This is too long."),
     "too_many": N_("Too many items are chosen."),
-    "invalid_municipality": N_("This town code is not right; it has six digits."),
+    "invalid_municipality": N_("Please choose your town from the list."),
+    "town_choose": N_("Please choose your town from the list."),
+    "municipality_prefecture": N_("This town is not in the prefecture you chose."),
+    "mrz.empty": N_("Please read your passport with the camera, or type its two lines."),
     "mrz.line_count": N_("The machine-readable zone has two lines; please paste or type both."),
     "mrz.line_length": N_("Each of the two lines has 44 characters, counting every <."),
     "mrz.charset": N_("Only the letters A to Z, the digits 0 to 9 and < appear in these lines."),
@@ -97,6 +103,10 @@ FIELD_MESSAGES: Mapping[str, str] = {
     "mrz.sex": N_("The sex in the second line must be F, M, X or <."),
 }
 FALLBACK_MESSAGE = N_("This answer is not right; please check it.")
+
+
+def validity_warning(profile: Mapping[str, Any], language: i18n.Language) -> str | None:
+    return validity.warning(profile, datetime.now(web.JAPAN).date(), language.code)
 
 
 def field_messages(language: i18n.Language, errors: tuple[FieldError, ...]) -> dict[str, str]:
@@ -163,47 +173,100 @@ def prefectures(language: i18n.Language) -> list[tuple[str, str]]:
 
 
 def _about(form: FormData, language: i18n.Language) -> dict[str, object]:
-    name = _texts(form, "surname", "given_names")
-    values: dict[str, object] = {
-        "name": {
-            "surname": name.get("surname"),
-            **({"given_names": name["given_names"]} if "given_names" in name else {}),
-        },
-        "nationality": _texts(form, "nationality").get("nationality", ""),
+    """What the page asked: read facts of the passport are shown, not posted, so they stay."""
+    typed = _texts(
+        form, "surname", "given_names", "nationality", "date_of_birth", "sex", "phone", "email"
+    )
+    values: dict[str, object] = {}
+    if "surname" in form:
+        values["name"] = {
+            "surname": typed.get("surname"),
+            **({"given_names": typed["given_names"]} if "given_names" in typed else {}),
+        }
+    for key in ("nationality", "date_of_birth", "sex"):
+        if key in form:
+            values[key] = typed.get(key, "" if key == "nationality" else None)
+    if values.get("date_of_birth") is None:
+        values.pop("date_of_birth", None)
+    if values.get("sex") is None:
+        values.pop("sex", None)
+    address = _texts(form, "address_country", "address").get("address", "")
+    values["home_address"] = {
+        "country": _texts(form, "address_country").get("address_country", ""),
+        # Free text, as the visitor writes their address at home; at most four lines are kept.
+        "lines": _address_lines(address),
     }
-    born = _texts(form, "date_of_birth").get("date_of_birth")
-    values["date_of_birth"] = born
-    values["sex"] = _texts(form, "sex").get("sex")
+    values["phone"] = typed.get("phone")
+    values["email"] = typed.get("email")
     chosen = _choices(form, "preferred_languages")
     values["preferred_languages"] = list(dict.fromkeys([language.code, *chosen]))
+    # The guest register needs a way to reach the guest: a phone number or an e-mail address.
+    _, errors = catalogue.validate_profile({k: v for k, v in values.items() if v is not None})
+    if values["phone"] is None and values["email"] is None:
+        errors.append(FieldError("phone", "A phone number or an e-mail address.", "required"))
+    if errors:
+        raise InvalidProfileError(fields=errors)
     return values
+
+
+def _address_lines(text: str) -> list[str]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
+    return [*lines[:3], ", ".join(lines[3:])] if len(lines) > 4 else lines
 
 
 def _passport(form: FormData, language: i18n.Language) -> dict[str, object]:
     lines = _texts(form, "mrz").get("mrz")
     if lines:
         return mrz.to_profile(mrz.parse_td3(lines))
-    typed = _texts(form, "document_type", "number", "issuing_state", "expiry_date")
+    typed = _texts(form, "number", "issuing_state", "expiry_date")
+    if not typed:
+        raise InvalidMrzError(
+            fields=[FieldError("mrz", "Neither the MRZ nor the details were given.", "mrz.empty")]
+        )
+    # The country is chosen from the list by its ISO code; the passport holds its ICAO code.
+    state = mrz.icao_code_of(typed["issuing_state"]) if "issuing_state" in typed else None
     return {
         "passport": {
-            "document_type": typed.get("document_type", "P"),
+            "document_type": "P",
             "number": typed.get("number"),
-            "issuing_state": typed.get("issuing_state"),
+            "issuing_state": state or typed.get("issuing_state"),
             "expiry_date": typed.get("expiry_date"),
         }
     }
 
 
-def _stay(form: FormData, language: i18n.Language) -> dict[str, object]:
-    typed = _texts(form, "arrival", "departure", "prefecture", "town_code")
+def _stay(
+    form: FormData, language: i18n.Language, hotels: Mapping[str, str] | None = None
+) -> dict[str, object]:
+    """The stay, with where the visitor sleeps as a municipality code found from the hotel or the
+    town they picked by name (never typed); a town outside the chosen prefecture is refused."""
+    typed = _texts(form, "arrival", "departure", "prefecture", "town_code", "town_query", "hotel")
     stay: dict[str, object] = {
         "arrival": typed.get("arrival"),
         "departure": typed.get("departure"),
     }
-    if "town_code" in typed:
-        stay["lodging_municipality"] = typed["town_code"]
-    elif typed.get("prefecture") in PREFECTURES:
-        stay["lodging_municipality"] = prefecture_government_code(typed["prefecture"])
+    prefecture = typed.get("prefecture") if typed.get("prefecture") in PREFECTURES else None
+    where = "stay.lodging_municipality"
+    town: places.Place | None = None
+    if typed.get("hotel") in (hotels or {}):
+        town = places.get((hotels or {})[typed["hotel"]])
+    elif "town_code" in typed:
+        town = places.get(typed["town_code"])
+        if town is None:
+            raise InvalidProfileError(fields=[FieldError(where, "Unknown town.", "town_choose")])
+    elif "town_query" in typed:
+        found = places.search(typed["town_query"], prefecture)
+        if len(found) != 1:
+            raise InvalidProfileError(fields=[FieldError(where, "Choose a town.", "town_choose")])
+        town = found[0]
+    if town is not None:
+        if prefecture and town.prefecture != prefecture and "hotel" not in typed:
+            raise InvalidProfileError(
+                fields=[FieldError(where, "Not in that prefecture.", "municipality_prefecture")]
+            )
+        stay["lodging_municipality"] = town.code
+    elif prefecture:
+        stay["lodging_municipality"] = prefecture_government_code(prefecture)
     return {"stay": stay}
 
 
@@ -231,6 +294,16 @@ FORMS = {
     "help": _help,
     "contact": _contact,
 }
+
+
+async def _hotels(session: Session, language: i18n.Language) -> list[tuple[str, str]]:
+    """(id, name with its town) of each hotel taking part, in the visitor's language."""
+    found = []
+    for hotel in await servicers.lodging_directory(session):
+        town = places.get(hotel.municipality_code or "")
+        name = hotel.name_ja if language.code == "ja" else hotel.name
+        found.append((str(hotel.id), f"{name} · {town.label(language.code)}" if town else name))
+    return found
 
 
 def _next_step(profile: Mapping[str, object]) -> Step | None:
@@ -263,14 +336,31 @@ async def _step_context(
         context["countries"] = countries(language)
         context["read_languages"] = profile.get("preferred_languages") or [language.code]
         context["sexes"] = catalogue.get("sex").vocabulary
+        # What the passport's MRZ filled in is shown as read; only what is missing is asked.
+        context["read"] = [
+            item
+            for item in display.shown(profile, language.code)
+            if item.key in ("name", "nationality", "date_of_birth", "sex")
+        ]
+        context["asked"] = [
+            key for key in ("name", "nationality", "date_of_birth", "sex") if key not in profile
+        ]
+        address = profile.get("home_address") or {}
+        context["address_country"] = address.get("country") or profile.get("nationality", "")
+        context["address"] = "\n".join(address.get("lines", []))
+        context["warning"] = validity_warning(profile, language)
     elif step.key == "passport":
         expiry = (profile.get("passport") or {}).get("expiry_date")
         context["expiry"] = display.day(expiry, language.code)
+        context["countries"] = countries(language)
+        context["warning"] = validity_warning(profile, language)
     elif step.key == "stay":
         context["prefectures"] = prefectures(language)
         lodging = (profile.get("stay") or {}).get("lodging_municipality")
         context["prefecture"] = prefecture_code(lodging)
-        context["town_code"] = lodging if lodging and lodging[2:5] != "000" else ""
+        context["town"] = places.get(lodging) if lodging else None
+        context["hotels"] = await _hotels(session, language)
+        context["warned"] = await consents.reachable_in_emergencies(session, visitor_id)
     elif step.key == "food":
         context["diets"] = catalogue.get("dietary_needs").vocabulary
         today = datetime.now(UTC).date()
@@ -286,6 +376,8 @@ async def _step_context(
             for member in members
         ]
         context["allergen_rules"] = catalogue.allergens_on(datetime.now(UTC).date())
+        # Back to the page the visitor opened before signing up (a menu, a request), if any.
+        context["finish"] = web.return_path(request)
     return context
 
 
@@ -311,6 +403,17 @@ async def check_mrz(request: Request, me: web.PageVisitor) -> Response:
         except InvalidMrzError as problem:
             context["errors"] = field_messages(language, problem.fields)
     return web.render(request, "visitors/mrz_check.html", context)
+
+
+@router.get("/register/stay/towns", response_class=HTMLResponse)
+async def find_town(
+    request: Request, me: web.PageVisitor, town_query: str = "", prefecture: str = ""
+) -> Response:
+    """The towns matching what the visitor typed, to pick one with a tap."""
+    language = web.request_language(request)
+    found = places.search(town_query[:100], prefecture if prefecture in PREFECTURES else None)
+    towns = [(town.code, town.label(language.code)) for town in found]
+    return web.render(request, "visitors/towns.html", {"towns": towns, "query": town_query})
 
 
 @router.post("/register/family", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
@@ -363,6 +466,20 @@ async def show_step(
     return web.render(request, f"visitors/step_{step.key}.html", context)
 
 
+async def _answer_warnings(
+    request: Request, session: Session, visitor_id: uuid.UUID, answer: object
+) -> None:
+    """Consent is the visitor's act: "yes" grants the emergency purpose, "no" withdraws a grant in
+    force, and no answer changes nothing (the choice is never made for them)."""
+    if answer == "yes":
+        await consents.reach_in_emergencies(session, platform_keys(request), visitor_id)
+    elif answer == "no":
+        now = datetime.now(UTC)
+        for grant in await consents.grants_of(session, visitor_id):
+            if grant.purpose == "emergency" and grant.revoked_at is None and grant.expires_at > now:
+                await consents.revoke(session, visitor_id, grant.id, now)
+
+
 @router.post("/register/{step_key}", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
 async def save_step(
     step_key: str, request: Request, session: Session, me: web.PageVisitor
@@ -373,14 +490,23 @@ async def save_step(
     form = await request.form()
     language = web.request_language(request)
     try:
-        values = FORMS[step.key](form, language)
+        if step.key == "stay":
+            hotels = {
+                str(h.id): h.municipality_code or ""
+                for h in await servicers.lodging_directory(session)
+            }
+            values = _stay(form, language, hotels)
+        else:
+            values = FORMS[step.key](form, language)
         await service.update_profile(session, _keyring(request), me.visitor_id, values)
-        if step.key == "stay" and form.get("warnings") == "yes":
-            await consents.reach_in_emergencies(session, platform_keys(request), me.visitor_id)
+        if step.key == "stay":
+            await _answer_warnings(request, session, me.visitor_id, form.get("warnings"))
     except (InvalidProfileError, InvalidMrzError) as problem:
         context = await _step_context(request, session, me.visitor_id, step)
         context["errors"] = field_messages(language, problem.fields)
         context["form"] = {key: value for key, value in form.items() if isinstance(value, str)}
+        # The typed details open when the problem is in them rather than in the MRZ.
+        context["typed_open"] = any(f.startswith("passport.") for f in context["errors"])
         return web.render(request, f"visitors/step_{step.key}.html", context, status=422)
     return web.redirect(_after(step))
 
@@ -408,5 +534,6 @@ async def home(request: Request, session: Session, me: web.PageVisitor) -> Respo
         "passkeys": await passkeys.passkeys_of(session, me.visitor_id),
         "has_email": await email_codes.has_login_email(session, me.visitor_id),
         "unrated": unrated,
+        "warning": validity_warning(profile, web.request_language(request)),
     }
     return web.render(request, "visitors/home.html", context)
