@@ -83,7 +83,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self'",
-        "connect-src 'self'",
+        "connect-src 'self' data: blob:",
         "worker-src 'self' blob:",
         "manifest-src 'self'",
         "media-src 'self' blob:",

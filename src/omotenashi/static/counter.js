@@ -17,6 +17,10 @@
       box.innerHTML = qr.createSvgTag({ cellSize: 6, margin: 4, scalable: true });
     });
   }
+  // "Print" on the guest register card (no inline handler: the pages' policy forbids them).
+  document.body.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
   document.body.addEventListener("htmx:afterSwap", function (event) {
     drawCodes(event.target);
     if (event.target.id === "result") { input.value = ""; input.focus(); }
