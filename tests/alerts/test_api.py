@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import NANAO, WAJIMA, fixture, jis, lodging_visitor
@@ -379,3 +380,51 @@ async def test_open_stream_is_woken_when_an_alert_is_announced(
         assert seen == [done.alert.id]
     finally:
         await bell.close()
+
+
+def _declared(encoding: str) -> str:
+    text = fixture("eew_vxse43.xml").decode()
+    return text.replace('encoding="UTF-8"', f'encoding="{encoding}"', 1)
+
+
+@pytest.mark.parametrize(
+    ("document", "reason"),
+    [
+        pytest.param(_declared("Shift_JIS").encode("shift_jis"), "Shift_JIS", id="shift-jis"),
+        pytest.param(_declared("EUC-JP").encode("euc_jp"), "EUC-JP", id="euc-jp"),
+        pytest.param(_declared("UTF-32").encode("utf-32"), "UTF-32", id="utf-32-bom"),
+        pytest.param(_declared("UTF-16").encode("utf-16"), "UTF-16", id="utf-16-bom"),
+        pytest.param(_declared("x-klingon").encode(), "x-klingon", id="unknown-encoding"),
+        pytest.param(_declared("ISO-8859-1").encode(), "ISO-8859-1", id="latin-1"),
+        pytest.param(
+            fixture("eew_vxse43.xml").replace(b"</Report>", b"\xff\xfe</Report>"),
+            "not UTF-8",
+            id="invalid-utf-8",
+        ),
+        pytest.param(
+            fixture("eew_vxse43.xml").split(b"\n", 1)[1].decode().encode("shift_jis"),
+            "not UTF-8",
+            id="undeclared-shift-jis",
+        ),
+    ],
+)
+async def test_a_report_not_in_utf_8_is_422_with_its_reason_and_nothing_stored(
+    document: bytes, reason: str, session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["code"] == "malformed_alert"
+    assert reason in problem["detail"]
+    assert "UTF-8" in problem["detail"]
+    assert await _alerts(session) == 0
+
+
+async def test_a_utf_8_report_with_a_byte_order_mark_is_ingested(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = b"\xef\xbb\xbf" + fixture("eew_vxse43.xml").replace(b"UTF-8", b"utf-8", 1)
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 201, response.text
