@@ -6,9 +6,10 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import NANAO, WAJIMA, fixture, jis, lodging_visitor
+from tests.alerts.support import NANAO, WAJIMA, fixture, jis, lodging_visitor, weather_report
 
 from omotenashi.alerts import stream
 from omotenashi.alerts.models import StoredAlert
@@ -105,7 +106,8 @@ async def test_ingest_answers_with_the_alert_and_unknown_elements(
     assert body["unknown_elements"] == ["Body/Extra"]
     assert body["alert"]["type"] == "major_tsunami_warning"
     assert body["alert"]["unresolved_areas"] == ["jma_forecast_area:381 佐渡"]
-    assert len(body["alert"]["renderings"]) == 16
+    assert body["alert"]["unresolved_count"] == 1
+    assert len(body["alert"]["headlines"]) == 16
 
 
 async def test_municipality_feed_may_ingest_but_a_hotel_may_not(
@@ -428,3 +430,63 @@ async def test_a_utf_8_report_with_a_byte_order_mark_is_ingested(
     document = b"\xef\xbb\xbf" + fixture("eew_vxse43.xml").replace(b"UTF-8", b"utf-8", 1)
     response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
     assert response.status_code == 201, response.text
+
+
+async def test_a_report_for_no_known_area_is_refused_naming_the_areas_and_nothing_stored(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = weather_report([("9999999", "架空町"), ("99", "架空県")])
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["code"] == "no_known_area"
+    assert problem["unresolved_areas"] == [
+        "jma_forecast_area:9999999 架空町",
+        "jma_forecast_area:99 架空県",
+    ]
+    assert problem["unresolved_count"] == 2
+    assert await _alerts(session) == 0
+
+
+async def test_a_report_with_some_unknown_areas_is_issued_and_the_answer_names_them(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = weather_report([("0420200", "石巻市"), ("9999999", "架空町")])
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 201, response.text
+    alert = response.json()["alert"]
+    assert alert["state"] == "current"
+    assert alert["prefectures"] == ["04"]
+    assert alert["municipality_count"] == 1
+    assert alert["unresolved_areas"] == ["jma_forecast_area:9999999 架空町"]
+    assert alert["unresolved_count"] == 1
+
+
+async def test_the_answer_to_a_report_of_ten_thousand_areas_is_a_small_summary(
+    session: AsyncSession, client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    known = [(f"{1 + n % 47:02d}{100 + n // 47:03d}00", f"試験市{n}") for n in range(9_700)]
+    unknown = [(f"99{n:05d}", f"架空町{n}") for n in range(300)]
+    response = await client.post(
+        "/v1/alerts/ingest", content=weather_report(known + unknown), headers=headers
+    )
+    assert response.status_code == 201, response.text[:500]
+    assert len(response.content) < 50_000
+    body = response.json()
+    alert = body["alert"]
+    assert alert["area_count"] == 10_000
+    assert alert["municipality_count"] == 9_700
+    assert len(alert["prefectures"]) == 47
+    assert alert["unresolved_count"] == 300
+    assert alert["unresolved_areas"][0] == "jma_forecast_area:9900000 架空町0"
+    assert len(alert["unresolved_areas"]) < 300
+    assert set(alert["headlines"]) >= {"ja", "en", "th", "ja-x-easy"}
+    # The answer is what the OpenAPI document says it is, field for field.
+    schemas = app.openapi()["components"]["schemas"]
+    created = app.openapi()["paths"]["/v1/alerts/ingest"]["post"]["responses"]["201"]
+    assert created["content"]["application/json"]["schema"]["$ref"].endswith("/Ingested")
+    assert set(body) == set(schemas["Ingested"]["properties"])
+    assert set(alert) == set(schemas["IngestedAlert"]["properties"])

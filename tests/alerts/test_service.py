@@ -22,6 +22,7 @@ from omotenashi.alerts.errors import (
     AlertNotFoundError,
     EmergencyConsentRequiredError,
     InvalidAlertError,
+    NoKnownAreaError,
     SecondOperatorRequiredError,
 )
 from omotenashi.alerts.models import AlertState, AlertTarget, SafetyAnswer, StoredAlert
@@ -320,6 +321,19 @@ async def test_composed_alert_with_a_wrong_field_is_refused_by_name(
     with pytest.raises(InvalidAlertError) as raised:
         await service.draft(session, body, operator="staff:one")
     assert raised.value.fields[0].field == "details.level"
+
+
+async def test_composed_alert_for_a_municipality_of_no_prefecture_is_refused_unsent(
+    session: AsyncSession,
+) -> None:
+    body = _composed()
+    body["areas"] = [{"kind": "municipality", "code": "99123", "name_ja": "架空町"}]
+    with pytest.raises(NoKnownAreaError) as previewed:
+        service.preview(service.parse_composed(body))
+    assert previewed.value.extra["unresolved_areas"] == ["municipality:99123 架空町"]
+    with pytest.raises(NoKnownAreaError):
+        await service.draft(session, body, operator="staff:one")
+    assert await _count(session, StoredAlert) == 0
 
 
 # Verification.

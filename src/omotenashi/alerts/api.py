@@ -13,12 +13,14 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from omotenashi.alerts import push, service, stream
+from omotenashi.alerts.errors import LISTED
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.alerts.schemas import (
     AlertDetailOut,
     AlertOut,
     AreaCountOut,
     Ingested,
+    IngestedAlert,
     LocationIn,
     LocationOut,
     OperatorAlertOut,
@@ -110,6 +112,30 @@ def _operator_out(alert: StoredAlert) -> OperatorAlertOut:
         recipients=alert.recipients,
         delivered=alert.delivered,
         failed=alert.failed,
+        signature=alert.signature,
+    )
+
+
+def _ingested_out(alert: StoredAlert) -> IngestedAlert:
+    reached = {*alert.target_prefectures, *(code[:2] for code in alert.target_municipalities)}
+    return IngestedAlert(
+        id=alert.id,
+        type=alert.type,
+        severity=alert.severity,
+        status=alert.status,
+        state=service.current_state(alert),
+        origin=str(alert.origin),
+        source=alert.source,
+        issued_at=alert.issued_at,
+        expires_at=alert.expires_at,
+        created_by=alert.created_by,
+        headlines={lang: text["headline"] for lang, text in alert.renderings.items()},
+        area_count=len(alert.content["areas"]),
+        prefectures=sorted(reached),
+        municipality_count=len(alert.target_municipalities),
+        cell_count=len(alert.target_cells),
+        unresolved_areas=alert.unresolved_areas[:LISTED],
+        unresolved_count=len(alert.unresolved_areas),
         signature=alert.signature,
     )
 
@@ -343,6 +369,13 @@ Publisher = Annotated[str, Depends(alert_publisher)]
     status_code=201,
     response_model=Ingested,
     summary="Ingest a JMA disaster-information XML report (operators and alert feeds)",
+    responses={
+        422: {
+            "description": "malformed_alert (the reason in `detail`; a report not in UTF-8 "
+            "too), unsupported_alert_report, or no_known_area (none of its areas is a place "
+            "we know; `unresolved_areas` and `unresolved_count` list them)"
+        }
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -354,9 +387,10 @@ async def ingest(request: Request, publisher: Publisher, session: Session) -> In
     document = await _document(request)
     done = await service.ingest(session, platform_keys(request), document, actor=publisher)
     return Ingested(
-        alert=_operator_out(done.alert) if done.alert else None,
+        alert=_ingested_out(done.alert) if done.alert else None,
         cancelled=done.cancelled,
-        unknown_elements=done.unknown_elements,
+        unknown_elements=done.unknown_elements[:LISTED],
+        unknown_element_count=len(done.unknown_elements),
         duplicate=done.duplicate,
     )
 

@@ -257,6 +257,31 @@ async def compose(request: Request, session: Session, me: web.PageStaff) -> Resp
     return web.redirect("/operator/alerts")
 
 
+UNRESOLVED_SHOWN = 200
+
+
+@router.get("/operator/alerts/{alert_id}", response_class=HTMLResponse)
+async def operator_alert(
+    alert_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    """One alert, draft or sent, as the operator checks it: where it goes, and the areas it
+    names that reach nobody."""
+    _operator(me)
+    language = web.request_language(request)
+    alert = await service.get_for_operator(session, alert_id)
+    names = language.code if language.code in ALERT_LANGUAGES else "en"
+    reached = {*alert.target_prefectures, *(code[:2] for code in alert.target_municipalities)}
+    context = {
+        "shown": _shown(alert, language),
+        "prefectures": [PREFECTURES[code].names[names] for code in sorted(reached)],
+        "municipalities": len(alert.target_municipalities),
+        "cells": len(alert.target_cells),
+        "unresolved": alert.unresolved_areas[:UNRESOLVED_SHOWN],
+        "unresolved_count": len(alert.unresolved_areas),
+    }
+    return web.render(request, "alerts/operator_alert.html", context)
+
+
 @router.post(
     "/operator/alerts/{alert_id}/{decision}",
     response_class=HTMLResponse,

@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from omotenashi.alerts.errors import LISTED
+
 
 class Rendering(BaseModel):
     headline: str
@@ -58,10 +60,42 @@ class OperatorAlertOut(BaseModel):
     signature: str | None
 
 
+class IngestedAlert(BaseModel):
+    """The alert an ingested report made, summarised: its size does not grow with the report's.
+    Every rendering and area is at ``GET /v1/operator/alerts/{id}``."""
+
+    id: uuid.UUID
+    type: str
+    severity: int = Field(description="1 information, 2 advisory, 3 warning, 4 emergency")
+    status: str = Field(description="normal, exercise or test: only normal alerts are real")
+    state: str = Field(description="current, expired, superseded or cancelled")
+    origin: str
+    source: str
+    issued_at: datetime
+    expires_at: datetime | None
+    created_by: str = Field(description="Who ingested it, as the audit log names them")
+    headlines: dict[str, str] = Field(description="The headline in every alert language")
+    area_count: int = Field(description="How many areas the report names")
+    prefectures: list[str] = Field(
+        description="JIS X 0401 codes of the prefectures it reaches, in whole or in part"
+    )
+    municipality_count: int = Field(description="How many municipalities it targets")
+    cell_count: int = Field(description="How many H3 cells the drawn areas cover")
+    unresolved_areas: list[str] = Field(
+        description=f"Areas that match no place we know, so nobody there is told (the first "
+        f"{LISTED}, as `kind:code name`)"
+    )
+    unresolved_count: int = Field(description="How many areas match no place we know")
+    signature: str | None = Field(description="Compact JWS (EdDSA) over the alert, by the platform")
+
+
 class Ingested(BaseModel):
-    alert: OperatorAlertOut | None
+    alert: IngestedAlert | None
     cancelled: list[uuid.UUID]
-    unknown_elements: list[str] = Field(description="Paths of elements the parser did not know")
+    unknown_elements: list[str] = Field(
+        description=f"Paths of elements the parser did not know (the first {LISTED})"
+    )
+    unknown_element_count: int = Field(description="How many such paths there are")
     duplicate: bool = Field(description="The same document was ingested before")
 
 

@@ -34,6 +34,7 @@ from omotenashi.alerts.errors import (
     InvalidAlertError,
     InvalidLocationError,
     InvalidSubscriptionError,
+    NoKnownAreaError,
     SecondOperatorRequiredError,
     SubscriptionNotFoundError,
 )
@@ -134,6 +135,18 @@ def _render_all(alert: Alert) -> dict[str, Any]:
     return out
 
 
+def _targets(alert: Alert) -> targeting.Targets:
+    """Whom ``alert`` reaches. An alert none of whose areas is a place we know is refused: it
+    would be signed and in force, and tell nobody."""
+    try:
+        found = targeting.targets(alert.areas)
+    except ValueError as error:
+        raise InvalidAlertError(str(error), fields=[FieldError("areas", str(error))]) from None
+    if found.empty:
+        raise NoKnownAreaError(found.unresolved)
+    return found
+
+
 def _new_stored(
     alert: Alert,
     *,
@@ -143,10 +156,7 @@ def _new_stored(
     unknown_elements: Sequence[str] = (),
     document_sha256: str | None = None,
 ) -> StoredAlert:
-    try:
-        found = targeting.targets(alert.areas)
-    except ValueError as error:
-        raise InvalidAlertError(str(error), fields=[FieldError("areas", str(error))]) from None
+    found = _targets(alert)
     return StoredAlert(
         id=uuid.uuid4(),
         type=str(alert.type),
@@ -411,7 +421,7 @@ def parse_composed(data: dict[str, Any], *, now: datetime | None = None) -> Aler
 
 def preview(alert: Alert) -> dict[str, Any]:
     """The alert in every alert language, and whom it would reach, without storing anything."""
-    found = targeting.targets(alert.areas)
+    found = _targets(alert)
     return {
         "renderings": _render_all(alert),
         "unresolved_areas": found.unresolved,
