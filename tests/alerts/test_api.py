@@ -490,3 +490,41 @@ async def test_the_answer_to_a_report_of_ten_thousand_areas_is_a_small_summary(
     assert created["content"]["application/json"]["schema"]["$ref"].endswith("/Ingested")
     assert set(body) == set(schemas["Ingested"]["properties"])
     assert set(alert) == set(schemas["IngestedAlert"]["properties"])
+
+
+async def test_the_checker_answers_a_changed_alert_with_the_official_text_and_the_changes(
+    session: AsyncSession, client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    ingested = await client.post(
+        "/v1/alerts/ingest", content=fixture("eew_vxse43.xml"), headers=headers
+    )
+    alert_id = ingested.json()["alert"]["id"]
+    issued = (await client.get(f"/v1/alerts/{alert_id}", params={"language": "ja"})).json()
+    official = "\n".join([issued["text"]["headline"], *issued["text"]["lines"]])
+    official += "\n" + issued["text"]["action"]
+    unchanged = await client.post("/v1/alerts/verify", json={"text": official})
+    assert unchanged.json()["verdict"] == "official_unchanged"
+    assert unchanged.json()["genuine"] is True
+    changed = await client.post(
+        "/v1/alerts/verify",
+        json={
+            "text": f"{official.replace('6', '7', 1)}\n{issued['signature']}",
+            "language": "en",
+        },
+    )
+    assert changed.status_code == 200
+    body = changed.json()
+    assert (body["verdict"], body["genuine"], body["matched_by"]) == (
+        "official_changed",
+        False,
+        "signature",
+    )
+    assert (body["language"], body["official_text"]) == ("ja", official)
+    assert {"change": "deleted", "text": "6"} in body["differences"]
+    assert {"change": "inserted", "text": "7"} in body["differences"]
+    assert body["alert"]["language"] == "en"
+    schema = app.openapi()["components"]["schemas"]["VerificationOut"]
+    assert set(body) == set(schema["properties"])
+    verdicts = app.openapi()["components"]["schemas"]["VerificationVerdict"]["enum"]
+    assert verdicts == ["official_unchanged", "official_changed", "no_such_alert"]

@@ -68,7 +68,7 @@ async def test_anyone_can_check_a_forwarded_alert_and_a_rumour_is_called_one(
     assert done.alert is not None
     token = await csrf_token(client, "/verify")
     genuine = await client.post(
-        "/verify", data={"csrf_token": token, "text": f"see https://x/alerts/{done.alert.id}"}
+        "/verify", data={"csrf_token": token, "text": f"https://x/alerts/{done.alert.id}"}
     )
     assert "Genuine" in text_of(genuine)
     rumour = await client.post(
@@ -155,3 +155,27 @@ async def test_the_operator_sees_the_areas_an_alert_reaches_nobody_in(
     await _as_visitor(client, session, visitor)
     refused = await client.get(f"/operator/alerts/{done.alert.id}")
     assert "架空町" not in refused.text
+
+
+async def test_a_changed_alert_is_shown_beside_the_official_text_with_the_changes_marked(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert done.alert is not None
+    issued = done.alert.renderings["th"]
+    pasted = "\n".join([issued["headline"], *issued["lines"], issued["action"]]).replace(
+        "6", "7", 1
+    )
+    token = await csrf_token(client, "/verify?lang=th")
+    page = await client.post(
+        "/verify",
+        data={"csrf_token": token, "text": f"{pasted}\nhttps://x/alerts/{done.alert.id}"},
+    )
+    verdict = re.search(r'<h2 id="verdict-title">([^<]*)</h2>', page.text)
+    assert verdict is not None
+    assert verdict.group(1) == i18n.translations("th").gettext(
+        "Changed: this is not what we issued"
+    )
+    shown = text_of(page)
+    assert re.search(r"<del>\s*6</del><ins>\s*7</ins>", page.text)
+    assert issued["action"] in shown  # the official text, in the language that was pasted

@@ -33,6 +33,7 @@ from omotenashi.alerts.schemas import (
     SafetyReportOut,
     SubscriptionIn,
     SubscriptionOut,
+    TextSpan,
     VapidKey,
     VerificationOut,
     VerifyIn,
@@ -183,7 +184,7 @@ async def read_alert(
 @router.post(
     "/alerts/verify",
     response_model=VerificationOut,
-    summary="Is this forwarded alert genuine, and is it still in force?",
+    summary="Is this forwarded alert one we issued, unchanged, and is it still in force?",
     responses={429: {"description": "rate_limited: more than 60 checks a minute from here"}},
 )
 async def verify(body: VerifyIn, session: Session, request: Request) -> VerificationOut:
@@ -193,10 +194,14 @@ async def verify(body: VerifyIn, session: Session, request: Request) -> Verifica
     )
     found = await service.verify_forwarded(session, platform_keys(request), body.text)
     return VerificationOut(
+        verdict=found.verdict,
         genuine=found.genuine,
         state=found.state,
         matched_by=found.matched_by,
         reason=found.reason,
+        language=found.language,
+        official_text=found.official_text,
+        differences=[TextSpan(change=span.change, text=span.text) for span in found.differences],
         alert=_alert_out(found.alert, body.language) if found.alert else None,
     )
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from omotenashi.alerts.errors import LISTED
+from omotenashi.alerts.forwarded import TextChange, VerificationVerdict
 
 
 class Rendering(BaseModel):
@@ -108,17 +109,47 @@ class VerifyIn(BaseModel):
     text: str = Field(
         min_length=1,
         max_length=20_000,
-        description="A forwarded alert: its text, its link, or its signature (JWS)",
+        description="A forwarded alert: its text, its link, its signature (JWS), or any of "
+        "them together",
     )
     language: str = "en"
 
 
+class TextSpan(BaseModel):
+    change: TextChange = Field(
+        description="same; inserted: only in the pasted text; deleted: only in the official text"
+    )
+    text: str
+
+
 class VerificationOut(BaseModel):
-    genuine: bool
-    state: str = Field(description="current, expired, superseded, cancelled or unknown")
-    matched_by: Literal["signature", "link", "wording"] | None
+    verdict: VerificationVerdict = Field(
+        description="official_unchanged: an alert we issued, word for word (or only its link or "
+        "signature); official_changed: an alert we issued, but this text was changed (see "
+        "`official_text` and `differences`); no_such_alert: nothing we issued"
+    )
+    genuine: bool = Field(description="True only when the verdict is official_unchanged")
+    state: str = Field(
+        description="The alert's: current, expired, superseded, cancelled, or unknown when "
+        "there is no such alert"
+    )
+    matched_by: Literal["signature", "link", "wording"] | None = Field(
+        description="How the alert was found; the text beside a link or signature is compared "
+        "all the same"
+    )
     reason: str
-    alert: AlertOut | None
+    language: str | None = Field(
+        description="The alert language the text was compared in; null when nothing but a link "
+        "or signature was pasted"
+    )
+    official_text: str | None = Field(
+        description="What was issued in `language`: headline, lines and action, one to a line"
+    )
+    differences: list[TextSpan] = Field(
+        description="For official_changed: the pasted text against `official_text`, in reading "
+        "order, whitespace shown as one space; empty otherwise"
+    )
+    alert: AlertOut | None = Field(description="The alert, in the language asked for")
 
 
 class KeysIn(BaseModel):
