@@ -131,6 +131,7 @@ COVERED_ELSEWHERE = {
     "POST /operator/alerts/preview",
     "POST /operator/alerts",
     "POST /operator/alerts/{alert_id}/{decision}",
+    "GET /operator/alerts/{alert_id}",
     "GET /operator/alerts/{alert_id}/safety",
     "GET /menus/{servicer_id}",
     "POST /suggestions",

@@ -971,7 +971,12 @@ def alerts_ingest(
         )
         typer.echo(f"  {alert.renderings['en']['headline']}")
         if alert.unresolved_areas:
-            typer.echo(f"  Areas matched to nobody: {', '.join(alert.unresolved_areas)}")
+            listed = alert.unresolved_areas[:20]
+            rest = len(alert.unresolved_areas) - len(listed)
+            typer.echo(
+                f"  Areas matched to nobody ({len(alert.unresolved_areas)}): {', '.join(listed)}"
+                + (f", and {rest} more" if rest else "")
+            )
     else:
         typer.echo(
             f"Cancelled {len(done.cancelled)} alert(s): {', '.join(map(str, done.cancelled))}"

@@ -4,6 +4,7 @@ emergency purpose, made through the product's own services."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +29,21 @@ ISHINOMAKI = "04202"
 
 def fixture(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
+
+
+def weather_report(areas: Iterable[tuple[str, str]]) -> bytes:
+    """The weather fixture, its municipality division replaced by a heavy-rain warning for each
+    of ``areas`` (JMA code, Japanese name)."""
+    text = fixture("weather_vpww53.xml").decode()
+    opening = '<Warning type="気象警報・注意報（市町村等）">'
+    start = text.index(opening)
+    end = text.index("</Warning>", start)
+    items = "".join(
+        "<Item><Kind><Name>大雨警報</Name><Code>03</Code><Status>発表</Status></Kind>"
+        f"<Area><Name>{name}</Name><Code>{code}</Code></Area></Item>"
+        for code, name in areas
+    )
+    return (text[:start] + opening + items + text[end:]).encode()
 
 
 def jis(code5: str) -> str:

@@ -5,9 +5,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
+from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import NANAO, WAJIMA, fixture, jis, lodging_visitor
+from tests.alerts.support import NANAO, WAJIMA, fixture, jis, lodging_visitor, weather_report
 
 from omotenashi.alerts import stream
 from omotenashi.alerts.models import StoredAlert
@@ -104,7 +106,8 @@ async def test_ingest_answers_with_the_alert_and_unknown_elements(
     assert body["unknown_elements"] == ["Body/Extra"]
     assert body["alert"]["type"] == "major_tsunami_warning"
     assert body["alert"]["unresolved_areas"] == ["jma_forecast_area:381 佐渡"]
-    assert len(body["alert"]["renderings"]) == 16
+    assert body["alert"]["unresolved_count"] == 1
+    assert len(body["alert"]["headlines"]) == 16
 
 
 async def test_municipality_feed_may_ingest_but_a_hotel_may_not(
@@ -380,3 +383,149 @@ async def test_open_stream_is_woken_when_an_alert_is_announced(
         assert seen == [done.alert.id]
     finally:
         await bell.close()
+
+
+def _declared(encoding: str) -> str:
+    text = fixture("eew_vxse43.xml").decode()
+    return text.replace('encoding="UTF-8"', f'encoding="{encoding}"', 1)
+
+
+@pytest.mark.parametrize(
+    ("document", "reason"),
+    [
+        pytest.param(_declared("Shift_JIS").encode("shift_jis"), "Shift_JIS", id="shift-jis"),
+        pytest.param(_declared("EUC-JP").encode("euc_jp"), "EUC-JP", id="euc-jp"),
+        pytest.param(_declared("UTF-32").encode("utf-32"), "UTF-32", id="utf-32-bom"),
+        pytest.param(_declared("UTF-16").encode("utf-16"), "UTF-16", id="utf-16-bom"),
+        pytest.param(_declared("x-klingon").encode(), "x-klingon", id="unknown-encoding"),
+        pytest.param(_declared("ISO-8859-1").encode(), "ISO-8859-1", id="latin-1"),
+        pytest.param(
+            fixture("eew_vxse43.xml").replace(b"</Report>", b"\xff\xfe</Report>"),
+            "not UTF-8",
+            id="invalid-utf-8",
+        ),
+        pytest.param(
+            fixture("eew_vxse43.xml").split(b"\n", 1)[1].decode().encode("shift_jis"),
+            "not UTF-8",
+            id="undeclared-shift-jis",
+        ),
+    ],
+)
+async def test_a_report_not_in_utf_8_is_422_with_its_reason_and_nothing_stored(
+    document: bytes, reason: str, session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["code"] == "malformed_alert"
+    assert reason in problem["detail"]
+    assert "UTF-8" in problem["detail"]
+    assert await _alerts(session) == 0
+
+
+async def test_a_utf_8_report_with_a_byte_order_mark_is_ingested(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = b"\xef\xbb\xbf" + fixture("eew_vxse43.xml").replace(b"UTF-8", b"utf-8", 1)
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 201, response.text
+
+
+async def test_a_report_for_no_known_area_is_refused_naming_the_areas_and_nothing_stored(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = weather_report([("9999999", "架空町"), ("99", "架空県")])
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["code"] == "no_known_area"
+    assert problem["unresolved_areas"] == [
+        "jma_forecast_area:9999999 架空町",
+        "jma_forecast_area:99 架空県",
+    ]
+    assert problem["unresolved_count"] == 2
+    assert await _alerts(session) == 0
+
+
+async def test_a_report_with_some_unknown_areas_is_issued_and_the_answer_names_them(
+    session: AsyncSession, client: httpx.AsyncClient
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    document = weather_report([("0420200", "石巻市"), ("9999999", "架空町")])
+    response = await client.post("/v1/alerts/ingest", content=document, headers=headers)
+    assert response.status_code == 201, response.text
+    alert = response.json()["alert"]
+    assert alert["state"] == "current"
+    assert alert["prefectures"] == ["04"]
+    assert alert["municipality_count"] == 1
+    assert alert["unresolved_areas"] == ["jma_forecast_area:9999999 架空町"]
+    assert alert["unresolved_count"] == 1
+
+
+async def test_the_answer_to_a_report_of_ten_thousand_areas_is_a_small_summary(
+    session: AsyncSession, client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    known = [(f"{1 + n % 47:02d}{100 + n // 47:03d}00", f"試験市{n}") for n in range(9_700)]
+    unknown = [(f"99{n:05d}", f"架空町{n}") for n in range(300)]
+    response = await client.post(
+        "/v1/alerts/ingest", content=weather_report(known + unknown), headers=headers
+    )
+    assert response.status_code == 201, response.text[:500]
+    assert len(response.content) < 50_000
+    body = response.json()
+    alert = body["alert"]
+    assert alert["area_count"] == 10_000
+    assert alert["municipality_count"] == 9_700
+    assert len(alert["prefectures"]) == 47
+    assert alert["unresolved_count"] == 300
+    assert alert["unresolved_areas"][0] == "jma_forecast_area:9900000 架空町0"
+    assert len(alert["unresolved_areas"]) < 300
+    assert set(alert["headlines"]) >= {"ja", "en", "th", "ja-x-easy"}
+    # The answer is what the OpenAPI document says it is, field for field.
+    schemas = app.openapi()["components"]["schemas"]
+    created = app.openapi()["paths"]["/v1/alerts/ingest"]["post"]["responses"]["201"]
+    assert created["content"]["application/json"]["schema"]["$ref"].endswith("/Ingested")
+    assert set(body) == set(schemas["Ingested"]["properties"])
+    assert set(alert) == set(schemas["IngestedAlert"]["properties"])
+
+
+async def test_the_checker_answers_a_changed_alert_with_the_official_text_and_the_changes(
+    session: AsyncSession, client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    headers = {**await operator(session, "ops@example.jp"), **XML}
+    ingested = await client.post(
+        "/v1/alerts/ingest", content=fixture("eew_vxse43.xml"), headers=headers
+    )
+    alert_id = ingested.json()["alert"]["id"]
+    issued = (await client.get(f"/v1/alerts/{alert_id}", params={"language": "ja"})).json()
+    official = "\n".join([issued["text"]["headline"], *issued["text"]["lines"]])
+    official += "\n" + issued["text"]["action"]
+    unchanged = await client.post("/v1/alerts/verify", json={"text": official})
+    assert unchanged.json()["verdict"] == "official_unchanged"
+    assert unchanged.json()["genuine"] is True
+    changed = await client.post(
+        "/v1/alerts/verify",
+        json={
+            "text": f"{official.replace('6', '7', 1)}\n{issued['signature']}",
+            "language": "en",
+        },
+    )
+    assert changed.status_code == 200
+    body = changed.json()
+    assert (body["verdict"], body["genuine"], body["matched_by"]) == (
+        "official_changed",
+        False,
+        "signature",
+    )
+    assert (body["language"], body["official_text"]) == ("ja", official)
+    assert {"change": "deleted", "text": "6"} in body["differences"]
+    assert {"change": "inserted", "text": "7"} in body["differences"]
+    assert body["alert"]["language"] == "en"
+    schema = app.openapi()["components"]["schemas"]["VerificationOut"]
+    assert set(body) == set(schema["properties"])
+    verdicts = app.openapi()["components"]["schemas"]["VerificationVerdict"]["enum"]
+    assert verdicts == ["official_unchanged", "official_changed", "no_such_alert"]

@@ -23,3 +23,20 @@ def test_ingest_issues_then_refuses_a_malformed_report(data_dir: Path, tmp_path:
     assert "Already ingested as" in again.stdout
     assert refused.returncode == 1
     assert "not well-formed XML" in refused.stderr
+
+
+def test_ingest_refuses_a_report_not_in_utf_8_with_its_reason(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    text = (FIXTURES / "eew_vxse43.xml").read_text(encoding="utf-8")
+    shift_jis = tmp_path / "shift_jis.xml"
+    shift_jis.write_bytes(
+        text.replace('encoding="UTF-8"', 'encoding="Shift_JIS"', 1).encode("shift_jis")
+    )
+
+    refused = _run(["alerts", "ingest", str(shift_jis)], _env(data_dir))
+
+    assert refused.returncode == 1
+    assert "declares the encoding 'Shift_JIS'; JMA reports are UTF-8." in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert "Issued" not in refused.stdout

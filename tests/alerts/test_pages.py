@@ -4,7 +4,7 @@ import re
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import CHIYODA, NANAO, fixture, lodging_visitor
+from tests.alerts.support import CHIYODA, NANAO, fixture, lodging_visitor, weather_report
 from tests.pages import csrf_token, post_form, signed_in_staff, text_of
 
 from omotenashi import i18n, web
@@ -68,7 +68,7 @@ async def test_anyone_can_check_a_forwarded_alert_and_a_rumour_is_called_one(
     assert done.alert is not None
     token = await csrf_token(client, "/verify")
     genuine = await client.post(
-        "/verify", data={"csrf_token": token, "text": f"see https://x/alerts/{done.alert.id}"}
+        "/verify", data={"csrf_token": token, "text": f"https://x/alerts/{done.alert.id}"}
     )
     assert "Genuine" in text_of(genuine)
     rumour = await client.post(
@@ -133,3 +133,49 @@ async def test_the_operator_sees_who_needs_help_on_a_map_of_japan(
     assert shaded is not None
     assert shaded.group(2) == "石川県"  # operators read Japanese first
     assert "NEEDSHELP" in text_of(page)
+
+
+async def test_the_operator_sees_the_areas_an_alert_reaches_nobody_in(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    report = weather_report([("0420200", "石巻市"), ("9999999", "架空町")])
+    done = await service.ingest(session, platform.keys, report, actor="t")
+    assert done.alert is not None
+    await signed_in_staff(client, session, platform.keys.master, Role.operator, None)
+    listing = await client.get("/operator/alerts")
+    assert f'href="/operator/alerts/{done.alert.id}"' in listing.text
+    page = await client.get(f"/operator/alerts/{done.alert.id}")
+    assert page.status_code == 200
+    shown = text_of(page)
+    assert i18n.translations("ja").gettext("Areas that reach nobody") in shown
+    assert "jma_forecast_area:9999999 架空町" in shown
+    assert "宮城県" in shown  # operators read Japanese first
+    client.cookies.clear()
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    await _as_visitor(client, session, visitor)
+    refused = await client.get(f"/operator/alerts/{done.alert.id}")
+    assert "架空町" not in refused.text
+
+
+async def test_a_changed_alert_is_shown_beside_the_official_text_with_the_changes_marked(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert done.alert is not None
+    issued = done.alert.renderings["th"]
+    pasted = "\n".join([issued["headline"], *issued["lines"], issued["action"]]).replace(
+        "6", "7", 1
+    )
+    token = await csrf_token(client, "/verify?lang=th")
+    page = await client.post(
+        "/verify",
+        data={"csrf_token": token, "text": f"{pasted}\nhttps://x/alerts/{done.alert.id}"},
+    )
+    verdict = re.search(r'<h2 id="verdict-title">([^<]*)</h2>', page.text)
+    assert verdict is not None
+    assert verdict.group(1) == i18n.translations("th").gettext(
+        "Changed: this is not what we issued"
+    )
+    shown = text_of(page)
+    assert re.search(r"<del>\s*6</del><ins>\s*7</ins>", page.text)
+    assert issued["action"] in shown  # the official text, in the language that was pasted

@@ -16,19 +16,26 @@ from tests.alerts.support import (
 )
 
 from omotenashi import jobs
-from omotenashi.alerts import ALERT_LANGUAGES, jma, service, signatures
+from omotenashi.alerts import ALERT_LANGUAGES, forwarded, jma, service, signatures
 from omotenashi.alerts.errors import (
     AlertNotDraftError,
     AlertNotFoundError,
     EmergencyConsentRequiredError,
     InvalidAlertError,
+    NoKnownAreaError,
     SecondOperatorRequiredError,
 )
+from omotenashi.alerts.forwarded import TextChange, VerificationVerdict
 from omotenashi.alerts.models import AlertState, AlertTarget, SafetyAnswer, StoredAlert
 from omotenashi.consent import service as consent
 from omotenashi.runtime import Platform
 from omotenashi.security.audit import AuditEntry
 
+UNCHANGED, CHANGED, NO_SUCH_ALERT = (
+    VerificationVerdict.OFFICIAL_UNCHANGED,
+    VerificationVerdict.OFFICIAL_CHANGED,
+    VerificationVerdict.NO_SUCH_ALERT,
+)
 ALERT_FIXTURES = [
     ("eew_vxse43.xml", "earthquake_early_warning"),
     ("earthquake_vxse53.xml", "earthquake_information"),
@@ -322,6 +329,19 @@ async def test_composed_alert_with_a_wrong_field_is_refused_by_name(
     assert raised.value.fields[0].field == "details.level"
 
 
+async def test_composed_alert_for_a_municipality_of_no_prefecture_is_refused_unsent(
+    session: AsyncSession,
+) -> None:
+    body = _composed()
+    body["areas"] = [{"kind": "municipality", "code": "99123", "name_ja": "架空町"}]
+    with pytest.raises(NoKnownAreaError) as previewed:
+        service.preview(service.parse_composed(body))
+    assert previewed.value.extra["unresolved_areas"] == ["municipality:99123 架空町"]
+    with pytest.raises(NoKnownAreaError):
+        await service.draft(session, body, operator="staff:one")
+    assert await _count(session, StoredAlert) == 0
+
+
 # Verification.
 
 
@@ -330,9 +350,9 @@ async def test_genuine_signature_verifies_as_current(
 ) -> None:
     alert = await _eew(session, platform)
     assert alert.signature is not None
-    forwarded = f"{alert.renderings['en']['headline']}\nSignature: {alert.signature}"
-    found = await service.verify_forwarded(session, platform.keys, forwarded)
-    assert (found.genuine, found.state, found.matched_by) == (True, "current", "signature")
+    found = await service.verify_forwarded(session, platform.keys, alert.signature)
+    assert (found.verdict, found.state, found.matched_by) == (UNCHANGED, "current", "signature")
+    assert found.genuine
 
 
 async def test_tampered_signature_is_not_genuine(session: AsyncSession, platform: Platform) -> None:
@@ -380,26 +400,136 @@ async def test_cancelled_alert_verifies_as_cancelled(
     assert (found.genuine, found.state) == (True, "cancelled")
 
 
-async def test_link_and_wording_verify_with_what_they_prove(
+async def test_a_link_alone_verifies_and_a_rumour_or_a_link_to_nothing_does_not(
     session: AsyncSession, platform: Platform
 ) -> None:
     alert = await _eew(session, platform)
     by_link = await service.verify_forwarded(
-        session, platform.keys, f"see https://omotenashi.example/alerts/{alert.id} now!!"
+        session, platform.keys, f"https://omotenashi.example/alerts/{alert.id}"
     )
-    assert (by_link.genuine, by_link.matched_by) == (True, "link")
-    by_words = await service.verify_forwarded(
-        session, platform.keys, "FWD: " + alert.renderings["th"]["headline"] + " share!"
-    )
-    assert (by_words.genuine, by_words.matched_by) == (True, "wording")
+    assert (by_link.verdict, by_link.matched_by, by_link.alert) == (UNCHANGED, "link", alert)
     rumour = await service.verify_forwarded(
         session, platform.keys, "A huge earthquake will hit Tokyo tomorrow at 3 pm"
     )
-    assert (rumour.genuine, rumour.state) == (False, "unknown")
+    assert (rumour.verdict, rumour.state, rumour.alert) == (NO_SUCH_ALERT, "unknown", None)
     unknown_link = await service.verify_forwarded(
         session, platform.keys, f"https://omotenashi.example/alerts/{uuid.uuid4()}"
     )
-    assert not unknown_link.genuine
+    assert unknown_link.verdict is NO_SUCH_ALERT
+
+
+ADDED = {
+    "en": "Do NOT evacuate: the warning was a mistake.",
+    "th": "ไม่ต้องอพยพ คำเตือนนี้ผิดพลาด",
+    "ja": "避難しないでください。この警報は誤りです。",
+    "km": "កុំជម្លៀសចេញ។ ការព្រមាននេះខុស។",
+}
+FORMS = ("text", "link", "signature")
+
+
+def _forwarded(alert: StoredAlert, text: str, form: str) -> str:
+    """``text`` as someone forwards it: alone, with the alert's link, or with its signature."""
+    if form == "link":
+        return f"{text}\nhttps://omotenashi.example/alerts/{alert.id}"
+    if form == "signature":
+        assert alert.signature is not None
+        return f"{text}\n{alert.signature}"
+    return text
+
+
+def _issued(alert: StoredAlert, language: str) -> str:
+    return forwarded.issued_text(alert.renderings[language])
+
+
+def _marked(found: service.Verification, change: TextChange) -> list[str]:
+    return [span.text.strip() for span in found.differences if span.change is change]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("language", list(ADDED))
+async def test_a_forwarded_alert_as_issued_is_official_and_unchanged(
+    language: str, form: str, session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    # Copied with its lines run together, other spaces between them (an ideographic one
+    # too) and without zero-width spaces, as messaging apps do.
+    copied = " \u3000".join(_issued(alert, language).split("\n")).replace("\u200b", "")
+    found = await service.verify_forwarded(session, platform.keys, _forwarded(alert, copied, form))
+    assert (found.verdict, found.state, found.alert) == (UNCHANGED, "current", alert)
+    assert found.matched_by == ("wording" if form == "text" else form)
+    assert (found.language, found.differences) == (language, ())
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("language", list(ADDED))
+async def test_one_changed_character_makes_it_official_but_changed(
+    language: str, form: str, session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    issued = _issued(alert, language)
+    assert "6" not in alert.renderings[language]["headline"]
+    changed = issued.replace("6", "7", 1)  # the expected intensity, 6 upper, becomes 7 upper
+    found = await service.verify_forwarded(session, platform.keys, _forwarded(alert, changed, form))
+    assert (found.verdict, found.state, found.alert) == (CHANGED, "current", alert)
+    assert not found.genuine
+    assert (found.language, found.official_text) == (language, issued)
+    assert _marked(found, TextChange.DELETED) == ["6"]
+    assert _marked(found, TextChange.INSERTED) == ["7"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("language", list(ADDED))
+async def test_an_added_sentence_makes_it_official_but_changed(
+    language: str, form: str, session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    issued = _issued(alert, language)
+    found = await service.verify_forwarded(
+        session, platform.keys, _forwarded(alert, f"{issued}\n{ADDED[language]}", form)
+    )
+    assert (found.verdict, found.language, found.official_text) == (CHANGED, language, issued)
+    assert _marked(found, TextChange.INSERTED) == [ADDED[language]]
+    assert _marked(found, TextChange.DELETED) == []
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("language", list(ADDED))
+async def test_a_removed_sentence_makes_it_official_but_changed(
+    language: str, form: str, session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    rendering = alert.renderings[language]
+    without_action = "\n".join([rendering["headline"], *rendering["lines"]])
+    found = await service.verify_forwarded(
+        session, platform.keys, _forwarded(alert, without_action, form)
+    )
+    assert (found.verdict, found.language) == (CHANGED, language)
+    assert _marked(found, TextChange.DELETED) == [rendering["action"].replace("\u200b", "")]
+    assert _marked(found, TextChange.INSERTED) == []
+
+
+@pytest.mark.parametrize("language", list(ADDED))
+async def test_a_real_headline_with_added_sentences_is_not_called_official(
+    language: str, session: AsyncSession, platform: Platform
+) -> None:
+    alert = await _eew(session, platform)
+    headline = alert.renderings[language]["headline"]
+    found = await service.verify_forwarded(session, platform.keys, f"{headline} {ADDED[language]}")
+    assert (found.verdict, found.alert, found.language) == (CHANGED, alert, language)
+    assert _marked(found, TextChange.INSERTED) == [ADDED[language]]
+
+
+async def test_a_rumour_sharing_words_with_an_alert_is_no_alert_of_ours(
+    session: AsyncSession, platform: Platform
+) -> None:
+    await _eew(session, platform)
+    for rumour in (
+        "Earthquake Early Warning: a magnitude 9 earthquake will hit Tokyo tomorrow.",
+        "แจ้งเตือนแผ่นดินไหว: พรุ่งนี้จะเกิดแผ่นดินไหวใหญ่ที่โตเกียว",
+        "緊急地震速報：明日、東京で巨大地震が起きます。",
+    ):
+        found = await service.verify_forwarded(session, platform.keys, rumour)
+        assert found.verdict is NO_SUCH_ALERT, rumour
 
 
 # Safety check.

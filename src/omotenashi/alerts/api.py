@@ -13,12 +13,14 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from omotenashi.alerts import push, service, stream
+from omotenashi.alerts.errors import LISTED
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.alerts.schemas import (
     AlertDetailOut,
     AlertOut,
     AreaCountOut,
     Ingested,
+    IngestedAlert,
     LocationIn,
     LocationOut,
     OperatorAlertOut,
@@ -31,6 +33,7 @@ from omotenashi.alerts.schemas import (
     SafetyReportOut,
     SubscriptionIn,
     SubscriptionOut,
+    TextSpan,
     VapidKey,
     VerificationOut,
     VerifyIn,
@@ -100,6 +103,30 @@ def _operator_out(alert: StoredAlert) -> OperatorAlertOut:
     )
 
 
+def _ingested_out(alert: StoredAlert) -> IngestedAlert:
+    reached = {*alert.target_prefectures, *(code[:2] for code in alert.target_municipalities)}
+    return IngestedAlert(
+        id=alert.id,
+        type=alert.type,
+        severity=alert.severity,
+        status=alert.status,
+        state=service.current_state(alert),
+        origin=str(alert.origin),
+        source=alert.source,
+        issued_at=alert.issued_at,
+        expires_at=alert.expires_at,
+        created_by=alert.created_by,
+        headlines={lang: text["headline"] for lang, text in alert.renderings.items()},
+        area_count=len(alert.content["areas"]),
+        prefectures=sorted(reached),
+        municipality_count=len(alert.target_municipalities),
+        cell_count=len(alert.target_cells),
+        unresolved_areas=alert.unresolved_areas[:LISTED],
+        unresolved_count=len(alert.unresolved_areas),
+        signature=alert.signature,
+    )
+
+
 # --- Public ---------------------------------------------------------------------------------
 
 
@@ -143,7 +170,7 @@ async def read_alert(
 @router.post(
     "/alerts/verify",
     response_model=VerificationOut,
-    summary="Is this forwarded alert genuine, and is it still in force?",
+    summary="Is this forwarded alert one we issued, unchanged, and is it still in force?",
     responses={429: {"description": "rate_limited: more than 60 checks a minute from here"}},
 )
 async def verify(body: VerifyIn, session: Session, request: Request) -> VerificationOut:
@@ -153,10 +180,14 @@ async def verify(body: VerifyIn, session: Session, request: Request) -> Verifica
     )
     found = await service.verify_forwarded(session, platform_keys(request), body.text)
     return VerificationOut(
+        verdict=found.verdict,
         genuine=found.genuine,
         state=found.state,
         matched_by=found.matched_by,
         reason=found.reason,
+        language=found.language,
+        official_text=found.official_text,
+        differences=[TextSpan(change=span.change, text=span.text) for span in found.differences],
         alert=_alert_out(found.alert, body.language) if found.alert else None,
     )
 
@@ -329,6 +360,13 @@ Publisher = Annotated[str, Depends(alert_publisher)]
     status_code=201,
     response_model=Ingested,
     summary="Ingest a JMA disaster-information XML report (operators and alert feeds)",
+    responses={
+        422: {
+            "description": "malformed_alert (the reason in `detail`; a report not in UTF-8 "
+            "too), unsupported_alert_report, or no_known_area (none of its areas is a place "
+            "we know; `unresolved_areas` and `unresolved_count` list them)"
+        }
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -340,9 +378,10 @@ async def ingest(request: Request, publisher: Publisher, session: Session) -> In
     document = await request.body()
     done = await service.ingest(session, platform_keys(request), document, actor=publisher)
     return Ingested(
-        alert=_operator_out(done.alert) if done.alert else None,
+        alert=_ingested_out(done.alert) if done.alert else None,
         cancelled=done.cancelled,
-        unknown_elements=done.unknown_elements,
+        unknown_elements=done.unknown_elements[:LISTED],
+        unknown_element_count=len(done.unknown_elements),
         duplicate=done.duplicate,
     )
 

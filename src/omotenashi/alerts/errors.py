@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from omotenashi.errors import ConflictError, ForbiddenError, NotFoundError, ValidationFailedError
+
+LISTED = 50
+"""Most entries of a list that a problem or an ingest answer shows, beside a count of them all:
+a report can name thousands of areas."""
 
 
 class AlertNotFoundError(NotFoundError):
@@ -13,6 +19,25 @@ class AlertNotFoundError(NotFoundError):
 class InvalidAlertError(ValidationFailedError):
     code = "invalid_alert"
     title = "The alert is not valid"
+
+
+class NoKnownAreaError(InvalidAlertError):
+    """None of the alert's areas is a place we can reach anyone in: issued, it would tell
+    nobody. The problem lists them (``unresolved_areas``, the first ``LISTED``, and
+    ``unresolved_count``)."""
+
+    code = "no_known_area"
+    title = "None of the alert's areas is known"
+
+    def __init__(self, unresolved: Sequence[str]) -> None:
+        super().__init__(
+            f"None of the {len(unresolved)} areas the alert names is a prefecture, municipality "
+            "or JMA area we know, so it would reach nobody.",
+            extra={
+                "unresolved_areas": list(unresolved[:LISTED]),
+                "unresolved_count": len(unresolved),
+            },
+        )
 
 
 class AlertNotDraftError(ConflictError):

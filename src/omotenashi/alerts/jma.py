@@ -202,13 +202,56 @@ def _read_head(head: _Node) -> _Head:
     return _Head(issued_at, expires_at, event_id, info_type, serial)
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+_OTHER_BOMS = (
+    # UTF-32 first: its little-endian mark begins with UTF-16's.
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_DECLARED_ENCODING = re.compile(
+    rb"<\?xml\s[^>]*?\bencoding\s*=\s*([\"'])([^\"'>]*)\1", re.IGNORECASE
+)
+
+
+def _utf8_text(document: bytes) -> str:
+    """The document as text, if it is UTF-8, which every JMA report is.
+
+    Checked before parsing, and the parser is then given text, so it never chooses a decoder
+    from the document's own declaration: a report in any other encoding is refused with its
+    name, however well it is encoded.
+    """
+    for mark, encoding in _OTHER_BOMS:
+        if document.startswith(mark):
+            raise MalformedAlert(
+                f"The document starts with a {encoding} byte-order mark; JMA reports are UTF-8."
+            )
+    body = document.removeprefix(_UTF8_BOM)
+    declared = _DECLARED_ENCODING.match(body)
+    if declared is not None:
+        name = declared.group(2).decode("ascii", "replace")
+        if name.lower() != "utf-8":
+            raise MalformedAlert(
+                f"The document declares the encoding {name!r}; JMA reports are UTF-8."
+            )
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MalformedAlert(
+            f"The document is not UTF-8 (byte {error.start} cannot be read as UTF-8); "
+            "JMA reports are UTF-8."
+        ) from None
+
+
 def _read_xml(document: bytes) -> Element:
     if not document.strip():
         raise MalformedAlert("The document is empty.")
     if len(document) > MAX_DOCUMENT_BYTES:
         raise MalformedAlert(f"The document is larger than {MAX_DOCUMENT_BYTES} bytes.")
+    text = _utf8_text(document)
     try:
-        root: Element = defusedxml.ElementTree.fromstring(document, forbid_dtd=True)
+        root: Element = defusedxml.ElementTree.fromstring(text, forbid_dtd=True)
     except defusedxml.DefusedXmlException as error:
         raise MalformedAlert(
             "The document declares a DTD or entities, which JMA reports never do, so it was "

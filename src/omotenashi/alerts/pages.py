@@ -17,6 +17,7 @@ from omotenashi import i18n, web
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE, service, stream
 from omotenashi.alerts.areas import PREFECTURES
 from omotenashi.alerts.errors import InvalidAlertError
+from omotenashi.alerts.forwarded import VerificationVerdict
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.consent import service as consent
 from omotenashi.deps import Session, platform_keys
@@ -38,18 +39,26 @@ VERDICTS = {
     ),
 }
 NOT_REAL = N_("It is marked as an exercise or a test, not a real alert.")
-WORDING_ONLY = N_(
-    "Only its wording matched: check the link or the signature to be sure of the rest."
+CHANGED = N_(
+    "This text comes from an official alert, but someone changed it. Only the official text "
+    "below is valid."
 )
+OFFICIAL_IN_FORCE = N_("The official alert is in force.")
+OFFICIAL_ENDED = N_("The official alert is no longer in force.")
 SEVERITY = {1: "information", 2: "advisory", 3: "warning", 4: "emergency"}
 
 
-def _shown(alert: StoredAlert, language: i18n.Language) -> dict[str, Any]:
-    text = service.rendering(alert, language.code)
+def _shown(
+    alert: StoredAlert, language: i18n.Language, text_language: str | None = None
+) -> dict[str, Any]:
+    """``alert`` for a card: in ``text_language`` (an alert language) when given, else in the
+    reader's language."""
+    chosen = text_language or language.code
+    text = service.rendering(alert, chosen)
     return {
         "alert": alert,
         "text": text,
-        "lang": language.code if language.code in alert.renderings else "en",
+        "lang": chosen if chosen in alert.renderings else "en",
         "state": service.current_state(alert),
         "severity": SEVERITY.get(alert.severity, "warning"),
         "issued": web.when(alert.issued_at, language),
@@ -161,17 +170,22 @@ async def verify(
 ) -> Response:
     language = web.request_language(request)
     found = await service.verify_forwarded(session, platform_keys(request), text)
-    notes = [
-        VERDICTS.get(found.state, VERDICTS["unknown"]) if found.genuine else VERDICTS["unknown"]
-    ]
+    changed = found.verdict is VerificationVerdict.OFFICIAL_CHANGED
+    if changed:
+        notes = [CHANGED, OFFICIAL_IN_FORCE if found.state == "current" else OFFICIAL_ENDED]
+    elif found.genuine:
+        notes = [VERDICTS.get(found.state, VERDICTS["unknown"])]
+    else:
+        notes = [VERDICTS["unknown"]]
     if found.alert is not None and found.alert.status != "normal":
         notes.append(NOT_REAL)
-    if found.matched_by == "wording":
-        notes.append(WORDING_ONLY)
     context = {
         "verdict": found,
+        "changed": changed,
         "notes": notes,
-        "shown": _shown(found.alert, language) if found.alert else None,
+        "differences": found.differences,
+        # The official text beside the pasted one is in the pasted one's language.
+        "shown": _shown(found.alert, language, found.language) if found.alert else None,
         "text": text,
     }
     return web.render(request, "alerts/verify.html", context)
@@ -255,6 +269,31 @@ async def compose(request: Request, session: Session, me: web.PageStaff) -> Resp
     _operator(me)
     await service.draft(session, _composed(await _form(request)), operator=me.actor)
     return web.redirect("/operator/alerts")
+
+
+UNRESOLVED_SHOWN = 200
+
+
+@router.get("/operator/alerts/{alert_id}", response_class=HTMLResponse)
+async def operator_alert(
+    alert_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    """One alert, draft or sent, as the operator checks it: where it goes, and the areas it
+    names that reach nobody."""
+    _operator(me)
+    language = web.request_language(request)
+    alert = await service.get_for_operator(session, alert_id)
+    names = language.code if language.code in ALERT_LANGUAGES else "en"
+    reached = {*alert.target_prefectures, *(code[:2] for code in alert.target_municipalities)}
+    context = {
+        "shown": _shown(alert, language),
+        "prefectures": [PREFECTURES[code].names[names] for code in sorted(reached)],
+        "municipalities": len(alert.target_municipalities),
+        "cells": len(alert.target_cells),
+        "unresolved": alert.unresolved_areas[:UNRESOLVED_SHOWN],
+        "unresolved_count": len(alert.unresolved_areas),
+    }
+    return web.render(request, "alerts/operator_alert.html", context)
 
 
 @router.post(

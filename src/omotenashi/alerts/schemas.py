@@ -8,6 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from omotenashi.alerts.errors import LISTED
+from omotenashi.alerts.forwarded import TextChange, VerificationVerdict
+
 
 class Rendering(BaseModel):
     headline: str
@@ -58,10 +61,42 @@ class OperatorAlertOut(BaseModel):
     signature: str | None
 
 
+class IngestedAlert(BaseModel):
+    """The alert an ingested report made, summarised: its size does not grow with the report's.
+    Every rendering and area is at ``GET /v1/operator/alerts/{id}``."""
+
+    id: uuid.UUID
+    type: str
+    severity: int = Field(description="1 information, 2 advisory, 3 warning, 4 emergency")
+    status: str = Field(description="normal, exercise or test: only normal alerts are real")
+    state: str = Field(description="current, expired, superseded or cancelled")
+    origin: str
+    source: str
+    issued_at: datetime
+    expires_at: datetime | None
+    created_by: str = Field(description="Who ingested it, as the audit log names them")
+    headlines: dict[str, str] = Field(description="The headline in every alert language")
+    area_count: int = Field(description="How many areas the report names")
+    prefectures: list[str] = Field(
+        description="JIS X 0401 codes of the prefectures it reaches, in whole or in part"
+    )
+    municipality_count: int = Field(description="How many municipalities it targets")
+    cell_count: int = Field(description="How many H3 cells the drawn areas cover")
+    unresolved_areas: list[str] = Field(
+        description=f"Areas that match no place we know, so nobody there is told (the first "
+        f"{LISTED}, as `kind:code name`)"
+    )
+    unresolved_count: int = Field(description="How many areas match no place we know")
+    signature: str | None = Field(description="Compact JWS (EdDSA) over the alert, by the platform")
+
+
 class Ingested(BaseModel):
-    alert: OperatorAlertOut | None
+    alert: IngestedAlert | None
     cancelled: list[uuid.UUID]
-    unknown_elements: list[str] = Field(description="Paths of elements the parser did not know")
+    unknown_elements: list[str] = Field(
+        description=f"Paths of elements the parser did not know (the first {LISTED})"
+    )
+    unknown_element_count: int = Field(description="How many such paths there are")
     duplicate: bool = Field(description="The same document was ingested before")
 
 
@@ -74,17 +109,47 @@ class VerifyIn(BaseModel):
     text: str = Field(
         min_length=1,
         max_length=20_000,
-        description="A forwarded alert: its text, its link, or its signature (JWS)",
+        description="A forwarded alert: its text, its link, its signature (JWS), or any of "
+        "them together",
     )
     language: str = "en"
 
 
+class TextSpan(BaseModel):
+    change: TextChange = Field(
+        description="same; inserted: only in the pasted text; deleted: only in the official text"
+    )
+    text: str
+
+
 class VerificationOut(BaseModel):
-    genuine: bool
-    state: str = Field(description="current, expired, superseded, cancelled or unknown")
-    matched_by: Literal["signature", "link", "wording"] | None
+    verdict: VerificationVerdict = Field(
+        description="official_unchanged: an alert we issued, word for word (or only its link or "
+        "signature); official_changed: an alert we issued, but this text was changed (see "
+        "`official_text` and `differences`); no_such_alert: nothing we issued"
+    )
+    genuine: bool = Field(description="True only when the verdict is official_unchanged")
+    state: str = Field(
+        description="The alert's: current, expired, superseded, cancelled, or unknown when "
+        "there is no such alert"
+    )
+    matched_by: Literal["signature", "link", "wording"] | None = Field(
+        description="How the alert was found; the text beside a link or signature is compared "
+        "all the same"
+    )
     reason: str
-    alert: AlertOut | None
+    language: str | None = Field(
+        description="The alert language the text was compared in; null when nothing but a link "
+        "or signature was pasted"
+    )
+    official_text: str | None = Field(
+        description="What was issued in `language`: headline, lines and action, one to a line"
+    )
+    differences: list[TextSpan] = Field(
+        description="For official_changed: the pasted text against `official_text`, in reading "
+        "order, whitespace shown as one space; empty otherwise"
+    )
+    alert: AlertOut | None = Field(description="The alert, in the language asked for")
 
 
 class KeysIn(BaseModel):

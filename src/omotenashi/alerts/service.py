@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,7 +22,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import jobs
-from omotenashi.alerts import ALERT_LANGUAGES, codec, jma, signatures, targeting
+from omotenashi.alerts import ALERT_LANGUAGES, codec, forwarded, jma, signatures, targeting
 from omotenashi.alerts.areas import Point
 from omotenashi.alerts.catalogue import Alert, AlertType, Cancellation, ReportStatus
 from omotenashi.alerts.errors import (
@@ -34,9 +34,11 @@ from omotenashi.alerts.errors import (
     InvalidAlertError,
     InvalidLocationError,
     InvalidSubscriptionError,
+    NoKnownAreaError,
     SecondOperatorRequiredError,
     SubscriptionNotFoundError,
 )
+from omotenashi.alerts.forwarded import VerificationVerdict as Verdict
 from omotenashi.alerts.models import (
     AlertOrigin,
     AlertState,
@@ -134,6 +136,18 @@ def _render_all(alert: Alert) -> dict[str, Any]:
     return out
 
 
+def _targets(alert: Alert) -> targeting.Targets:
+    """Whom ``alert`` reaches. An alert none of whose areas is a place we know is refused: it
+    would be signed and in force, and tell nobody."""
+    try:
+        found = targeting.targets(alert.areas)
+    except ValueError as error:
+        raise InvalidAlertError(str(error), fields=[FieldError("areas", str(error))]) from None
+    if found.empty:
+        raise NoKnownAreaError(found.unresolved)
+    return found
+
+
 def _new_stored(
     alert: Alert,
     *,
@@ -143,10 +157,7 @@ def _new_stored(
     unknown_elements: Sequence[str] = (),
     document_sha256: str | None = None,
 ) -> StoredAlert:
-    try:
-        found = targeting.targets(alert.areas)
-    except ValueError as error:
-        raise InvalidAlertError(str(error), fields=[FieldError("areas", str(error))]) from None
+    found = _targets(alert)
     return StoredAlert(
         id=uuid.uuid4(),
         type=str(alert.type),
@@ -411,7 +422,7 @@ def parse_composed(data: dict[str, Any], *, now: datetime | None = None) -> Aler
 
 def preview(alert: Alert) -> dict[str, Any]:
     """The alert in every alert language, and whom it would reach, without storing anything."""
-    found = targeting.targets(alert.areas)
+    found = _targets(alert)
     return {
         "renderings": _render_all(alert),
         "unresolved_areas": found.unresolved,
@@ -527,64 +538,137 @@ async def _tell_cancelled(session: AsyncSession, alert: StoredAlert) -> None:
 
 @dataclass(frozen=True)
 class Verification:
-    """What a forwarded alert is. ``matched_by`` says how sure: ``signature`` (the platform's
-    JWS checked), ``link`` (our alert's address), ``wording`` (the headline of an alert we
-    issued, which says nothing of the rest of the text), or None."""
+    """What a forwarded alert is.
 
-    genuine: bool
+    ``verdict`` says whether the text is an alert we issued as issued, one we issued but changed,
+    or nothing we issued; ``matched_by`` how the alert was found: ``signature`` (the platform's
+    JWS checked), ``link`` (our alert's address) or ``wording``. A link or a signature names the
+    alert; the text beside it is still compared with what was issued, in every language.
+    """
+
+    verdict: Verdict
     state: str
     """current, expired, superseded, cancelled, or unknown."""
     matched_by: str | None
     reason: str
     alert: StoredAlert | None = None
+    language: str | None = None
+    """The alert language the text was compared in (None when there was only a link or a
+    signature to compare)."""
+    official_text: str | None = None
+    """What was issued in ``language``."""
+    differences: tuple[forwarded.Span, ...] = ()
+    """The text against ``official_text``, when it was changed."""
+
+    @property
+    def genuine(self) -> bool:
+        return self.verdict is Verdict.OFFICIAL_UNCHANGED
 
 
-_ALERT_ID = re.compile(
-    r"alerts/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_URL_PART = r"[A-Za-z0-9._~%!$&'()*+,;=:@-]"
+_ALERT_LINK = re.compile(
+    rf"(?:https?://{_URL_PART}+)?(?:/{_URL_PART}*)*?/?alerts/({_UUID})"
+    r"(?![0-9A-Za-z-])/?(?:\?lang=[A-Za-z-]{2,16}(?![^\s]))?"
 )
-_SPACE = re.compile(r"\s+")
+"""A link to an alert page, in full: only ASCII URL characters, so no word written next to it
+is taken for part of it (and so left out of the comparison)."""
+
+_STATES = {
+    "current": "This is an official alert and it is in force.",
+    "expired": "This was an official alert; it has expired.",
+    "superseded": "This was an official alert; a newer report of the same event replaced it.",
+    "cancelled": "This alert was issued and then cancelled: it is no longer valid.",
+}
+_CHANGED = (
+    "This text was changed: it is not what was issued. Compare it with the official text; "
+    "only the official text is valid."
+)
+_OFFICIAL_STATES = {
+    "current": "The official alert is in force.",
+    "expired": "The official alert has expired.",
+    "superseded": "The official alert was replaced by a newer report of the same event.",
+    "cancelled": "The official alert was cancelled: it is no longer valid.",
+}
+_UNKNOWN = (
+    "No official alert matches this text. Treat it as unconfirmed and check official sources."
+)
 
 
-def _normal(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+def _not_issued(reason: str) -> Verification:
+    return Verification(Verdict.NO_SUCH_ALERT, "unknown", None, reason)
 
 
-def _found(alert: StoredAlert, matched_by: str, now: datetime) -> Verification:
+Rendered = tuple[StoredAlert, str]
+"""An alert in one of its languages."""
+
+
+def _renderings(alerts: Sequence[StoredAlert]) -> Iterator[tuple[Rendered, dict[str, Any]]]:
+    for alert in alerts:
+        for language, rendered in alert.renderings.items():
+            yield (alert, language), rendered
+
+
+def _found(
+    alert: StoredAlert,
+    matched_by: str,
+    now: datetime,
+    pasted: str,
+    match: forwarded.Match[Rendered] | None,
+) -> Verification:
+    """``alert``, and what ``pasted`` is of it: one of its renderings (``match``) unchanged or
+    changed, or, with no ``match``, nothing but the link or signature that named it."""
     state = current_state(alert, now)
-    reasons = {
-        "current": "This is an official alert and it is in force.",
-        "expired": "This was an official alert; it has expired.",
-        "superseded": "This was an official alert; a newer report of the same event replaced it.",
-        "cancelled": "This alert was issued and then cancelled: it is no longer valid.",
-    }
-    reason = reasons[state]
+    changed = match is not None and not match.same
+    reason = f"{_CHANGED} {_OFFICIAL_STATES[state]}" if changed else _STATES[state]
     if alert.status != ReportStatus.NORMAL:
         reason += f" It is marked as {alert.status}, not a real alert."
-    if matched_by == "wording":
-        reason += (
-            " Only its wording was matched: check the signature or the link to be sure of "
-            "the rest of the message."
-        )
-    return Verification(True, state, matched_by, reason, alert)
+    if match is None:
+        return Verification(Verdict.OFFICIAL_UNCHANGED, state, matched_by, reason, alert)
+    return Verification(
+        Verdict.OFFICIAL_CHANGED if changed else Verdict.OFFICIAL_UNCHANGED,
+        state,
+        matched_by,
+        reason,
+        alert,
+        language=match.key[1],
+        official_text=match.official,
+        differences=tuple(forwarded.differences(match.official, pasted)) if changed else (),
+    )
+
+
+def _named(alert: StoredAlert, matched_by: str, rest: str, now: datetime) -> Verification:
+    """The text beside the link or signature that named ``alert``, compared with each of its
+    renderings."""
+    match = forwarded.closest(rest, _renderings([alert]), identified=True)
+    return _found(alert, matched_by, now, rest, match)
+
+
+def _without_links_to(alert_id: uuid.UUID, text: str) -> str:
+    return _ALERT_LINK.sub(
+        lambda link: " " if uuid.UUID(link.group(1)) == alert_id else link.group(0), text
+    )
 
 
 async def verify_forwarded(
     session: AsyncSession, keys: PlatformKeys, text: str, *, now: datetime | None = None
 ) -> Verification:
-    """Say whether ``text`` — a forwarded alert's signature, link, or wording — is an alert the
-    platform issued, and whether it is current, expired, replaced or cancelled."""
+    """Say whether ``text`` — a forwarded alert: its words, its link, its signature, or any of
+    them together — is an alert the platform issued as it was issued, a changed copy of one,
+    or nothing we issued; and whether the alert is current, expired, replaced or cancelled.
+
+    Only whitespace is normalised, and the link and signature are left out of the comparison;
+    every other word counts, in whichever alert language the text is written.
+    """
     now = now or datetime.now(UTC)
     token = signatures.COMPACT_JWS.search(text)
     if token is not None:
         try:
             claims = signatures.verify(keys, token.group(0))
         except signatures.BadSignature:
-            return Verification(
-                False,
-                "unknown",
-                None,
+            return _not_issued(
                 "The signature does not match: this text was not issued by the platform, "
-                "or it was changed after it was.",
+                "or it was changed after it was."
             )
         try:
             alert_id = uuid.UUID(str(claims["jti"]))
@@ -596,46 +680,37 @@ async def verify_forwarded(
             else None
         )
         if alert is None or signatures.digest(codec.canonical(alert_of(alert))) != claims["sha256"]:
-            return Verification(
-                False, "unknown", None, "The signature is not that of any alert we issued."
-            )
-        return _found(alert, "signature", now)
-    link = _ALERT_ID.search(text)
+            return _not_issued("The signature is not that of any alert we issued.")
+        rest = _without_links_to(alert.id, text.replace(token.group(0), " "))
+        return _named(alert, "signature", rest, now)
+    link = _ALERT_LINK.search(text)
     if link is not None:
         alert = await session.scalar(
             select(StoredAlert).where(StoredAlert.id == uuid.UUID(link.group(1)), _visible())
         )
         if alert is None:
-            return Verification(
-                False, "unknown", None, "The link does not lead to any alert we issued."
+            return _not_issued("The link does not lead to any alert we issued.")
+        return _named(alert, "link", _without_links_to(alert.id, text), now)
+    if forwarded.is_empty(text):
+        return _not_issued(_UNKNOWN)
+    recent = (
+        await session.scalars(
+            select(StoredAlert)
+            .where(
+                _visible(),
+                or_(
+                    StoredAlert.issued_at > now - WORDING_WINDOW,
+                    StoredAlert.state == AlertState.issued,
+                ),
             )
-        return _found(alert, "link", now)
-    pasted = _normal(text)
-    if pasted:
-        recent = (
-            await session.scalars(
-                select(StoredAlert)
-                .where(
-                    _visible(),
-                    or_(
-                        StoredAlert.issued_at > now - WORDING_WINDOW,
-                        StoredAlert.state == AlertState.issued,
-                    ),
-                )
-                .order_by(StoredAlert.issued_at.desc())
-                .limit(500)
-            )
-        ).all()
-        for alert in recent:
-            for rendered in alert.renderings.values():
-                if _normal(rendered["headline"]) in pasted:
-                    return _found(alert, "wording", now)
-    return Verification(
-        False,
-        "unknown",
-        None,
-        "No official alert matches this text. Treat it as unconfirmed and check official sources.",
-    )
+            .order_by(StoredAlert.issued_at.desc())
+            .limit(500)
+        )
+    ).all()
+    match = forwarded.closest(text, _renderings(recent), identified=False)
+    if match is None:
+        return _not_issued(_UNKNOWN)
+    return _found(match.key[0], "wording", now, text, match)
 
 
 # Who is told.

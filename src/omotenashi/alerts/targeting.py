@@ -134,8 +134,10 @@ def targets(areas: Iterable[Area]) -> Targets:
         match area.kind:
             case AreaKind.PREFECTURE:
                 found.add(Targets(prefectures={area.code}))
-            case AreaKind.MUNICIPALITY:
+            case AreaKind.MUNICIPALITY if area.code[:2] in PREFECTURES:
                 found.add(Targets(municipalities={area.code[:5]}))
+            case AreaKind.MUNICIPALITY:
+                found.add(Targets(unresolved=[f"{area.kind}:{area.code} {area.name_ja}"]))
             case AreaKind.JMA_FORECAST_AREA:
                 found.add(_jma(area))
             case AreaKind.CIRCLE | AreaKind.POLYGON:
