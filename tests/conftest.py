@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import os
+import secrets
 import shutil
 import signal
 import tempfile
@@ -134,7 +136,10 @@ async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAP
 
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    # A network address of its own: rate limits are kept outside the test's transaction, so
+    # tests sharing one address would spend each other's allowance.
+    address = str(ipaddress.IPv6Address("2001:db8::") + secrets.randbits(64))
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False, client=(address, 123))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
 

@@ -191,6 +191,7 @@ def _problem(
             "error.html",
             {"title": gettext(page_title), "detail": gettext(page_detail)},
             status,
+            headers,  # a page refused with 429 says when to come back, as the API does
         )
     body = problem_body(
         status=status,

@@ -9,8 +9,10 @@ import httpx
 import pyotp
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.actors import build_cast
+from tests.pages import csrf_token
 
 from omotenashi.runtime import Platform
+from omotenashi.servicers import service as servicers
 
 PASSWORD = "ryokan sakura front desk"
 IDM = "0123456789ABCDEF"  # visitor A's card in the cast
@@ -120,6 +122,66 @@ async def test_wrong_codes_soon_meet_a_rate_limit(
         (await client.post("/v1/staff/sessions", json=attempt)).status_code for _ in range(6)
     ]
     assert statuses == [401, 401, 401, 401, 401, 429]
+
+
+def _application(n: int) -> dict[str, object]:
+    return {
+        "name": f"Minshuku {n}",
+        "name_ja": f"民宿{n}",
+        "category": "hotel",
+        "contact_email": f"front@minshuku{n}.example.jp",
+        "purposes": {"hotel_check_in": "Guest register"},
+        "admin": {
+            "email": f"owner@minshuku{n}.example.jp",
+            "display_name": "O",
+            "password": PASSWORD,
+        },
+    }
+
+
+async def test_applications_from_one_network_meet_a_rate_limit(
+    client: httpx.AsyncClient,
+) -> None:
+    burst = servicers.APPLICATIONS_PER_ADDRESS.burst
+    statuses = [
+        (await client.post("/v1/servicers", json=_application(n))).status_code
+        for n in range(burst + 1)
+    ]
+    assert statuses == [201] * burst + [429]
+    token = await csrf_token(client, "/join")
+    page = await client.post("/join", data={"csrf_token": token, "name": "One more"})
+    assert page.status_code == 429  # the join page spends the same allowance
+
+
+async def test_wrong_passwords_for_many_accounts_from_one_network_meet_a_rate_limit(
+    client: httpx.AsyncClient,
+) -> None:
+    statuses = [
+        (
+            await client.post(
+                "/v1/staff/sessions",
+                json={"email": f"clerk{n}@example.jp", "password": "guess 123456", "code": "0"},
+            )
+        ).status_code
+        for n in range(8)
+    ]
+    assert statuses == [401] * 6 + [429] * 2
+
+
+async def test_the_staff_sign_in_page_shares_the_networks_allowance_of_failures(
+    client: httpx.AsyncClient,
+) -> None:
+    for n in range(6):
+        wrong = {"email": f"desk{n}@example.jp", "password": "guess 123456", "code": "0"}
+        assert (await client.post("/v1/staff/sessions", json=wrong)).status_code == 401
+    token = await csrf_token(client, "/staff/signin")
+    page = await client.post(
+        "/staff/signin",
+        data={"csrf_token": token, "email": "desk9@example.jp", "password": "x", "code": "0"},
+        headers={"accept": "text/html"},
+    )
+    assert page.status_code == 429
+    assert page.headers["retry-after"]
 
 
 async def test_a_suspended_servicers_terminal_is_refused_at_once(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 from tests.actors import bearer
 
+from omotenashi.visitors import service
+
 LINE1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 LINE2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
@@ -128,3 +130,18 @@ async def test_a_phone_gets_its_qr_secret_once(client: httpx.AsyncClient) -> Non
     assert body["qr_version"] == "OM1"
     listed = (await client.get("/v1/me/carriers", headers=headers)).text
     assert body["secret"] not in listed
+
+
+async def test_registrations_from_one_network_meet_a_rate_limit(
+    client: httpx.AsyncClient,
+) -> None:
+    burst = service.REGISTRATIONS_PER_ADDRESS.burst
+    statuses = [
+        (await client.post("/v1/visitors", json={"language": "en"})).status_code
+        for _ in range(burst + 1)
+    ]
+    assert statuses == [201] * burst + [429]
+    refused = await client.post("/v1/visitors", json={"language": "en"})
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["code"] == "rate_limited"
+    assert int(refused.headers["retry-after"]) >= 1

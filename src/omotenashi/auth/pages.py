@@ -19,7 +19,7 @@ from omotenashi import web
 from omotenashi.auth import email_codes, passkeys
 from omotenashi.auth import service as auth
 from omotenashi.auth.errors import CodeNotAcceptedError, PasskeyNotAcceptedError
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import ValidationFailedError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
@@ -74,7 +74,7 @@ async def send_code(
         return web.render(request, "auth/signin.html", context, status=422)
     account = hashlib.sha256(address.encode()).hexdigest()[:32]
     limits = request.app.state.rate_limit_engine
-    sender = web.client_address(request)
+    sender = client_address(request)
     await ratelimit.enforce(limits, f"email-code-from:{sender}", CODE_LIMIT_PER_CLIENT)
     await ratelimit.enforce(limits, f"email-code:{account}", CODE_LIMIT)
     await email_codes.send_code(session, platform_keys(request).derivation, address, language.code)
@@ -97,6 +97,12 @@ async def check_code(
         return web.render(request, "auth/code.html", context, status=422)
     visitor_id, to = verified.visitor_id, web.safe_next(next)
     if visitor_id is None:
+        # A 429 rolls the request back, code included: it still works after the wait.
+        await ratelimit.enforce(
+            request.app.state.rate_limit_engine,
+            visitors.registrations_from(client_address(request)),
+            visitors.REGISTRATIONS_PER_ADDRESS,
+        )
         language = web.request_language(request)
         visitor = await visitors.create_visitor(session, keys.keyring, language=language.code)
         await email_codes.link(session, visitor.id, verified)

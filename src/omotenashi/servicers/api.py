@@ -16,8 +16,8 @@ from omotenashi.auth.errors import NotSignedInError
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ApiClient, ClientKind
 from omotenashi.clients.tokens import verify_access_token
-from omotenashi.deps import Session, bearer_token, platform_keys
-from omotenashi.security import audit
+from omotenashi.deps import Session, bearer_token, client_address, platform_keys
+from omotenashi.security import audit, ratelimit
 from omotenashi.servicers import service
 from omotenashi.servicers.models import (
     PurposeState,
@@ -230,9 +230,17 @@ ServicerAdmin = Annotated[Administrator, Depends(servicer_administrator)]
     status_code=201,
     response_model=ApplicationOut,
     summary="An organisation applies to join; it stays pending until an operator decides",
-    responses={409: {"description": "servicer_exists or staff_exists"}},
+    responses={
+        409: {"description": "servicer_exists or staff_exists"},
+        429: {"description": "rate_limited: too many applications from this network"},
+    },
 )
 async def apply(body: ApplicationIn, session: Session, request: Request) -> ApplicationOut:
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine,
+        service.applications_from(client_address(request)),
+        service.APPLICATIONS_PER_ADDRESS,
+    )
     servicer = await service.apply(
         session,
         name=body.name,

@@ -15,7 +15,7 @@ from omotenashi import i18n, web
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
@@ -209,8 +209,6 @@ async def disable_staff(
 
 # --- Joining: an organisation applies, with its first administrator --------------------------
 
-JOIN_LIMIT = ratelimit.Limit(per_minute=2, burst=5)  # per network address
-
 JOIN_MESSAGES = {
     "name": N_("Give the organisation's name."),
     "name_ja": N_("Give the organisation's name in Japanese."),
@@ -259,7 +257,9 @@ async def join(
     web.prefer_japanese(request)
     language = web.request_language(request)
     await ratelimit.enforce(
-        request.app.state.rate_limit_engine, f"join-from:{web.client_address(request)}", JOIN_LIMIT
+        request.app.state.rate_limit_engine,
+        service.applications_from(client_address(request)),
+        service.APPLICATIONS_PER_ADDRESS,
     )
     try:
         enrolment = await staff.join(

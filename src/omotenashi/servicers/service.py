@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from omotenashi.errors import FieldError
-from omotenashi.security import audit
+from omotenashi.security import audit, ratelimit
 from omotenashi.servicers.errors import (
     InvalidServicerError,
     InvalidTransitionError,
@@ -32,6 +32,15 @@ from omotenashi.servicers.models import (
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 
 log = structlog.get_logger(__name__)
+
+# Applications from one network address, through the API and the join page alike.
+APPLICATIONS_PER_ADDRESS = ratelimit.Limit(per_minute=2, burst=5)
+
+
+def applications_from(address: str) -> str:
+    """The rate-limit key of applications from a network address."""
+    return f"servicer-application-from:{address}"
+
 
 _MUNICIPALITY = re.compile(r"^\d{6}$")  # JIS X 0402 with check digit
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -10,10 +9,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
 from omotenashi.auth import service as auth
-from omotenashi.auth.api import SIGN_IN_LIMIT
+from omotenashi.auth.api import staff_sign_in_limits
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
-from omotenashi.security import ratelimit
 from omotenashi.staff import service
 from omotenashi.staff.errors import SignInFailedError
 from omotenashi.staff.models import Role
@@ -45,14 +43,15 @@ async def sign_in(
     next: Annotated[str, Form(max_length=500)] = "",
 ) -> Response:
     web.prefer_japanese(request)
-    account = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-    await ratelimit.enforce(
-        request.app.state.rate_limit_engine, f"staff-sign-in:{account}", SIGN_IN_LIMIT
-    )
     try:
-        who = await service.sign_in(
-            session, platform_keys(request).derivation, email=email, password=password, code=code
-        )
+        async with staff_sign_in_limits(request, email):
+            who = await service.sign_in(
+                session,
+                platform_keys(request).derivation,
+                email=email,
+                password=password,
+                code=code,
+            )
     except SignInFailedError:
         context = {"next": web.safe_next(next, ""), "error": SIGN_IN_FAILED, "email": email}
         return web.render(request, "staff/signin.html", context, status=401)

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Body, Request, Response
 from omotenashi import i18n
 from omotenashi.auth import service as auth
 from omotenashi.auth.api import CurrentVisitor
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
+from omotenashi.security import ratelimit
 from omotenashi.security.encryption import Keyring
 from omotenashi.visitors import catalogue, mrz, service
 from omotenashi.visitors.schemas import (
@@ -53,8 +54,14 @@ async def _profile(session: Session, keyring: Keyring, visitor_id: uuid.UUID) ->
     status_code=201,
     response_model=Registered,
     summary="Register as a visitor; the answer carries the new session",
+    responses={429: {"description": "rate_limited: too many registrations from this network"}},
 )
 async def register(body: Registration, session: Session, request: Request) -> Registered:
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine,
+        service.registrations_from(client_address(request)),
+        service.REGISTRATIONS_PER_ADDRESS,
+    )
     language = i18n.match_tag(body.language)
     if language is None:
         raise ValidationFailedError(
