@@ -174,7 +174,7 @@ ENDPOINTS = (
     Endpoint("GET", "/v1/me/access-log", dict.fromkeys(VISITORS, 200)),
     Endpoint("GET", "/v1/me/export", dict.fromkeys(VISITORS, 200)),
     Endpoint("DELETE", "/v1/me", dict.fromkeys(VISITORS, 204)),
-    Endpoint("POST", "/v1/servicers", everyone(201), _application),
+    Endpoint("POST", "/v1/servicers", everyone(202), _application),
     Endpoint("GET", "/v1/servicers", everyone(200), public_listing=True),
     Endpoint("GET", "/v1/servicer", admins(200)),
     Endpoint("GET", "/v1/servicer/clients", admins(200)),

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
+from omotenashi import i18n, web
 from omotenashi.auth import service as auth
 from omotenashi.auth.api import CurrentOperator
 from omotenashi.auth.errors import NotSignedInError
@@ -88,9 +89,10 @@ class Enrolled(BaseModel):
     totp_uri: str = Field(description="Shown once: add it to an authenticator app (as a QR code)")
 
 
-class ApplicationOut(BaseModel):
-    servicer: ServicerOut
-    admin: Enrolled
+class ApplicationReceived(BaseModel):
+    """The same whatever the platform already holds (see ``POST /v1/servicers``)."""
+
+    detail: str
 
 
 class ClientIn(BaseModel):
@@ -227,42 +229,44 @@ ServicerAdmin = Annotated[Administrator, Depends(servicer_administrator)]
 
 @router.post(
     "/servicers",
-    status_code=201,
-    response_model=ApplicationOut,
+    status_code=202,
+    response_model=ApplicationReceived,
     summary="An organisation applies to join; it stays pending until an operator decides",
-    responses={
-        409: {"description": "servicer_exists or staff_exists"},
-        429: {"description": "rate_limited: too many applications from this network"},
-    },
+    description=(
+        "Answered 202 whether or not the administrator's address already has an account or an "
+        "organisation of this name is registered in this municipality, so that the answer "
+        "tells no one what the platform holds. The administrator's address receives either the "
+        "link that finishes setting up the new account (the authenticator set-up) or why "
+        "nothing was made. Only mistakes in the application itself are answered at once (422)."
+    ),
+    responses={429: {"description": "rate_limited: too many applications from this network"}},
 )
-async def apply(body: ApplicationIn, session: Session, request: Request) -> ApplicationOut:
+async def apply(body: ApplicationIn, session: Session, request: Request) -> ApplicationReceived:
     await ratelimit.enforce(
         request.app.state.rate_limit_engine,
         service.applications_from(client_address(request)),
         service.APPLICATIONS_PER_ADDRESS,
     )
-    servicer = await service.apply(
-        session,
-        name=body.name,
-        name_ja=body.name_ja,
-        category=body.category,
-        contact_email=body.contact_email,
-        municipality_code=body.municipality_code,
-        purposes=body.purposes,
-    )
-    enrolment = await staff.create_user(
+    language = i18n.negotiate(accept_language=request.headers.get("accept-language"))
+    await staff.join(
         session,
         platform_keys(request).derivation,
+        organisation={
+            "name": body.name,
+            "name_ja": body.name_ja,
+            "category": body.category,
+            "contact_email": body.contact_email,
+            "municipality_code": body.municipality_code,
+            "purposes": body.purposes,
+        },
         email=body.admin.email,
         display_name=body.admin.display_name,
         password=body.admin.password,
-        role=Role.servicer_admin,
-        servicer_id=servicer.id,
-        actor=f"applicant:{servicer.id}",
+        language=language.code,
+        site=web.site_url(request),
     )
-    return ApplicationOut(
-        servicer=_servicer_out(await service.get(session, servicer.id)),
-        admin=Enrolled(staff_id=str(enrolment.user.id), totp_uri=enrolment.totp_uri),
+    return ApplicationReceived(
+        detail="Application received. Follow the e-mail sent to the administrator's address."
     )
 
 

@@ -27,11 +27,16 @@ from omotenashi.servicers.categories import (
     STAFF_ROLES,
     category_label,
 )
-from omotenashi.servicers.errors import InvalidServicerError, ServicerExistsError
+from omotenashi.servicers.errors import InvalidServicerError
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
-from omotenashi.staff.errors import CannotDisableSelfError, InvalidStaffError, StaffExistsError
+from omotenashi.staff.errors import (
+    CannotDisableSelfError,
+    EnrolmentLinkNotValidError,
+    InvalidStaffError,
+    StaffExistsError,
+)
 from omotenashi.staff.models import Role
 
 router = APIRouter(include_in_schema=False)
@@ -218,8 +223,11 @@ JOIN_MESSAGES = {
     "email": EMAIL_NEEDED,
     "password": PASSWORD_TOO_SHORT,
     "display_name": N_("Give your name, so that colleagues recognise you."),
-    "taken": N_("This organisation or this e-mail address is already registered."),
 }
+LINK_GONE = N_("This link no longer works")
+LINK_GONE_DETAIL = N_(
+    "It has expired, or the account has already signed in. Sign in as usual, or apply again."
+)
 
 
 def _join_context(
@@ -262,7 +270,7 @@ async def join(
         service.APPLICATIONS_PER_ADDRESS,
     )
     try:
-        enrolment = await staff.join(
+        await staff.join(
             session,
             platform_keys(request).derivation,
             organisation={
@@ -276,18 +284,37 @@ async def join(
             email=admin_email,
             display_name=admin_name,
             password=password,
+            language=language.code,
+            site=web.site_url(request),
         )
-    except (InvalidServicerError, InvalidStaffError) as problem:
-        errors, status = _field_errors(problem, JOIN_MESSAGES, language), 422
-    except (ServicerExistsError, StaffExistsError):
-        errors, status = {"name": web.gettext(language, JOIN_MESSAGES["taken"])}, 409
+    except InvalidServicerError as problem:
+        errors = _field_errors(problem, JOIN_MESSAGES, language)
     else:
-        return web.render(
-            request,
-            "console/joined.html",
-            {"totp_uri": enrolment.totp_uri, "email": enrolment.user.email},
-            headers={"Cache-Control": "no-store"},
-        )
+        # The same page whatever the platform already holds; the e-mail tells the rest.
+        return web.render(request, "console/applied.html", {"email": admin_email.strip()})
     typed: dict[str, str] = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     typed.pop("password", None)  # never sent back into a page
-    return web.render(request, "console/join.html", _join_context(request, typed, errors), status)
+    return web.render(request, "console/join.html", _join_context(request, typed, errors), 422)
+
+
+@router.get("/join/enrol/{token}", response_class=HTMLResponse)
+async def finish_joining(token: str, request: Request, session: Session) -> Response:
+    """The link e-mailed to a new administrator: the authenticator set-up of their account."""
+    web.prefer_japanese(request)
+    language = web.request_language(request)
+    try:
+        enrolment = await staff.enrolment_from_link(
+            session, platform_keys(request).derivation, token
+        )
+    except EnrolmentLinkNotValidError:
+        context = {
+            "title": web.gettext(language, LINK_GONE),
+            "detail": web.gettext(language, LINK_GONE_DETAIL),
+        }
+        return web.render(request, "error.html", context, 404)
+    return web.render(
+        request,
+        "console/joined.html",
+        {"totp_uri": enrolment.totp_uri, "email": enrolment.user.email},
+        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+    )

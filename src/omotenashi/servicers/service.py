@@ -46,17 +46,17 @@ _MUNICIPALITY = re.compile(r"^\d{6}$")  # JIS X 0402 with check digit
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-async def apply(
-    session: AsyncSession,
+def application_errors(
     *,
     name: str,
     name_ja: str,
-    category: ServicerCategory,
     contact_email: str,
     municipality_code: str | None,
     purposes: Mapping[PurposeKey, str],
-) -> Servicer:
-    """An organisation applies; it stays pending, with every purpose requested, until decided."""
+    **_: object,
+) -> list[FieldError]:
+    """What is wrong with an application as written, before anything is compared with what
+    the platform holds."""
     errors = []
     if not name.strip():
         errors.append(FieldError("name", "Give the organisation's name."))
@@ -68,6 +68,27 @@ async def apply(
         errors.append(FieldError("municipality_code", "Use the 6-digit local government code."))
     if not purposes:
         errors.append(FieldError("purposes", "Declare at least one purpose."))
+    return errors
+
+
+async def apply(
+    session: AsyncSession,
+    *,
+    name: str,
+    name_ja: str,
+    category: ServicerCategory,
+    contact_email: str,
+    municipality_code: str | None,
+    purposes: Mapping[PurposeKey, str],
+) -> Servicer:
+    """An organisation applies; it stays pending, with every purpose requested, until decided."""
+    errors = application_errors(
+        name=name,
+        name_ja=name_ja,
+        contact_email=contact_email,
+        municipality_code=municipality_code,
+        purposes=purposes,
+    )
     if errors:
         raise InvalidServicerError(fields=errors)
     servicer = Servicer(
