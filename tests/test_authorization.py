@@ -146,7 +146,7 @@ ENDPOINTS = (
     Endpoint(
         "POST",
         "/v1/me/carriers",
-        dict.fromkeys(VISITORS, 201),
+        dict.fromkeys(VISITORS, 202),
         lambda c: {"kind": "nfc_tag", "id": "04A224B2C35E80", "label": "Wristband"},
     ),
     Endpoint("POST", "/v1/me/devices", dict.fromkeys(VISITORS, 201), lambda c: {"label": "Phone"}),

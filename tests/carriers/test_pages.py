@@ -56,6 +56,31 @@ async def test_a_mistyped_card_number_is_explained_and_nothing_is_linked(
     assert await carriers.list_carriers(session, me) == []
 
 
+async def test_linking_a_card_another_account_holds_looks_like_linking_a_free_one(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    holder = await signed_in_visitor(client, session, keyring)
+    keys = CarrierKeys.from_platform(platform.keys)
+    await carriers.link_card(session, keys, holder, CarrierKind.ic_card, SUICA, "Theirs")
+    await signed_in_visitor(client, session, keyring, language="vi")
+    answers = [
+        await post_form(
+            client,
+            "/pass/cards",
+            {"kind": "ic_card", "card_id": card_id, "label": "Mine"},
+            form_page="/pass",
+        )
+        for card_id in (SUICA, "FEDCBA9876543210")
+    ]
+    assert [a.status_code for a in answers] == [303, 303]
+    assert answers[0].headers["location"] == answers[1].headers["location"]
+    page = text_of(await client.get(answers[0].headers["location"]))
+    assert i18n.translations("vi").gettext(pages.CARD_RECEIVED) in page
+    assert "Theirs" not in page
+    assert await carriers.visitor_by_card(session, keys, CarrierKind.ic_card, SUICA) == holder
+
+
 async def test_a_lost_card_stops_working_when_revoked_from_the_page(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
