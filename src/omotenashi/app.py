@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from omotenashi import __version__, db
+from omotenashi import __version__, db, text
 from omotenashi.alerts import stream as alert_stream
 from omotenashi.alerts.api import router as alerts_api
 from omotenashi.alerts.pages import router as alerts_pages
@@ -234,6 +234,11 @@ def _install_error_handlers(app: FastAPI) -> None:
             )
             for error in exc.errors()
         )
+        if _wants_html(request) and any(field.code == text.CODE for field in fields):
+            # A form without field errors of its own: say what is wrong, if not where.
+            gettext = translations(request_language(request).code).gettext
+            context = {"title": gettext(text.PAGE_TITLE), "detail": gettext(text.PAGE_DETAIL)}
+            return render(request, "error.html", context, 422)
         return _problem(
             request,
             422,

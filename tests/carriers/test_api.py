@@ -84,3 +84,23 @@ async def test_card_links_meet_a_rate_limit(
         for n in range(burst + 1)
     ]
     assert statuses == [202] * burst + [429]
+
+
+async def test_a_label_the_database_cannot_store_is_refused_naming_the_field(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    me = bearer(
+        (await auth.start_visitor_session(session, await _visitor(session, platform))).token
+    )
+    for label in (rb"Suica\u0000", rb"Suica\ud800"):
+        refused = await client.post(
+            "/v1/me/carriers",
+            headers={**me, "content-type": "application/json"},
+            content=b'{"kind": "ic_card", "id": "%s", "label": "%s"}' % (FREE.encode(), label),
+        )
+        assert refused.status_code == 422, refused.text
+        (error,) = refused.json()["errors"]
+        assert error["field"] == "body.label"
+        # Pydantic itself refuses a lone surrogate in a string field (string_unicode).
+        assert error["code"] in ("unstorable_text", "string_unicode")
+    assert (await client.get("/v1/me/carriers", headers=me)).json() == []

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.pages import csrf_token, post_form, signed_in_visitor, text_of
 
-from omotenashi import i18n
+from omotenashi import i18n, text
 from omotenashi.carriers import pages
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.errors import CarrierNotFoundError
@@ -108,3 +108,19 @@ async def test_the_service_worker_is_served_from_the_root_for_the_offline_pass(
     assert worker.status_code == 200
     assert worker.headers["content-type"].startswith("text/javascript")
     assert '"/pass"' in worker.text
+
+
+async def test_a_label_that_cannot_be_saved_is_explained_beside_it(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    me = await signed_in_visitor(client, session, Keyring(platform.keys.master), language="th")
+    refused = await post_form(
+        client,
+        "/pass/cards",
+        {"kind": "ic_card", "card_id": SUICA, "label": "Su\x00ica"},
+        form_page="/pass",
+    )
+    assert refused.status_code == 422
+    beside_the_label = f'id="e-label">{i18n.translations("th").gettext(text.BESIDE_THE_FIELD)}<'
+    assert beside_the_label in refused.text
+    assert await carriers.list_carriers(session, me) == []

@@ -4,6 +4,7 @@ serve a visitor; the visitor sees who saw what, and the operator sees every step
 from __future__ import annotations
 
 import html
+import json
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -192,6 +193,24 @@ async def test_applications_from_one_network_meet_a_rate_limit(
     token = await csrf_token(client, "/join")
     page = await client.post("/join", data={"csrf_token": token, "name": "One more"})
     assert page.status_code == 429  # the join page spends the same allowance
+
+
+async def test_a_name_the_database_cannot_store_is_refused_naming_the_field(
+    client: httpx.AsyncClient, sent_mail: list[Mail]
+) -> None:
+    body = json.dumps(_sakura(name="Ryokan \x00"), ensure_ascii=True).encode()
+    refused = await client.post(
+        "/v1/servicers", content=body, headers={"content-type": "application/json"}
+    )
+    assert refused.status_code == 422
+    (error,) = refused.json()["errors"]
+    assert (error["field"], error["code"]) == ("body.name", "unstorable_text")
+    surrogate = body.replace(b"\\u0000", b"\\udc80")
+    refused = await client.post(
+        "/v1/servicers", content=surrogate, headers={"content-type": "application/json"}
+    )
+    assert refused.json()["errors"][0]["field"] == "body.name"
+    assert sent_mail == []
 
 
 async def test_wrong_passwords_for_many_accounts_from_one_network_meet_a_rate_limit(

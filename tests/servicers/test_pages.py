@@ -17,7 +17,7 @@ from tests.factories import approved_servicer
 from tests.mailbox import Mail
 from tests.pages import csrf_token, post_form, signed_in_staff, text_of
 
-from omotenashi import web
+from omotenashi import text, web
 from omotenashi.clients import service as clients
 from omotenashi.runtime import Platform
 from omotenashi.servicers import service as servicers
@@ -133,6 +133,18 @@ async def test_joining_with_a_registered_address_shows_the_same_page_and_tells_i
     assert [s.name for s in await servicers.listing(session, state=ServicerState.pending)] == [
         "Ramen Niban"
     ]
+
+
+async def test_a_name_that_cannot_be_saved_is_explained_beside_it_and_nothing_is_made(
+    client: httpx.AsyncClient, session: AsyncSession, sent_mail: list[Mail]
+) -> None:
+    client.cookies.set(web.LANGUAGE_COOKIE, "en")
+    token = await csrf_token(client, "/join")
+    refused = await client.post("/join", data={"csrf_token": token, **_ramen(name="Ramen\x00")})
+    assert refused.status_code == 422
+    assert f'id="e-name">{text.BESIDE_THE_FIELD}<' in refused.text
+    assert await servicers.listing(session, state=ServicerState.pending) == []
+    assert sent_mail == []
 
 
 async def test_a_forged_or_spent_set_up_link_shows_nothing(client: httpx.AsyncClient) -> None:

@@ -23,6 +23,7 @@ from omotenashi.security import ratelimit
 from omotenashi.staff import service as staff
 from omotenashi.staff.errors import SignInFailedError
 from omotenashi.staff.models import Role
+from omotenashi.text import RequestBody
 
 router = APIRouter(prefix="/v1", tags=["sessions"])
 
@@ -86,7 +87,7 @@ CurrentStaff = Annotated[StaffPrincipal, Depends(signed_in_staff)]
 CurrentOperator = Annotated[StaffPrincipal, Depends(signed_in_operator)]
 
 
-class StaffSignIn(BaseModel):
+class StaffSignIn(RequestBody):
     email: str = Field(max_length=320)
     password: str = Field(max_length=1024)
     code: str = Field(max_length=10, description="The current code of the authenticator app")

@@ -23,6 +23,7 @@ from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import ValidationFailedError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
+from omotenashi.text import Text
 from omotenashi.visitors import service as visitors
 
 router = APIRouter(include_in_schema=False)
@@ -62,8 +63,8 @@ async def sign_in_page(request: Request, session: Session, next: str | None = No
 async def send_code(
     request: Request,
     session: Session,
-    email: Annotated[str, Form(max_length=320)] = "",
-    next: Annotated[str, Form(max_length=500)] = "/me",
+    email: Annotated[Text, Form(max_length=320)] = "",
+    next: Annotated[Text, Form(max_length=500)] = "/me",
 ) -> Response:
     language = web.request_language(request)
     context: dict[str, Any] = {"next": web.safe_next(next), "email": email}
@@ -85,9 +86,9 @@ async def send_code(
 async def check_code(
     request: Request,
     session: Session,
-    email: Annotated[str, Form(max_length=320)] = "",
-    code: Annotated[str, Form(max_length=20)] = "",
-    next: Annotated[str, Form(max_length=500)] = "/me",
+    email: Annotated[Text, Form(max_length=320)] = "",
+    code: Annotated[Text, Form(max_length=20)] = "",
+    next: Annotated[Text, Form(max_length=500)] = "/me",
 ) -> Response:
     keys = platform_keys(request)
     try:
@@ -122,7 +123,7 @@ async def passkey_sign_in(
     session: Session,
     challenge_id: Annotated[uuid.UUID, Body()],
     credential: Annotated[dict[str, Any], Body()],
-    next: Annotated[str, Body(max_length=500)] = "/me",
+    next: Annotated[Text, Body(max_length=500)] = "/me",
 ) -> JSONResponse:
     language = web.request_language(request)
     try:
@@ -155,7 +156,7 @@ async def add_passkey(
     me: web.PageVisitor,
     challenge_id: Annotated[uuid.UUID, Body()],
     credential: Annotated[dict[str, Any], Body()],
-    label: Annotated[str, Body(max_length=100)] = "",
+    label: Annotated[Text, Body(max_length=100)] = "",
 ) -> JSONResponse:
     language = web.request_language(request)
     try:

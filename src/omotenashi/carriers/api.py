@@ -16,6 +16,7 @@ from omotenashi.carriers.models import Carrier, CarrierKind
 from omotenashi.carriers.service import CarrierKeys
 from omotenashi.deps import Session, platform_keys
 from omotenashi.security import ratelimit
+from omotenashi.text import RequestBody
 
 router = APIRouter(prefix="/v1/me", tags=["visitor"])
 
@@ -28,7 +29,7 @@ class CarrierOut(BaseModel):
     revoked_at: datetime | None
 
 
-class CardIn(BaseModel):
+class CardIn(RequestBody):
     kind: Literal["ic_card", "nfc_tag"]
     id: str = Field(max_length=64, description="IC card IDm (16 hex digits) or tag UID")
     label: str = Field(max_length=200, description="A name you will recognise: 'My Suica'")
@@ -45,7 +46,7 @@ class CardLinkReceived(BaseModel):
     )
 
 
-class DeviceIn(BaseModel):
+class DeviceIn(RequestBody):
     label: str = Field(max_length=200, description="A name you will recognise: 'My phone'")
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from omotenashi import web
+from omotenashi import text, web
 from omotenashi.carriers import service
 from omotenashi.carriers.errors import InvalidCarrierError
 from omotenashi.carriers.models import CarrierKind
@@ -18,6 +18,7 @@ from omotenashi.carriers.service import CarrierKeys
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
+from omotenashi.text import Text
 
 router = APIRouter(include_in_schema=False)
 
@@ -72,7 +73,7 @@ async def set_up_this_phone(
     request: Request,
     session: Session,
     me: web.PageVisitor,
-    label: Annotated[str, Body(embed=True, max_length=200)] = "",
+    label: Annotated[Text, Body(embed=True, max_length=200)] = "",
 ) -> JSONResponse:
     language = web.request_language(request)
     carrier, secret = await service.register_device(
@@ -98,6 +99,7 @@ async def link_card(
     session: Session,
     me: web.PageVisitor,
     kind: Annotated[CarrierKind, Form()] = CarrierKind.ic_card,
+    # Plain text: the service's rules (unstorable text included) speak beside the fields.
     card_id: Annotated[str, Form(max_length=64)] = "",
     label: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
@@ -111,9 +113,15 @@ async def link_card(
         await service.link_card(session, _keys(request), me.visitor_id, kind, card_id, label)
     except InvalidCarrierError as problem:
         wrong_number = CARD_MESSAGES["uid" if kind is CarrierKind.nfc_tag else "id"]
+        wrong_label = CARD_MESSAGES["label"]
         errors = {
             "label" if error.field == "label" else "id": web.gettext(
-                language, CARD_MESSAGES["label"] if error.field == "label" else wrong_number
+                language,
+                text.BESIDE_THE_FIELD
+                if error.code == text.CODE
+                else wrong_label
+                if error.field == "label"
+                else wrong_number,
             )
             for error in problem.fields
         } or {"id": web.gettext(language, wrong_number)}

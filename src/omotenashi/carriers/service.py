@@ -85,6 +85,7 @@ from omotenashi.mail import service as mail
 from omotenashi.security import ratelimit
 from omotenashi.security.encryption import DataKey, DecryptionError
 from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.text import unstorable_fields
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor
 
@@ -224,6 +225,8 @@ def parse_card_id(kind: CarrierKind, raw_id: str) -> bytes:
 
 
 def _label_errors(label: str) -> list[FieldError]:
+    if unstorable := unstorable_fields(label=label):
+        return unstorable
     if not label.strip():
         return [FieldError("label", "Give the carrier a name you will recognise.", "required")]
     if len(label.strip()) > LABEL_MAX:

@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi import text
 from omotenashi.clients.errors import (
     ApiClientNotFoundError,
     ApiClientRevokedError,
@@ -89,10 +90,15 @@ def _verify(secret_hash: str, secret: str) -> bool:
 
 
 def _validate(
-    *, kind: ClientKind, label: str, scopes: Iterable[str], purposes: Iterable[str]
+    *,
+    kind: ClientKind,
+    label: str,
+    scopes: Iterable[str],
+    purposes: Iterable[str],
+    location: str | None = None,
 ) -> tuple[list[str], list[str]]:
-    errors = []
-    if not label.strip() or len(label.strip()) > 100:
+    errors = text.unstorable_fields(label=label, location=location)
+    if not errors and (not label.strip() or len(label.strip()) > 100):
         errors.append(FieldError("label", "Give a label of 1 to 100 characters."))
     scope_list = list(scopes)
     if not scope_list:
@@ -145,7 +151,9 @@ async def create_client(
     actor: str,
 ) -> tuple[ApiClient, str]:
     """A new client and its secret; the secret is returned this once and stored only hashed."""
-    scope_list, purpose_list = _validate(kind=kind, label=label, scopes=scopes, purposes=purposes)
+    scope_list, purpose_list = _validate(
+        kind=kind, label=label, scopes=scopes, purposes=purposes, location=location
+    )
     await _approved_servicer(session, servicer_id)
     secret = _new_secret()
     client = ApiClient(

@@ -20,6 +20,7 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.text import RequestBody
 from omotenashi.visitors import catalogue
 
 router = APIRouter(prefix="/v1", tags=["consent"])
@@ -31,7 +32,7 @@ class Item(BaseModel):
     label: str = Field(description="In the visitor's language")
 
 
-class GrantIn(BaseModel):
+class GrantIn(RequestBody):
     purpose: PurposeKey
     attributes: list[str] = Field(max_length=32, description="A subset of the purpose's items")
     servicer_id: uuid.UUID | None = Field(None, description="One servicer…")

@@ -30,6 +30,7 @@ from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.errors import RoleRequiredError
 from omotenashi.staff.models import Role
+from omotenashi.text import RequestBody
 
 router = APIRouter(prefix="/v1", tags=["servicers"])
 
@@ -66,13 +67,13 @@ class ListedServicer(BaseModel):
     purposes: list[str] = Field(description="The purposes the operator approved")
 
 
-class AdminIn(BaseModel):
+class AdminIn(RequestBody):
     email: str = Field(max_length=320)
     display_name: str = Field(max_length=200)
     password: str = Field(max_length=1024, description="At least 12 characters")
 
 
-class ApplicationIn(BaseModel):
+class ApplicationIn(RequestBody):
     name: str = Field(max_length=200)
     name_ja: str = Field(max_length=200)
     category: ServicerCategory
@@ -95,7 +96,7 @@ class ApplicationReceived(BaseModel):
     detail: str
 
 
-class ClientIn(BaseModel):
+class ClientIn(RequestBody):
     kind: ClientKind
     label: str = Field(max_length=200)
     scopes: list[str] = Field(max_length=8)
@@ -131,12 +132,12 @@ class StaffIn(AdminIn):
     role: Literal["servicer_admin", "servicer_staff"]
 
 
-class StateIn(BaseModel):
+class StateIn(RequestBody):
     state: ServicerState
     reason: str = Field("", max_length=500)
 
 
-class PurposeDecision(BaseModel):
+class PurposeDecision(RequestBody):
     approve: bool
 
 

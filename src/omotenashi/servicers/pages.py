@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from omotenashi import i18n, web
+from omotenashi import i18n, text, web
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
@@ -57,9 +57,15 @@ def _field_errors(
     problem: AppError, messages: Mapping[str, str], language: i18n.Language
 ) -> dict[str, str]:
     """The message of each field ``problem`` names (``purposes[0]`` as ``purposes``), in the
-    page's language; fields without a message of their own are left to the page."""
-    fields = (error.field.split("[")[0] for error in problem.fields)
-    return {f: web.gettext(language, messages[f]) for f in fields if f in messages}
+    page's language; fields without a message of their own are left to the page. Text that
+    cannot be stored is said to be that, whatever the field."""
+    found: dict[str, str] = {}
+    for error in problem.fields:
+        field = error.field.split("[")[0]
+        if field in messages:
+            message = text.BESIDE_THE_FIELD if error.code == text.CODE else messages[field]
+            found.setdefault(field, web.gettext(language, message))
+    return found
 
 
 def _admin(me: web.PageStaff) -> uuid.UUID:
@@ -111,6 +117,8 @@ async def create_client(
     session: Session,
     me: web.PageStaff,
     kind: Annotated[ClientKind, Form()],
+    # Plain text here and in the forms below: the services' rules (unstorable text included)
+    # speak beside the fields.
     label: Annotated[str, Form(max_length=200)] = "",
     location: Annotated[str, Form(max_length=200)] = "",
     purposes: Annotated[list[str] | None, Form()] = None,
@@ -127,8 +135,10 @@ async def create_client(
             location=location.strip() or None,
             actor=me.actor,
         )
-    except InvalidApiClientError:
-        return await _console(request, session, servicer_id, 422, error=LABEL_NEEDED)
+    except InvalidApiClientError as problem:
+        unstorable = any(error.code == text.CODE for error in problem.fields)
+        error = text.BESIDE_THE_FIELD if unstorable else LABEL_NEEDED
+        return await _console(request, session, servicer_id, 422, error=error)
     return web.render(request, "console/secret.html", {"client": client, "secret": secret})
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from omotenashi import text
 from omotenashi.errors import FieldError
 from omotenashi.security import audit, ratelimit
 from omotenashi.servicers.errors import (
@@ -57,7 +58,12 @@ def application_errors(
 ) -> list[FieldError]:
     """What is wrong with an application as written, before anything is compared with what
     the platform holds."""
-    errors = []
+    errors = text.unstorable_fields(
+        name=name, name_ja=name_ja, contact_email=contact_email, municipality_code=municipality_code
+    )
+    errors += text.unstorable_fields(**{f"purposes.{key}": why for key, why in purposes.items()})
+    if errors:
+        return errors
     if not name.strip():
         errors.append(FieldError("name", "Give the organisation's name."))
     if not name_ja.strip():

@@ -15,6 +15,7 @@ from omotenashi.i18n.markers import N_
 from omotenashi.staff import service
 from omotenashi.staff.errors import SignInFailedError
 from omotenashi.staff.models import Role
+from omotenashi.text import Text
 
 router = APIRouter(include_in_schema=False)
 
@@ -37,10 +38,10 @@ async def sign_in_page(request: Request, next: str | None = None) -> Response:
 async def sign_in(
     request: Request,
     session: Session,
-    email: Annotated[str, Form(max_length=320)] = "",
-    password: Annotated[str, Form(max_length=1024)] = "",
-    code: Annotated[str, Form(max_length=10)] = "",
-    next: Annotated[str, Form(max_length=500)] = "",
+    email: Annotated[Text, Form(max_length=320)] = "",
+    password: Annotated[Text, Form(max_length=1024)] = "",
+    code: Annotated[Text, Form(max_length=10)] = "",
+    next: Annotated[Text, Form(max_length=500)] = "",
 ) -> Response:
     web.prefer_japanese(request)
     try:

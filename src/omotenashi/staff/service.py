@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi import i18n
+from omotenashi import i18n, text
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
 from omotenashi.mail import service as mail
@@ -119,7 +119,9 @@ def _password_matches(hashed: str, password: str) -> bool:
 
 
 def _account_errors(email: str, password: str, display_name: str) -> list[FieldError]:
-    errors = []
+    errors = text.unstorable_fields(email=email, password=password, display_name=display_name)
+    if errors:
+        return errors
     if not _EMAIL.match(email):
         errors.append(FieldError("email", "Give a valid e-mail address."))
     if len(password) < MIN_PASSWORD:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response
+from pydantic import AfterValidator
 
 from omotenashi import i18n
 from omotenashi.auth import service as auth
@@ -13,6 +15,7 @@ from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
 from omotenashi.security import ratelimit
 from omotenashi.security.encryption import Keyring
+from omotenashi.text import require_storable
 from omotenashi.visitors import catalogue, mrz, service
 from omotenashi.visitors.schemas import (
     Family,
@@ -89,7 +92,9 @@ async def change_my_profile(
     me: CurrentVisitor,
     session: Session,
     request: Request,
-    changes: dict[str, object] = Body(description=_PATCH_DOC),  # noqa: B008
+    changes: Annotated[dict[str, object], AfterValidator(require_storable)] = Body(  # noqa: B008
+        description=_PATCH_DOC
+    ),
 ) -> Profile:
     keyring = _keyring(request)
     await service.update_profile(session, keyring, me.visitor_id, changes)
@@ -148,7 +153,9 @@ async def change_family_member(
     me: CurrentVisitor,
     session: Session,
     request: Request,
-    changes: dict[str, object] = Body(description=_PATCH_DOC),  # noqa: B008
+    changes: Annotated[dict[str, object], AfterValidator(require_storable)] = Body(  # noqa: B008
+        description=_PATCH_DOC
+    ),
 ) -> FamilyMember:
     keyring = _keyring(request)
     await service.member(session, me.visitor_id, member_id)
