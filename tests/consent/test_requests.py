@@ -13,6 +13,8 @@ from omotenashi.consent.models import ConsentRequestState
 from omotenashi.resolve import service as resolve
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.purposes import PurposeKey
 
 
@@ -111,3 +113,35 @@ async def test_only_the_asked_visitor_can_answer_and_only_the_asker_can_watch(
         await requests.accept(session, keys, stranger, request.token, now=NOW)
     with pytest.raises(ConsentRequestNotFoundError):
         await requests.status(session, other.id, request.id)
+
+
+async def test_a_request_cannot_be_accepted_once_the_operator_refuses_its_purpose(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    asked = await requests.ask(
+        session,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        now=NOW,
+    )
+    await servicers.decide_purpose(
+        session, hotel.id, PurposeKey.hotel_check_in, approve=False, actor="operator:test"
+    )
+    with pytest.raises(PurposeNotApprovedError):
+        await requests.accept(session, keys, visitor_id, asked.token, now=NOW)
+    assert (await requests.status(session, hotel.id, asked.id)).state is (
+        ConsentRequestState.pending
+    )
+    with pytest.raises(PurposeNotApprovedError):  # nor asked for again
+        await requests.ask(
+            session,
+            servicer_id=hotel.id,
+            visitor_id=visitor_id,
+            purpose=PurposeKey.hotel_check_in,
+            attributes=["name"],
+            now=NOW,
+        )

@@ -244,6 +244,28 @@ async def test_the_staff_sign_in_page_shares_the_networks_allowance_of_failures(
     assert page.headers["retry-after"]
 
 
+async def test_a_terminal_for_a_purpose_the_operator_has_not_approved_is_refused(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    cast = await build_cast(session, platform)  # Hotel X: approved for check-in only
+    refused = await client.post(
+        "/v1/servicer/clients",
+        headers=cast.x.admin,
+        json={
+            "kind": "terminal",
+            "label": "Shop till",
+            "scopes": ["resolve"],
+            "purposes": ["hotel_check_in", "tax_free_sale"],
+        },
+    )
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "purpose_not_approved"
+    assert [e["field"] for e in refused.json()["errors"]] == ["purposes"]
+    assert "tax_free_sale" in refused.json()["errors"][0]["message"]
+    documented = (await client.get("/openapi.json")).json()["paths"]["/v1/servicer/clients"]
+    assert "purpose_not_approved" in documented["post"]["responses"]["403"]["description"]
+
+
 async def test_a_suspended_servicers_terminal_is_refused_at_once(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:

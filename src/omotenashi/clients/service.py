@@ -37,7 +37,8 @@ from omotenashi.db import Executor
 from omotenashi.errors import FieldError
 from omotenashi.security import audit
 from omotenashi.servicers import service as servicers
-from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.errors import PurposeNotApprovedError
+from omotenashi.servicers.models import PurposeState, Servicer, ServicerState
 from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
@@ -50,6 +51,7 @@ KIND_SCOPES = {
     ClientKind.system: ("servicer:admin",),
 }
 CLIENT_ID_PREFIX = "omc_"
+CODE_NOT_APPROVED = PurposeNotApprovedError.code
 
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
 
@@ -154,7 +156,16 @@ async def create_client(
     scope_list, purpose_list = _validate(
         kind=kind, label=label, scopes=scopes, purposes=purposes, location=location
     )
-    await _approved_servicer(session, servicer_id)
+    servicer = await _approved_servicer(session, servicer_id)
+    # A terminal serves only what the operator approved: checked here, not first at a resolve.
+    approved = {p.purpose for p in servicer.purposes if p.state is PurposeState.approved}
+    refused = [
+        FieldError("purposes", f"{purpose} is not approved for this servicer.", CODE_NOT_APPROVED)
+        for purpose in purpose_list
+        if purpose not in approved
+    ]
+    if refused:
+        raise PurposeNotApprovedError(fields=refused)
     secret = _new_secret()
     client = ApiClient(
         servicer_id=servicer_id,

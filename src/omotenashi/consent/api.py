@@ -108,6 +108,13 @@ async def my_consents(me: CurrentVisitor, session: Session) -> list[GrantOut]:
     status_code=201,
     response_model=GrantOut,
     summary="Let one servicer, or every servicer of a kind, see some items for one purpose",
+    responses={
+        403: {
+            "description": "purpose_not_approved: the servicer, or the purpose for it, is not "
+            "approved by the operator (refused or not yet decided)"
+        },
+        404: {"description": "servicer_not_found"},
+    },
 )
 async def grant(body: GrantIn, me: CurrentVisitor, session: Session, request: Request) -> GrantOut:
     record = await service.grant(
@@ -176,6 +183,12 @@ async def consent_request(token: str, me: CurrentVisitor, session: Session) -> C
     status_code=201,
     response_model=GrantOut,
     summary="Accept a tap-to-consent request; the terminal learns it at once",
+    responses={
+        403: {
+            "description": "purpose_not_approved: the operator no longer approves the asking "
+            "servicer for the purpose"
+        }
+    },
 )
 async def accept_request(
     token: str, me: CurrentVisitor, session: Session, request: Request

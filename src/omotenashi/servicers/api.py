@@ -313,6 +313,12 @@ async def my_clients(admin: ServicerAdmin, session: Session) -> list[ClientOut]:
     status_code=201,
     response_model=ClientCreated,
     summary="Create an API client or a terminal; its secret is shown this once",
+    responses={
+        403: {
+            "description": "servicer_not_approved; or purpose_not_approved: a terminal's purpose "
+            "the operator refused or has not approved (named in errors)"
+        }
+    },
 )
 async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) -> ClientCreated:
     client, secret = await clients.create_client(
