@@ -233,6 +233,17 @@ async def revoke(
     return client
 
 
+async def suspend(
+    session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID, *, actor: str
+) -> ApiClient:
+    """Revoke a terminal for abnormal use (:func:`revoke`), remembering why: its calls are then
+    refused with :class:`TerminalSuspendedError` rather than as an unknown token."""
+    client = await revoke(session, servicer_id, id, actor=actor)
+    client.suspended_at = client.revoked_at
+    await session.flush()
+    return client
+
+
 def _live_clients() -> Select[ApiClient]:
     """Clients that may act: not revoked, of an approved servicer."""
     return (
