@@ -117,6 +117,7 @@ async def _visitor(
         idm,
         "Suica",
     )
+    assert card is not None
     member = await visitors.create_visitor(session, keyring, registered_by=visitor.id)
     started = await auth.start_visitor_session(session, visitor.id)
     return visitor.id, bearer(started.token), card.id, member.id

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import os
+import secrets
 import shutil
 import signal
 import tempfile
@@ -18,11 +20,13 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from tests.factories import platform_keys
+from tests.mailbox import Mail
 
 from omotenashi import db
 from omotenashi.app import create_app
 from omotenashi.config import Settings
 from omotenashi.deps import get_autocommit_connection, get_session, session_source
+from omotenashi.mail import service as mail
 from omotenashi.pgcluster import EmbeddedCluster, new_password
 from omotenashi.runtime import Platform, ensure_database
 from omotenashi.security.keys import PlatformKeys, load_keys
@@ -134,9 +138,24 @@ async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAP
 
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    # A network address of its own: rate limits are kept outside the test's transaction, so
+    # tests sharing one address would spend each other's allowance.
+    address = str(ipaddress.IPv6Address("2001:db8::") + secrets.randbits(64))
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False, client=(address, 123))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture
+def sent_mail(monkeypatch: pytest.MonkeyPatch) -> list[Mail]:
+    """The e-mails queued during the test, opened (the queued payload itself is sealed)."""
+    sent: list[Mail] = []
+
+    async def capture(*_: object, to: str, subject: str, body: str) -> None:
+        sent.append(Mail(to, subject, body))
+
+    monkeypatch.setattr(mail, "enqueue", capture)
+    return sent
 
 
 @pytest.fixture

@@ -146,7 +146,7 @@ ENDPOINTS = (
     Endpoint(
         "POST",
         "/v1/me/carriers",
-        dict.fromkeys(VISITORS, 201),
+        dict.fromkeys(VISITORS, 202),
         lambda c: {"kind": "nfc_tag", "id": "04A224B2C35E80", "label": "Wristband"},
     ),
     Endpoint("POST", "/v1/me/devices", dict.fromkeys(VISITORS, 201), lambda c: {"label": "Phone"}),
@@ -174,7 +174,7 @@ ENDPOINTS = (
     Endpoint("GET", "/v1/me/access-log", dict.fromkeys(VISITORS, 200)),
     Endpoint("GET", "/v1/me/export", dict.fromkeys(VISITORS, 200)),
     Endpoint("DELETE", "/v1/me", dict.fromkeys(VISITORS, 204)),
-    Endpoint("POST", "/v1/servicers", everyone(201), _application),
+    Endpoint("POST", "/v1/servicers", everyone(202), _application),
     Endpoint("GET", "/v1/servicers", everyone(200), public_listing=True),
     Endpoint("GET", "/v1/servicer", admins(200)),
     Endpoint("GET", "/v1/servicer/clients", admins(200)),

@@ -145,6 +145,7 @@ COVERED_ELSEWHERE = {
     "POST /operator/suggestions/{suggestion_id}",
     "GET /signage/{terminal_id}",
     "GET /signage/{terminal_id}/stream",
+    "GET /join/enrol/{token}",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (

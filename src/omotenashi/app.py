@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from omotenashi import __version__, db
+from omotenashi import __version__, db, text
 from omotenashi.alerts import stream as alert_stream
 from omotenashi.alerts.api import LARGE_BODIES as ALERT_DOCUMENTS
 from omotenashi.alerts.api import router as alerts_api
@@ -205,6 +205,7 @@ def _problem(
             "error.html",
             {"title": gettext(page_title), "detail": gettext(page_detail)},
             status,
+            headers,  # a page refused with 429 says when to come back, as the API does
         )
     body = problem_body(
         status=status,
@@ -256,6 +257,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         extra: dict[str, object] | None = (
             {"errors_total": len(errors)} if len(errors) > MAX_FIELD_ERRORS else None
         )
+        if _wants_html(request) and any(field.code == text.CODE for field in fields):
+            # A form without field errors of its own: say what is wrong, if not where.
+            gettext = translations(request_language(request).code).gettext
+            context = {"title": gettext(text.PAGE_TITLE), "detail": gettext(text.PAGE_DETAIL)}
+            return render(request, "error.html", context, 422)
         return _problem(
             request,
             422,

@@ -57,3 +57,8 @@ def bearer_token(request: Request) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
     return token if scheme.lower() == "bearer" and token else None
+
+
+def client_address(request: Request) -> str:
+    """The caller's network address, as the server (or its trusted proxy) reports it."""
+    return request.client.host if request.client else "unknown"

@@ -230,11 +230,6 @@ def site_url(request: Request) -> str:
     return (public or str(request.base_url)).rstrip("/")
 
 
-def client_address(request: Request) -> str:
-    """The caller's network address, as the server (or its trusted proxy) reports it."""
-    return request.client.host if request.client else "unknown"
-
-
 def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 

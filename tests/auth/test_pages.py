@@ -13,6 +13,7 @@ from omotenashi.auth import pages
 from omotenashi.mail import service as mail
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
+from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor
 
 
@@ -190,3 +191,20 @@ async def test_personal_pages_are_never_stored_by_a_cache(
     await signed_in_visitor(client, session, Keyring(platform.keys.master))
     assert (await client.get("/me")).headers["cache-control"] == "no-store"
     assert (await client.get("/access")).headers["cache-control"] == "no-store"
+
+
+async def test_registering_by_email_code_shares_the_networks_registration_allowance(
+    client: httpx.AsyncClient, session: AsyncSession, outbox: list[str]
+) -> None:
+    for _ in range(visitors.REGISTRATIONS_PER_ADDRESS.burst):  # the API spends it
+        assert (await client.post("/v1/visitors", json={})).status_code == 201
+    await _ask_code(client, "one.more@example.com")
+    before = await session.scalar(select(func.count()).select_from(Visitor))
+    token = await csrf_token(client, "/signin")
+    refused = await client.post(
+        "/signin/code",
+        data={"csrf_token": token, "email": "one.more@example.com", "code": _code(outbox)},
+    )
+    assert refused.status_code == 429
+    assert refused.headers["retry-after"]
+    assert await session.scalar(select(func.count()).select_from(Visitor)) == before

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.pages import csrf_token, post_form, signed_in_visitor, text_of
 
-from omotenashi import i18n
+from omotenashi import i18n, text
 from omotenashi.carriers import pages
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.errors import CarrierNotFoundError
@@ -56,6 +56,31 @@ async def test_a_mistyped_card_number_is_explained_and_nothing_is_linked(
     assert await carriers.list_carriers(session, me) == []
 
 
+async def test_linking_a_card_another_account_holds_looks_like_linking_a_free_one(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    holder = await signed_in_visitor(client, session, keyring)
+    keys = CarrierKeys.from_platform(platform.keys)
+    await carriers.link_card(session, keys, holder, CarrierKind.ic_card, SUICA, "Theirs")
+    await signed_in_visitor(client, session, keyring, language="vi")
+    answers = [
+        await post_form(
+            client,
+            "/pass/cards",
+            {"kind": "ic_card", "card_id": card_id, "label": "Mine"},
+            form_page="/pass",
+        )
+        for card_id in (SUICA, "FEDCBA9876543210")
+    ]
+    assert [a.status_code for a in answers] == [303, 303]
+    assert answers[0].headers["location"] == answers[1].headers["location"]
+    page = text_of(await client.get(answers[0].headers["location"]))
+    assert i18n.translations("vi").gettext(pages.CARD_RECEIVED) in page
+    assert "Theirs" not in page
+    assert await carriers.visitor_by_card(session, keys, CarrierKind.ic_card, SUICA) == holder
+
+
 async def test_a_lost_card_stops_working_when_revoked_from_the_page(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
@@ -83,3 +108,19 @@ async def test_the_service_worker_is_served_from_the_root_for_the_offline_pass(
     assert worker.status_code == 200
     assert worker.headers["content-type"].startswith("text/javascript")
     assert '"/pass"' in worker.text
+
+
+async def test_a_label_that_cannot_be_saved_is_explained_beside_it(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    me = await signed_in_visitor(client, session, Keyring(platform.keys.master), language="th")
+    refused = await post_form(
+        client,
+        "/pass/cards",
+        {"kind": "ic_card", "card_id": SUICA, "label": "Su\x00ica"},
+        form_page="/pass",
+    )
+    assert refused.status_code == 422
+    beside_the_label = f'id="e-label">{i18n.translations("th").gettext(text.BESIDE_THE_FIELD)}<'
+    assert beside_the_label in refused.text
+    assert await carriers.list_carriers(session, me) == []

@@ -12,17 +12,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from tests.mailbox import Mail
 
-from omotenashi import db
+from omotenashi import db, i18n, jobs
 from omotenashi.carriers import service
 from omotenashi.carriers.errors import (
-    CarrierAlreadyLinkedError,
     CarrierNotFoundError,
     InvalidCarrierError,
     QrReplayedError,
 )
 from omotenashi.carriers.models import Carrier, CarrierKind
 from omotenashi.errors import AppError
+from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import MasterKey
 from omotenashi.visitors import service as visitors
@@ -59,7 +60,7 @@ async def make_card(
     visitor: Visitor,
     raw_id: str = IDM,
     kind: CarrierKind = CarrierKind.ic_card,
-) -> Carrier:
+) -> Carrier | None:
     return await service.link_card(session, keys, visitor.id, kind, raw_id, "Suica")
 
 
@@ -107,19 +108,43 @@ async def test_the_same_card_hashes_differently_under_another_master_key(
     )
 
 
-async def test_linking_a_linked_card_again_is_a_conflict(
+async def test_a_card_someone_holds_stays_theirs_and_they_alone_are_told(
     session: AsyncSession, keyring: Keyring, keys: service.CarrierKeys
 ) -> None:
     owner = await make_visitor(session, keyring)
     someone_else = await make_visitor(session, keyring)
-    await make_card(session, keys, owner)
-    for visitor in (owner, someone_else):
-        with pytest.raises(CarrierAlreadyLinkedError) as caught:
-            await make_card(session, keys, visitor, raw_id=IDM.lower())
-        assert caught.value.code == "carrier_already_linked"
-        assert caught.value.status == 409
-    carriers = await service.list_carriers(session, owner.id)
-    assert len(carriers) == 1
+    card = await make_card(session, keys, owner)
+    assert await make_card(session, keys, someone_else, raw_id=IDM.lower()) is None
+    assert await jobs.pending(session, service.TELL_HOLDER_JOB) == 1
+    assert await make_card(session, keys, owner) is None  # the holder again: nothing to tell
+    assert await jobs.pending(session, service.TELL_HOLDER_JOB) == 1
+    assert [c.id for c in await service.list_carriers(session, owner.id)] == [card.id]
+    assert await service.list_carriers(session, someone_else.id) == []
+
+
+async def test_the_holder_is_told_in_their_language_at_their_profile_address(
+    session: AsyncSession, platform: Platform, sent_mail: list[Mail]
+) -> None:
+    keys = service.CarrierKeys.from_platform(platform.keys)
+    holder = await visitors.create_visitor(session, platform.keys.keyring, language="th")
+    await visitors.update_profile(
+        session, platform.keys.keyring, holder.id, {"email": "somchai@example.co.th"}
+    )
+    card = await service.link_card(session, keys, holder.id, CarrierKind.ic_card, IDM, "Rabbit")
+    assert card is not None
+    told = await service.tell_holder(session, platform.keys, card.id, site="https://o.example")
+    assert told
+    (mail,) = sent_mail
+    assert mail.to == "somchai@example.co.th"
+    thai = i18n.translations("th").gettext
+    assert mail.subject == thai(service.HOLDER_SUBJECT)
+    assert "Rabbit" in mail.body
+    assert "https://o.example/pass#cards" in mail.body
+    assert IDM not in mail.body
+    nobody = await visitors.create_visitor(session, platform.keys.keyring)
+    quiet = await service.link_card(session, keys, nobody.id, CarrierKind.nfc_tag, UID, "Tag")
+    assert quiet is not None
+    assert not await service.tell_holder(session, platform.keys, quiet.id, site="")  # no address
 
 
 async def test_a_revoked_card_can_be_linked_again(

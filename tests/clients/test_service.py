@@ -22,7 +22,9 @@ from omotenashi.clients.models import ApiClient, ClientKind
 from omotenashi.clients.tokens import issue_access_token, verify_access_token
 from omotenashi.runtime import Platform
 from omotenashi.security.audit import AuditEntry
-from omotenashi.servicers.models import Servicer
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.errors import PurposeNotApprovedError
+from omotenashi.servicers.models import Servicer, ServicerState
 from omotenashi.servicers.purposes import PurposeKey
 
 
@@ -173,3 +175,48 @@ async def test_unknown_client_is_refused_like_a_wrong_secret(session: AsyncSessi
     with pytest.raises(InvalidClientError) as wrong:
         await service.authenticate(session, client.client_id, secret + "x")
     assert (unknown.value.code, unknown.value.message) == (wrong.value.code, wrong.value.message)
+
+
+async def test_a_terminal_serves_only_purposes_the_operator_approved(
+    session: AsyncSession,
+) -> None:
+    hotel = await make_servicer(
+        session,
+        purposes={
+            PurposeKey.hotel_check_in: "Guest register",
+            PurposeKey.tax_free_sale: "Shop in the lobby",  # never decided
+            PurposeKey.payment: "Room charges",  # refused
+        },
+    )
+    await servicers.decide_purpose(
+        session, hotel.id, PurposeKey.hotel_check_in, approve=True, actor="operator:test"
+    )
+    await servicers.decide_purpose(
+        session, hotel.id, PurposeKey.payment, approve=False, actor="operator:test"
+    )
+    await servicers.set_state(session, hotel.id, ServicerState.approved, actor="operator:test")
+    for purposes in (["tax_free_sale"], ["hotel_check_in", "payment"], ["emergency"]):
+        with pytest.raises(PurposeNotApprovedError) as refused:
+            await service.create_client(
+                session,
+                hotel.id,
+                kind=ClientKind.terminal,
+                label="Desk",
+                scopes=["resolve"],
+                purposes=purposes,
+                actor="staff:test",
+            )
+        assert refused.value.status == 403
+        assert refused.value.code == "purpose_not_approved"
+        assert {error.field for error in refused.value.fields} == {"purposes"}
+    assert await service.list_clients(session, hotel.id) == []
+    made, _ = await service.create_client(
+        session,
+        hotel.id,
+        kind=ClientKind.terminal,
+        label="Desk",
+        scopes=["resolve"],
+        purposes=["hotel_check_in"],
+        actor="staff:test",
+    )
+    assert made.purposes == ["hotel_check_in"]

@@ -13,6 +13,8 @@ from omotenashi.consent.models import ConsentRequestState
 from omotenashi.resolve import service as resolve
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.purposes import PurposeKey
 
 
@@ -146,3 +148,35 @@ async def test_the_servicers_receipt_names_the_visitor_by_its_pairwise_id_alone(
         k: v for k, v in visitors.items() if k != "piiPrincipalId"
     }
     assert await requests.receipt_for_servicer(session, keys, hotel.id, request.id) == copy
+
+
+async def test_a_request_cannot_be_accepted_once_the_operator_refuses_its_purpose(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    asked = await requests.ask(
+        session,
+        servicer_id=hotel.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        now=NOW,
+    )
+    await servicers.decide_purpose(
+        session, hotel.id, PurposeKey.hotel_check_in, approve=False, actor="operator:test"
+    )
+    with pytest.raises(PurposeNotApprovedError):
+        await requests.accept(session, keys, visitor_id, asked.token, now=NOW)
+    assert (await requests.status(session, hotel.id, asked.id)).state is (
+        ConsentRequestState.pending
+    )
+    with pytest.raises(PurposeNotApprovedError):  # nor asked for again
+        await requests.ask(
+            session,
+            servicer_id=hotel.id,
+            visitor_id=visitor_id,
+            purpose=PurposeKey.hotel_check_in,
+            attributes=["name"],
+            now=NOW,
+        )

@@ -5,12 +5,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories import approved_servicer
 from tests.servicers.test_service import make_servicer
 
 from omotenashi.consent import receipts, service
 from omotenashi.consent.errors import GrantNotFoundError, InvalidGrantError
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
+from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.models import Servicer, ServicerCategory
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
@@ -30,7 +33,10 @@ async def _visitor(
 
 
 async def _hotel(session: AsyncSession, name: str = "Hotel Test Ueno") -> Servicer:
-    return await make_servicer(session, name=name)
+    """A hotel the operator approved for check-in and food service."""
+    return await approved_servicer(
+        session, name, PurposeKey.hotel_check_in, PurposeKey.food_service
+    )
 
 
 async def test_grant_lasts_until_the_end_of_the_departure_day(
@@ -169,3 +175,52 @@ async def test_a_grant_cannot_reach_beyond_its_purpose(
         )
     assert [f.field for f in caught.value.fields] == ["attributes[1]"]
     assert await service.grants_of(session, visitor_id) == []
+
+
+async def test_no_one_can_consent_to_a_purpose_the_operator_refused_or_has_not_approved(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    pending = await make_servicer(session, name="Hotel Pending")
+    refused = await _hotel(session, name="Hotel Refused")
+    await servicers.decide_purpose(
+        session, refused.id, PurposeKey.food_service, approve=False, actor="operator:test"
+    )
+    for servicer, purpose in (
+        (pending, PurposeKey.hotel_check_in),  # applied, not yet decided
+        (refused, PurposeKey.food_service),  # refused
+        (refused, PurposeKey.tax_free_sale),  # never declared
+    ):
+        with pytest.raises(PurposeNotApprovedError) as caught:
+            await service.grant(
+                session,
+                keys,
+                visitor_id,
+                purpose=purpose,
+                attributes=["preferred_languages"],
+                servicer_id=servicer.id,
+                now=NOW,
+            )
+        assert (caught.value.status, caught.value.code) == (403, "purpose_not_approved")
+    assert await service.grants_of(session, visitor_id) == []
+
+
+async def test_sharing_less_stays_possible_after_the_operator_refuses_the_purpose(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    visitor_id = await _visitor(session, keys)
+    hotel = await _hotel(session)
+    grant = await service.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "passport"],
+        servicer_id=hotel.id,
+        now=NOW,
+    )
+    await servicers.decide_purpose(
+        session, hotel.id, PurposeKey.hotel_check_in, approve=False, actor="operator:test"
+    )
+    narrower = await service.narrow(session, keys, visitor_id, grant.id, ["name"], now=NOW)
+    assert narrower.attributes == ["name"]

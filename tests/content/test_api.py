@@ -271,7 +271,7 @@ async def test_a_suggestion_goes_from_a_visitor_to_a_moderator_and_onto_the_menu
             {"kind": "event", "title": "祭り", "starts_at": "2027-04-01T10:00:00"},
             ["starts_at"],
         ),
-        ("POST", "/v1/servicer/content", {**TOFU, "title": "胡麻\x00豆腐"}, ["title"]),
+        ("POST", "/v1/servicer/content", {**TOFU, "title": "胡麻\x00豆腐"}, ["body.title"]),
         ("PATCH", "/v1/servicer/content/{item}", {"title": None}, ["body.title"]),
         ("POST", "/v1/servicer/content/{item}/translate", {"languages": ["ja"]}, ["languages[0]"]),
         ("POST", "/v1/servicer/content/{item}/translate", {"languages": ["xx"]}, ["languages[0]"]),

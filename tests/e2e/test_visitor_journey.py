@@ -204,7 +204,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await page.fill("#f-id", SUICA)
     await page.fill("#f-label", "Suica")
     await page.click("form[action='/pass/cards'] button")
-    await page.wait_for_url("**/pass#cards")
+    await page.wait_for_url("**/pass?card=received#cards")
 
     # The visitor lets hotels see what check-in needs.
     await page.goto(base + "/consents/new?purpose=hotel_check_in")

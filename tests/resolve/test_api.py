@@ -149,7 +149,7 @@ async def test_resolve_needs_a_valid_token_and_good_input(client: httpx.AsyncCli
     assert bad.headers["content-type"] == "application/problem+json"
 
 
-async def test_a_terminal_resolving_too_many_visitors_is_suspended_and_audited(
+async def test_a_terminal_resolving_too_many_visitors_is_suspended_told_so_and_audited(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
     hotel = await make_approved_servicer(session)
@@ -189,7 +189,11 @@ async def test_a_terminal_resolving_too_many_visitors_is_suspended_and_audited(
             "purpose": "hotel_check_in",
         },
     )
-    assert after.status_code == 401
+    # Every later call of the terminal is told so, as the OpenAPI says, not "invalid token".
+    assert (after.status_code, after.json()["code"]) == (403, "terminal_suspended")
+    assert after.headers["content-type"] == "application/problem+json"
+    documented = (await client.get("/openapi.json")).json()["paths"]["/v1/resolve"]["post"]
+    assert "terminal_suspended" in documented["responses"]["403"]["description"]
     report = await audit.verify(session)
     assert report.intact
     actions = (

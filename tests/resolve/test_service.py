@@ -17,6 +17,7 @@ from omotenashi.resolve import service
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
+from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
@@ -97,11 +98,11 @@ async def test_no_consent_is_403_consent_required_and_logs_nothing(
     assert await service.access_log(session, visitor_id) == []
 
 
-async def test_a_purpose_the_servicer_is_not_approved_for_gives_nothing(
+async def test_a_purpose_the_operator_refused_after_the_consent_gives_nothing(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     visitor_id = await _visitor(session, keys)
-    shop = await approved_servicer(session, "Drugstore", PurposeKey.payment)
+    shop = await approved_servicer(session, "Drugstore", PurposeKey.tax_free_sale)
     await consent.grant(
         session,
         keys,
@@ -110,6 +111,9 @@ async def test_a_purpose_the_servicer_is_not_approved_for_gives_nothing(
         attributes=["passport"],
         servicer_id=shop.id,
         now=NOW,
+    )
+    await servicers.decide_purpose(
+        session, shop.id, PurposeKey.tax_free_sale, approve=False, actor="operator:test"
     )
     with pytest.raises(PurposeNotApprovedError):
         await service.resolve(

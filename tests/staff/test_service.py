@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pyotp
@@ -18,6 +19,7 @@ from omotenashi.security.keys import MasterKey
 from omotenashi.staff import service
 from omotenashi.staff.errors import (
     CannotDisableSelfError,
+    EnrolmentLinkNotValidError,
     InvalidStaffError,
     RoleRequiredError,
     SignInFailedError,
@@ -200,3 +202,24 @@ async def test_no_one_disables_themself_a_colleague_elsewhere_or_as_a_clerk(
         session, other.id
     )
     assert all(member.disabled_at is None for member in everyone)
+
+
+async def test_a_set_up_link_lasts_three_days_until_the_first_sign_in_and_cannot_be_forged(
+    session: AsyncSession, master: MasterKey
+) -> None:
+    enrolment, totp = await _enrol(session, master)
+    now = datetime.now(UTC)
+    token = service.enrolment_token(master, enrolment.user.id, now=now)
+    shown = await service.enrolment_from_link(session, master, token, now=now)
+    assert shown.totp_uri == enrolment.totp_uri
+    late = now + service.ENROLMENT_LINK_LIFETIME + timedelta(seconds=1)
+    forged = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
+    other_key = MasterKey.from_material(os.urandom(32))
+    for link, key, at in ((token, master, late), (forged, master, now), (token, other_key, now)):
+        with pytest.raises(EnrolmentLinkNotValidError):
+            await service.enrolment_from_link(session, key, link, now=at)
+    await service.sign_in(
+        session, master, email="desk@hotel.example.jp", password=PASSWORD, code=totp.now()
+    )
+    with pytest.raises(EnrolmentLinkNotValidError):
+        await service.enrolment_from_link(session, master, token, now=now)

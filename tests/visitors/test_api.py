@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 from tests.actors import bearer
 
+from omotenashi.visitors import service
+
 LINE1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 LINE2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
@@ -110,13 +112,16 @@ async def test_a_lost_card_is_revoked_and_can_then_be_linked_again(
     headers, _ = await _register(client)
     card = {"kind": "ic_card", "id": "01 2E 4C 3B 9A 77 10 05", "label": "Suica"}
     linked = await client.post("/v1/me/carriers", headers=headers, json=card)
-    assert linked.status_code == 201, linked.text
+    assert linked.status_code == 202, linked.text
     again = await client.post("/v1/me/carriers", headers=headers, json=card)
-    assert again.status_code == 409
-    revoked = await client.delete(f"/v1/me/carriers/{linked.json()['id']}", headers=headers)
+    assert again.json() == linked.json()  # already mine: the same answer, nothing added
+    (mine,) = (await client.get("/v1/me/carriers", headers=headers)).json()
+    revoked = await client.delete(f"/v1/me/carriers/{mine['id']}", headers=headers)
     assert revoked.json()["revoked_at"] is not None
     relinked = await client.post("/v1/me/carriers", headers=headers, json=card)
-    assert relinked.status_code == 201
+    assert relinked.status_code == 202
+    listed = (await client.get("/v1/me/carriers", headers=headers)).json()
+    assert sorted(c["revoked_at"] is None for c in listed) == [False, True]
 
 
 async def test_a_phone_gets_its_qr_secret_once(client: httpx.AsyncClient) -> None:
@@ -128,3 +133,18 @@ async def test_a_phone_gets_its_qr_secret_once(client: httpx.AsyncClient) -> Non
     assert body["qr_version"] == "OM1"
     listed = (await client.get("/v1/me/carriers", headers=headers)).text
     assert body["secret"] not in listed
+
+
+async def test_registrations_from_one_network_meet_a_rate_limit(
+    client: httpx.AsyncClient,
+) -> None:
+    burst = service.REGISTRATIONS_PER_ADDRESS.burst
+    statuses = [
+        (await client.post("/v1/visitors", json={"language": "en"})).status_code
+        for _ in range(burst + 1)
+    ]
+    assert statuses == [201] * burst + [429]
+    refused = await client.post("/v1/visitors", json={"language": "en"})
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["code"] == "rate_limited"
+    assert int(refused.headers["retry-after"]) >= 1

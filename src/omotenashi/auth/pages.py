@@ -19,10 +19,11 @@ from omotenashi import web
 from omotenashi.auth import email_codes, passkeys
 from omotenashi.auth import service as auth
 from omotenashi.auth.errors import CodeNotAcceptedError, PasskeyNotAcceptedError
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import ValidationFailedError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
+from omotenashi.text import Text
 from omotenashi.visitors import service as visitors
 
 router = APIRouter(include_in_schema=False)
@@ -62,8 +63,8 @@ async def sign_in_page(request: Request, session: Session, next: str | None = No
 async def send_code(
     request: Request,
     session: Session,
-    email: Annotated[str, Form(max_length=320)] = "",
-    next: Annotated[str, Form(max_length=500)] = "/me",
+    email: Annotated[Text, Form(max_length=320)] = "",
+    next: Annotated[Text, Form(max_length=500)] = "/me",
 ) -> Response:
     language = web.request_language(request)
     context: dict[str, Any] = {"next": web.safe_next(next), "email": email}
@@ -74,7 +75,7 @@ async def send_code(
         return web.render(request, "auth/signin.html", context, status=422)
     account = hashlib.sha256(address.encode()).hexdigest()[:32]
     limits = request.app.state.rate_limit_engine
-    sender = web.client_address(request)
+    sender = client_address(request)
     await ratelimit.enforce(limits, f"email-code-from:{sender}", CODE_LIMIT_PER_CLIENT)
     await ratelimit.enforce(limits, f"email-code:{account}", CODE_LIMIT)
     await email_codes.send_code(session, platform_keys(request).derivation, address, language.code)
@@ -85,9 +86,9 @@ async def send_code(
 async def check_code(
     request: Request,
     session: Session,
-    email: Annotated[str, Form(max_length=320)] = "",
-    code: Annotated[str, Form(max_length=20)] = "",
-    next: Annotated[str, Form(max_length=500)] = "/me",
+    email: Annotated[Text, Form(max_length=320)] = "",
+    code: Annotated[Text, Form(max_length=20)] = "",
+    next: Annotated[Text, Form(max_length=500)] = "/me",
 ) -> Response:
     keys = platform_keys(request)
     try:
@@ -97,6 +98,12 @@ async def check_code(
         return web.render(request, "auth/code.html", context, status=422)
     visitor_id, to = verified.visitor_id, web.safe_next(next)
     if visitor_id is None:
+        # A 429 rolls the request back, code included: it still works after the wait.
+        await ratelimit.enforce(
+            request.app.state.rate_limit_engine,
+            visitors.registrations_from(client_address(request)),
+            visitors.REGISTRATIONS_PER_ADDRESS,
+        )
         language = web.request_language(request)
         visitor = await visitors.create_visitor(session, keys.keyring, language=language.code)
         await email_codes.link(session, visitor.id, verified)
@@ -126,7 +133,7 @@ async def passkey_sign_in(
     session: Session,
     challenge_id: Annotated[uuid.UUID, Body()],
     credential: Annotated[dict[str, Any], Body()],
-    next: Annotated[str, Body(max_length=500)] = "/me",
+    next: Annotated[Text, Body(max_length=500)] = "/me",
 ) -> JSONResponse:
     language = web.request_language(request)
     try:
@@ -159,7 +166,7 @@ async def add_passkey(
     me: web.PageVisitor,
     challenge_id: Annotated[uuid.UUID, Body()],
     credential: Annotated[dict[str, Any], Body()],
-    label: Annotated[str, Body(max_length=100)] = "",
+    label: Annotated[Text, Body(max_length=100)] = "",
 ) -> JSONResponse:
     language = web.request_language(request)
     try:

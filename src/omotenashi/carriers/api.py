@@ -15,6 +15,8 @@ from omotenashi.carriers import service
 from omotenashi.carriers.models import Carrier, CarrierKind
 from omotenashi.carriers.service import CarrierKeys
 from omotenashi.deps import Session, platform_keys
+from omotenashi.security import ratelimit
+from omotenashi.text import RequestBody
 
 router = APIRouter(prefix="/v1/me", tags=["visitor"])
 
@@ -27,13 +29,24 @@ class CarrierOut(BaseModel):
     revoked_at: datetime | None
 
 
-class CardIn(BaseModel):
+class CardIn(RequestBody):
     kind: Literal["ic_card", "nfc_tag"]
     id: str = Field(max_length=64, description="IC card IDm (16 hex digits) or tag UID")
     label: str = Field(max_length=200, description="A name you will recognise: 'My Suica'")
 
 
-class DeviceIn(BaseModel):
+class CardLinkReceived(BaseModel):
+    """The same whether or not the card was linked (see ``POST /v1/me/carriers``)."""
+
+    kind: Literal["ic_card", "nfc_tag"]
+    label: str
+    detail: str = Field(
+        "Received. If no other account has this card, it is now linked to yours and listed "
+        "among your carriers; if another account has it, its holder is told."
+    )
+
+
+class DeviceIn(RequestBody):
     label: str = Field(max_length=200, description="A name you will recognise: 'My phone'")
 
 
@@ -67,18 +80,30 @@ async def my_carriers(me: CurrentVisitor, session: Session) -> list[CarrierOut]:
 
 @router.post(
     "/carriers",
-    status_code=201,
-    response_model=CarrierOut,
+    status_code=202,
+    response_model=CardLinkReceived,
     summary="Link an IC card or NFC tag; only a keyed hash of its id is kept",
-    responses={409: {"description": "carrier_already_linked"}},
+    description=(
+        "Answered 202, the same whether or not the card is already linked, so that no one "
+        "learns through it whether a card number is known. A card linked to no one is linked "
+        "to the caller at once and listed in `GET /v1/me/carriers`; a card linked to another "
+        "account stays theirs, and its holder is told by e-mail that someone tried. Only a "
+        "malformed number or label is answered at once (422)."
+    ),
+    responses={429: {"description": "rate_limited: too many card links; see Retry-After"}},
 )
 async def link_card(
     body: CardIn, me: CurrentVisitor, session: Session, request: Request
-) -> CarrierOut:
-    carrier = await service.link_card(
+) -> CardLinkReceived:
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine,
+        service.links_by(me.visitor_id),
+        service.LINKS_PER_VISITOR,
+    )
+    await service.link_card(
         session, _keys(request), me.visitor_id, CarrierKind(body.kind), body.id, body.label
     )
-    return _out(carrier)
+    return CardLinkReceived(kind=body.kind, label=body.label.strip())
 
 
 @router.post(

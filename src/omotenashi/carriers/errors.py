@@ -11,11 +11,6 @@ class CarrierNotFoundError(NotFoundError):
     title = "No such carrier"
 
 
-class CarrierAlreadyLinkedError(ConflictError):
-    code = "carrier_already_linked"
-    title = "This card or tag is already linked"
-
-
 class QrReplayedError(ConflictError):
     code = "qr_replayed"
     title = "This code has already been used"

@@ -10,13 +10,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from omotenashi import web
+from omotenashi import text, web
 from omotenashi.carriers import service
-from omotenashi.carriers.errors import CarrierAlreadyLinkedError, InvalidCarrierError
+from omotenashi.carriers.errors import InvalidCarrierError
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import CarrierKeys
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
+from omotenashi.security import ratelimit
+from omotenashi.text import Text
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,8 +30,13 @@ CARD_MESSAGES = {
     "id": N_("This number is not right. An IC card number has 16 characters, 0–9 and A–F."),
     "uid": N_("This number is not right. A tag number has 8, 14 or 20 characters, 0–9 and A–F."),
     "label": N_("Give it a name you will recognise, such as “My Suica”."),
-    "taken": N_("This card is already linked to an account."),
 }
+# The same after every card link: whether another account holds the card is its holder's to
+# know (they are told), not the business of whoever typed the number.
+CARD_RECEIVED = N_(
+    "Card number received. If no other account has this card, it is now linked to yours and "
+    "listed here. If another account has it, that account's holder is told."
+)
 
 
 def _keys(request: Request) -> CarrierKeys:
@@ -42,6 +49,8 @@ async def _page(
     return {
         "carriers": await service.list_carriers(session, visitor_id),
         "card_kinds": CARD_KINDS,
+        "card_received_notice": CARD_RECEIVED,
+        "card_received": False,
         "errors": {},
         "form": {},
         **extra,
@@ -49,10 +58,11 @@ async def _page(
 
 
 @router.get("/pass", response_class=HTMLResponse)
-async def my_pass(request: Request, session: Session, me: web.PageVisitor) -> Response:
-    response = web.render(
-        request, "carriers/pass.html", await _page(request, session, me.visitor_id)
-    )
+async def my_pass(
+    request: Request, session: Session, me: web.PageVisitor, card: str | None = None
+) -> Response:
+    context = await _page(request, session, me.visitor_id, card_received=card == "received")
+    response = web.render(request, "carriers/pass.html", context)
     # The service worker keeps a copy for offline use; the network copy is always fresh.
     response.headers["Cache-Control"] = "no-cache"
     return response
@@ -63,7 +73,7 @@ async def set_up_this_phone(
     request: Request,
     session: Session,
     me: web.PageVisitor,
-    label: Annotated[str, Body(embed=True, max_length=200)] = "",
+    label: Annotated[Text, Body(embed=True, max_length=200)] = "",
 ) -> JSONResponse:
     language = web.request_language(request)
     carrier, secret = await service.register_device(
@@ -89,24 +99,34 @@ async def link_card(
     session: Session,
     me: web.PageVisitor,
     kind: Annotated[CarrierKind, Form()] = CarrierKind.ic_card,
+    # Plain text: the service's rules (unstorable text included) speak beside the fields.
     card_id: Annotated[str, Form(max_length=64)] = "",
     label: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     language = web.request_language(request)
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine,
+        service.links_by(me.visitor_id),
+        service.LINKS_PER_VISITOR,
+    )
     try:
         await service.link_card(session, _keys(request), me.visitor_id, kind, card_id, label)
-    except CarrierAlreadyLinkedError:
-        errors = {"id": web.gettext(language, CARD_MESSAGES["taken"])}
     except InvalidCarrierError as problem:
         wrong_number = CARD_MESSAGES["uid" if kind is CarrierKind.nfc_tag else "id"]
+        wrong_label = CARD_MESSAGES["label"]
         errors = {
             "label" if error.field == "label" else "id": web.gettext(
-                language, CARD_MESSAGES["label"] if error.field == "label" else wrong_number
+                language,
+                text.BESIDE_THE_FIELD
+                if error.code == text.CODE
+                else wrong_label
+                if error.field == "label"
+                else wrong_number,
             )
             for error in problem.fields
         } or {"id": web.gettext(language, wrong_number)}
     else:
-        return web.redirect("/pass#cards")
+        return web.redirect("/pass?card=received#cards")
     form = {"kind": str(kind), "card_id": card_id, "label": label}
     context = await _page(request, session, me.visitor_id, errors=errors, form=form)
     return web.render(request, "carriers/pass.html", context, status=422)

@@ -71,8 +71,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi import i18n, jobs
 from omotenashi.carriers.errors import (
-    CarrierAlreadyLinkedError,
     CarrierNotFoundError,
     InvalidCarrierError,
     QrReplayedError,
@@ -80,8 +80,12 @@ from omotenashi.carriers.errors import (
 from omotenashi.carriers.models import Carrier, CarrierKind, QrUse
 from omotenashi.db import Executor
 from omotenashi.errors import FieldError
+from omotenashi.i18n.markers import N_
+from omotenashi.mail import service as mail
+from omotenashi.security import ratelimit
 from omotenashi.security.encryption import DataKey, DecryptionError
 from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.text import unstorable_fields
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor
 
@@ -110,6 +114,23 @@ _CARD_FORMATS = {
 _SEPARATORS = re.compile(r"[\s:\-]")
 _HEX = re.compile(r"[0-9A-F]*")
 LABEL_MAX = 100
+
+TELL_HOLDER_JOB = "carriers.tell_holder"
+HOLDER_SUBJECT = N_("Someone tried to link your card")
+HOLDER_BODY = N_(
+    "Someone tried to link a card or tag that is linked to your Omotenashi Cloud pass "
+    "(“{label}”) to another account. It was not linked to them: your card works as before.\n\n"
+    "If you gave the card away or have lost it, turn it off under My pass: {link}\n"
+    "Otherwise you need do nothing."
+)
+# Card links a visitor may ask for: enough to link a family's cards in one go; too few to
+# test card numbers one after another.
+LINKS_PER_VISITOR = ratelimit.Limit(per_minute=1, burst=5)
+
+
+def links_by(visitor_id: uuid.UUID) -> str:
+    """The rate-limit key of a visitor's card links."""
+    return f"card-links:{visitor_id}"
 
 
 def _derive(material: bytes, info: bytes) -> bytes:
@@ -204,6 +225,8 @@ def parse_card_id(kind: CarrierKind, raw_id: str) -> bytes:
 
 
 def _label_errors(label: str) -> list[FieldError]:
+    if unstorable := unstorable_fields(label=label):
+        return unstorable
     if not label.strip():
         return [FieldError("label", "Give the carrier a name you will recognise.", "required")]
     if len(label.strip()) > LABEL_MAX:
@@ -218,9 +241,13 @@ async def link_card(
     kind: CarrierKind,
     raw_id: str,
     label: str,
-) -> Carrier:
-    """Link an IC card or NFC tag to a visitor. Only its keyed hash is stored. A card that is
-    linked (and not revoked) to anyone, this visitor included, is a conflict."""
+) -> Carrier | None:
+    """Link an IC card or NFC tag to a visitor; only its keyed hash is stored. The new carrier,
+    or None when the card is already linked (and not revoked): to this visitor, nothing
+    changes; to another, its holder is told (:func:`tell_holder`, a job) and it stays theirs.
+
+    The caller must answer both the same way: whether a card is known to the platform is the
+    holder's to know, not the business of whoever types its number."""
     parsed = _parse_card_id(kind, raw_id)
     errors = _label_errors(label)
     if isinstance(parsed, FieldError):
@@ -229,6 +256,7 @@ async def link_card(
         raise InvalidCarrierError(fields=errors)
     assert isinstance(parsed, bytes)
     await visitors.get(session, visitor_id)
+    lookup_hash = keys.lookup_hash(kind, parsed)
     statement = (
         insert(Carrier)
         .values(
@@ -236,7 +264,7 @@ async def link_card(
             visitor_id=visitor_id,
             kind=kind,
             label=label.strip(),
-            lookup_hash=keys.lookup_hash(kind, parsed),
+            lookup_hash=lookup_hash,
             master_key_id=keys.master_key_id,
         )
         .on_conflict_do_nothing(
@@ -246,10 +274,48 @@ async def link_card(
         .returning(Carrier)
     )
     carrier = await session.scalar(statement)
+    if carrier is not None:
+        log.info(
+            "carrier.linked", carrier_id=str(carrier.id), visitor_id=str(visitor_id), kind=kind
+        )
+        return carrier
+    holder = (
+        await session.execute(
+            _live()
+            .with_only_columns(Carrier.id, Carrier.visitor_id)
+            .where(Carrier.kind == kind, Carrier.lookup_hash == lookup_hash)
+        )
+    ).one_or_none()
+    if holder is not None and holder.visitor_id != visitor_id:
+        await jobs.enqueue(session, TELL_HOLDER_JOB, {"carrier_id": str(holder.id)})
+        log.warning("carrier.link_refused", carrier_id=str(holder.id), visitor_id=str(visitor_id))
+    return None
+
+
+async def tell_holder(
+    session: AsyncSession, keys: PlatformKeys, carrier_id: uuid.UUID, *, site: str
+) -> bool:
+    """E-mail the holder of a live card or tag that someone else tried to link, in their
+    language, at the address in their profile. False when there is none to write to (the
+    carrier revoked or erased since, or no address in the profile)."""
+    carrier = await session.scalar(_live().where(Carrier.id == carrier_id))
     if carrier is None:
-        raise CarrierAlreadyLinkedError()
-    log.info("carrier.linked", carrier_id=str(carrier.id), visitor_id=str(visitor_id), kind=kind)
-    return carrier
+        return False
+    visitor = await visitors.get(session, carrier.visitor_id)
+    profile = await visitors.read_profile(session, keys.keyring, visitor.id, keys=["email"])
+    if not profile.get("email"):
+        log.info("carrier.holder_unreachable", carrier_id=str(carrier_id))
+        return False
+    gettext = i18n.translations(visitor.language).gettext
+    await mail.enqueue(
+        session,
+        keys.derivation,
+        to=str(profile["email"]),
+        subject=gettext(HOLDER_SUBJECT),
+        body=gettext(HOLDER_BODY).format(label=carrier.label, link=f"{site}/pass#cards"),
+    )
+    log.info("carrier.holder_told", carrier_id=str(carrier_id))
+    return True
 
 
 async def find_visitor_by_card(

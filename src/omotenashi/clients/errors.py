@@ -54,3 +54,10 @@ class InsufficientScopeError(ForbiddenError):
             f"This request needs the scope {scope}.",
             headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{scope}"'},
         )
+
+
+class TerminalSuspendedError(ForbiddenError):
+    """The platform stopped this terminal for abnormal use; an operator must review it."""
+
+    code = "terminal_suspended"
+    title = "This terminal was suspended"

@@ -36,7 +36,16 @@ class ApiClient(UUIDPrimaryKey, Timestamps, Base):
     location: Mapped[str | None] = mapped_column(sa.String(200))
     rotated_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    # Set with revoked_at when the platform stopped the terminal for abnormal use: its calls are
+    # then answered 403 terminal_suspended, not 401 invalid_token.
+    suspended_at: Mapped[datetime | None]
     # Distinct visitors a terminal may resolve per minute before it is suspended.
     max_visitors_per_minute: Mapped[int] = mapped_column(default=30, server_default="30")
     # Requests a terminal may make per minute (bursts of a tenth of that); beyond, 429.
     max_requests_per_minute: Mapped[int] = mapped_column(default=600, server_default="600")
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "suspended_at IS NULL OR revoked_at IS NOT NULL", name="suspended_means_revoked"
+        ),
+    )

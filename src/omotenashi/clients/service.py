@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi import text
 from omotenashi.clients.errors import (
     ApiClientNotFoundError,
     ApiClientRevokedError,
@@ -36,7 +37,8 @@ from omotenashi.db import Executor
 from omotenashi.errors import FieldError
 from omotenashi.security import audit
 from omotenashi.servicers import service as servicers
-from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.errors import PurposeNotApprovedError
+from omotenashi.servicers.models import PurposeState, Servicer, ServicerState
 from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
@@ -49,6 +51,7 @@ KIND_SCOPES = {
     ClientKind.system: ("servicer:admin",),
 }
 CLIENT_ID_PREFIX = "omc_"
+CODE_NOT_APPROVED = PurposeNotApprovedError.code
 
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
 
@@ -89,10 +92,15 @@ def _verify(secret_hash: str, secret: str) -> bool:
 
 
 def _validate(
-    *, kind: ClientKind, label: str, scopes: Iterable[str], purposes: Iterable[str]
+    *,
+    kind: ClientKind,
+    label: str,
+    scopes: Iterable[str],
+    purposes: Iterable[str],
+    location: str | None = None,
 ) -> tuple[list[str], list[str]]:
-    errors = []
-    if not label.strip() or len(label.strip()) > 100:
+    errors = text.unstorable_fields(label=label, location=location)
+    if not errors and (not label.strip() or len(label.strip()) > 100):
         errors.append(FieldError("label", "Give a label of 1 to 100 characters."))
     scope_list = list(scopes)
     if not scope_list:
@@ -145,8 +153,19 @@ async def create_client(
     actor: str,
 ) -> tuple[ApiClient, str]:
     """A new client and its secret; the secret is returned this once and stored only hashed."""
-    scope_list, purpose_list = _validate(kind=kind, label=label, scopes=scopes, purposes=purposes)
-    await _approved_servicer(session, servicer_id)
+    scope_list, purpose_list = _validate(
+        kind=kind, label=label, scopes=scopes, purposes=purposes, location=location
+    )
+    servicer = await _approved_servicer(session, servicer_id)
+    # A terminal serves only what the operator approved: checked here, not first at a resolve.
+    approved = {p.purpose for p in servicer.purposes if p.state is PurposeState.approved}
+    refused = [
+        FieldError("purposes", f"{purpose} is not approved for this servicer.", CODE_NOT_APPROVED)
+        for purpose in purpose_list
+        if purpose not in approved
+    ]
+    if refused:
+        raise PurposeNotApprovedError(fields=refused)
     secret = _new_secret()
     client = ApiClient(
         servicer_id=servicer_id,
@@ -211,6 +230,17 @@ async def revoke(
         session, actor=actor, action="api_client.revoked", target=f"api_client:{client.id}"
     )
     log.info("api_client.revoked", api_client_id=str(client.id))
+    return client
+
+
+async def suspend(
+    session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID, *, actor: str
+) -> ApiClient:
+    """Revoke a terminal for abnormal use (:func:`revoke`), remembering why: its calls are then
+    refused with :class:`TerminalSuspendedError` rather than as an unknown token."""
+    client = await revoke(session, servicer_id, id, actor=actor)
+    client.suspended_at = client.revoked_at
+    await session.flush()
     return client
 
 

@@ -20,6 +20,7 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.text import RequestBody
 from omotenashi.visitors import catalogue
 
 router = APIRouter(prefix="/v1", tags=["consent"])
@@ -31,7 +32,7 @@ class Item(BaseModel):
     label: str = Field(description="In the visitor's language")
 
 
-class GrantIn(BaseModel):
+class GrantIn(RequestBody):
     purpose: PurposeKey
     attributes: list[str] = Field(max_length=32, description="A subset of the purpose's items")
     servicer_id: uuid.UUID | None = Field(None, description="One servicer…")
@@ -107,6 +108,13 @@ async def my_consents(me: CurrentVisitor, session: Session) -> list[GrantOut]:
     status_code=201,
     response_model=GrantOut,
     summary="Let one servicer, or every servicer of a kind, see some items for one purpose",
+    responses={
+        403: {
+            "description": "purpose_not_approved: the servicer, or the purpose for it, is not "
+            "approved by the operator (refused or not yet decided)"
+        },
+        404: {"description": "servicer_not_found"},
+    },
 )
 async def grant(body: GrantIn, me: CurrentVisitor, session: Session, request: Request) -> GrantOut:
     record = await service.grant(
@@ -175,6 +183,12 @@ async def consent_request(token: str, me: CurrentVisitor, session: Session) -> C
     status_code=201,
     response_model=GrantOut,
     summary="Accept a tap-to-consent request; the terminal learns it at once",
+    responses={
+        403: {
+            "description": "purpose_not_approved: the operator no longer approves the asking "
+            "servicer for the purpose"
+        }
+    },
 )
 async def accept_request(
     token: str, me: CurrentVisitor, session: Session, request: Request

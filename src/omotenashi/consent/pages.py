@@ -22,6 +22,7 @@ from omotenashi.servicers import service as servicers
 from omotenashi.servicers.categories import CATEGORY_LABELS, USUAL_CATEGORY, category_label
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.text import Text
 from omotenashi.visitors import catalogue
 
 router = APIRouter(include_in_schema=False)
@@ -101,7 +102,7 @@ async def give_consent(
     me: web.PageVisitor,
     purpose: Annotated[PurposeKey, Form()],
     category: Annotated[ServicerCategory, Form()],
-    attributes: Annotated[list[str] | None, Form()] = None,
+    attributes: Annotated[list[Text] | None, Form()] = None,
     until: Annotated[date | None, Form()] = None,
 ) -> Response:
     language = web.request_language(request)
@@ -145,7 +146,7 @@ async def share_less(
     request: Request,
     session: Session,
     me: web.PageVisitor,
-    attributes: Annotated[list[str] | None, Form()] = None,
+    attributes: Annotated[list[Text] | None, Form()] = None,
 ) -> Response:
     if not attributes:  # keeping nothing is stopping
         await service.revoke(session, me.visitor_id, grant_id)

@@ -44,7 +44,36 @@ async def grant(
     now: datetime | None = None,
 ) -> ConsentGrant:
     """The visitor lets one servicer, or every servicer of a category, see ``attributes``
-    for ``purpose`` until ``expires_at`` (default: the end of their departure day)."""
+    for ``purpose`` until ``expires_at`` (default: the end of their departure day). One
+    servicer must be approved, with the purpose (:class:`PurposeNotApprovedError` otherwise):
+    consent to what the operator refused or has not decided would be consent to nothing."""
+    if servicer_id is not None:
+        await servicers.attributes_for(session, servicer_id, purpose)
+    return await _record(
+        session,
+        keys,
+        visitor_id,
+        purpose=purpose,
+        attributes=attributes,
+        servicer_id=servicer_id,
+        category=category,
+        expires_at=expires_at,
+        now=now,
+    )
+
+
+async def _record(
+    session: AsyncSession,
+    keys: PlatformKeys,
+    visitor_id: uuid.UUID,
+    *,
+    purpose: PurposeKey,
+    attributes: Sequence[str],
+    servicer_id: uuid.UUID | None,
+    category: ServicerCategory | None,
+    expires_at: datetime | None,
+    now: datetime | None,
+) -> ConsentGrant:
     now = now or datetime.now(UTC)
     visitor = await visitors.get(session, visitor_id)
     errors: list[FieldError] = []
@@ -231,7 +260,8 @@ async def narrow(
                 FieldError("attributes", "Only items already shared can be kept.", "not_granted")
             ]
         )
-    replacement = await grant(
+    # Sharing less is always allowed, even once the operator has refused the purpose.
+    replacement = await _record(
         session,
         keys,
         visitor_id,

@@ -34,6 +34,7 @@ from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import service as servicers
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
+from omotenashi.text import Text
 from omotenashi.translation import service as bank
 from omotenashi.translation.api import TranslationChain
 from omotenashi.translation.models import Provenance
@@ -187,9 +188,9 @@ async def suggest(
     session: Session,
     me: web.PageVisitor,
     item_id: Annotated[uuid.UUID, Form()],
-    field: Annotated[str, Form(max_length=16)],
-    text: Annotated[str, Form(max_length=10_000)] = "",
-    back: Annotated[str, Form(max_length=500)] = "",
+    field: Annotated[Text, Form(max_length=16)],
+    text: Annotated[Text, Form(max_length=10_000)] = "",
+    back: Annotated[Text, Form(max_length=500)] = "",
 ) -> Response:
     language = web.request_language(request)
     problem: str | None = None
@@ -454,12 +455,12 @@ async def create_item(
     session: Session,
     me: web.PageStaff,
     kind: Annotated[ContentKind, Form()],
-    title: Annotated[str, Form(max_length=1000)] = "",
-    body: Annotated[str, Form(max_length=10_000)] = "",
-    venue: Annotated[str, Form(max_length=1000)] = "",
-    starts_at: Annotated[str, Form(max_length=40)] = "",
-    ends_at: Annotated[str, Form(max_length=40)] = "",
-    tags: Annotated[str, Form(max_length=1000)] = "",
+    title: Annotated[Text, Form(max_length=1000)] = "",
+    body: Annotated[Text, Form(max_length=10_000)] = "",
+    venue: Annotated[Text, Form(max_length=1000)] = "",
+    starts_at: Annotated[Text, Form(max_length=40)] = "",
+    ends_at: Annotated[Text, Form(max_length=40)] = "",
+    tags: Annotated[Text, Form(max_length=1000)] = "",
 ) -> Response:
     servicer_id = _content_admin(me)
     language = web.request_language(request)
@@ -596,7 +597,7 @@ async def translate_item(
     session: Session,
     me: web.PageStaff,
     chain: TranslationChain,
-    languages: Annotated[list[str] | None, Form()] = None,
+    languages: Annotated[list[Text] | None, Form()] = None,
 ) -> Response:
     servicer_id = _content_admin(me)
     language = web.request_language(request)
@@ -623,9 +624,9 @@ async def post_edit(
     request: Request,
     session: Session,
     me: web.PageStaff,
-    language: Annotated[str, Form(max_length=16)],
-    field: Annotated[str, Form(max_length=16)],
-    text: Annotated[str, Form(max_length=10_000)] = "",
+    language: Annotated[Text, Form(max_length=16)],
+    field: Annotated[Text, Form(max_length=16)],
+    text: Annotated[Text, Form(max_length=10_000)] = "",
 ) -> Response:
     servicer_id = _content_admin(me)
     try:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from omotenashi.content.dietary import Presence
 from omotenashi.content.models import ContentKind, TextField
 from omotenashi.content.service import MAX_BODY, MAX_TAGS, MAX_TITLE, MAX_VENUE
+from omotenashi.text import RequestBody
 from omotenashi.translation.models import CONTRIBUTOR_ONLY
 
 LanguageCode = Annotated[str, Field(max_length=16, examples=["vi"])]
@@ -38,7 +39,7 @@ Position = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
 # --- The console ---------------------------------------------------------------------------
 
 
-class ItemIn(BaseModel):
+class ItemIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
     kind: ContentKind
@@ -58,7 +59,7 @@ class ItemIn(BaseModel):
     diet: Diet = Field(default_factory=dict)
 
 
-class ItemPatch(BaseModel):
+class ItemPatch(RequestBody):
     """Only the fields sent change. ``allergens`` and ``diet``, when sent, replace every tag."""
 
     model_config = ConfigDict(extra="forbid")
@@ -119,7 +120,7 @@ class ItemOut(BaseModel):
     updated_at: datetime
 
 
-class TranslateIn(BaseModel):
+class TranslateIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
     languages: list[LanguageCode] = Field(min_length=1, max_length=15)
@@ -145,7 +146,7 @@ class TranslatedOut(BaseModel):
     results: list[FieldResultOut]
 
 
-class PostEditIn(BaseModel):
+class PostEditIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(max_length=MAX_BODY)
@@ -224,7 +225,7 @@ class MyMenuOut(BaseModel):
 # --- Suggestions ---------------------------------------------------------------------------
 
 
-class SuggestionIn(BaseModel):
+class SuggestionIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
     language: LanguageCode

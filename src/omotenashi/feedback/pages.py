@@ -18,6 +18,7 @@ from omotenashi.privacy import service as privacy
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
+from omotenashi.text import Text
 from omotenashi.translation.api import TranslationChain
 
 router = APIRouter(include_in_schema=False)
@@ -89,8 +90,8 @@ async def give_feedback(
     me: web.PageVisitor,
     chain: TranslationChain,
     rating: Annotated[int, Form(ge=0, le=10)] = 0,
-    comment: Annotated[str, Form(max_length=4000)] = "",
-    written_in: Annotated[str, Form(max_length=16)] = "",
+    comment: Annotated[Text, Form(max_length=4000)] = "",
+    written_in: Annotated[Text, Form(max_length=16)] = "",
 ) -> Response:
     language = web.request_language(request)
     written = (i18n.match_tag(written_in) or language).code
@@ -173,7 +174,7 @@ async def reply(
     session: Session,
     me: web.PageStaff,
     chain: TranslationChain,
-    body: Annotated[str, Form(max_length=4000)] = "",
+    body: Annotated[Text, Form(max_length=4000)] = "",
 ) -> Response:
     servicer_id = _servicer_of(me)
     if body.strip():
@@ -188,7 +189,7 @@ async def report(
     feedback_id: uuid.UUID,
     session: Session,
     me: web.PageStaff,
-    reason: Annotated[str, Form(max_length=500)] = "",
+    reason: Annotated[Text, Form(max_length=500)] = "",
 ) -> Response:
     await service.report(session, _servicer_of(me), feedback_id, reason, actor=me.actor)
     return web.redirect("/inbox")

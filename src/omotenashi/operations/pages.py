@@ -20,6 +20,7 @@ from omotenashi.servicers.models import ServicerState
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
+from omotenashi.text import Text
 
 router = APIRouter(include_in_schema=False)
 
@@ -76,7 +77,7 @@ async def set_state(
     session: Session,
     me: web.PageStaff,
     state: Annotated[ServicerState, Form()],
-    reason: Annotated[str, Form(max_length=500)] = "",
+    reason: Annotated[Text, Form(max_length=500)] = "",
 ) -> Response:
     _operator(me)
     await servicers.set_state(session, servicer_id, state, reason, actor=me.actor)

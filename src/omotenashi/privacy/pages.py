@@ -17,6 +17,7 @@ from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.text import Text
 from omotenashi.visitors import catalogue
 
 router = APIRouter(include_in_schema=False)
@@ -100,7 +101,7 @@ async def erase_me(
     request: Request,
     session: Session,
     me: web.PageVisitor,
-    confirm: Annotated[str, Form(max_length=10)] = "",
+    confirm: Annotated[Text, Form(max_length=10)] = "",
 ) -> Response:
     if confirm != "yes":
         return web.render(request, "privacy/data.html", {"error": CONFIRM_FIRST}, status=422)

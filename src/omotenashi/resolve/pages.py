@@ -29,6 +29,7 @@ from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
+from omotenashi.text import Text
 from omotenashi.visitors import catalogue, display, validity
 
 router = APIRouter(include_in_schema=False)
@@ -128,7 +129,7 @@ async def resolve(
     session: Session,
     me: web.PageStaff,
     purpose: Annotated[PurposeKey, Form()],
-    carrier: Annotated[str, Form(max_length=256)] = "",
+    carrier: Annotated[Text, Form(max_length=256)] = "",
 ) -> Response:
     _counter_staff(me)
     language = web.request_language(request)

@@ -62,12 +62,14 @@ SELECT CAST(:terminal_id AS uuid) AS terminal_id,
 
 # Who resolves, when an API client does with its access token: the client is read and checked
 # (live, of an approved servicer, holding the `resolve` scope, a terminal set up for the
-# purpose), one request is counted against its rate (GCRA, as `security.ratelimit` does, with
-# the client's own rate: a tenth of a minute's allowance may come at once), and a QR code's
-# single use is recorded, all before anything is disclosed and in the same statement.
+# purpose; a terminal the platform suspended is read too, to be told so), one request is
+# counted against its rate (GCRA, as `security.ratelimit` does, with the client's own rate: a
+# tenth of a minute's allowance may come at once), and a QR code's single use is recorded, all
+# before anything is disclosed and in the same statement.
 _CLIENT_CALLER_SQL = """
 client AS MATERIALIZED (
 SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
+       c.suspended_at IS NOT NULL AS suspended,
        'resolve' = ANY(c.scopes) AS may_resolve,
        c.kind <> 'terminal' OR CAST(:purpose AS text) = ANY(c.purposes) AS may_serve,
        interval '1 minute' / c.max_requests_per_minute AS spacing,
@@ -75,7 +77,7 @@ SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
            * greatest(1, c.max_requests_per_minute / 10) AS allowance
   FROM api_clients c JOIN servicers s ON s.id = c.servicer_id
  WHERE c.client_id = :client_id AND c.servicer_id = :servicer_id
-   AND c.revoked_at IS NULL AND s.state = 'approved'
+   AND (c.revoked_at IS NULL OR c.suspended_at IS NOT NULL) AND s.state = 'approved'
 ),
 counted AS ({counted}),
 used AS (
@@ -93,6 +95,7 @@ SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
        client.id AS client_pk,
        CASE
          WHEN client.id IS NULL THEN 'invalid_token'
+         WHEN client.suspended THEN 'terminal_suspended'
          WHEN NOT client.may_resolve THEN 'insufficient_scope'
          WHEN NOT client.may_serve THEN 'purpose_not_for_terminal'
          WHEN NOT EXISTS (SELECT FROM counted) THEN 'rate_limited'
@@ -105,7 +108,7 @@ SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
 _CLIENT_CALLER = _CLIENT_CALLER_SQL.format(
     counted=ratelimit.take_sql(
         "SELECT 'client:' || id, statement_timestamp() + spacing FROM client"
-        " WHERE may_resolve AND may_serve",
+        " WHERE may_resolve AND may_serve AND NOT suspended",
         interval="(SELECT spacing FROM client)",
         window="(SELECT allowance FROM client)",
         now="statement_timestamp()",
@@ -258,6 +261,7 @@ class Card:
 class Outcome(StrEnum):
     # The API client's refusals, decided before anything else.
     invalid_token = "invalid_token"  # noqa: S105 - no live client of an approved servicer behind it
+    terminal_suspended = "terminal_suspended"  # revoked by the platform for abnormal use
     insufficient_scope = "insufficient_scope"  # the client no longer holds `resolve`
     purpose_not_for_terminal = "purpose_not_for_terminal"  # a terminal not set up for it
     rate_limited = "rate_limited"  # over the client's request rate (see ``Decision.retry_after``)
@@ -375,6 +379,7 @@ async def decide(
 
 _REFUSALS = {
     Outcome.invalid_token,
+    Outcome.terminal_suspended,
     Outcome.insufficient_scope,
     Outcome.purpose_not_for_terminal,
     Outcome.rate_limited,

@@ -16,7 +16,11 @@ from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import CarrierKeys
 from omotenashi.clients import service as clients
-from omotenashi.clients.errors import InsufficientScopeError, InvalidTokenError
+from omotenashi.clients.errors import (
+    InsufficientScopeError,
+    InvalidTokenError,
+    TerminalSuspendedError,
+)
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
@@ -74,7 +78,7 @@ async def _suspend(
     assert decision.terminal_id is not None
     assert decision.ceiling is not None
     terminal_id = decision.terminal_id
-    await clients.revoke(session, servicer_id, terminal_id, actor="system:anomaly-detector")
+    await clients.suspend(session, servicer_id, terminal_id, actor="system:anomaly-detector")
     log.warning(
         "resolve.terminal_suspended", client_id=str(terminal_id), visitors=decision.visitors_seen
     )
@@ -133,7 +137,8 @@ async def resolve_with_token(
     """Resolve for the API client behind a verified access token: its authorisation, its rate,
     the QR code's single use and the disclosure are all decided by the one statement (a card
     needs no other; a QR code, one read of its device before). Refusals raise as the
-    dependencies of other routes do: 401, 403, 429 with Retry-After, 409."""
+    dependencies of other routes do: 401, 403 (a suspended terminal's too), 429 with
+    Retry-After, 409."""
     now = now or datetime.now(UTC)
     if REQUIRED_SCOPE not in token.scopes:
         raise InsufficientScopeError(REQUIRED_SCOPE)
@@ -159,6 +164,8 @@ async def resolve_with_token(
     match decision.outcome:
         case service.Outcome.invalid_token:
             raise InvalidTokenError()
+        case service.Outcome.terminal_suspended:
+            raise TerminalSuspendedError()
         case service.Outcome.insufficient_scope:
             raise InsufficientScopeError(REQUIRED_SCOPE)
         case service.Outcome.purpose_not_for_terminal:

@@ -92,3 +92,25 @@ async def enforce(engine: AsyncEngine, key: str, limit: Limit) -> None:
         verdict = await take(autocommit, key, limit)
     if not verdict.allowed:
         raise TooManyRequestsError(verdict.retry_after)
+
+
+# Limits that count failures only (wrong passwords), so that the people who get it right are
+# never held up by those who do not: check before the attempt, count after a failure.
+
+
+async def refuse_when_spent(engine: AsyncEngine, key: str, limit: Limit) -> None:
+    """Raise :class:`TooManyRequestsError` if ``key`` has nothing left, without counting."""
+    window = limit.interval * limit.burst
+    params = {"key": key, "interval": limit.interval, "window": window}
+    async with engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        wait = (await autocommit.execute(_WAIT, params)).scalar_one_or_none()
+    if wait is not None and wait > 0:
+        raise TooManyRequestsError(max(1, math.ceil(float(wait))))
+
+
+async def count_failure(engine: AsyncEngine, key: str, limit: Limit) -> None:
+    """Count one failure against ``key`` (see :func:`refuse_when_spent`)."""
+    async with engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await take(autocommit, key, limit)

@@ -10,14 +10,15 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
+from omotenashi import i18n, web
 from omotenashi.auth import service as auth
 from omotenashi.auth.api import CurrentOperator
 from omotenashi.auth.errors import NotSignedInError
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ApiClient, ClientKind
 from omotenashi.clients.tokens import verify_access_token
-from omotenashi.deps import Session, bearer_token, platform_keys
-from omotenashi.security import audit
+from omotenashi.deps import Session, bearer_token, client_address, platform_keys
+from omotenashi.security import audit, ratelimit
 from omotenashi.servicers import service
 from omotenashi.servicers.models import (
     PurposeState,
@@ -29,6 +30,7 @@ from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.errors import RoleRequiredError
 from omotenashi.staff.models import Role
+from omotenashi.text import RequestBody
 
 router = APIRouter(prefix="/v1", tags=["servicers"])
 
@@ -65,13 +67,13 @@ class ListedServicer(BaseModel):
     purposes: list[str] = Field(description="The purposes the operator approved")
 
 
-class AdminIn(BaseModel):
+class AdminIn(RequestBody):
     email: str = Field(max_length=320)
     display_name: str = Field(max_length=200)
     password: str = Field(max_length=1024, description="At least 12 characters")
 
 
-class ApplicationIn(BaseModel):
+class ApplicationIn(RequestBody):
     name: str = Field(max_length=200)
     name_ja: str = Field(max_length=200)
     category: ServicerCategory
@@ -88,12 +90,13 @@ class Enrolled(BaseModel):
     totp_uri: str = Field(description="Shown once: add it to an authenticator app (as a QR code)")
 
 
-class ApplicationOut(BaseModel):
-    servicer: ServicerOut
-    admin: Enrolled
+class ApplicationReceived(BaseModel):
+    """The same whatever the platform already holds (see ``POST /v1/servicers``)."""
+
+    detail: str
 
 
-class ClientIn(BaseModel):
+class ClientIn(RequestBody):
     kind: ClientKind
     label: str = Field(max_length=200)
     scopes: list[str] = Field(max_length=8)
@@ -129,12 +132,12 @@ class StaffIn(AdminIn):
     role: Literal["servicer_admin", "servicer_staff"]
 
 
-class StateIn(BaseModel):
+class StateIn(RequestBody):
     state: ServicerState
     reason: str = Field("", max_length=500)
 
 
-class PurposeDecision(BaseModel):
+class PurposeDecision(RequestBody):
     approve: bool
 
 
@@ -227,34 +230,44 @@ ServicerAdmin = Annotated[Administrator, Depends(servicer_administrator)]
 
 @router.post(
     "/servicers",
-    status_code=201,
-    response_model=ApplicationOut,
+    status_code=202,
+    response_model=ApplicationReceived,
     summary="An organisation applies to join; it stays pending until an operator decides",
-    responses={409: {"description": "servicer_exists or staff_exists"}},
+    description=(
+        "Answered 202 whether or not the administrator's address already has an account or an "
+        "organisation of this name is registered in this municipality, so that the answer "
+        "tells no one what the platform holds. The administrator's address receives either the "
+        "link that finishes setting up the new account (the authenticator set-up) or why "
+        "nothing was made. Only mistakes in the application itself are answered at once (422)."
+    ),
+    responses={429: {"description": "rate_limited: too many applications from this network"}},
 )
-async def apply(body: ApplicationIn, session: Session, request: Request) -> ApplicationOut:
-    servicer = await service.apply(
-        session,
-        name=body.name,
-        name_ja=body.name_ja,
-        category=body.category,
-        contact_email=body.contact_email,
-        municipality_code=body.municipality_code,
-        purposes=body.purposes,
+async def apply(body: ApplicationIn, session: Session, request: Request) -> ApplicationReceived:
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine,
+        service.applications_from(client_address(request)),
+        service.APPLICATIONS_PER_ADDRESS,
     )
-    enrolment = await staff.create_user(
+    language = i18n.negotiate(accept_language=request.headers.get("accept-language"))
+    await staff.join(
         session,
         platform_keys(request).derivation,
+        organisation={
+            "name": body.name,
+            "name_ja": body.name_ja,
+            "category": body.category,
+            "contact_email": body.contact_email,
+            "municipality_code": body.municipality_code,
+            "purposes": body.purposes,
+        },
         email=body.admin.email,
         display_name=body.admin.display_name,
         password=body.admin.password,
-        role=Role.servicer_admin,
-        servicer_id=servicer.id,
-        actor=f"applicant:{servicer.id}",
+        language=language.code,
+        site=web.site_url(request),
     )
-    return ApplicationOut(
-        servicer=_servicer_out(await service.get(session, servicer.id)),
-        admin=Enrolled(staff_id=str(enrolment.user.id), totp_uri=enrolment.totp_uri),
+    return ApplicationReceived(
+        detail="Application received. Follow the e-mail sent to the administrator's address."
     )
 
 
@@ -300,6 +313,12 @@ async def my_clients(admin: ServicerAdmin, session: Session) -> list[ClientOut]:
     status_code=201,
     response_model=ClientCreated,
     summary="Create an API client or a terminal; its secret is shown this once",
+    responses={
+        403: {
+            "description": "servicer_not_approved; or purpose_not_approved: a terminal's purpose "
+            "the operator refused or has not approved (named in errors)"
+        }
+    },
 )
 async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) -> ClientCreated:
     client, secret = await clients.create_client(

@@ -11,11 +11,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from omotenashi import i18n, web
+from omotenashi import i18n, text, web
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
@@ -27,11 +27,16 @@ from omotenashi.servicers.categories import (
     STAFF_ROLES,
     category_label,
 )
-from omotenashi.servicers.errors import InvalidServicerError, ServicerExistsError
+from omotenashi.servicers.errors import InvalidServicerError
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
-from omotenashi.staff.errors import CannotDisableSelfError, InvalidStaffError, StaffExistsError
+from omotenashi.staff.errors import (
+    CannotDisableSelfError,
+    EnrolmentLinkNotValidError,
+    InvalidStaffError,
+    StaffExistsError,
+)
 from omotenashi.staff.models import Role
 
 router = APIRouter(include_in_schema=False)
@@ -52,9 +57,15 @@ def _field_errors(
     problem: AppError, messages: Mapping[str, str], language: i18n.Language
 ) -> dict[str, str]:
     """The message of each field ``problem`` names (``purposes[0]`` as ``purposes``), in the
-    page's language; fields without a message of their own are left to the page."""
-    fields = (error.field.split("[")[0] for error in problem.fields)
-    return {f: web.gettext(language, messages[f]) for f in fields if f in messages}
+    page's language; fields without a message of their own are left to the page. Text that
+    cannot be stored is said to be that, whatever the field."""
+    found: dict[str, str] = {}
+    for error in problem.fields:
+        field = error.field.split("[")[0]
+        if field in messages:
+            message = text.BESIDE_THE_FIELD if error.code == text.CODE else messages[field]
+            found.setdefault(field, web.gettext(language, message))
+    return found
 
 
 def _admin(me: web.PageStaff) -> uuid.UUID:
@@ -106,6 +117,8 @@ async def create_client(
     session: Session,
     me: web.PageStaff,
     kind: Annotated[ClientKind, Form()],
+    # Plain text here and in the forms below: the services' rules (unstorable text included)
+    # speak beside the fields.
     label: Annotated[str, Form(max_length=200)] = "",
     location: Annotated[str, Form(max_length=200)] = "",
     purposes: Annotated[list[str] | None, Form()] = None,
@@ -122,8 +135,10 @@ async def create_client(
             location=location.strip() or None,
             actor=me.actor,
         )
-    except InvalidApiClientError:
-        return await _console(request, session, servicer_id, 422, error=LABEL_NEEDED)
+    except InvalidApiClientError as problem:
+        unstorable = any(error.code == text.CODE for error in problem.fields)
+        error = text.BESIDE_THE_FIELD if unstorable else LABEL_NEEDED
+        return await _console(request, session, servicer_id, 422, error=error)
     return web.render(request, "console/secret.html", {"client": client, "secret": secret})
 
 
@@ -209,8 +224,6 @@ async def disable_staff(
 
 # --- Joining: an organisation applies, with its first administrator --------------------------
 
-JOIN_LIMIT = ratelimit.Limit(per_minute=2, burst=5)  # per network address
-
 JOIN_MESSAGES = {
     "name": N_("Give the organisation's name."),
     "name_ja": N_("Give the organisation's name in Japanese."),
@@ -220,8 +233,11 @@ JOIN_MESSAGES = {
     "email": EMAIL_NEEDED,
     "password": PASSWORD_TOO_SHORT,
     "display_name": N_("Give your name, so that colleagues recognise you."),
-    "taken": N_("This organisation or this e-mail address is already registered."),
 }
+LINK_GONE = N_("This link no longer works")
+LINK_GONE_DETAIL = N_(
+    "It has expired, or the account has already signed in. Sign in as usual, or apply again."
+)
 
 
 def _join_context(
@@ -259,10 +275,12 @@ async def join(
     web.prefer_japanese(request)
     language = web.request_language(request)
     await ratelimit.enforce(
-        request.app.state.rate_limit_engine, f"join-from:{web.client_address(request)}", JOIN_LIMIT
+        request.app.state.rate_limit_engine,
+        service.applications_from(client_address(request)),
+        service.APPLICATIONS_PER_ADDRESS,
     )
     try:
-        enrolment = await staff.join(
+        await staff.join(
             session,
             platform_keys(request).derivation,
             organisation={
@@ -276,18 +294,37 @@ async def join(
             email=admin_email,
             display_name=admin_name,
             password=password,
+            language=language.code,
+            site=web.site_url(request),
         )
-    except (InvalidServicerError, InvalidStaffError) as problem:
-        errors, status = _field_errors(problem, JOIN_MESSAGES, language), 422
-    except (ServicerExistsError, StaffExistsError):
-        errors, status = {"name": web.gettext(language, JOIN_MESSAGES["taken"])}, 409
+    except InvalidServicerError as problem:
+        errors = _field_errors(problem, JOIN_MESSAGES, language)
     else:
-        return web.render(
-            request,
-            "console/joined.html",
-            {"totp_uri": enrolment.totp_uri, "email": enrolment.user.email},
-            headers={"Cache-Control": "no-store"},
-        )
+        # The same page whatever the platform already holds; the e-mail tells the rest.
+        return web.render(request, "console/applied.html", {"email": admin_email.strip()})
     typed: dict[str, str] = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     typed.pop("password", None)  # never sent back into a page
-    return web.render(request, "console/join.html", _join_context(request, typed, errors), status)
+    return web.render(request, "console/join.html", _join_context(request, typed, errors), 422)
+
+
+@router.get("/join/enrol/{token}", response_class=HTMLResponse)
+async def finish_joining(token: str, request: Request, session: Session) -> Response:
+    """The link e-mailed to a new administrator: the authenticator set-up of their account."""
+    web.prefer_japanese(request)
+    language = web.request_language(request)
+    try:
+        enrolment = await staff.enrolment_from_link(
+            session, platform_keys(request).derivation, token
+        )
+    except EnrolmentLinkNotValidError:
+        context = {
+            "title": web.gettext(language, LINK_GONE),
+            "detail": web.gettext(language, LINK_GONE_DETAIL),
+        }
+        return web.render(request, "error.html", context, 404)
+    return web.render(
+        request,
+        "console/joined.html",
+        {"totp_uri": enrolment.totp_uri, "email": enrolment.user.email},
+        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+    )

@@ -13,8 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from omotenashi import text
 from omotenashi.errors import FieldError
-from omotenashi.security import audit
+from omotenashi.security import audit, ratelimit
 from omotenashi.servicers.errors import (
     InvalidServicerError,
     InvalidTransitionError,
@@ -33,8 +34,47 @@ from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 
 log = structlog.get_logger(__name__)
 
+# Applications from one network address, through the API and the join page alike.
+APPLICATIONS_PER_ADDRESS = ratelimit.Limit(per_minute=2, burst=5)
+
+
+def applications_from(address: str) -> str:
+    """The rate-limit key of applications from a network address."""
+    return f"servicer-application-from:{address}"
+
+
 _MUNICIPALITY = re.compile(r"^\d{6}$")  # JIS X 0402 with check digit
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def application_errors(
+    *,
+    name: str,
+    name_ja: str,
+    contact_email: str,
+    municipality_code: str | None,
+    purposes: Mapping[PurposeKey, str],
+    **_: object,
+) -> list[FieldError]:
+    """What is wrong with an application as written, before anything is compared with what
+    the platform holds."""
+    errors = text.unstorable_fields(
+        name=name, name_ja=name_ja, contact_email=contact_email, municipality_code=municipality_code
+    )
+    errors += text.unstorable_fields(**{f"purposes.{key}": why for key, why in purposes.items()})
+    if errors:
+        return errors
+    if not name.strip():
+        errors.append(FieldError("name", "Give the organisation's name."))
+    if not name_ja.strip():
+        errors.append(FieldError("name_ja", "Give the organisation's name in Japanese."))
+    if not _EMAIL.match(contact_email):
+        errors.append(FieldError("contact_email", "Give a valid e-mail address."))
+    if municipality_code is not None and not _MUNICIPALITY.match(municipality_code):
+        errors.append(FieldError("municipality_code", "Use the 6-digit local government code."))
+    if not purposes:
+        errors.append(FieldError("purposes", "Declare at least one purpose."))
+    return errors
 
 
 async def apply(
@@ -48,17 +88,13 @@ async def apply(
     purposes: Mapping[PurposeKey, str],
 ) -> Servicer:
     """An organisation applies; it stays pending, with every purpose requested, until decided."""
-    errors = []
-    if not name.strip():
-        errors.append(FieldError("name", "Give the organisation's name."))
-    if not name_ja.strip():
-        errors.append(FieldError("name_ja", "Give the organisation's name in Japanese."))
-    if not _EMAIL.match(contact_email):
-        errors.append(FieldError("contact_email", "Give a valid e-mail address."))
-    if municipality_code is not None and not _MUNICIPALITY.match(municipality_code):
-        errors.append(FieldError("municipality_code", "Use the 6-digit local government code."))
-    if not purposes:
-        errors.append(FieldError("purposes", "Declare at least one purpose."))
+    errors = application_errors(
+        name=name,
+        name_ja=name_ja,
+        contact_email=contact_email,
+        municipality_code=municipality_code,
+        purposes=purposes,
+    )
     if errors:
         raise InvalidServicerError(fields=errors)
     servicer = Servicer(

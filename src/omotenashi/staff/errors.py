@@ -36,3 +36,8 @@ class StaffNotFoundError(NotFoundError):
 class CannotDisableSelfError(ConflictError):
     code = "cannot_disable_self"
     title = "No one can disable their own account; ask another administrator"
+
+
+class EnrolmentLinkNotValidError(NotFoundError):
+    code = "enrolment_link_not_valid"
+    title = "This link has expired or has already been used"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -10,13 +9,13 @@ from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
 from omotenashi.auth import service as auth
-from omotenashi.auth.api import SIGN_IN_LIMIT
+from omotenashi.auth.api import staff_sign_in_limits
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
-from omotenashi.security import ratelimit
 from omotenashi.staff import service
 from omotenashi.staff.errors import SignInFailedError
 from omotenashi.staff.models import Role
+from omotenashi.text import Text
 
 router = APIRouter(include_in_schema=False)
 
@@ -39,20 +38,21 @@ async def sign_in_page(request: Request, next: str | None = None) -> Response:
 async def sign_in(
     request: Request,
     session: Session,
-    email: Annotated[str, Form(max_length=320)] = "",
-    password: Annotated[str, Form(max_length=1024)] = "",
-    code: Annotated[str, Form(max_length=10)] = "",
-    next: Annotated[str, Form(max_length=500)] = "",
+    email: Annotated[Text, Form(max_length=320)] = "",
+    password: Annotated[Text, Form(max_length=1024)] = "",
+    code: Annotated[Text, Form(max_length=10)] = "",
+    next: Annotated[Text, Form(max_length=500)] = "",
 ) -> Response:
     web.prefer_japanese(request)
-    account = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-    await ratelimit.enforce(
-        request.app.state.rate_limit_engine, f"staff-sign-in:{account}", SIGN_IN_LIMIT
-    )
     try:
-        who = await service.sign_in(
-            session, platform_keys(request).derivation, email=email, password=password, code=code
-        )
+        async with staff_sign_in_limits(request, email):
+            who = await service.sign_in(
+                session,
+                platform_keys(request).derivation,
+                email=email,
+                password=password,
+                code=code,
+            )
     except SignInFailedError:
         context = {"next": web.safe_next(next, ""), "error": SIGN_IN_FAILED, "email": email}
         return web.render(request, "staff/signin.html", context, status=401)

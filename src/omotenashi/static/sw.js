@@ -24,7 +24,8 @@ self.addEventListener("fetch", function (event) {
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
   if (KEEP.indexOf(url.pathname) < 0) return;
   event.respondWith(fetch(event.request).then(function (response) {
-    if (response.ok && !response.redirected) {
+    // A page with a query carries a one-off notice ("card received"): not the copy to keep.
+    if (response.ok && !response.redirected && !url.search) {
       var copy = response.clone();
       caches.open(CACHE).then(function (cache) { cache.put(url.pathname, copy); });
     }

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from omotenashi.text import RequestBody
 from omotenashi.translation.service import MAX_TEXT
 
 
-class SegmentIn(BaseModel):
+class SegmentIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
     source_lang: str = Field(max_length=16, examples=["ja"])
@@ -16,7 +17,7 @@ class SegmentIn(BaseModel):
     target_text: str = Field(max_length=MAX_TEXT)
 
 
-class ContributionIn(BaseModel):
+class ContributionIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
 
     segments: list[SegmentIn] = Field(min_length=1, max_length=1000)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Request, Response
+from pydantic import AfterValidator
 
 from omotenashi import i18n
 from omotenashi.auth import service as auth
 from omotenashi.auth.api import CurrentVisitor
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
+from omotenashi.security import ratelimit
 from omotenashi.security.encryption import Keyring
+from omotenashi.text import require_storable
 from omotenashi.visitors import catalogue, mrz, service
 from omotenashi.visitors.schemas import (
     Family,
@@ -53,8 +57,14 @@ async def _profile(session: Session, keyring: Keyring, visitor_id: uuid.UUID) ->
     status_code=201,
     response_model=Registered,
     summary="Register as a visitor; the answer carries the new session",
+    responses={429: {"description": "rate_limited: too many registrations from this network"}},
 )
 async def register(body: Registration, session: Session, request: Request) -> Registered:
+    await ratelimit.enforce(
+        request.app.state.rate_limit_engine,
+        service.registrations_from(client_address(request)),
+        service.REGISTRATIONS_PER_ADDRESS,
+    )
     language = i18n.match_tag(body.language)
     if language is None:
         raise ValidationFailedError(
@@ -82,7 +92,9 @@ async def change_my_profile(
     me: CurrentVisitor,
     session: Session,
     request: Request,
-    changes: dict[str, object] = Body(description=_PATCH_DOC),  # noqa: B008
+    changes: Annotated[dict[str, object], AfterValidator(require_storable)] = Body(  # noqa: B008
+        description=_PATCH_DOC
+    ),
 ) -> Profile:
     keyring = _keyring(request)
     await service.update_profile(session, keyring, me.visitor_id, changes)
@@ -141,7 +153,9 @@ async def change_family_member(
     me: CurrentVisitor,
     session: Session,
     request: Request,
-    changes: dict[str, object] = Body(description=_PATCH_DOC),  # noqa: B008
+    changes: Annotated[dict[str, object], AfterValidator(require_storable)] = Body(  # noqa: B008
+        description=_PATCH_DOC
+    ),
 ) -> FamilyMember:
     keyring = _keyring(request)
     await service.member(session, me.visitor_id, member_id)

@@ -7,8 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from omotenashi.text import RequestBody
 
-class Registration(BaseModel):
+
+class Registration(RequestBody):
     language: str = Field(
         "en", max_length=35, description="BCP 47 tag of the language to be served in"
     )
@@ -39,7 +41,7 @@ class FamilyMember(BaseModel):
     attributes: dict[str, Any]
 
 
-class FamilyMemberIn(BaseModel):
+class FamilyMemberIn(RequestBody):
     attributes: dict[str, Any]
 
 
@@ -47,7 +49,7 @@ class Family(BaseModel):
     members: list[FamilyMember]
 
 
-class MrzIn(BaseModel):
+class MrzIn(RequestBody):
     mrz: str = Field(max_length=200, description="The two lines of a passport's MRZ")
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
 from omotenashi.errors import FieldError
-from omotenashi.security import audit
+from omotenashi.security import audit, ratelimit
 from omotenashi.security.encryption import (
     DataKey,
     DecryptionError,
@@ -30,6 +30,16 @@ from omotenashi.visitors.models import Visitor, VisitorAttribute
 log = structlog.get_logger(__name__)
 
 SEALED = {catalogue.Sensitivity.sensitive, catalogue.Sensitivity.identity_document}
+
+# Registrations without an account, from one network address, through the API and the pages
+# alike: a tour group behind one hotel's Wi-Fi registers without waiting; a script making
+# accounts in bulk is stopped.
+REGISTRATIONS_PER_ADDRESS = ratelimit.Limit(per_minute=10, burst=20)
+
+
+def registrations_from(address: str) -> str:
+    """The rate-limit key of registrations from a network address."""
+    return f"visitor-registration-from:{address}"
 
 
 def _context(visitor_id: uuid.UUID, key: str) -> bytes:
