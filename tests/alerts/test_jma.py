@@ -140,7 +140,7 @@ def test_tsunami_forecast_reads_grade_height_and_arrival_per_region() -> None:
     )
     assert niigata.arrival_time == datetime(2024, 1, 1, 7, 30, tzinfo=UTC)
     # 第１波の到達を確認, written with a full-width digit.
-    assert by_area["佐渡"].arrival is TsunamiArrival.ARRIVING
+    assert by_area["佐渡"].arrival is TsunamiArrival.FIRST_WAVE_OBSERVED
     assert by_area["福井県"].grade is TsunamiGrade.ADVISORY
     assert by_area["福井県"].height is TsunamiHeight.UP_TO_1_M
     hokkaido = by_area["北海道日本海沿岸南部"]

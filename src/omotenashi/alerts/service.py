@@ -18,7 +18,7 @@ from typing import Any
 import h3
 import structlog
 from sqlalchemy import ColumnElement, Text, and_, delete, func, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import jobs
@@ -190,6 +190,7 @@ _FAMILIES: tuple[frozenset[str], ...] = (
             AlertType.TSUNAMI_WARNING,
             AlertType.TSUNAMI_ADVISORY,
             AlertType.TSUNAMI_FORECAST,
+            AlertType.TSUNAMI_LIFTED,
         }
     ),
     frozenset(
@@ -211,6 +212,18 @@ def _family(alert_type: str) -> list[str]:
         if alert_type in family:
             return sorted(family)
     return [alert_type]
+
+
+LIFTING_TYPES = frozenset({AlertType.TSUNAMI_LIFTED})
+
+
+def _shares_event(event_id: str) -> ColumnElement[bool]:
+    """Alerts of any of the events ``event_id`` names (JMA separates several by spaces)."""
+    ids: ColumnElement[list[str]] = func.string_to_array(
+        StoredAlert.event_id, " ", type_=ARRAY(Text)
+    )
+    shared: ColumnElement[bool] = ids.overlap(event_id.split())
+    return shared
 
 
 def _sign(stored: StoredAlert, alert: Alert, keys: PlatformKeys) -> None:
@@ -236,7 +249,7 @@ async def _issue(
     _sign(stored, alert, keys)
     stored.state = AlertState.issued
     same_event = (
-        StoredAlert.event_id == stored.event_id
+        _shares_event(stored.event_id)
         if stored.event_id is not None
         # Reports without an event id (weather warnings) replace earlier ones for no wider area.
         else and_(
@@ -303,7 +316,9 @@ async def _issue(
             "superseded": [str(old.id) for old in previous],
         },
     )
-    notify = stored.status == ReportStatus.NORMAL and not told_before
+    # A lifting changes what everyone told of the warning should do: they hear of it too.
+    lifts = stored.type in LIFTING_TYPES
+    notify = stored.status == ReportStatus.NORMAL and (lifts or not told_before)
     if notify:
         await jobs.enqueue(session, FAN_OUT_JOB, {"alert_id": str(stored.id)})
     await announce(session, stored.id)
@@ -380,7 +395,7 @@ async def _cancel(
         StoredAlert.status == str(cancellation.status),
     )
     if cancellation.cancels_event_id is not None:
-        query = query.where(StoredAlert.event_id == cancellation.cancels_event_id)
+        query = query.where(_shares_event(cancellation.cancels_event_id))
     else:
         query = (
             query.where(StoredAlert.state == AlertState.issued)

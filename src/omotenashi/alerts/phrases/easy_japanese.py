@@ -65,7 +65,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "高（たか）い",
     "tsunami_arrival": "{time}ごろ くる",
     "tsunami_arrival_immediate": "すぐ くる",
-    "tsunami_arrived": "もう きて いる",
     "tsunami_warning_action": (
         "すぐに 高い所（たかいところ）へ にげて ください。けいほうが おわるまで もどらないで "
         "ください。"
@@ -193,5 +192,18 @@ PHRASES: Phrases = {
         "すぐに じょうぶな たてものの 中（なか）か、地下（ちか）に 入（はい）って ください。"
         "たてものが ない ときは、ものの かげに かくれるか、地面（じめん）に ふせて "
         "頭（あたま）を まもって ください。まどから はなれて ください。"
+    ),
+    "tsunami_arrival_estimated": "つなみが もう きて いると 思（おも）われます",
+    "tsunami_arrival_observed": "つなみの さいしょの 波（なみ）が きました",
+    "tsunami_arrival_already": "つなみは もう きたと 思（おも）われます",
+    "tsunami_height_under": "{height}より ひくい",
+    "tsunami_warning_lifted_headline": "つなみの けいほうは おわりました（津波警報解除）：{areas}",
+    "tsunami_advisory_lifted_headline": (
+        "つなみの ちゅういほうは おわりました（津波注意報解除）：{areas}"
+    ),
+    "tsunami_lifted_action": (
+        "つなみの けいほうと ちゅういほうは おわりました。でも しばらく うみの 水（みず）が "
+        "すこし うごきます。うみに 入（はい）る ときや つりを する ときは "
+        "気（き）を つけて ください。"
     ),
 }

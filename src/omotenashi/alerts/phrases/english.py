@@ -57,7 +57,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "high",
     "tsunami_arrival": "first wave expected {time}",
     "tsunami_arrival_immediate": "arriving immediately",
-    "tsunami_arrived": "already arriving",
     "tsunami_warning_action": (
         "Move to high ground or the upper floors of a tall, sturdy building now. Do not go back "
         "until the warning is lifted."
@@ -159,5 +158,15 @@ PHRASES: Phrases = {
     "missile_action": (
         "Go inside a sturdy building or underground now. If there is none, take cover behind "
         "something or lie on the ground and protect your head. Stay away from windows."
+    ),
+    "tsunami_arrival_estimated": "estimated to be arriving now",
+    "tsunami_arrival_observed": "first wave observed",
+    "tsunami_arrival_already": "estimated to have already arrived",
+    "tsunami_height_under": "under {height}",
+    "tsunami_warning_lifted_headline": "Tsunami Warning lifted: {areas}",
+    "tsunami_advisory_lifted_headline": "Tsunami Advisory lifted: {areas}",
+    "tsunami_lifted_action": (
+        "The tsunami warning or advisory has been lifted. The sea level may still change "
+        "slightly for a while: take care if you go into the sea, swim or fish."
     ),
 }

@@ -58,7 +58,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "tinggi",
     "tsunami_arrival": "gelombang pertama diperkirakan tiba {time}",
     "tsunami_arrival_immediate": "segera tiba",
-    "tsunami_arrived": "tsunami sudah tiba",
     "tsunami_warning_action": (
         "Segera mengungsi ke tempat tinggi atau lantai atas gedung yang tinggi dan kokoh. Jangan "
         "kembali sampai peringatan dicabut."
@@ -167,5 +166,16 @@ PHRASES: Phrases = {
         "Segera masuk ke dalam gedung yang kokoh atau ke bawah tanah. Jika tidak ada, "
         "berlindunglah "
         "di balik sesuatu atau tiarap di tanah dan lindungi kepala Anda. Jauhi jendela."
+    ),
+    "tsunami_arrival_estimated": "diperkirakan sedang tiba",
+    "tsunami_arrival_observed": "gelombang pertama sudah teramati",
+    "tsunami_arrival_already": "diperkirakan sudah tiba",
+    "tsunami_height_under": "kurang dari {height}",
+    "tsunami_warning_lifted_headline": "Peringatan Tsunami dicabut: {areas}",
+    "tsunami_advisory_lifted_headline": "Imbauan Tsunami dicabut: {areas}",
+    "tsunami_lifted_action": (
+        "Peringatan atau imbauan tsunami sudah dicabut. Permukaan laut masih bisa sedikit "
+        "berubah untuk sementara: berhati-hatilah saat masuk ke laut, berenang, atau "
+        "memancing."
     ),
 }

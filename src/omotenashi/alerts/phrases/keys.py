@@ -63,7 +63,13 @@ class Phrases(TypedDict):
     tsunami_height_high: str
     tsunami_arrival: str  # {time}
     tsunami_arrival_immediate: str
-    tsunami_arrived: str
+    tsunami_arrival_estimated: str  # 津波到達中と推測
+    tsunami_arrival_observed: str  # 第１波の到達を確認
+    tsunami_arrival_already: str  # 既に津波到達と推測
+    tsunami_height_under: str  # {height}
+    tsunami_warning_lifted_headline: str  # {areas}
+    tsunami_advisory_lifted_headline: str  # {areas}
+    tsunami_lifted_action: str
     tsunami_warning_action: str
     tsunami_advisory_action: str
     tsunami_forecast_action: str
