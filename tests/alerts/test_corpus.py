@@ -48,6 +48,9 @@ CORPUS = {
         "issued", "tsunami_lifted", {"22"}, municipalities=IZU_ISLANDS
     ),
     "vtse41_exercise.xml": Expected("issued", "major_tsunami_warning", {"22", "23"}),
+    "vxse51_intensity_flash.xml": Expected("issued", "earthquake_information", {"04", "07"}),
+    "vxse52_hypocentre.xml": Expected("issued", "earthquake_information", {"07"}),
+    "vxse53_distant_eruption.xml": Expected("issued", "earthquake_information"),
 }
 
 
@@ -60,7 +63,8 @@ async def test_each_document_of_the_corpus_has_its_outcome(
     assert done.unknown_elements == []
     assert done.alert is not None
     assert done.alert.type == expected.alert_type
-    assert done.alert.unresolved_areas == []
+    if name != "vxse53_distant_eruption.xml":
+        assert done.alert.unresolved_areas == []
     assert expected.prefectures <= set(done.alert.target_prefectures)
     assert expected.municipalities <= set(done.alert.target_municipalities)
 
@@ -158,3 +162,46 @@ async def test_two_event_ids_supersede_the_report_of_either(
     assert lifted.alert.event_id == "20151114055157 20151114061750"
     assert advisory.alert.state is AlertState.superseded
     assert advisory.alert.superseded_by_id == lifted.alert.id
+
+
+async def test_the_first_earthquake_reports_are_read_and_the_hypocentre_updates_the_flash(
+    session: AsyncSession, platform: Platform
+) -> None:
+    keys = platform.keys
+    flash = await service.ingest(session, keys, fixture("vxse51_intensity_flash.xml"), actor="t")
+    hypocentre = await service.ingest(session, keys, fixture("vxse52_hypocentre.xml"), actor="t")
+    assert flash.alert is not None
+    assert hypocentre.alert is not None
+    assert flash.alert.renderings["en"]["headline"] == (
+        "Earthquake – strongest shaking observed: seismic intensity 3"
+    )
+    assert hypocentre.alert.renderings["en"]["headline"] == "Earthquake – epicentre: 福島県沖"
+    assert (
+        "No tsunami is expected from this earthquake." in hypocentre.alert.renderings["en"]["lines"]
+    )
+
+
+async def test_an_eruption_abroad_is_kept_for_operators_not_refused(
+    session: AsyncSession, platform: Platform
+) -> None:
+    done = await service.ingest(
+        session, platform.keys, fixture("vxse53_distant_eruption.xml"), actor="t"
+    )
+    assert done.alert is not None
+    english = done.alert.renderings["en"]
+    assert english["headline"] == "Large earthquake (or eruption) abroad: ニューギニア付近"
+    assert "Whether a tsunami will reach Japan is being investigated." in english["lines"]
+    assert done.alert.withheld is not None
+    assert await jobs.pending(session, service.FAN_OUT_JOB) == 0
+
+
+async def test_a_magnitude_known_only_to_exceed_8_is_said_in_every_language(
+    session: AsyncSession, platform: Platform
+) -> None:
+    done = await service.ingest(
+        session, platform.keys, fixture("vtse41_2011_major_warning.xml"), actor="t"
+    )
+    assert done.alert is not None
+    assert "Magnitude: more than 8 (a huge earthquake)" in done.alert.renderings["en"]["lines"]
+    for language, rendered in done.alert.renderings.items():
+        assert any("8" in line for line in rendered["lines"]), language

@@ -106,6 +106,8 @@ class Earthquake:
     epicentre: Area | None = None
     depth_km: int | None = None
     magnitude: Decimal | None = None
+    magnitude_over: Decimal | None = None
+    """When the size is known only to exceed a magnitude (Ｍ８を超える巨大地震)."""
 
     def __post_init__(self) -> None:
         _require_aware(self.origin_time, "the origin time")
@@ -153,20 +155,26 @@ class TsunamiOutlook(StrEnum):
     NONE_EXPECTED = "none_expected"
     SLIGHT_SEA_LEVEL_CHANGE = "slight_sea_level_change"
     WARNINGS_IN_EFFECT = "warnings_in_effect"
+    INVESTIGATING = "investigating"
+    """0229: whether a tsunami will reach Japan is being investigated (a distant event)."""
 
 
 @dataclass(frozen=True)
 class EarthquakeInformation:
-    """震源・震度に関する情報: where the earthquake was and how strongly it was felt."""
+    """震度速報 (intensities only), 震源に関する情報 (hypocentre only), 震源・震度に関する情報
+    (both), or 遠地地震に関する情報 (``distant``: a large earthquake or eruption abroad)."""
 
-    earthquake: Earthquake
-    max_intensity: Intensity
+    earthquake: Earthquake | None
+    max_intensity: Intensity | None = None
     area_intensities: tuple[AreaIntensity, ...] = ()
     tsunami_outlook: TsunamiOutlook | None = None
+    distant: bool = False
 
     def __post_init__(self) -> None:
+        if self.earthquake is None and self.max_intensity is None:
+            raise ValueError("earthquake information gives the hypocentre or the intensities")
         for observed in self.area_intensities:
-            if observed.intensity.rank > self.max_intensity.rank:
+            if self.max_intensity is None or observed.intensity.rank > self.max_intensity.rank:
                 raise ValueError(
                     f"{observed.area.name_ja} felt {observed.intensity}, "
                     f"above the maximum {self.max_intensity}"
@@ -178,6 +186,8 @@ class EarthquakeInformation:
 
     @property
     def severity(self) -> Severity:
+        if self.max_intensity is None:
+            return Severity.INFORMATION
         # 5- is where JMA's own guidance starts describing damage; 6- is where people cannot stand.
         if self.max_intensity.rank >= Intensity.SIX_LOWER.rank:
             return Severity.EMERGENCY

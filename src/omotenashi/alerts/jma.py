@@ -3,7 +3,8 @@
 Supported reports, recognised by Control/Title:
 
 - 緊急地震速報（警報） (VXSE43)
-- 震源・震度に関する情報 (VXSE53), for earthquakes felt in Japan
+- 震度速報 (VXSE51) and 震源に関する情報 (VXSE52)
+- 震源・震度に関する情報 (VXSE53), and its 遠地地震に関する情報 (events abroad)
 - 津波警報・注意報・予報a (VTSE41)
 - 気象特別警報・警報・注意報, the H27 format (VPWW53)
 - 噴火警報・予報 (VFVO50)
@@ -432,8 +433,23 @@ def _earthquake(node: _Node) -> Earthquake:
     area.ignore("LandOrSea")
     epicentre = _jma_area(area)
     depth_km = _depth(area.require("Coordinate", NS_ELEMENT_BASIS))
-    magnitude = _magnitude(node.require("Magnitude", NS_ELEMENT_BASIS))
-    return Earthquake(origin_time, epicentre=epicentre, depth_km=depth_km, magnitude=magnitude)
+    magnitude_node = node.require("Magnitude", NS_ELEMENT_BASIS)
+    magnitude = _magnitude(magnitude_node)
+    magnitude_over = None
+    if magnitude is None:
+        # The description is the size in words when there is no number: "Ｍ８を超える巨大地震".
+        over = _MAGNITUDE_OVER.match(_normal(magnitude_node.attribute("description") or ""))
+        magnitude_over = None if over is None else Decimal(over.group(1))
+    return Earthquake(
+        origin_time,
+        epicentre=epicentre,
+        depth_km=depth_km,
+        magnitude=magnitude,
+        magnitude_over=magnitude_over,
+    )
+
+
+_MAGNITUDE_OVER = re.compile(r"M([0-9]+(?:\.[0-9])?)を超える")
 
 
 def _depth(coordinate: _Node) -> int | None:
@@ -532,8 +548,12 @@ def _early_warning(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
 # JMA's fixed comments (固定付加文) on tsunami, strongest first.
 _TSUNAMI_COMMENTS = (
     ("0211", TsunamiOutlook.WARNINGS_IN_EFFECT),
+    ("0229", TsunamiOutlook.INVESTIGATING),
     ("0212", TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE),
+    ("0213", TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE),
+    ("0214", TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE),
     ("0215", TsunamiOutlook.NONE_EXPECTED),
+    ("0230", TsunamiOutlook.NONE_EXPECTED),
 )
 
 
@@ -552,12 +572,20 @@ def _tsunami_outlook(body: _Node) -> TsunamiOutlook | None:
 
 
 def _earthquake_information(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
-    earthquake = _earthquake(body.require("Earthquake"))
+    """震度速報 has intensities and no hypocentre, 震源に関する情報 the hypocentre alone, and
+    震源・震度に関する情報 both, or (遠地地震に関する情報) a hypocentre abroad and no intensity."""
+    quake_node = body.child("Earthquake")
+    earthquake = None if quake_node is None else _earthquake(quake_node)
     intensity = body.child("Intensity")
+    outlook = _tsunami_outlook(body)
+    body.ignore("Text")
     if intensity is None:
-        raise UnsupportedReport(
-            "Body/Intensity is absent: reports of earthquakes not felt in Japan are not supported."
-        )
+        if earthquake is None:
+            raise MalformedAlert("Body has neither Earthquake nor Intensity.")
+        # Nobody in Japan felt it: the place named is the epicentre's.
+        details = EarthquakeInformation(earthquake, tsunami_outlook=outlook)
+        epicentre = earthquake.epicentre
+        return details, (epicentre,) if epicentre is not None else ()
     observation = intensity.require("Observation")
     observation.ignore("CodeDefine")
     max_intensity = _intensity(observation.require("MaxInt"))
@@ -582,10 +610,20 @@ def _earthquake_information(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]
                 area_node.ignore(known)
     if not prefectures:
         raise MalformedAlert(f"{observation.path} names no prefecture.")
-    outlook = _tsunami_outlook(body)
-    body.ignore("Text")
     details = EarthquakeInformation(earthquake, max_intensity, tuple(observed), outlook)
     return details, tuple(dict.fromkeys(prefectures))
+
+
+def _distant_or_felt(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
+    details, areas = _earthquake_information(body)
+    assert isinstance(details, EarthquakeInformation)
+    if details.max_intensity is None:
+        # A VXSE53 without intensities is 遠地地震に関する情報: an earthquake (or, since 2022, a
+        # great eruption) abroad.
+        details = EarthquakeInformation(
+            details.earthquake, tsunami_outlook=details.tsunami_outlook, distant=True
+        )
+    return details, areas
 
 
 # Tsunami.
@@ -917,8 +955,14 @@ _REPORTS = {
     "緊急地震速報（警報）": _Report(
         NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_EARLY_WARNING}), _early_warning
     ),
-    "震源・震度に関する情報": _Report(
+    "震度速報": _Report(
         NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_INFORMATION}), _earthquake_information
+    ),
+    "震源に関する情報": _Report(
+        NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_INFORMATION}), _earthquake_information
+    ),
+    "震源・震度に関する情報": _Report(
+        NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_INFORMATION}), _distant_or_felt
     ),
     "津波警報・注意報・予報a": _Report(NS_SEISMOLOGY, _TSUNAMI_TYPES, _tsunami),
     # The H27 weather report has been published under both titles.

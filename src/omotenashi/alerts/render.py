@@ -190,15 +190,24 @@ class _Writer:
         self, alert: Alert, details: EarthquakeInformation
     ) -> tuple[str, list[str], str]:
         p = self.phrases
-        lines = self.earthquake(details.earthquake)
+        quake = details.earthquake
+        lines = [] if quake is None else self.earthquake(quake)
         if details.tsunami_outlook is not None:
             lines.append(
                 {
                     TsunamiOutlook.NONE_EXPECTED: p["tsunami_outlook_none"],
                     TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE: p["tsunami_outlook_slight"],
                     TsunamiOutlook.WARNINGS_IN_EFFECT: p["tsunami_outlook_warning"],
+                    TsunamiOutlook.INVESTIGATING: p["tsunami_outlook_investigating"],
                 }[details.tsunami_outlook]
             )
+        if details.max_intensity is None:
+            epicentre = quake.epicentre if quake is not None else None
+            place = self.area(epicentre) if epicentre is not None else ""
+            template = (
+                p["quake_distant_headline"] if details.distant else p["quake_hypocentre_headline"]
+            )
+            return template.format(place=place), lines, p["quake_action_minor"]
         lines.append(p["areas_line"].format(areas=self.areas(alert.areas)))
         lines.extend(
             p["label_value"].format(
@@ -380,6 +389,9 @@ class _Writer:
         if earthquake.magnitude is not None:
             magnitude = format_decimal(earthquake.magnitude, format="0.0", locale=self.locale)
             lines.append(p["magnitude_line"].format(magnitude=magnitude))
+        elif earthquake.magnitude_over is not None:
+            magnitude = format_decimal(earthquake.magnitude_over, locale=self.locale)
+            lines.append(p["magnitude_over_line"].format(magnitude=magnitude))
         if earthquake.depth_km == 0:
             lines.append(p["depth_very_shallow_line"])
         elif earthquake.depth_km is not None:

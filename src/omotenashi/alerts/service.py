@@ -24,7 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from omotenashi import jobs
 from omotenashi.alerts import ALERT_LANGUAGES, codec, forwarded, jma, signatures, targeting
 from omotenashi.alerts.areas import Point
-from omotenashi.alerts.catalogue import Alert, AlertType, Cancellation, ReportStatus
+from omotenashi.alerts.catalogue import (
+    Alert,
+    AlertType,
+    Cancellation,
+    EarthquakeInformation,
+    ReportStatus,
+)
 from omotenashi.alerts.errors import (
     AlertNotAnswerableError,
     AlertNotDraftError,
@@ -190,7 +196,8 @@ def _targets(alert: Alert) -> targeting.Targets:
         found = targeting.targets(alert.areas)
     except ValueError as error:
         raise InvalidAlertError(str(error), fields=[FieldError("areas", str(error))]) from None
-    if found.empty:
+    abroad = isinstance(alert.details, EarthquakeInformation) and alert.details.distant
+    if found.empty and not abroad:
         raise NoKnownAreaError(found.unresolved)
     return found
 
@@ -458,6 +465,8 @@ async def ingest(
     if alert.expires_at is None and validity is not None:
         alert = replace(alert, expires_at=alert.issued_at + validity)
     withheld = None
+    if isinstance(alert.details, EarthquakeInformation) and alert.details.distant:
+        withheld = "an event abroad: kept for operators until a tsunami report names our coasts"
     age = now - alert.issued_at
     if alert.type in STALE_TYPES and age > policy.stale_after:
         withheld = (

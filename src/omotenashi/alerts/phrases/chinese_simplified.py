@@ -147,4 +147,8 @@ PHRASES: Phrases = {
         "海啸警报、注意报已解除。今后一段时间海面可能仍有轻微变动，下海作业、钓鱼或游泳时请充"
         "分注意。"
     ),
+    "magnitude_over_line": "震级：超过{magnitude}的巨大地震",
+    "tsunami_outlook_investigating": "是否会有海啸到达日本，目前正在调查中。",
+    "quake_hypocentre_headline": "地震信息：震中位于{place}",
+    "quake_distant_headline": "海外发生大地震（或火山喷发）：{place}",
 }

@@ -147,4 +147,8 @@ PHRASES: Phrases = {
         "海嘯警報、注意報已解除。今後一段時間海面可能仍有輕微變動，下海作業、釣魚或游泳時請充"
         "分注意。"
     ),
+    "magnitude_over_line": "規模：超過{magnitude}的巨大地震",
+    "tsunami_outlook_investigating": "是否會有海嘯抵達日本，目前正在調查中。",
+    "quake_hypocentre_headline": "地震資訊：震央位於{place}",
+    "quake_distant_headline": "海外發生大地震（或火山噴發）：{place}",
 }

@@ -206,4 +206,15 @@ PHRASES: Phrases = {
         "すこし うごきます。うみに 入（はい）る ときや つりを する ときは "
         "気（き）を つけて ください。"
     ),
+    "magnitude_over_line": (
+        "じしんの 大（おお）きさ（マグニチュード）：{magnitude}より 大（おお）きい、とても "
+        "大（おお）きい じしん"
+    ),
+    "tsunami_outlook_investigating": (
+        "日本（にほん）に つなみが くるか どうか、いま しらべて います。"
+    ),
+    "quake_hypocentre_headline": "じしんが ありました：じしんが おきた ところは {place}",
+    "quake_distant_headline": (
+        "外国（がいこく）で 大（おお）きな じしん（または ふんか）が ありました：{place}"
+    ),
 }

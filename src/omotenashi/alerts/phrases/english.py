@@ -169,4 +169,8 @@ PHRASES: Phrases = {
         "The tsunami warning or advisory has been lifted. The sea level may still change "
         "slightly for a while: take care if you go into the sea, swim or fish."
     ),
+    "magnitude_over_line": "Magnitude: more than {magnitude} (a huge earthquake)",
+    "tsunami_outlook_investigating": "Whether a tsunami will reach Japan is being investigated.",
+    "quake_hypocentre_headline": "Earthquake – epicentre: {place}",
+    "quake_distant_headline": "Large earthquake (or eruption) abroad: {place}",
 }

@@ -178,4 +178,8 @@ PHRASES: Phrases = {
         "berubah untuk sementara: berhati-hatilah saat masuk ke laut, berenang, atau "
         "memancing."
     ),
+    "magnitude_over_line": "Magnitudo: lebih dari {magnitude} (gempa sangat besar)",
+    "tsunami_outlook_investigating": "Sedang diselidiki apakah tsunami akan mencapai Jepang.",
+    "quake_hypocentre_headline": "Gempa – episentrum: {place}",
+    "quake_distant_headline": "Gempa besar (atau letusan) di luar negeri: {place}",
 }

@@ -161,4 +161,8 @@ PHRASES: Phrases = {
         "津波警報・注意報は解除されました。今後しばらく若干の海面変動が続く可能性があります。"
         "海に入っての作業や釣り、海水浴などの際は十分注意してください。"
     ),
+    "magnitude_over_line": "マグニチュード：{magnitude}を超える巨大地震",
+    "tsunami_outlook_investigating": "日本への津波の有無については現在調査中です。",
+    "quake_hypocentre_headline": "地震情報：震源は{place}",
+    "quake_distant_headline": "海外で規模の大きな地震（または噴火）：{place}",
 }

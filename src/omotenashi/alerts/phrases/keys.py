@@ -30,6 +30,7 @@ class Phrases(TypedDict):
     origin_time_line: str  # {time}
     epicentre_line: str  # {place}
     magnitude_line: str  # {magnitude}
+    magnitude_over_line: str  # {magnitude}: Ｍ８を超える巨大地震
     depth_line: str  # {depth}, with its unit
     depth_very_shallow_line: str
     intensity: str  # {scale}
@@ -46,6 +47,9 @@ class Phrases(TypedDict):
     tsunami_outlook_none: str
     tsunami_outlook_slight: str
     tsunami_outlook_warning: str
+    tsunami_outlook_investigating: str  # 0229
+    quake_hypocentre_headline: str  # {place}: 震源に関する情報
+    quake_distant_headline: str  # {place}: 遠地地震に関する情報
 
     # Tsunami.
     major_tsunami_warning_headline: str  # {areas}

@@ -165,4 +165,8 @@ PHRASES: Phrases = {
         "쓰나미 경보·주의보가 해제되었습니다. 당분간 해수면이 약간 변동할 수 있으니 바다에 "
         "들어가거나 낚시, 해수욕을 할 때는 충분히 주의하십시오."
     ),
+    "magnitude_over_line": "규모: {magnitude}을(를) 넘는 거대 지진",
+    "tsunami_outlook_investigating": "일본에 쓰나미가 도달할지 현재 조사 중입니다.",
+    "quake_hypocentre_headline": "지진 정보 – 진앙: {place}",
+    "quake_distant_headline": "해외에서 큰 지진(또는 분화) 발생: {place}",
 }

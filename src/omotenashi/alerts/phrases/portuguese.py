@@ -173,4 +173,8 @@ PHRASES: Phrases = {
         "O alerta ou aviso de tsunami foi encerrado. O nível do mar ainda pode variar um "
         "pouco por algum tempo: tenha cuidado ao entrar no mar, nadar ou pescar."
     ),
+    "magnitude_over_line": "Magnitude: mais de {magnitude} (um terremoto enorme)",
+    "tsunami_outlook_investigating": "Está sendo investigado se um tsunami chegará ao Japão.",
+    "quake_hypocentre_headline": "Terremoto – epicentro: {place}",
+    "quake_distant_headline": "Grande terremoto (ou erupção) no exterior: {place}",
 }

@@ -177,4 +177,8 @@ PHRASES: Phrases = {
         "Se ha levantado la alerta o el aviso de tsunami. El nivel del mar aún puede cambiar "
         "ligeramente durante un tiempo: tenga cuidado si entra en el mar, nada o pesca."
     ),
+    "magnitude_over_line": "Magnitud: más de {magnitude} (un terremoto enorme)",
+    "tsunami_outlook_investigating": "Se está investigando si un tsunami llegará a Japón.",
+    "quake_hypocentre_headline": "Terremoto – epicentro: {place}",
+    "quake_distant_headline": "Gran terremoto (o erupción) en el extranjero: {place}",
 }

@@ -179,4 +179,8 @@ PHRASES: Phrases = {
         "Inalis na ang babala o abiso sa tsunami. Maaari pang bahagyang magbago ang antas ng "
         "dagat nang ilang panahon: mag-ingat kung lulusong sa dagat, lalangoy, o mangingisda."
     ),
+    "magnitude_over_line": "Magnitude: higit sa {magnitude} (napakalakas na lindol)",
+    "tsunami_outlook_investigating": "Sinisiyasat pa kung aabot sa Japan ang tsunami.",
+    "quake_hypocentre_headline": "Lindol – episentro: {place}",
+    "quake_distant_headline": "Malakas na lindol (o pagsabog ng bulkan) sa ibang bansa: {place}",
 }

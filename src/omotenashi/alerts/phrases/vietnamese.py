@@ -176,4 +176,8 @@ PHRASES: Phrases = {
         "Cảnh báo hoặc chú ý sóng thần đã được dỡ bỏ. Mực nước biển vẫn có thể thay đổi nhẹ "
         "trong một thời gian: hãy cẩn thận khi xuống biển, bơi hoặc câu cá."
     ),
+    "magnitude_over_line": "Độ lớn (magnitude): trên {magnitude} (động đất cực lớn)",
+    "tsunami_outlook_investigating": "Đang điều tra xem sóng thần có đến Nhật Bản hay không.",
+    "quake_hypocentre_headline": "Động đất – tâm chấn: {place}",
+    "quake_distant_headline": "Động đất lớn (hoặc phun trào núi lửa) ở nước ngoài: {place}",
 }
