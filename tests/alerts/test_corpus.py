@@ -205,3 +205,12 @@ async def test_a_magnitude_known_only_to_exceed_8_is_said_in_every_language(
     assert "Magnitude: more than 8 (a huge earthquake)" in done.alert.renderings["en"]["lines"]
     for language, rendered in done.alert.renderings.items():
         assert any("8" in line for line in rendered["lines"]), language
+
+
+def test_easy_japanese_tsunami_words_do_not_contradict_or_drop_the_building() -> None:
+    from omotenashi.alerts.phrases import PHRASES
+
+    easy = PHRASES["ja-x-easy"]
+    assert "あぶなく ありません" not in easy["tsunami_forecast_action"]
+    assert "たてもの" in easy["tsunami_warning_action"]
+    assert "အကြံပေး" not in PHRASES["my"]["tsunami_advisory_headline"]

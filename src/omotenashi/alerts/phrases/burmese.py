@@ -41,7 +41,7 @@ PHRASES: Phrases = {
     "tsunami_outlook_warning": "ဆူနာမီ သတိပေးချက် သို့မဟုတ် အကြံပေးချက် ထုတ်ပြန်ထားသည်။",
     "major_tsunami_warning_headline": "ဆူနာမီကြီး သတိပေးချက်: {areas}",
     "tsunami_warning_headline": "ဆူနာမီ သတိပေးချက်: {areas}",
-    "tsunami_advisory_headline": "ဆူနာမီ အကြံပေးချက်: {areas}",
+    "tsunami_advisory_headline": "ဆူနာမီ သတိထားရန် အသိပေးချက်: {areas}",
     "tsunami_forecast_headline": "ဆူနာမီ ခန့်မှန်းချက်: {areas}",
     "tsunami_grade_major_warning": "ဆူနာမီကြီး သတိပေးချက်",
     "tsunami_grade_warning": "ဆူနာမီ သတိပေးချက်",

@@ -66,15 +66,15 @@ PHRASES: Phrases = {
     "tsunami_arrival": "{time}ごろ くる",
     "tsunami_arrival_immediate": "すぐ くる",
     "tsunami_warning_action": (
-        "すぐに 高い所（たかいところ）へ にげて ください。けいほうが おわるまで もどらないで "
-        "ください。"
+        "すぐに 高い所（たかいところ）や たかい じょうぶな たてものの 上（うえ）の 階（かい）へ "
+        "にげて ください。けいほうが おわるまで もどらないで ください。"
     ),
     "tsunami_advisory_action": (
         "うみに 入（はい）って いる 人（ひと）は すぐに うみから 出（で）て ください。"
         "うみの 近（ちか）くから はなれて ください。"
     ),
     "tsunami_forecast_action": (
-        "うみに 入（はい）る ときは 気（き）を つけて ください。あぶなく ありません。"
+        "うみに 入（はい）る ときは 気（き）を つけて ください。ひがいの しんぱいは ありません。"
     ),
     "weather_emergency_headline": "{phenomena}の 特別警報（とくべつけいほう）",
     "weather_warning_headline": "{phenomena}の 警報（けいほう）",
