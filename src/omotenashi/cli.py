@@ -956,7 +956,11 @@ def alerts_ingest(
             try:
                 async with db.session_scope(db.session_factory(engine)) as session:
                     return await alerts.ingest(
-                        session, p.keys, document, actor=f"cli:alerts-ingest:{file.name}"
+                        session,
+                        p.keys,
+                        document,
+                        actor=f"cli:alerts-ingest:{file.name}",
+                        policy=alerts.IngestPolicy.from_settings(settings),
                     )
             finally:
                 await engine.dispose()
@@ -970,6 +974,8 @@ def alerts_ingest(
             f"source {alert.source}."
         )
         typer.echo(f"  {alert.renderings['en']['headline']}")
+        if alert.withheld:
+            typer.echo(f"  Not pushed: {alert.withheld}.")
         if alert.unresolved_areas:
             listed = alert.unresolved_areas[:20]
             rest = len(alert.unresolved_areas) - len(listed)

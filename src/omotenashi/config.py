@@ -74,6 +74,17 @@ class Settings(BaseSettings):
         default="Omotenashi Cloud <no-reply@omotenashi.localhost>",
         description="The From of every e-mail the platform sends.",
     )
+    alert_stale_after_minutes: int = Field(
+        default=10,
+        ge=1,
+        description="An earthquake or tsunami report received longer than this after JMA issued "
+        "it (Head/ReportDateTime) is stored and shown to operators, never pushed.",
+    )
+    alert_validity_minutes: dict[str, int] = Field(
+        default_factory=dict,
+        description="Per alert type, how long a report that sets no end (no ValidDateTime) stays "
+        "current, in minutes; overrides the defaults in omotenashi.alerts.service.VALIDITY.",
+    )
     job_log_retention_days: int = Field(default=14, ge=1)
     visitor_retention_days: int = Field(
         default=30, ge=0, description="Days after departure before a visitor is erased."

@@ -3,6 +3,7 @@ emergency purpose, made through the product's own services."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
@@ -27,8 +28,29 @@ SENDAI_AOBA = "04101"  # 仙台市青葉区 (JMA's 仙台市 is 0410000)
 ISHINOMAKI = "04202"
 
 
-def fixture(name: str) -> bytes:
-    return (FIXTURES / name).read_bytes()
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})")
+
+
+def fixture(name: str, *, received_now: bool = True) -> bytes:
+    """A JMA test document; unless ``received_now`` is False, with every time in it moved so
+    that JMA issued it (Head/ReportDateTime) just now, as a feed delivers it."""
+    document = (FIXTURES / name).read_bytes()
+    return as_received_now(document) if received_now else document
+
+
+def as_received_now(document: bytes, *, age: timedelta = timedelta(seconds=5)) -> bytes:
+    text = document.decode()
+    issued = re.search(r"<ReportDateTime>([^<]+)</ReportDateTime>", text)
+    if issued is None:
+        return document
+    shift = datetime.now(UTC) - age - datetime.fromisoformat(issued.group(1))
+
+    def moved(match: re.Match[str]) -> str:
+        moment = datetime.fromisoformat(match.group(0)) + shift
+        zone = match.group(2)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S") + zone
+
+    return _MOMENT.sub(moved, text).encode()
 
 
 def weather_report(areas: Iterable[tuple[str, str]]) -> bytes:

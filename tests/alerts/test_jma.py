@@ -140,7 +140,7 @@ def test_tsunami_forecast_reads_grade_height_and_arrival_per_region() -> None:
     )
     assert niigata.arrival_time == datetime(2024, 1, 1, 7, 30, tzinfo=UTC)
     # 第１波の到達を確認, written with a full-width digit.
-    assert by_area["佐渡"].arrival is TsunamiArrival.ARRIVING
+    assert by_area["佐渡"].arrival is TsunamiArrival.FIRST_WAVE_OBSERVED
     assert by_area["福井県"].grade is TsunamiGrade.ADVISORY
     assert by_area["福井県"].height is TsunamiHeight.UP_TO_1_M
     hokkaido = by_area["北海道日本海沿岸南部"]
@@ -453,9 +453,31 @@ def test_other_reports_are_unsupported_not_misread() -> None:
         parse(document)
 
 
-def test_distant_earthquake_without_intensities_is_unsupported() -> None:
+def test_a_vxse53_without_intensities_is_an_event_abroad_not_refused() -> None:
     document = re.sub(
         rb"<Intensity>.*</Intensity>", b"", fixture("earthquake_vxse53.xml"), flags=re.DOTALL
     )
-    with pytest.raises(UnsupportedReport, match="Body/Intensity is absent"):
-        parse(document)
+    details = alert_of(document).details
+    assert isinstance(details, EarthquakeInformation)
+    assert details.distant
+    assert details.max_intensity is None
+
+
+def test_intensity_flash_and_hypocentre_reports_are_read() -> None:
+    flash = alert_of(fixture("vxse51_intensity_flash.xml")).details
+    assert isinstance(flash, EarthquakeInformation)
+    assert (flash.earthquake, flash.max_intensity) == (None, Intensity.THREE)
+    hypocentre = alert_of(fixture("vxse52_hypocentre.xml")).details
+    assert isinstance(hypocentre, EarthquakeInformation)
+    assert hypocentre.max_intensity is None
+    assert hypocentre.earthquake is not None
+    assert hypocentre.earthquake.magnitude == Decimal("4.5")
+    assert hypocentre.tsunami_outlook is TsunamiOutlook.NONE_EXPECTED
+
+
+def test_a_magnitude_given_in_words_is_kept() -> None:
+    details = alert_of(fixture("vtse41_2011_major_warning.xml")).details
+    assert isinstance(details, TsunamiForecast)
+    assert details.earthquake is not None
+    assert details.earthquake.magnitude is None
+    assert details.earthquake.magnitude_over == Decimal(8)

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 import pytest
 from babel.dates import format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
@@ -85,6 +86,8 @@ TOYAMA = Area.prefecture("16")
 NOTO = jma_area("390", "石川県能登")
 KAGA = jma_area("391", "石川県加賀")
 EPICENTRE = jma_area("390", "石川県能登地方")
+NOTO_COAST = Area(AreaKind.TSUNAMI_REGION, "360", "石川県能登")
+KAGA_COAST = Area(AreaKind.TSUNAMI_REGION, "361", "石川県加賀")
 SENDAI = Area(AreaKind.MUNICIPALITY, "041009", "仙台市", "Sendai")
 ISHINOMAKI = Area(AreaKind.MUNICIPALITY, "04202", "石巻市", "Ishinomaki")
 QUAKE = Earthquake(ISSUED, epicentre=EPICENTRE, depth_km=16, magnitude=Decimal("7.6"))
@@ -93,16 +96,28 @@ GYM = Shelter("仙台市体育館", "Sendai Municipal Gymnasium")
 
 def tsunami(grade: TsunamiGrade) -> TsunamiForecast:
     if grade <= TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE:
-        return TsunamiForecast((TsunamiAreaForecast(NOTO, grade),), QUAKE)
+        return TsunamiForecast((TsunamiAreaForecast(NOTO_COAST, grade),), QUAKE)
     return TsunamiForecast(
         (
-            TsunamiAreaForecast(NOTO, grade, TsunamiHeight.OVER_10_M, ARRIVAL),
+            TsunamiAreaForecast(NOTO_COAST, grade, TsunamiHeight.OVER_10_M, ARRIVAL),
             TsunamiAreaForecast(
-                KAGA,
+                KAGA_COAST,
                 TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE
                 if grade is TsunamiGrade.ADVISORY
                 else TsunamiGrade.ADVISORY,
             ),
+        ),
+        QUAKE,
+    )
+
+
+def tsunami_lifted() -> TsunamiForecast:
+    return TsunamiForecast(
+        (
+            TsunamiAreaForecast(
+                NOTO_COAST, TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE, previous=TsunamiGrade.WARNING
+            ),
+            TsunamiAreaForecast(KAGA_COAST, TsunamiGrade.LIFTED, previous=TsunamiGrade.ADVISORY),
         ),
         QUAKE,
     )
@@ -159,14 +174,14 @@ def names(*areas: Area) -> Callable[[str], list[str]]:
 
 
 def tsunami_facts(language: str) -> list[str]:
-    return [area_name(NOTO, language), *earthquake_facts(language)]
+    return [area_name(NOTO_COAST, language), *earthquake_facts(language)]
 
 
 def tsunami_warning_facts(language: str) -> list[str]:
     ten_metres = format_unit(10, "length-meter", "short", locale=babel_locale(language))
     return [
         *tsunami_facts(language),
-        area_name(KAGA, language),
+        area_name(KAGA_COAST, language),
         phrase(
             language,
             "tsunami_height",
@@ -218,7 +233,7 @@ SAMPLES: dict[AlertType, Sample] = {
     ),
     AlertType.MAJOR_TSUNAMI_WARNING: Sample(
         tsunami(TsunamiGrade.MAJOR_WARNING),
-        (NOTO, KAGA),
+        (NOTO_COAST, KAGA_COAST),
         lambda language: [
             *tsunami_warning_facts(language),
             phrase(language, "tsunami_grade_major_warning"),
@@ -226,7 +241,7 @@ SAMPLES: dict[AlertType, Sample] = {
     ),
     AlertType.TSUNAMI_WARNING: Sample(
         tsunami(TsunamiGrade.WARNING),
-        (NOTO, KAGA),
+        (NOTO_COAST, KAGA_COAST),
         lambda language: [
             *tsunami_warning_facts(language),
             phrase(language, "tsunami_grade_warning"),
@@ -234,7 +249,7 @@ SAMPLES: dict[AlertType, Sample] = {
     ),
     AlertType.TSUNAMI_ADVISORY: Sample(
         tsunami(TsunamiGrade.ADVISORY),
-        (NOTO, KAGA),
+        (NOTO_COAST, KAGA_COAST),
         lambda language: [
             *tsunami_warning_facts(language),
             phrase(language, "tsunami_grade_advisory"),
@@ -243,8 +258,27 @@ SAMPLES: dict[AlertType, Sample] = {
     ),
     AlertType.TSUNAMI_FORECAST: Sample(
         tsunami(TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE),
-        (NOTO,),
+        (NOTO_COAST,),
         lambda language: [*tsunami_facts(language), phrase(language, "tsunami_grade_slight")],
+    ),
+    AlertType.TSUNAMI_LIFTED: Sample(
+        tsunami_lifted(),
+        (NOTO_COAST, KAGA_COAST),
+        lambda language: [
+            *tsunami_facts(language),
+            area_name(KAGA_COAST, language),
+            phrase(language, "tsunami_grade_lifted"),
+            phrase(language, "tsunami_grade_slight"),
+            phrase(
+                language,
+                "tsunami_warning_lifted_headline",
+                areas=format_list(
+                    [area_name(NOTO_COAST, language), area_name(KAGA_COAST, language)],
+                    locale=babel_locale(language),
+                ),
+            ),
+            phrase(language, "tsunami_lifted_action"),
+        ],
     ),
     AlertType.WEATHER_EMERGENCY_WARNING: Sample(
         weather(WeatherLevel.EMERGENCY_WARNING),
@@ -390,15 +424,15 @@ def test_tsunami_warning_tells_people_to_go_high(alert_type: AlertType) -> None:
 
 def test_tsunami_advisory_tells_people_to_leave_the_water() -> None:
     rendered = render(sample_alert(AlertType.TSUNAMI_ADVISORY), "en")
-    assert rendered.headline == "Tsunami Advisory: 石川県能登"
+    assert rendered.headline == "Tsunami Advisory: Noto, Ishikawa (石川県能登)"
     assert rendered.action == "Get out of the water and move away from the shore now."
 
 
 def test_tsunami_headline_and_lines_in_english() -> None:
     rendered = render(sample_alert(AlertType.MAJOR_TSUNAMI_WARNING), "en")
-    assert rendered.headline == "Major Tsunami Warning: 石川県能登"
+    assert rendered.headline == "Major Tsunami Warning: Noto, Ishikawa (石川県能登)"
     assert rendered.lines[0] == (
-        "石川県能登: Major tsunami warning; expected height over 10 m; "
+        "Noto, Ishikawa (石川県能登): Major tsunami warning; expected height over 10 m; "
         "first wave expected Jan 1, 16:42 Japan Time"
     )
 
@@ -407,10 +441,13 @@ def test_arrival_conditions_replace_or_precede_the_time() -> None:
     forecast = TsunamiForecast(
         (
             TsunamiAreaForecast(
-                NOTO, TsunamiGrade.WARNING, TsunamiHeight.HUGE, arrival=TsunamiArrival.ARRIVING
+                NOTO_COAST,
+                TsunamiGrade.WARNING,
+                TsunamiHeight.HUGE,
+                arrival=TsunamiArrival.ARRIVING,
             ),
             TsunamiAreaForecast(
-                KAGA,
+                KAGA_COAST,
                 TsunamiGrade.WARNING,
                 TsunamiHeight.HIGH,
                 ARRIVAL,
@@ -419,11 +456,64 @@ def test_arrival_conditions_replace_or_precede_the_time() -> None:
         )
     )
     rendered = render(replace(sample_alert(AlertType.TSUNAMI_WARNING), details=forecast), "ja")
-    assert rendered.lines[0] == "石川県能登：津波警報、予想される高さ巨大、津波到達中"
+    assert rendered.lines[0] == "石川県能登：津波警報、予想される高さ巨大、津波到達中と推測"
     assert rendered.lines[1] == (
         "石川県加賀：津波警報、予想される高さ高い、ただちに津波が来襲、"
         "第1波の到達予想時刻1月1日 16:42 日本時間"
     )
+
+
+@pytest.mark.parametrize(
+    ("arrival", "english"),
+    [
+        (TsunamiArrival.IMMEDIATE, "arriving immediately"),
+        (TsunamiArrival.ARRIVING, "estimated to be arriving now"),
+        (TsunamiArrival.FIRST_WAVE_OBSERVED, "first wave observed"),
+        (TsunamiArrival.ALREADY_ARRIVED, "estimated to have already arrived"),
+    ],
+)
+def test_every_arrival_condition_is_said_as_jma_says_it(
+    arrival: TsunamiArrival, english: str
+) -> None:
+    forecast = TsunamiForecast(
+        (TsunamiAreaForecast(NOTO_COAST, TsunamiGrade.WARNING, arrival=arrival),)
+    )
+    alert = replace(sample_alert(AlertType.TSUNAMI_WARNING), details=forecast)
+    assert render(alert, "en").lines[0].endswith(f"; {english}")
+    for language in ALERT_LANGUAGES:
+        text = text_of(render(alert, language))
+        key = {
+            TsunamiArrival.IMMEDIATE: "tsunami_arrival_immediate",
+            TsunamiArrival.ARRIVING: "tsunami_arrival_estimated",
+            TsunamiArrival.FIRST_WAVE_OBSERVED: "tsunami_arrival_observed",
+            TsunamiArrival.ALREADY_ARRIVED: "tsunami_arrival_already",
+        }[arrival]
+        assert phrase(language, key) in text
+
+
+def test_a_lifting_says_what_was_lifted_and_what_to_do_now() -> None:
+    rendered = render(sample_alert(AlertType.TSUNAMI_LIFTED), "en")
+    assert rendered.headline == (
+        "Tsunami Warning lifted: Noto, Ishikawa (石川県能登) and Kaga, Ishikawa (石川県加賀)"
+    )
+    assert rendered.lines[0] == (
+        "Noto, Ishikawa (石川県能登): Warning or advisory lifted; Slight sea-level change"
+    )
+    assert rendered.action.startswith("The tsunami warning or advisory has been lifted.")
+    assert "Take care in or near the sea" not in text_of(rendered)
+
+
+def test_slight_change_under_twenty_centimetres() -> None:
+    forecast = TsunamiForecast(
+        (
+            TsunamiAreaForecast(
+                NOTO_COAST, TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE, TsunamiHeight.UNDER_0_2_M
+            ),
+        )
+    )
+    alert = replace(sample_alert(AlertType.TSUNAMI_FORECAST), details=forecast)
+    assert render(alert, "en").lines[0].endswith("expected height under 0.2 m")
+    assert render(alert, "ja").lines[0].endswith("予想される高さ0.2 m未満")
 
 
 def test_early_warning_in_english() -> None:

@@ -123,6 +123,7 @@ def _ingested_out(alert: StoredAlert) -> IngestedAlert:
         cell_count=len(alert.target_cells),
         unresolved_areas=alert.unresolved_areas[:LISTED],
         unresolved_count=len(alert.unresolved_areas),
+        withheld=alert.withheld,
         signature=alert.signature,
     )
 
@@ -376,13 +377,17 @@ Publisher = Annotated[str, Depends(alert_publisher)]
 )
 async def ingest(request: Request, publisher: Publisher, session: Session) -> Ingested:
     document = await request.body()
-    done = await service.ingest(session, platform_keys(request), document, actor=publisher)
+    policy = service.IngestPolicy.from_settings(request.app.state.platform.settings)
+    done = await service.ingest(
+        session, platform_keys(request), document, actor=publisher, policy=policy
+    )
     return Ingested(
         alert=_ingested_out(done.alert) if done.alert else None,
         cancelled=done.cancelled,
         unknown_elements=done.unknown_elements[:LISTED],
         unknown_element_count=len(done.unknown_elements),
         duplicate=done.duplicate,
+        warnings=done.warnings,
     )
 
 

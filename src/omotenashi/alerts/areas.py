@@ -16,6 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE
+from omotenashi.alerts.regions import tsunami_regions
 
 
 class AreaKind(StrEnum):
@@ -23,7 +24,9 @@ class AreaKind(StrEnum):
     MUNICIPALITY = "municipality"
     JMA_FORECAST_AREA = "jma_forecast_area"
     """Any area JMA names and codes in its reports: forecast areas, seismic-intensity regions,
-    tsunami forecast regions, volcanoes, its 7-digit municipality subdivisions."""
+    volcanoes, its 7-digit municipality subdivisions."""
+    TSUNAMI_REGION = "jma_tsunami_region"
+    """A tsunami forecast region (津波予報区), resolved through JMA's code table (``regions``)."""
     CIRCLE = "circle"
     POLYGON = "polygon"
 
@@ -113,7 +116,7 @@ class Area:
                     self.code[:5]
                 ):
                     raise ValueError(f"the check digit of municipality code {self.code} is wrong")
-            case AreaKind.JMA_FORECAST_AREA:
+            case AreaKind.JMA_FORECAST_AREA | AreaKind.TSUNAMI_REGION:
                 if _DIGITS.fullmatch(self.code) is None:
                     raise ValueError(f"{self.code!r} is not a JMA area code")
             case AreaKind.CIRCLE | AreaKind.POLYGON:
@@ -563,14 +566,49 @@ Japanese name."""
 def area_name(area: Area, language: str) -> str:
     """The name of ``area`` as a reader of ``language`` (one of ``ALERT_LANGUAGES``) should see it.
 
-    Prefectures are named from our table; other areas by the source's romanisation for Latin-script
-    readers when there is one, else by their Japanese name, which is also what is written on the
-    signs around the visitor.
+    Prefectures are named from our table, and so are JMA's 府県予報区 (a prefecture by another
+    code). A tsunami forecast region is named from JMA's code table: in English by its English
+    name, in other languages not written in kanji by the Hepburn romanisation of its reading,
+    each with the Japanese in brackets to show to someone local; in easy Japanese with its
+    reading. Other areas by the source's romanisation for Latin-script readers when there is one,
+    else by their Japanese name, which is also what is written on the signs around the visitor.
     """
     if language not in ALERT_LANGUAGES:
         raise ValueError(f"{language!r} is not an alert language")
     if area.kind is AreaKind.PREFECTURE:
         return PREFECTURES[area.code].names[language]
+    if area.kind is AreaKind.JMA_FORECAST_AREA:
+        prefecture = forecast_district_prefecture(area)
+        if prefecture is not None:
+            return PREFECTURES[prefecture].names[language]
+    if area.kind is AreaKind.TSUNAMI_REGION:
+        region = tsunami_regions().regions.get(area.code)
+        if region is not None:
+            return _region_name(
+                region.name_ja, region.reading, region.romanised, region.name_en, language
+            )
     if language in LATIN_SCRIPT_LANGUAGES and area.name_romanised is not None:
         return area.name_romanised
     return area.name_ja
+
+
+KANJI_READING_LANGUAGES = frozenset({"ja", "zh-Hans", "zh-Hant"})
+"""Languages whose readers read a Japanese place name in kanji as it is written."""
+
+
+def _region_name(name_ja: str, reading: str, romanised: str, english: str, language: str) -> str:
+    if language in KANJI_READING_LANGUAGES:
+        return name_ja
+    if language == EASY_JAPANESE:
+        return f"{name_ja}（{reading}）"
+    latin = english if language == "en" else romanised
+    return f"{latin} ({name_ja})"
+
+
+def forecast_district_prefecture(area: Area) -> str | None:
+    """The prefecture a JMA 府県予報区 code stands for: "9" + the JIS X 0401 code + one digit
+    (9171 石川県), as earthquake early warnings name their areas."""
+    code = area.code
+    if len(code) == 4 and code[0] == "9" and code[1:3] in PREFECTURES:
+        return code[1:3]
+    return None

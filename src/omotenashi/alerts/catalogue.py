@@ -25,7 +25,9 @@ class AlertType(StrEnum):
     TSUNAMI_WARNING = "tsunami_warning"
     TSUNAMI_ADVISORY = "tsunami_advisory"
     TSUNAMI_FORECAST = "tsunami_forecast"
-    """Slight sea-level change expected, or warnings lifted: no damage expected."""
+    """Slight sea-level change expected: no damage expected."""
+    TSUNAMI_LIFTED = "tsunami_lifted"
+    """Tsunami warnings or advisories lifted (解除), with what still applies."""
     WEATHER_EMERGENCY_WARNING = "weather_emergency_warning"
     WEATHER_WARNING = "weather_warning"
     WEATHER_ADVISORY = "weather_advisory"
@@ -104,6 +106,8 @@ class Earthquake:
     epicentre: Area | None = None
     depth_km: int | None = None
     magnitude: Decimal | None = None
+    magnitude_over: Decimal | None = None
+    """When the size is known only to exceed a magnitude (Ｍ８を超える巨大地震)."""
 
     def __post_init__(self) -> None:
         _require_aware(self.origin_time, "the origin time")
@@ -151,20 +155,26 @@ class TsunamiOutlook(StrEnum):
     NONE_EXPECTED = "none_expected"
     SLIGHT_SEA_LEVEL_CHANGE = "slight_sea_level_change"
     WARNINGS_IN_EFFECT = "warnings_in_effect"
+    INVESTIGATING = "investigating"
+    """0229: whether a tsunami will reach Japan is being investigated (a distant event)."""
 
 
 @dataclass(frozen=True)
 class EarthquakeInformation:
-    """震源・震度に関する情報: where the earthquake was and how strongly it was felt."""
+    """震度速報 (intensities only), 震源に関する情報 (hypocentre only), 震源・震度に関する情報
+    (both), or 遠地地震に関する情報 (``distant``: a large earthquake or eruption abroad)."""
 
-    earthquake: Earthquake
-    max_intensity: Intensity
+    earthquake: Earthquake | None
+    max_intensity: Intensity | None = None
     area_intensities: tuple[AreaIntensity, ...] = ()
     tsunami_outlook: TsunamiOutlook | None = None
+    distant: bool = False
 
     def __post_init__(self) -> None:
+        if self.earthquake is None and self.max_intensity is None:
+            raise ValueError("earthquake information gives the hypocentre or the intensities")
         for observed in self.area_intensities:
-            if observed.intensity.rank > self.max_intensity.rank:
+            if self.max_intensity is None or observed.intensity.rank > self.max_intensity.rank:
                 raise ValueError(
                     f"{observed.area.name_ja} felt {observed.intensity}, "
                     f"above the maximum {self.max_intensity}"
@@ -176,6 +186,8 @@ class EarthquakeInformation:
 
     @property
     def severity(self) -> Severity:
+        if self.max_intensity is None:
+            return Severity.INFORMATION
         # 5- is where JMA's own guidance starts describing damage; 6- is where people cannot stand.
         if self.max_intensity.rank >= Intensity.SIX_LOWER.rank:
             return Severity.EMERGENCY
@@ -204,6 +216,8 @@ class TsunamiHeight(StrEnum):
     """JMA's categories of expected height. HUGE and HIGH are what JMA says for major warnings
     and warnings before the magnitude, and so a number, is known."""
 
+    UNDER_0_2_M = "under_0.2m"
+    """０．２ｍ未満: what JMA forecasts for a slight sea-level change."""
     UP_TO_1_M = "1m"
     UP_TO_3_M = "3m"
     UP_TO_5_M = "5m"
@@ -214,30 +228,53 @@ class TsunamiHeight(StrEnum):
 
 
 class TsunamiArrival(StrEnum):
-    """When the arrival time is replaced (or, for IMMEDIATE, qualified) by a condition."""
+    """When the arrival time is replaced (or qualified) by one of JMA's conditions."""
 
     IMMEDIATE = "immediate"
-    """ただちに津波来襲と予測."""
+    """ただちに津波来襲と予測: expected to arrive immediately."""
     ARRIVING = "arriving"
-    """津波到達中と推測, or 第１波の到達を確認."""
+    """津波到達中と推測: estimated to be arriving now (not yet observed)."""
+    FIRST_WAVE_OBSERVED = "first_wave_observed"
+    """第１波の到達を確認: the first wave has been observed."""
+    ALREADY_ARRIVED = "already_arrived"
+    """既に津波到達と推測: estimated to have arrived already."""
 
 
 @dataclass(frozen=True)
 class TsunamiAreaForecast:
+    """What is in force for one region; ``previous`` is what was in force before this report
+    (JMA's LastKind), so that a lifting can say what it lifted."""
+
     area: Area
     grade: TsunamiGrade
     height: TsunamiHeight | None = None
     arrival_time: datetime | None = None
     arrival: TsunamiArrival | None = None
+    previous: TsunamiGrade | None = None
 
     def __post_init__(self) -> None:
         if self.arrival_time is not None:
             _require_aware(self.arrival_time, "a tsunami arrival time")
-        if self.grade <= TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE and (
+        if self.grade is TsunamiGrade.LIFTED and (
             self.height is not None or self.arrival_time is not None or self.arrival is not None
         ):
-            # JMA gives heights and arrivals only where a warning or advisory is in force.
             raise ValueError(f"{self.area.name_ja} has no tsunami to describe")
+        if self.grade is TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE and (
+            self.height not in {None, TsunamiHeight.UNDER_0_2_M}
+            or self.arrival_time is not None
+            or self.arrival is not None
+        ):
+            # JMA gives a slight change at most a height under 0.2 m, never an arrival.
+            raise ValueError(f"{self.area.name_ja} has only a slight sea-level change")
+
+    @property
+    def lifted(self) -> bool:
+        """A warning or advisory in force before this report is no longer in force."""
+        return (
+            self.previous is not None
+            and self.previous >= TsunamiGrade.ADVISORY
+            and self.grade <= TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE
+        )
 
 
 @dataclass(frozen=True)
@@ -256,7 +293,22 @@ class TsunamiForecast:
         return max(forecast.grade for forecast in self.forecasts)
 
     @property
+    def lifted_grade(self) -> TsunamiGrade | None:
+        """The most severe grade this report lifts, when nothing of advisory or above remains
+        in force anywhere it covers: it is then a lifting, not a forecast."""
+        if self.top_grade >= TsunamiGrade.ADVISORY:
+            return None
+        lifted = [
+            forecast.previous
+            for forecast in self.forecasts
+            if forecast.lifted and forecast.previous is not None
+        ]
+        return max(lifted, default=None)
+
+    @property
     def alert_type(self) -> AlertType:
+        if self.lifted_grade is not None:
+            return AlertType.TSUNAMI_LIFTED
         return {
             TsunamiGrade.MAJOR_WARNING: AlertType.MAJOR_TSUNAMI_WARNING,
             TsunamiGrade.WARNING: AlertType.TSUNAMI_WARNING,
@@ -561,7 +613,9 @@ AlertDetails = (
     | MissileAlert
 )
 
-_EVENT_ID = re.compile(r"\S+")
+_EVENT_ID = re.compile(r"\S+( \S+)*")
+"""One event id, or several separated by single spaces (JMA credits a tsunami to two
+earthquakes so)."""
 
 
 @dataclass(frozen=True)
@@ -601,6 +655,10 @@ class Alert:
     @property
     def type(self) -> AlertType:
         return self.details.alert_type
+
+    @property
+    def event_ids(self) -> tuple[str, ...]:
+        return tuple(self.event_id.split()) if self.event_id else ()
 
     @property
     def severity(self) -> Severity:

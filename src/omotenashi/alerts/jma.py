@@ -3,7 +3,8 @@
 Supported reports, recognised by Control/Title:
 
 - 緊急地震速報（警報） (VXSE43)
-- 震源・震度に関する情報 (VXSE53), for earthquakes felt in Japan
+- 震度速報 (VXSE51) and 震源に関する情報 (VXSE52)
+- 震源・震度に関する情報 (VXSE53), and its 遠地地震に関する情報 (events abroad)
 - 津波警報・注意報・予報a (VTSE41)
 - 気象特別警報・警報・注意報, the H27 format (VPWW53)
 - 噴火警報・予報 (VFVO50)
@@ -190,7 +191,8 @@ def _read_head(head: _Node) -> _Head:
     head.required_text("Title")
     issued_at = head.moment("ReportDateTime")
     expires_at = head.optional_moment("ValidDateTime")
-    event_id = head.require("EventID").text or None
+    # Several events are separated by spaces (a tsunami credited to two earthquakes).
+    event_id = " ".join(head.require("EventID").text.split()) or None
     info_type = head.required_text("InfoType")
     if info_type not in {"発表", "訂正", "取消"}:
         raise MalformedAlert(f"Head/InfoType is {info_type!r}, not 発表, 訂正 or 取消.")
@@ -415,13 +417,39 @@ def _earthquake(node: _Node) -> Earthquake:
     hypocentre = node.require("Hypocenter")
     hypocentre.ignore("Accuracy")
     area = hypocentre.require("Area")
-    for known in ("ReduceName", "ReduceCode", "DetailedName", "DetailedCode", "Source"):
+    for known in (
+        "ReduceName",
+        "ReduceCode",
+        "DetailedName",
+        "DetailedCode",
+        "Source",
+        # Where the epicentre is from a landmark (父島の北西３７０ｋｍ付近): for officials.
+        "NameFromMark",
+        "MarkCode",
+        "Direction",
+        "Distance",
+    ):
         area.ignore(known)
     area.ignore("LandOrSea")
     epicentre = _jma_area(area)
     depth_km = _depth(area.require("Coordinate", NS_ELEMENT_BASIS))
-    magnitude = _magnitude(node.require("Magnitude", NS_ELEMENT_BASIS))
-    return Earthquake(origin_time, epicentre=epicentre, depth_km=depth_km, magnitude=magnitude)
+    magnitude_node = node.require("Magnitude", NS_ELEMENT_BASIS)
+    magnitude = _magnitude(magnitude_node)
+    magnitude_over = None
+    if magnitude is None:
+        # The description is the size in words when there is no number: "Ｍ８を超える巨大地震".
+        over = _MAGNITUDE_OVER.match(_normal(magnitude_node.attribute("description") or ""))
+        magnitude_over = None if over is None else Decimal(over.group(1))
+    return Earthquake(
+        origin_time,
+        epicentre=epicentre,
+        depth_km=depth_km,
+        magnitude=magnitude,
+        magnitude_over=magnitude_over,
+    )
+
+
+_MAGNITUDE_OVER = re.compile(r"M([0-9]+(?:\.[0-9])?)を超える")
 
 
 def _depth(coordinate: _Node) -> int | None:
@@ -520,8 +548,12 @@ def _early_warning(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
 # JMA's fixed comments (固定付加文) on tsunami, strongest first.
 _TSUNAMI_COMMENTS = (
     ("0211", TsunamiOutlook.WARNINGS_IN_EFFECT),
+    ("0229", TsunamiOutlook.INVESTIGATING),
     ("0212", TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE),
+    ("0213", TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE),
+    ("0214", TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE),
     ("0215", TsunamiOutlook.NONE_EXPECTED),
+    ("0230", TsunamiOutlook.NONE_EXPECTED),
 )
 
 
@@ -540,12 +572,20 @@ def _tsunami_outlook(body: _Node) -> TsunamiOutlook | None:
 
 
 def _earthquake_information(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
-    earthquake = _earthquake(body.require("Earthquake"))
+    """震度速報 has intensities and no hypocentre, 震源に関する情報 the hypocentre alone, and
+    震源・震度に関する情報 both, or (遠地地震に関する情報) a hypocentre abroad and no intensity."""
+    quake_node = body.child("Earthquake")
+    earthquake = None if quake_node is None else _earthquake(quake_node)
     intensity = body.child("Intensity")
+    outlook = _tsunami_outlook(body)
+    body.ignore("Text")
     if intensity is None:
-        raise UnsupportedReport(
-            "Body/Intensity is absent: reports of earthquakes not felt in Japan are not supported."
-        )
+        if earthquake is None:
+            raise MalformedAlert("Body has neither Earthquake nor Intensity.")
+        # Nobody in Japan felt it: the place named is the epicentre's.
+        details = EarthquakeInformation(earthquake, tsunami_outlook=outlook)
+        epicentre = earthquake.epicentre
+        return details, (epicentre,) if epicentre is not None else ()
     observation = intensity.require("Observation")
     observation.ignore("CodeDefine")
     max_intensity = _intensity(observation.require("MaxInt"))
@@ -570,10 +610,20 @@ def _earthquake_information(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]
                 area_node.ignore(known)
     if not prefectures:
         raise MalformedAlert(f"{observation.path} names no prefecture.")
-    outlook = _tsunami_outlook(body)
-    body.ignore("Text")
     details = EarthquakeInformation(earthquake, max_intensity, tuple(observed), outlook)
     return details, tuple(dict.fromkeys(prefectures))
+
+
+def _distant_or_felt(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
+    details, areas = _earthquake_information(body)
+    assert isinstance(details, EarthquakeInformation)
+    if details.max_intensity is None:
+        # A VXSE53 without intensities is 遠地地震に関する情報: an earthquake (or, since 2022, a
+        # great eruption) abroad.
+        details = EarthquakeInformation(
+            details.earthquake, tsunami_outlook=details.tsunami_outlook, distant=True
+        )
+    return details, areas
 
 
 # Tsunami.
@@ -594,22 +644,38 @@ _TSUNAMI_GRADES = {
 _TSUNAMI_ARRIVALS = {
     "ただちに津波来襲と予測": TsunamiArrival.IMMEDIATE,
     "津波到達中と推測": TsunamiArrival.ARRIVING,
-    "第1波の到達を確認": TsunamiArrival.ARRIVING,
+    "第1波の到達を確認": TsunamiArrival.FIRST_WAVE_OBSERVED,
+    "既に津波到達と推測": TsunamiArrival.ALREADY_ARRIVED,
 }
 
+# The forecast heights of the format since March 2013, then those of the format before it, which
+# JMA's archive still serves (0.5, 2, 4, 6, 8 m): each read as the present category holding it.
 _TSUNAMI_HEIGHTS = {
     Decimal(1): TsunamiHeight.UP_TO_1_M,
     Decimal(3): TsunamiHeight.UP_TO_3_M,
     Decimal(5): TsunamiHeight.UP_TO_5_M,
     Decimal(10): TsunamiHeight.UP_TO_10_M,
+    Decimal("0.5"): TsunamiHeight.UP_TO_1_M,
+    Decimal(2): TsunamiHeight.UP_TO_3_M,
+    Decimal(4): TsunamiHeight.UP_TO_5_M,
+    Decimal(6): TsunamiHeight.UP_TO_10_M,
+    Decimal(8): TsunamiHeight.UP_TO_10_M,
 }
+_QUALITATIVE_HEIGHTS = {"巨大": TsunamiHeight.HUGE, "高い": TsunamiHeight.HIGH}
 
 
-def _tsunami_height(node: _Node) -> TsunamiHeight:
+def _tsunami_height(node: _Node) -> TsunamiHeight | None:
+    """A forecast height, or None where JMA states none (NaN, 不明, no description: the height of
+    an advisory or slight change in the first reports of a great earthquake)."""
     description = _normal(node.attribute("description") or "")
-    if node.attribute("condition") == "不明":
-        # The magnitude is too uncertain for a number: JMA gives the height in words only.
-        qualitative = {"巨大": TsunamiHeight.HUGE, "高い": TsunamiHeight.HIGH}.get(description)
+    condition = node.attribute("condition")
+    if condition is not None and condition != "不明":
+        raise MalformedAlert(f"{node.path}/@condition is {condition!r}, not 不明.")
+    if condition == "不明" or node.text == "NaN":
+        # The magnitude is too uncertain for a number: JMA gives the height in words, or none.
+        if not description:
+            return None
+        qualitative = _QUALITATIVE_HEIGHTS.get(description)
         if qualitative is None:
             raise MalformedAlert(f"{node.path}/@description is {description!r}, not 巨大 or 高い.")
         return qualitative
@@ -617,26 +683,43 @@ def _tsunami_height(node: _Node) -> TsunamiHeight:
         metres = Decimal(node.text)
     except InvalidOperation:
         raise MalformedAlert(f"{node.path} is {node.text!r}, not a height in metres.") from None
-    if description.endswith("超") and metres == Decimal(10):
+    if description.endswith("未満") and metres == Decimal("0.2"):
+        return TsunamiHeight.UNDER_0_2_M
+    if description.endswith(("超", "以上")) and metres == Decimal(10):
         return TsunamiHeight.OVER_10_M
     height = _TSUNAMI_HEIGHTS.get(metres)
-    if height is None:
+    if height is None or description.endswith(("未満", "超", "以上")):
         raise MalformedAlert(
-            f"{node.path} is {node.text!r}, not one of JMA's forecast heights (1, 3, 5, 10 m)."
+            f"{node.path} is {node.text!r} ({description or 'no description'}), not one of "
+            "JMA's forecast heights (0.2 m未満, 1, 3, 5, 10, 10 m超, or 巨大 or 高い)."
         )
     return height
 
 
-def _tsunami_area(item: _Node) -> TsunamiAreaForecast:
-    area = _jma_area(item.require("Area"))
-    category = item.require("Category")
-    category.ignore("LastKind")
-    kind = category.require("Kind")
+def _tsunami_grade(kind: _Node) -> TsunamiGrade:
     kind.ignore("Name")
     code = kind.required_text("Code")
     grade = _TSUNAMI_GRADES.get(code)
     if grade is None:
         raise MalformedAlert(f"{kind.path}/Code is {code!r}, not a JMA tsunami warning code.")
+    return grade
+
+
+def _tsunami_region(node: _Node) -> Area:
+    name = node.required_text("Name")
+    code = node.required_text("Code")
+    try:
+        return Area(AreaKind.TSUNAMI_REGION, code, name)
+    except ValueError:
+        raise MalformedAlert(f"{node.path}/Code is {code!r}, not a JMA area code.") from None
+
+
+def _tsunami_area(item: _Node) -> TsunamiAreaForecast:
+    area = _tsunami_region(item.require("Area"))
+    category = item.require("Category")
+    grade = _tsunami_grade(category.require("Kind"))
+    last_kind = category.child("LastKind")
+    previous = None if last_kind is None else _tsunami_grade(last_kind)
     arrival_time = arrival = height = None
     first_height = item.child("FirstHeight")
     if first_height is not None:
@@ -647,20 +730,27 @@ def _tsunami_area(item: _Node) -> TsunamiAreaForecast:
             arrival = _TSUNAMI_ARRIVALS.get(_normal(condition.text))
             if arrival is None:
                 raise MalformedAlert(
-                    f"{condition.path} is {condition.text!r}, not a JMA arrival condition."
+                    f"{condition.path} is {condition.text!r}, not a JMA arrival condition "
+                    f"({', '.join(_TSUNAMI_ARRIVALS)})."
                 )
     max_height = item.child("MaxHeight")
     if max_height is not None:
+        # 重要: the height may be higher than forecast; the warning's own action already says so.
         max_height.ignore("Condition")
         max_height.ignore("Revise")
         height = _tsunami_height(max_height.require("TsunamiHeight", NS_ELEMENT_BASIS))
     # Tide stations' arrival times are finer than a visitor can use.
     item.ignore("Station")
-    return TsunamiAreaForecast(area, grade, height, arrival_time, arrival)
+    return TsunamiAreaForecast(area, grade, height, arrival_time, arrival, previous)
 
 
 def _tsunami(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
-    forecast = body.require("Tsunami").require("Forecast")
+    tsunami = body.require("Tsunami")
+    # Observed and offshore-estimated heights (津波情報) come with the forecast restated, which is
+    # what tells a visitor what to do.
+    tsunami.ignore("Observation")
+    tsunami.ignore("Estimation")
+    forecast = tsunami.require("Forecast")
     forecast.ignore("CodeDefine")
     forecasts = tuple(_tsunami_area(item) for item in forecast.children("Item"))
     if not forecasts:
@@ -848,6 +938,7 @@ _TSUNAMI_TYPES = frozenset(
         AlertType.TSUNAMI_WARNING,
         AlertType.TSUNAMI_ADVISORY,
         AlertType.TSUNAMI_FORECAST,
+        AlertType.TSUNAMI_LIFTED,
     }
 )
 _WEATHER_TYPES = frozenset(
@@ -864,8 +955,14 @@ _REPORTS = {
     "緊急地震速報（警報）": _Report(
         NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_EARLY_WARNING}), _early_warning
     ),
-    "震源・震度に関する情報": _Report(
+    "震度速報": _Report(
         NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_INFORMATION}), _earthquake_information
+    ),
+    "震源に関する情報": _Report(
+        NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_INFORMATION}), _earthquake_information
+    ),
+    "震源・震度に関する情報": _Report(
+        NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_INFORMATION}), _distant_or_felt
     ),
     "津波警報・注意報・予報a": _Report(NS_SEISMOLOGY, _TSUNAMI_TYPES, _tsunami),
     # The H27 weather report has been published under both titles.

@@ -72,6 +72,9 @@ class StoredAlert(UUIDPrimaryKey, Base):
     superseded_by_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("alerts.id", ondelete="SET NULL")
     )
+    withheld: Mapped[str | None] = mapped_column(sa.String(200))
+    """Why a real alert was issued without being pushed (received too long after it was
+    issued); shown to operators, never None for an alert that should have been pushed."""
     recipients: Mapped[int] = mapped_column(default=0, server_default="0")
     delivered: Mapped[int] = mapped_column(default=0, server_default="0")
     failed: Mapped[int] = mapped_column(default=0, server_default="0")

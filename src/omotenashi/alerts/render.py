@@ -190,15 +190,24 @@ class _Writer:
         self, alert: Alert, details: EarthquakeInformation
     ) -> tuple[str, list[str], str]:
         p = self.phrases
-        lines = self.earthquake(details.earthquake)
+        quake = details.earthquake
+        lines = [] if quake is None else self.earthquake(quake)
         if details.tsunami_outlook is not None:
             lines.append(
                 {
                     TsunamiOutlook.NONE_EXPECTED: p["tsunami_outlook_none"],
                     TsunamiOutlook.SLIGHT_SEA_LEVEL_CHANGE: p["tsunami_outlook_slight"],
                     TsunamiOutlook.WARNINGS_IN_EFFECT: p["tsunami_outlook_warning"],
+                    TsunamiOutlook.INVESTIGATING: p["tsunami_outlook_investigating"],
                 }[details.tsunami_outlook]
             )
+        if details.max_intensity is None:
+            epicentre = quake.epicentre if quake is not None else None
+            place = self.area(epicentre) if epicentre is not None else ""
+            template = (
+                p["quake_distant_headline"] if details.distant else p["quake_hypocentre_headline"]
+            )
+            return template.format(place=place), lines, p["quake_action_minor"]
         lines.append(p["areas_line"].format(areas=self.areas(alert.areas)))
         lines.extend(
             p["label_value"].format(
@@ -213,7 +222,9 @@ class _Writer:
     def tsunami(self, details: TsunamiForecast) -> tuple[str, list[str], str]:
         p = self.phrases
         top = details.top_grade
-        worst_first = sorted(details.forecasts, key=lambda forecast: -forecast.grade)
+        worst_first = sorted(
+            details.forecasts, key=lambda forecast: (-forecast.grade, -(forecast.previous or 0))
+        )
         lines = [
             p["label_value"].format(
                 label=self.area(forecast.area), value=self.tsunami_area(forecast)
@@ -222,6 +233,17 @@ class _Writer:
         ]
         if details.earthquake is not None:
             lines.extend(self.earthquake(details.earthquake))
+        lifted = details.lifted_grade
+        if lifted is not None:
+            # A lifting says what was lifted where, and what still applies: not a new forecast.
+            at_lifted = [forecast.area for forecast in worst_first if forecast.lifted]
+            template = (
+                p["tsunami_advisory_lifted_headline"]
+                if lifted is TsunamiGrade.ADVISORY
+                else p["tsunami_warning_lifted_headline"]
+            )
+            headline = template.format(areas=self.areas(at_lifted, shorten=True))
+            return headline, lines, p["tsunami_lifted_action"]
         at_top = [forecast.area for forecast in worst_first if forecast.grade is top]
         headline, action = {
             TsunamiGrade.MAJOR_WARNING: (
@@ -367,6 +389,9 @@ class _Writer:
         if earthquake.magnitude is not None:
             magnitude = format_decimal(earthquake.magnitude, format="0.0", locale=self.locale)
             lines.append(p["magnitude_line"].format(magnitude=magnitude))
+        elif earthquake.magnitude_over is not None:
+            magnitude = format_decimal(earthquake.magnitude_over, locale=self.locale)
+            lines.append(p["magnitude_over_line"].format(magnitude=magnitude))
         if earthquake.depth_km == 0:
             lines.append(p["depth_very_shallow_line"])
         elif earthquake.depth_km is not None:
@@ -398,22 +423,32 @@ class _Writer:
 
     def tsunami_area(self, forecast: TsunamiAreaForecast) -> str:
         p = self.phrases
-        parts = [
-            {
-                TsunamiGrade.MAJOR_WARNING: p["tsunami_grade_major_warning"],
-                TsunamiGrade.WARNING: p["tsunami_grade_warning"],
-                TsunamiGrade.ADVISORY: p["tsunami_grade_advisory"],
-                TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE: p["tsunami_grade_slight"],
-                TsunamiGrade.LIFTED: p["tsunami_grade_lifted"],
-            }[forecast.grade]
-        ]
+        grades = {
+            TsunamiGrade.MAJOR_WARNING: p["tsunami_grade_major_warning"],
+            TsunamiGrade.WARNING: p["tsunami_grade_warning"],
+            TsunamiGrade.ADVISORY: p["tsunami_grade_advisory"],
+            TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE: p["tsunami_grade_slight"],
+            TsunamiGrade.LIFTED: p["tsunami_grade_lifted"],
+        }
+        parts = []
+        if forecast.lifted and forecast.grade is not TsunamiGrade.LIFTED:
+            parts.append(p["tsunami_grade_lifted"])
+        parts.append(grades[forecast.grade])
         if forecast.height is not None:
             parts.append(p["tsunami_height"].format(height=self.tsunami_height(forecast.height)))
-        if forecast.arrival is TsunamiArrival.ARRIVING:
-            parts.append(p["tsunami_arrived"])
-        elif forecast.arrival is TsunamiArrival.IMMEDIATE:
-            parts.append(p["tsunami_arrival_immediate"])
-        if forecast.arrival_time is not None and forecast.arrival is not TsunamiArrival.ARRIVING:
+        arrival = {
+            TsunamiArrival.IMMEDIATE: p["tsunami_arrival_immediate"],
+            TsunamiArrival.ARRIVING: p["tsunami_arrival_estimated"],
+            TsunamiArrival.FIRST_WAVE_OBSERVED: p["tsunami_arrival_observed"],
+            TsunamiArrival.ALREADY_ARRIVED: p["tsunami_arrival_already"],
+            None: None,
+        }[forecast.arrival]
+        if arrival is not None:
+            parts.append(arrival)
+        if forecast.arrival_time is not None and forecast.arrival in {
+            None,
+            TsunamiArrival.IMMEDIATE,
+        }:
             parts.append(p["tsunami_arrival"].format(time=self.moment(forecast.arrival_time)))
         return p["detail_separator"].join(parts)
 
@@ -425,6 +460,8 @@ class _Writer:
             return p["tsunami_height_high"]
         if height is TsunamiHeight.OVER_10_M:
             return p["tsunami_height_over"].format(height=self.metres(10))
+        if height is TsunamiHeight.UNDER_0_2_M:
+            return p["tsunami_height_under"].format(height=self.metres(Decimal("0.2")))
         return self.metres(_HEIGHT_METRES[height])
 
     def weather_warning(self, warning: WeatherWarning) -> str:
@@ -462,7 +499,7 @@ class _Writer:
     def number(self, value: int | Decimal) -> str:
         return format_decimal(value, locale=self.locale)
 
-    def metres(self, value: int) -> str:
+    def metres(self, value: int | Decimal) -> str:
         return format_unit(value, "length-meter", "short", locale=self.locale)
 
     def day(self, day: date) -> str:

@@ -88,6 +88,10 @@ class IngestedAlert(BaseModel):
     )
     unresolved_count: int = Field(description="How many areas match no place we know")
     signature: str | None = Field(description="Compact JWS (EdDSA) over the alert, by the platform")
+    withheld: str | None = Field(
+        default=None,
+        description="Why this real alert was not pushed: received too long after JMA issued it",
+    )
 
 
 class Ingested(BaseModel):
@@ -98,6 +102,10 @@ class Ingested(BaseModel):
     )
     unknown_element_count: int = Field(description="How many such paths there are")
     duplicate: bool = Field(description="The same document was ingested before")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the operator should know, such as a cancellation that cancelled nothing",
+    )
 
 
 class Preview(BaseModel):

@@ -11,20 +11,26 @@ import hashlib
 import re
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import h3
 import structlog
 from sqlalchemy import ColumnElement, Text, and_, delete, func, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import jobs
 from omotenashi.alerts import ALERT_LANGUAGES, codec, forwarded, jma, signatures, targeting
 from omotenashi.alerts.areas import Point
-from omotenashi.alerts.catalogue import Alert, AlertType, Cancellation, ReportStatus
+from omotenashi.alerts.catalogue import (
+    Alert,
+    AlertType,
+    Cancellation,
+    EarthquakeInformation,
+    ReportStatus,
+)
 from omotenashi.alerts.errors import (
     AlertNotAnswerableError,
     AlertNotDraftError,
@@ -50,8 +56,10 @@ from omotenashi.alerts.models import (
 )
 from omotenashi.alerts.render import render
 from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.config import Settings
 from omotenashi.errors import FieldError
 from omotenashi.security import audit
+from omotenashi.security.audit import AuditEntry
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerCategory
@@ -72,6 +80,51 @@ DELIVER_JOB = "alerts.deliver"
 BATCH_SIZE = 250
 """Subscriptions per delivery job: small enough that a retry repeats little, large enough that
 a million recipients make a few thousand jobs, not a million."""
+
+VALIDITY: dict[str, timedelta] = {
+    AlertType.EARTHQUAKE_EARLY_WARNING: timedelta(hours=1),
+    AlertType.EARTHQUAKE_INFORMATION: timedelta(hours=24),
+    AlertType.MAJOR_TSUNAMI_WARNING: timedelta(hours=24),
+    AlertType.TSUNAMI_WARNING: timedelta(hours=24),
+    AlertType.TSUNAMI_ADVISORY: timedelta(hours=24),
+    AlertType.TSUNAMI_FORECAST: timedelta(hours=12),
+    AlertType.TSUNAMI_LIFTED: timedelta(hours=12),
+    AlertType.WEATHER_WARNINGS_LIFTED: timedelta(hours=6),
+    AlertType.VOLCANIC_WARNING: timedelta(days=30),
+}
+"""How long a JMA report that sets no end of its own (no Head/ValidDateTime) stays current:
+earthquake reports never set one, and a tsunami warning is normally followed by its lifting
+within a day. Weather warnings stand until the next report for their area lifts them."""
+
+STALE_TYPES = frozenset(
+    {
+        AlertType.EARTHQUAKE_EARLY_WARNING,
+        AlertType.EARTHQUAKE_INFORMATION,
+        AlertType.MAJOR_TSUNAMI_WARNING,
+        AlertType.TSUNAMI_WARNING,
+        AlertType.TSUNAMI_ADVISORY,
+        AlertType.TSUNAMI_FORECAST,
+        AlertType.TSUNAMI_LIFTED,
+    }
+)
+
+
+@dataclass(frozen=True)
+class IngestPolicy:
+    """The time rules of ingest, from the settings (``from_settings``)."""
+
+    stale_after: timedelta = timedelta(minutes=10)
+    """An earthquake or tsunami report received longer than this after JMA issued it is
+    issued for operators but never pushed: a push minutes late sends people the wrong way."""
+    validity: dict[str, timedelta] = field(default_factory=lambda: dict(VALIDITY))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> IngestPolicy:
+        validity = dict(VALIDITY)
+        for alert_type, minutes in settings.alert_validity_minutes.items():
+            validity[alert_type] = timedelta(minutes=minutes)
+        return cls(timedelta(minutes=settings.alert_stale_after_minutes), validity)
+
 
 WORDING_WINDOW = timedelta(days=14)
 """How far back a pasted alert text is compared with what we issued (besides every alert still
@@ -143,7 +196,8 @@ def _targets(alert: Alert) -> targeting.Targets:
         found = targeting.targets(alert.areas)
     except ValueError as error:
         raise InvalidAlertError(str(error), fields=[FieldError("areas", str(error))]) from None
-    if found.empty:
+    abroad = isinstance(alert.details, EarthquakeInformation) and alert.details.distant
+    if found.empty and not abroad:
         raise NoKnownAreaError(found.unresolved)
     return found
 
@@ -190,6 +244,7 @@ _FAMILIES: tuple[frozenset[str], ...] = (
             AlertType.TSUNAMI_WARNING,
             AlertType.TSUNAMI_ADVISORY,
             AlertType.TSUNAMI_FORECAST,
+            AlertType.TSUNAMI_LIFTED,
         }
     ),
     frozenset(
@@ -213,6 +268,18 @@ def _family(alert_type: str) -> list[str]:
     return [alert_type]
 
 
+LIFTING_TYPES = frozenset({AlertType.TSUNAMI_LIFTED})
+
+
+def _shares_event(event_id: str) -> ColumnElement[bool]:
+    """Alerts of any of the events ``event_id`` names (JMA separates several by spaces)."""
+    ids: ColumnElement[list[str]] = func.string_to_array(
+        StoredAlert.event_id, " ", type_=ARRAY(Text)
+    )
+    shared: ColumnElement[bool] = ids.overlap(event_id.split())
+    return shared
+
+
 def _sign(stored: StoredAlert, alert: Alert, keys: PlatformKeys) -> None:
     stored.signature = signatures.sign(
         keys.signing_key,
@@ -228,7 +295,13 @@ def _sign(stored: StoredAlert, alert: Alert, keys: PlatformKeys) -> None:
 
 
 async def _issue(
-    session: AsyncSession, keys: PlatformKeys, stored: StoredAlert, alert: Alert, *, actor: str
+    session: AsyncSession,
+    keys: PlatformKeys,
+    stored: StoredAlert,
+    alert: Alert,
+    *,
+    actor: str,
+    withheld: str | None = None,
 ) -> bool:
     """Sign and issue ``stored``; replace older reports of its event. True when visitors are to
     be told: a real (not exercise or test) alert that is the newest of its event and either the
@@ -236,7 +309,7 @@ async def _issue(
     _sign(stored, alert, keys)
     stored.state = AlertState.issued
     same_event = (
-        StoredAlert.event_id == stored.event_id
+        _shares_event(stored.event_id)
         if stored.event_id is not None
         # Reports without an event id (weather warnings) replace earlier ones for no wider area.
         else and_(
@@ -301,9 +374,15 @@ async def _issue(
             "status": stored.status,
             "origin": str(stored.origin),
             "superseded": [str(old.id) for old in previous],
+            "withheld": stored.withheld,
         },
     )
-    notify = stored.status == ReportStatus.NORMAL and not told_before
+    # A lifting changes what everyone told of the warning should do: they hear of it too.
+    lifts = stored.type in LIFTING_TYPES
+    notify = stored.status == ReportStatus.NORMAL and (lifts or not told_before)
+    if notify and withheld is not None:
+        stored.withheld = withheld
+        notify = False
     if notify:
         await jobs.enqueue(session, FAN_OUT_JOB, {"alert_id": str(stored.id)})
     await announce(session, stored.id)
@@ -334,35 +413,75 @@ class Ingested:
     cancelled: list[uuid.UUID]
     unknown_elements: list[str]
     duplicate: bool = False
+    warnings: list[str] = field(default_factory=list)
+    """What the operator should know: a cancellation that found nothing to cancel."""
 
 
 async def ingest(
-    session: AsyncSession, keys: PlatformKeys, document: bytes, *, actor: str
+    session: AsyncSession,
+    keys: PlatformKeys,
+    document: bytes,
+    *,
+    actor: str,
+    policy: IngestPolicy | None = None,
+    now: datetime | None = None,
 ) -> Ingested:
     """Read a JMA XML report and issue (or cancel) what it says.
 
     A document that cannot be read raises ``jma.MalformedAlert`` (422) before anything is
     stored. The same document sent again is answered with the alert it made the first time.
+    A report that sets no end is given the policy's validity for its type; an earthquake or
+    tsunami report received after the policy's bound is issued for operators but not pushed.
     """
+    policy = policy or IngestPolicy()
+    now = now or datetime.now(UTC)
     sha256 = hashlib.sha256(document).hexdigest()
     existing = await session.scalar(
         select(StoredAlert).where(StoredAlert.document_sha256 == sha256)
     )
     if existing is not None:
         return Ingested(existing, [], list(existing.unknown_elements), duplicate=True)
+    earlier_cancellation = await session.scalar(
+        select(AuditEntry.details).where(
+            AuditEntry.action == "alert.cancelled",
+            AuditEntry.details["document_sha256"].astext == sha256,
+        )
+    )
+    if earlier_cancellation is not None:
+        ids = [uuid.UUID(found) for found in earlier_cancellation.get("alerts", [])]
+        return Ingested(None, ids, [], duplicate=True)
     parsed = jma.parse(document)
     if isinstance(parsed.alert, Cancellation):
-        cancelled = await _cancel(session, parsed.alert, actor=actor)
-        return Ingested(None, cancelled, parsed.unknown_elements)
+        cancelled = await _cancel(session, parsed.alert, actor=actor, sha256=sha256)
+        warnings = []
+        if not cancelled:
+            event = parsed.alert.cancels_event_id or "no event id"
+            warnings.append(
+                f"The cancellation (取消) of {event} found no alert of that event to cancel."
+            )
+        return Ingested(None, cancelled, parsed.unknown_elements, warnings=warnings)
+    alert = parsed.alert
+    validity = policy.validity.get(alert.type)
+    if alert.expires_at is None and validity is not None:
+        alert = replace(alert, expires_at=alert.issued_at + validity)
+    withheld = None
+    if isinstance(alert.details, EarthquakeInformation) and alert.details.distant:
+        withheld = "an event abroad: kept for operators until a tsunami report names our coasts"
+    age = now - alert.issued_at
+    if alert.type in STALE_TYPES and age > policy.stale_after:
+        withheld = (
+            f"received {int(age.total_seconds() // 60)} min after it was issued "
+            f"(push bound {int(policy.stale_after.total_seconds() // 60)} min)"
+        )
     stored = _new_stored(
-        parsed.alert,
+        alert,
         origin=AlertOrigin.jma_xml,
         state=AlertState.draft,
         created_by=actor,
         unknown_elements=parsed.unknown_elements,
         document_sha256=sha256,
     )
-    await _issue(session, keys, stored, parsed.alert, actor=actor)
+    await _issue(session, keys, stored, alert, actor=actor, withheld=withheld)
     if parsed.unknown_elements:
         log.info(
             "alert.unknown_elements", alert_id=str(stored.id), count=len(parsed.unknown_elements)
@@ -371,7 +490,7 @@ async def ingest(
 
 
 async def _cancel(
-    session: AsyncSession, cancellation: Cancellation, *, actor: str
+    session: AsyncSession, cancellation: Cancellation, *, actor: str, sha256: str | None = None
 ) -> list[uuid.UUID]:
     query = select(StoredAlert).where(
         StoredAlert.source == cancellation.source,
@@ -380,7 +499,7 @@ async def _cancel(
         StoredAlert.status == str(cancellation.status),
     )
     if cancellation.cancels_event_id is not None:
-        query = query.where(StoredAlert.event_id == cancellation.cancels_event_id)
+        query = query.where(_shares_event(cancellation.cancels_event_id))
     else:
         query = (
             query.where(StoredAlert.state == AlertState.issued)
@@ -399,7 +518,7 @@ async def _cancel(
         actor=actor,
         action="alert.cancelled",
         target=f"event:{cancellation.cancels_event_id or '-'}",
-        details={"alerts": [str(alert.id) for alert in found]},
+        details={"alerts": [str(alert.id) for alert in found], "document_sha256": sha256},
     )
     log.info("alert.cancelled", alerts=len(found))
     return [alert.id for alert in found]
@@ -810,7 +929,7 @@ async def current_for_visitor(
     session: AsyncSession, visitor_id: uuid.UUID, *, now: datetime | None = None
 ) -> list[StoredAlert]:
     """Alerts in force where the visitor (or a family member they registered) is, newest first.
-    Exercises and tests are included; they are marked as such."""
+    Exercises and tests are not: they never reach a visitor as if they were real."""
     now = now or datetime.now(UTC)
     rows = (
         await session.execute(
@@ -830,6 +949,7 @@ async def current_for_visitor(
                 select(StoredAlert)
                 .where(
                     StoredAlert.state == AlertState.issued,
+                    StoredAlert.status == ReportStatus.NORMAL,
                     or_(StoredAlert.expires_at.is_(None), StoredAlert.expires_at > now),
                     or_(
                         StoredAlert.target_prefectures.overlap(prefectures),
@@ -881,6 +1001,7 @@ async def current_in_area(
                 select(StoredAlert)
                 .where(
                     StoredAlert.state == AlertState.issued,
+                    StoredAlert.status == ReportStatus.NORMAL,
                     or_(StoredAlert.expires_at.is_(None), StoredAlert.expires_at > now),
                     or_(*clauses),
                 )

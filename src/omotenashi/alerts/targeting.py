@@ -6,9 +6,11 @@ Areas become sets of those keys here, once per alert, so that selecting a millio
 indexed query and nothing about a visitor is decrypted or computed at alert time.
 
 JMA names its own areas by code. Its municipality codes (市町村等, 7 digits) start with the JIS
-X 0402 code, and its 府県予報区 for earthquake early warnings are "9" + the prefecture + a digit;
-other JMA regions (seismic-intensity regions, tsunami coasts) are matched to the prefecture their
-name begins with, which over-reaches to the whole prefecture rather than miss anyone. An area that
+X 0402 code, and its 府県予報区 for earthquake early warnings are "9" + the prefecture + a digit.
+Tsunami forecast regions are resolved through JMA's code table (``regions``), to the prefectures
+and municipalities each covers; a code not in the table is reported, never guessed from its name.
+Other JMA regions (seismic-intensity regions, volcanoes) are matched to the prefecture their name
+begins with, which over-reaches to the whole prefecture rather than miss anyone. An area that
 matches none of these is reported as not targeted, so an operator hears of it.
 """
 
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 import h3
 
 from omotenashi.alerts.areas import PREFECTURES, Area, AreaKind, Circle, Point, Polygon
+from omotenashi.alerts.regions import tsunami_regions
 
 LOCATION_RESOLUTION = 7
 """H3 resolution of a visitor's coarse location: cells of about 5 km², enough to say "in the
@@ -90,6 +93,18 @@ def _jma(area: Area) -> Targets:
     return Targets(unresolved=[f"{area.kind}:{code} {area.name_ja}"])
 
 
+def _tsunami_region(area: Area) -> Targets:
+    table = tsunami_regions()
+    region = table.regions.get(area.code)
+    if region is None:
+        return Targets(
+            unresolved=[
+                f"{area.kind}:{area.code} {area.name_ja} (not in JMA's table, {table.version})"
+            ]
+        )
+    return Targets(prefectures=set(region.prefectures), municipalities=set(region.municipalities))
+
+
 def _circle_ring(circle: Circle) -> list[tuple[float, float]]:
     latitude = math.radians(circle.centre.latitude)
     longitude = math.radians(circle.centre.longitude)
@@ -140,6 +155,8 @@ def targets(areas: Iterable[Area]) -> Targets:
                 found.add(Targets(unresolved=[f"{area.kind}:{area.code} {area.name_ja}"]))
             case AreaKind.JMA_FORECAST_AREA:
                 found.add(_jma(area))
+            case AreaKind.TSUNAMI_REGION:
+                found.add(_tsunami_region(area))
             case AreaKind.CIRCLE | AreaKind.POLYGON:
                 found.add(_drawn(area))
     return found

@@ -41,7 +41,7 @@ PHRASES: Phrases = {
     "tsunami_outlook_warning": "ဆူနာမီ သတိပေးချက် သို့မဟုတ် အကြံပေးချက် ထုတ်ပြန်ထားသည်။",
     "major_tsunami_warning_headline": "ဆူနာမီကြီး သတိပေးချက်: {areas}",
     "tsunami_warning_headline": "ဆူနာမီ သတိပေးချက်: {areas}",
-    "tsunami_advisory_headline": "ဆူနာမီ အကြံပေးချက်: {areas}",
+    "tsunami_advisory_headline": "ဆူနာမီ သတိထားရန် အသိပေးချက်: {areas}",
     "tsunami_forecast_headline": "ဆူနာမီ ခန့်မှန်းချက်: {areas}",
     "tsunami_grade_major_warning": "ဆူနာမီကြီး သတိပေးချက်",
     "tsunami_grade_warning": "ဆူနာမီ သတိပေးချက်",
@@ -54,7 +54,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "မြင့်",
     "tsunami_arrival": "ပထမလှိုင်း ရောက်ရှိမည့်အချိန် {time}",
     "tsunami_arrival_immediate": "ချက်ချင်း ရောက်ရှိမည်",
-    "tsunami_arrived": "ဆူနာမီ ရောက်ရှိနေပြီ",
     "tsunami_warning_action": (
         "မြင့်သောနေရာ သို့မဟုတ် မြင့်မားခိုင်ခံ့သော အဆောက်အအုံ၏ အပေါ်ထပ်သို့ ချက်ချင်း "
         "ရွှေ့ပြောင်းပါ။ သတိပေးချက် ရုပ်သိမ်းသည်အထိ ပြန်မလာပါနှင့်။"
@@ -155,4 +154,19 @@ PHRASES: Phrases = {
         "နောက်ကွယ်တွင် ပုန်းအောင်းပါ သို့မဟုတ် မြေပြင်ပေါ် မှောက်လျက် ခေါင်းကို ကာကွယ်ပါ။ "
         "ပြတင်းပေါက်များမှ ဝေးဝေးနေပါ။"
     ),
+    "tsunami_arrival_estimated": "ဆူနာမီ ရောက်ရှိနေသည်ဟု ခန့်မှန်း",
+    "tsunami_arrival_observed": "ပထမလှိုင်း ရောက်ရှိကြောင်း အတည်ပြုပြီး",
+    "tsunami_arrival_already": "ဆူနာမီ ရောက်ရှိပြီးဖြစ်သည်ဟု ခန့်မှန်း",
+    "tsunami_height_under": "{height} အောက်",
+    "tsunami_warning_lifted_headline": "ဆူနာမီ သတိပေးချက် ရုပ်သိမ်းပြီး: {areas}",
+    "tsunami_advisory_lifted_headline": "ဆူနာမီ သတိထားရန် အသိပေးချက် ရုပ်သိမ်းပြီး: {areas}",
+    "tsunami_lifted_action": (
+        "ဆူနာမီ သတိပေးချက် သို့မဟုတ် သတိထားရန် အသိပေးချက်ကို ရုပ်သိမ်းပြီးပါပြီ။ "
+        "ပင်လယ်ရေမျက်နှာပြင် အချိန်အတန်ကြာ အနည်းငယ် ပြောင်းလဲနိုင်သေးသဖြင့် "
+        "ပင်လယ်ထဲဆင်းခြင်း၊ ရေကူးခြင်း သို့မဟုတ် ငါးဖမ်းခြင်း ပြုလုပ်ပါက သတိထားပါ။"
+    ),
+    "magnitude_over_line": "ပြင်းအား (မဂ္ဂနီကျု): {magnitude} ထက်ကျော်သော အလွန်ကြီးမားသည့် ငလျင်",
+    "tsunami_outlook_investigating": ("ဂျပန်သို့ ဆူနာမီ ရောက်မရောက် လက်ရှိ စုံစမ်းစစ်ဆေးနေဆဲ ဖြစ်သည်။"),
+    "quake_hypocentre_headline": "ငလျင် – ဗဟိုချက်: {place}",
+    "quake_distant_headline": "နိုင်ငံခြားတွင် ငလျင်ကြီး (သို့မဟုတ် မီးတောင်ပေါက်ကွဲမှု): {place}",
 }

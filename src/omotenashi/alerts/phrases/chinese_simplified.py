@@ -51,7 +51,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "高",
     "tsunami_arrival": "第一波预计到达时间{time}",
     "tsunami_arrival_immediate": "海啸即将到达",
-    "tsunami_arrived": "海啸已经到达",
     "tsunami_warning_action": ("请立即前往高地或坚固高楼的高层避难。在警报解除之前不要返回。"),
     "tsunami_advisory_action": "请立即离开海水，远离海岸。",
     "tsunami_forecast_action": "在海中或海边时请注意安全。无需担心受灾。",
@@ -138,4 +137,18 @@ PHRASES: Phrases = {
         "请立即进入坚固的建筑物内或地下避难。附近没有建筑物时，请躲在物体后面或趴在地上保护头部。"
         "请远离窗户。"
     ),
+    "tsunami_arrival_estimated": "推测海啸正在到达",
+    "tsunami_arrival_observed": "已观测到第一波到达",
+    "tsunami_arrival_already": "推测海啸已经到达",
+    "tsunami_height_under": "不到{height}",
+    "tsunami_warning_lifted_headline": "海啸警报解除：{areas}",
+    "tsunami_advisory_lifted_headline": "海啸注意报解除：{areas}",
+    "tsunami_lifted_action": (
+        "海啸警报、注意报已解除。今后一段时间海面可能仍有轻微变动，下海作业、钓鱼或游泳时请充"
+        "分注意。"
+    ),
+    "magnitude_over_line": "震级：超过{magnitude}的巨大地震",
+    "tsunami_outlook_investigating": "是否会有海啸到达日本，目前正在调查中。",
+    "quake_hypocentre_headline": "地震信息：震中位于{place}",
+    "quake_distant_headline": "海外发生大地震（或火山喷发）：{place}",
 }

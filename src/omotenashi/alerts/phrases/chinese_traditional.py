@@ -51,7 +51,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "高",
     "tsunami_arrival": "第一波預估抵達時間{time}",
     "tsunami_arrival_immediate": "海嘯即將抵達",
-    "tsunami_arrived": "海嘯已經抵達",
     "tsunami_warning_action": ("請立即前往高地或堅固高樓的高樓層避難。在警報解除之前請勿返回。"),
     "tsunami_advisory_action": "請立即離開海水，遠離海岸。",
     "tsunami_forecast_action": "在海中或海邊時請注意安全。無需擔心受災。",
@@ -138,4 +137,18 @@ PHRASES: Phrases = {
         "請立即進入堅固的建築物內或地下避難。附近沒有建築物時，請躲在物體後方或趴在地上保護頭部。"
         "請遠離窗戶。"
     ),
+    "tsunami_arrival_estimated": "推測海嘯正在抵達",
+    "tsunami_arrival_observed": "已觀測到第一波抵達",
+    "tsunami_arrival_already": "推測海嘯已經抵達",
+    "tsunami_height_under": "未滿{height}",
+    "tsunami_warning_lifted_headline": "海嘯警報解除：{areas}",
+    "tsunami_advisory_lifted_headline": "海嘯注意報解除：{areas}",
+    "tsunami_lifted_action": (
+        "海嘯警報、注意報已解除。今後一段時間海面可能仍有輕微變動，下海作業、釣魚或游泳時請充"
+        "分注意。"
+    ),
+    "magnitude_over_line": "規模：超過{magnitude}的巨大地震",
+    "tsunami_outlook_investigating": "是否會有海嘯抵達日本，目前正在調查中。",
+    "quake_hypocentre_headline": "地震資訊：震央位於{place}",
+    "quake_distant_headline": "海外發生大地震（或火山噴發）：{place}",
 }

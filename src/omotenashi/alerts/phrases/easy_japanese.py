@@ -65,17 +65,16 @@ PHRASES: Phrases = {
     "tsunami_height_high": "高（たか）い",
     "tsunami_arrival": "{time}ごろ くる",
     "tsunami_arrival_immediate": "すぐ くる",
-    "tsunami_arrived": "もう きて いる",
     "tsunami_warning_action": (
-        "すぐに 高い所（たかいところ）へ にげて ください。けいほうが おわるまで もどらないで "
-        "ください。"
+        "すぐに 高い所（たかいところ）や たかい じょうぶな たてものの 上（うえ）の 階（かい）へ "
+        "にげて ください。けいほうが おわるまで もどらないで ください。"
     ),
     "tsunami_advisory_action": (
         "うみに 入（はい）って いる 人（ひと）は すぐに うみから 出（で）て ください。"
         "うみの 近（ちか）くから はなれて ください。"
     ),
     "tsunami_forecast_action": (
-        "うみに 入（はい）る ときは 気（き）を つけて ください。あぶなく ありません。"
+        "うみに 入（はい）る ときは 気（き）を つけて ください。ひがいの しんぱいは ありません。"
     ),
     "weather_emergency_headline": "{phenomena}の 特別警報（とくべつけいほう）",
     "weather_warning_headline": "{phenomena}の 警報（けいほう）",
@@ -193,5 +192,29 @@ PHRASES: Phrases = {
         "すぐに じょうぶな たてものの 中（なか）か、地下（ちか）に 入（はい）って ください。"
         "たてものが ない ときは、ものの かげに かくれるか、地面（じめん）に ふせて "
         "頭（あたま）を まもって ください。まどから はなれて ください。"
+    ),
+    "tsunami_arrival_estimated": "つなみが もう きて いると 思（おも）われます",
+    "tsunami_arrival_observed": "つなみの さいしょの 波（なみ）が きました",
+    "tsunami_arrival_already": "つなみは もう きたと 思（おも）われます",
+    "tsunami_height_under": "{height}より ひくい",
+    "tsunami_warning_lifted_headline": "つなみの けいほうは おわりました（津波警報解除）：{areas}",
+    "tsunami_advisory_lifted_headline": (
+        "つなみの ちゅういほうは おわりました（津波注意報解除）：{areas}"
+    ),
+    "tsunami_lifted_action": (
+        "つなみの けいほうと ちゅういほうは おわりました。でも しばらく うみの 水（みず）が "
+        "すこし うごきます。うみに 入（はい）る ときや つりを する ときは "
+        "気（き）を つけて ください。"
+    ),
+    "magnitude_over_line": (
+        "じしんの 大（おお）きさ（マグニチュード）：{magnitude}より 大（おお）きい、とても "
+        "大（おお）きい じしん"
+    ),
+    "tsunami_outlook_investigating": (
+        "日本（にほん）に つなみが くるか どうか、いま しらべて います。"
+    ),
+    "quake_hypocentre_headline": "じしんが ありました：じしんが おきた ところは {place}",
+    "quake_distant_headline": (
+        "外国（がいこく）で 大（おお）きな じしん（または ふんか）が ありました：{place}"
     ),
 }

@@ -57,7 +57,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "high",
     "tsunami_arrival": "first wave expected {time}",
     "tsunami_arrival_immediate": "arriving immediately",
-    "tsunami_arrived": "already arriving",
     "tsunami_warning_action": (
         "Move to high ground or the upper floors of a tall, sturdy building now. Do not go back "
         "until the warning is lifted."
@@ -160,4 +159,18 @@ PHRASES: Phrases = {
         "Go inside a sturdy building or underground now. If there is none, take cover behind "
         "something or lie on the ground and protect your head. Stay away from windows."
     ),
+    "tsunami_arrival_estimated": "estimated to be arriving now",
+    "tsunami_arrival_observed": "first wave observed",
+    "tsunami_arrival_already": "estimated to have already arrived",
+    "tsunami_height_under": "under {height}",
+    "tsunami_warning_lifted_headline": "Tsunami Warning lifted: {areas}",
+    "tsunami_advisory_lifted_headline": "Tsunami Advisory lifted: {areas}",
+    "tsunami_lifted_action": (
+        "The tsunami warning or advisory has been lifted. The sea level may still change "
+        "slightly for a while: take care if you go into the sea, swim or fish."
+    ),
+    "magnitude_over_line": "Magnitude: more than {magnitude} (a huge earthquake)",
+    "tsunami_outlook_investigating": "Whether a tsunami will reach Japan is being investigated.",
+    "quake_hypocentre_headline": "Earthquake – epicentre: {place}",
+    "quake_distant_headline": "Large earthquake (or eruption) abroad: {place}",
 }

@@ -58,7 +58,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "tinggi",
     "tsunami_arrival": "gelombang pertama diperkirakan tiba {time}",
     "tsunami_arrival_immediate": "segera tiba",
-    "tsunami_arrived": "tsunami sudah tiba",
     "tsunami_warning_action": (
         "Segera mengungsi ke tempat tinggi atau lantai atas gedung yang tinggi dan kokoh. Jangan "
         "kembali sampai peringatan dicabut."
@@ -168,4 +167,19 @@ PHRASES: Phrases = {
         "berlindunglah "
         "di balik sesuatu atau tiarap di tanah dan lindungi kepala Anda. Jauhi jendela."
     ),
+    "tsunami_arrival_estimated": "diperkirakan sedang tiba",
+    "tsunami_arrival_observed": "gelombang pertama sudah teramati",
+    "tsunami_arrival_already": "diperkirakan sudah tiba",
+    "tsunami_height_under": "kurang dari {height}",
+    "tsunami_warning_lifted_headline": "Peringatan Tsunami dicabut: {areas}",
+    "tsunami_advisory_lifted_headline": "Imbauan Tsunami dicabut: {areas}",
+    "tsunami_lifted_action": (
+        "Peringatan atau imbauan tsunami sudah dicabut. Permukaan laut masih bisa sedikit "
+        "berubah untuk sementara: berhati-hatilah saat masuk ke laut, berenang, atau "
+        "memancing."
+    ),
+    "magnitude_over_line": "Magnitudo: lebih dari {magnitude} (gempa sangat besar)",
+    "tsunami_outlook_investigating": "Sedang diselidiki apakah tsunami akan mencapai Jepang.",
+    "quake_hypocentre_headline": "Gempa – episentrum: {place}",
+    "quake_distant_headline": "Gempa besar (atau letusan) di luar negeri: {place}",
 }

@@ -54,7 +54,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "高い",
     "tsunami_arrival": "第1波の到達予想時刻{time}",
     "tsunami_arrival_immediate": "ただちに津波が来襲",
-    "tsunami_arrived": "津波到達中",
     "tsunami_warning_action": (
         "ただちに高い所へ避難してください（高台や津波避難ビルなど）。"
         "警報が解除されるまで戻らないでください。"
@@ -152,4 +151,18 @@ PHRASES: Phrases = {
         "ただちに頑丈な建物の中か地下に避難してください。近くに建物がない場合は、"
         "物陰に身を隠すか地面に伏せて頭を守ってください。窓から離れてください。"
     ),
+    "tsunami_arrival_estimated": "津波到達中と推測",
+    "tsunami_arrival_observed": "第１波の到達を確認",
+    "tsunami_arrival_already": "既に津波到達と推測",
+    "tsunami_height_under": "{height}未満",
+    "tsunami_warning_lifted_headline": "津波警報解除：{areas}",
+    "tsunami_advisory_lifted_headline": "津波注意報解除：{areas}",
+    "tsunami_lifted_action": (
+        "津波警報・注意報は解除されました。今後しばらく若干の海面変動が続く可能性があります。"
+        "海に入っての作業や釣り、海水浴などの際は十分注意してください。"
+    ),
+    "magnitude_over_line": "マグニチュード：{magnitude}を超える巨大地震",
+    "tsunami_outlook_investigating": "日本への津波の有無については現在調査中です。",
+    "quake_hypocentre_headline": "地震情報：震源は{place}",
+    "quake_distant_headline": "海外で規模の大きな地震（または噴火）：{place}",
 }

@@ -30,6 +30,7 @@ class Phrases(TypedDict):
     origin_time_line: str  # {time}
     epicentre_line: str  # {place}
     magnitude_line: str  # {magnitude}
+    magnitude_over_line: str  # {magnitude}: Ｍ８を超える巨大地震
     depth_line: str  # {depth}, with its unit
     depth_very_shallow_line: str
     intensity: str  # {scale}
@@ -46,6 +47,9 @@ class Phrases(TypedDict):
     tsunami_outlook_none: str
     tsunami_outlook_slight: str
     tsunami_outlook_warning: str
+    tsunami_outlook_investigating: str  # 0229
+    quake_hypocentre_headline: str  # {place}: 震源に関する情報
+    quake_distant_headline: str  # {place}: 遠地地震に関する情報
 
     # Tsunami.
     major_tsunami_warning_headline: str  # {areas}
@@ -63,7 +67,13 @@ class Phrases(TypedDict):
     tsunami_height_high: str
     tsunami_arrival: str  # {time}
     tsunami_arrival_immediate: str
-    tsunami_arrived: str
+    tsunami_arrival_estimated: str  # 津波到達中と推測
+    tsunami_arrival_observed: str  # 第１波の到達を確認
+    tsunami_arrival_already: str  # 既に津波到達と推測
+    tsunami_height_under: str  # {height}
+    tsunami_warning_lifted_headline: str  # {areas}
+    tsunami_advisory_lifted_headline: str  # {areas}
+    tsunami_lifted_action: str
     tsunami_warning_action: str
     tsunami_advisory_action: str
     tsunami_forecast_action: str

@@ -54,7 +54,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "높음",
     "tsunami_arrival": "제1파 도달 예상 시각 {time}",
     "tsunami_arrival_immediate": "즉시 도달",
-    "tsunami_arrived": "이미 도달 중",
     "tsunami_warning_action": (
         "지금 즉시 높은 곳이나 튼튼한 고층 건물의 위층으로 대피하십시오. 경보가 해제될 때까지 "
         "돌아가지 마십시오."
@@ -156,4 +155,18 @@ PHRASES: Phrases = {
         "즉시 튼튼한 건물 안이나 지하로 대피하십시오. 근처에 건물이 없으면 물체 뒤에 숨거나 "
         "땅에 엎드려 머리를 보호하십시오. 창문에서 떨어지십시오."
     ),
+    "tsunami_arrival_estimated": "쓰나미가 도달 중인 것으로 추정",
+    "tsunami_arrival_observed": "제1파 도달 확인",
+    "tsunami_arrival_already": "쓰나미가 이미 도달한 것으로 추정",
+    "tsunami_height_under": "{height} 미만",
+    "tsunami_warning_lifted_headline": "쓰나미 경보 해제: {areas}",
+    "tsunami_advisory_lifted_headline": "쓰나미 주의보 해제: {areas}",
+    "tsunami_lifted_action": (
+        "쓰나미 경보·주의보가 해제되었습니다. 당분간 해수면이 약간 변동할 수 있으니 바다에 "
+        "들어가거나 낚시, 해수욕을 할 때는 충분히 주의하십시오."
+    ),
+    "magnitude_over_line": "규모: {magnitude}을(를) 넘는 거대 지진",
+    "tsunami_outlook_investigating": "일본에 쓰나미가 도달할지 현재 조사 중입니다.",
+    "quake_hypocentre_headline": "지진 정보 – 진앙: {place}",
+    "quake_distant_headline": "해외에서 큰 지진(또는 분화) 발생: {place}",
 }

@@ -54,7 +54,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "अग्लो",
     "tsunami_arrival": "पहिलो छाल आइपुग्ने अनुमानित समय {time}",
     "tsunami_arrival_immediate": "तुरुन्तै आइपुग्दैछ",
-    "tsunami_arrived": "सुनामी आइपुगिसकेको छ",
     "tsunami_warning_action": (
         "तुरुन्तै अग्लो ठाउँ वा अग्लो र बलियो भवनको माथिल्लो तलामा जानुहोस्। चेतावनी नहटेसम्म नफर्कनुहोस्।"
     ),
@@ -155,4 +154,18 @@ PHRASES: Phrases = {
         "तुरुन्तै बलियो भवनभित्र वा भूमिगत स्थानमा जानुहोस्। यदि छैन भने कुनै चीजको पछाडि "
         "लुक्नुहोस् वा भुइँमा घोप्टो परेर टाउको जोगाउनुहोस्। झ्यालबाट टाढा रहनुहोस्।"
     ),
+    "tsunami_arrival_estimated": "सुनामी आइपुग्दै गरेको अनुमान",
+    "tsunami_arrival_observed": "पहिलो छाल आइपुगेको पुष्टि भयो",
+    "tsunami_arrival_already": "सुनामी आइपुगिसकेको अनुमान",
+    "tsunami_height_under": "{height} भन्दा कम",
+    "tsunami_warning_lifted_headline": "सुनामी चेतावनी हटाइयो: {areas}",
+    "tsunami_advisory_lifted_headline": "सुनामी सावधानी सूचना हटाइयो: {areas}",
+    "tsunami_lifted_action": (
+        "सुनामी चेतावनी वा सावधानी सूचना हटाइएको छ। केही समयसम्म समुद्री सतहमा सामान्य "
+        "परिवर्तन हुन सक्छ: समुद्रमा पस्दा, पौडी खेल्दा वा माछा मार्दा सावधान रहनुहोस्।"
+    ),
+    "magnitude_over_line": "म्याग्निच्युड: {magnitude} भन्दा बढी (अत्यन्त ठूलो भूकम्प)",
+    "tsunami_outlook_investigating": ("जापानमा सुनामी आइपुग्छ कि आइपुग्दैन भन्ने अनुसन्धान भइरहेको छ।"),
+    "quake_hypocentre_headline": "भूकम्प – केन्द्रबिन्दु: {place}",
+    "quake_distant_headline": "विदेशमा ठूलो भूकम्प (वा ज्वालामुखी विस्फोट): {place}",
 }

@@ -59,7 +59,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "alta",
     "tsunami_arrival": "chegada prevista da primeira onda: {time}",
     "tsunami_arrival_immediate": "chegada imediata",
-    "tsunami_arrived": "o tsunami já está chegando",
     "tsunami_warning_action": (
         "Vá agora mesmo para um lugar alto ou para os andares superiores de um prédio alto e "
         "resistente. Não volte até o alerta ser encerrado."
@@ -164,4 +163,18 @@ PHRASES: Phrases = {
         "Entre agora em um prédio resistente ou em um local subterrâneo. Se não houver nenhum, "
         "abrigue-se atrás de algo ou deite-se no chão e proteja a cabeça. Afaste-se das janelas."
     ),
+    "tsunami_arrival_estimated": "estima-se que esteja chegando agora",
+    "tsunami_arrival_observed": "primeira onda observada",
+    "tsunami_arrival_already": "estima-se que já tenha chegado",
+    "tsunami_height_under": "menos de {height}",
+    "tsunami_warning_lifted_headline": "Alerta de tsunami encerrado: {areas}",
+    "tsunami_advisory_lifted_headline": "Aviso de tsunami encerrado: {areas}",
+    "tsunami_lifted_action": (
+        "O alerta ou aviso de tsunami foi encerrado. O nível do mar ainda pode variar um "
+        "pouco por algum tempo: tenha cuidado ao entrar no mar, nadar ou pescar."
+    ),
+    "magnitude_over_line": "Magnitude: mais de {magnitude} (um terremoto enorme)",
+    "tsunami_outlook_investigating": "Está sendo investigado se um tsunami chegará ao Japão.",
+    "quake_hypocentre_headline": "Terremoto – epicentro: {place}",
+    "quake_distant_headline": "Grande terremoto (ou erupção) no exterior: {place}",
 }

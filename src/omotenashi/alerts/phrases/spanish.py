@@ -59,7 +59,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "alta",
     "tsunami_arrival": "llegada prevista de la primera ola: {time}",
     "tsunami_arrival_immediate": "llegada inmediata",
-    "tsunami_arrived": "el tsunami ya está llegando",
     "tsunami_warning_action": (
         "Vaya ahora mismo a un lugar alto o a los pisos superiores de un edificio alto y sólido. "
         "No regrese hasta que se levante la alerta."
@@ -168,4 +167,18 @@ PHRASES: Phrases = {
         "Entre ahora en un edificio sólido o bajo tierra. Si no hay ninguno, resguárdese detrás "
         "de algo o túmbese en el suelo y protéjase la cabeza. Aléjese de las ventanas."
     ),
+    "tsunami_arrival_estimated": "se estima que está llegando ahora",
+    "tsunami_arrival_observed": "se ha observado la primera ola",
+    "tsunami_arrival_already": "se estima que ya ha llegado",
+    "tsunami_height_under": "menos de {height}",
+    "tsunami_warning_lifted_headline": "Alerta de tsunami levantada: {areas}",
+    "tsunami_advisory_lifted_headline": "Aviso de tsunami levantado: {areas}",
+    "tsunami_lifted_action": (
+        "Se ha levantado la alerta o el aviso de tsunami. El nivel del mar aún puede cambiar "
+        "ligeramente durante un tiempo: tenga cuidado si entra en el mar, nada o pesca."
+    ),
+    "magnitude_over_line": "Magnitud: más de {magnitude} (un terremoto enorme)",
+    "tsunami_outlook_investigating": "Se está investigando si un tsunami llegará a Japón.",
+    "quake_hypocentre_headline": "Terremoto – epicentro: {place}",
+    "quake_distant_headline": "Gran terremoto (o erupción) en el extranjero: {place}",
 }

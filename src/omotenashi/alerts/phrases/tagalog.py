@@ -59,7 +59,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "mataas",
     "tsunami_arrival": "inaasahang darating ang unang alon {time}",
     "tsunami_arrival_immediate": "darating kaagad",
-    "tsunami_arrived": "dumarating na ang tsunami",
     "tsunami_warning_action": (
         "Lumikas ngayon din sa mataas na lugar o sa itaas na palapag ng mataas at matibay na "
         "gusali. Huwag bumalik hangga't hindi inaalis ang babala."
@@ -170,4 +169,18 @@ PHRASES: Phrases = {
         "magtago sa likod ng isang bagay o dumapa sa lupa at protektahan ang ulo. Lumayo sa mga "
         "bintana."
     ),
+    "tsunami_arrival_estimated": "tinatayang dumarating na ngayon",
+    "tsunami_arrival_observed": "naitala na ang unang alon",
+    "tsunami_arrival_already": "tinatayang nakarating na",
+    "tsunami_height_under": "mas mababa sa {height}",
+    "tsunami_warning_lifted_headline": "Inalis na ang Babala sa Tsunami: {areas}",
+    "tsunami_advisory_lifted_headline": "Inalis na ang Abiso sa Tsunami: {areas}",
+    "tsunami_lifted_action": (
+        "Inalis na ang babala o abiso sa tsunami. Maaari pang bahagyang magbago ang antas ng "
+        "dagat nang ilang panahon: mag-ingat kung lulusong sa dagat, lalangoy, o mangingisda."
+    ),
+    "magnitude_over_line": "Magnitude: higit sa {magnitude} (napakalakas na lindol)",
+    "tsunami_outlook_investigating": "Sinisiyasat pa kung aabot sa Japan ang tsunami.",
+    "quake_hypocentre_headline": "Lindol – episentro: {place}",
+    "quake_distant_headline": "Malakas na lindol (o pagsabog ng bulkan) sa ibang bansa: {place}",
 }

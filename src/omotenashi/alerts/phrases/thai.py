@@ -53,12 +53,11 @@ PHRASES: Phrases = {
     "tsunami_height_high": "สูง",
     "tsunami_arrival": "คลื่นลูกแรกคาดว่าจะมาถึง {time}",
     "tsunami_arrival_immediate": "จะมาถึงทันที",
-    "tsunami_arrived": "สึนามิกำลังมาถึงแล้ว",
     "tsunami_warning_action": (
         "อพยพไปยังที่สูงหรือชั้นบนของอาคารสูงที่แข็งแรงทันที อย่ากลับไปจนกว่าจะยกเลิกการเตือนภัย"
     ),
     "tsunami_advisory_action": "ขึ้นจากน้ำและออกห่างจากชายฝั่งทันที",
-    "tsunami_forecast_action": "ระมัดระวังเมื่ออยู่ในทะเลหรือใกล้ทะเล ไม่ต้องกังวลเรื่องความเสียหาย",
+    "tsunami_forecast_action": ("ระมัดระวังเมื่ออยู่ในทะเลหรือใกล้ทะเล ไม่ต้องกังวลเรื่องความเสียหาย"),
     "weather_emergency_headline": "เตือนภัยขั้นวิกฤต: {phenomena}",
     "weather_warning_headline": "เตือนภัยสภาพอากาศ: {phenomena}",
     "weather_advisory_headline": "เฝ้าระวังสภาพอากาศ: {phenomena}",
@@ -141,4 +140,19 @@ PHRASES: Phrases = {
         "เข้าไปในอาคารที่แข็งแรงหรือใต้ดินทันที หากไม่มี ให้หลบหลังสิ่งกำบังหรือหมอบลงกับพื้น"
         "และปกป้องศีรษะ อยู่ห่างจากหน้าต่าง"
     ),
+    "tsunami_arrival_estimated": "คาดว่าสึนามิกำลังมาถึง",
+    "tsunami_arrival_observed": "ตรวจพบคลื่นลูกแรกแล้ว",
+    "tsunami_arrival_already": "คาดว่าสึนามิมาถึงแล้ว",
+    "tsunami_height_under": "ต่ำกว่า {height}",
+    "tsunami_warning_lifted_headline": "ยกเลิกการเตือนภัยสึนามิ: {areas}",
+    "tsunami_advisory_lifted_headline": "ยกเลิกการเฝ้าระวังสึนามิ: {areas}",
+    "tsunami_lifted_action": (
+        "ยกเลิกการเตือนภัยหรือการเฝ้าระวังสึนามิแล้ว "
+        "ระดับน้ำทะเลอาจยังเปลี่ยนแปลงเล็กน้อยอีกระยะหนึ่ง โปรดระมัดระวังเมื่อลงทะเล ว่ายน้ำ "
+        "หรือตกปลา"
+    ),
+    "magnitude_over_line": "ขนาด (แมกนิจูด): มากกว่า {magnitude} (แผ่นดินไหวขนาดใหญ่มาก)",
+    "tsunami_outlook_investigating": "กำลังตรวจสอบว่าจะมีสึนามิมาถึงญี่ปุ่นหรือไม่",
+    "quake_hypocentre_headline": "แผ่นดินไหว – จุดศูนย์กลาง: {place}",
+    "quake_distant_headline": "แผ่นดินไหวใหญ่ (หรือภูเขาไฟระเบิด) ในต่างประเทศ: {place}",
 }

@@ -58,7 +58,6 @@ PHRASES: Phrases = {
     "tsunami_height_high": "cao",
     "tsunami_arrival": "sóng đầu tiên dự kiến đến lúc {time}",
     "tsunami_arrival_immediate": "sắp đến ngay",
-    "tsunami_arrived": "sóng thần đang đến",
     "tsunami_warning_action": (
         "Hãy lánh nạn ngay lên chỗ cao hoặc các tầng trên của tòa nhà cao, kiên cố. Không quay "
         "lại cho đến khi cảnh báo được dỡ bỏ."
@@ -167,4 +166,18 @@ PHRASES: Phrases = {
         "Hãy vào ngay bên trong tòa nhà kiên cố hoặc xuống dưới lòng đất. Nếu không có, hãy nấp "
         "sau vật che chắn hoặc nằm sấp xuống đất và bảo vệ đầu. Tránh xa cửa sổ."
     ),
+    "tsunami_arrival_estimated": "ước tính sóng thần đang đến",
+    "tsunami_arrival_observed": "đã quan sát thấy đợt sóng đầu tiên",
+    "tsunami_arrival_already": "ước tính sóng thần đã đến",
+    "tsunami_height_under": "dưới {height}",
+    "tsunami_warning_lifted_headline": "Đã dỡ bỏ cảnh báo sóng thần: {areas}",
+    "tsunami_advisory_lifted_headline": "Đã dỡ bỏ chú ý sóng thần: {areas}",
+    "tsunami_lifted_action": (
+        "Cảnh báo hoặc chú ý sóng thần đã được dỡ bỏ. Mực nước biển vẫn có thể thay đổi nhẹ "
+        "trong một thời gian: hãy cẩn thận khi xuống biển, bơi hoặc câu cá."
+    ),
+    "magnitude_over_line": "Độ lớn (magnitude): trên {magnitude} (động đất cực lớn)",
+    "tsunami_outlook_investigating": "Đang điều tra xem sóng thần có đến Nhật Bản hay không.",
+    "quake_hypocentre_headline": "Động đất – tâm chấn: {place}",
+    "quake_distant_headline": "Động đất lớn (hoặc phun trào núi lửa) ở nước ngoài: {place}",
 }

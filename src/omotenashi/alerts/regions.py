@@ -1,0 +1,64 @@
+"""JMA's code tables of the areas its reports name, shipped as data (``data/``), each with the
+version it was taken from.
+
+A region is resolved by its code, never by its name: JMA renames regions now and then
+(奄美諸島 became 奄美群島) while the code stays, and a name like 伊豆諸島 begins with no
+prefecture at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class TsunamiRegion:
+    """One tsunami forecast region (津波予報区) and the places it covers."""
+
+    code: str
+    name_ja: str
+    reading: str
+    """In hiragana, as JMA reads it."""
+    romanised: str
+    """Hepburn from the reading, without macrons, as on Japanese road signs."""
+    name_en: str
+    prefectures: frozenset[str]
+    """Prefectures covered as a whole (JIS X 0401)."""
+    municipalities: frozenset[str]
+    """Municipalities covered (5-digit JIS X 0402), for regions along part of a prefecture."""
+
+
+@dataclass(frozen=True)
+class CodeTable:
+    version: str
+    regions: Mapping[str, TsunamiRegion]
+
+
+@cache
+def tsunami_regions() -> CodeTable:
+    """JMA's 津波予報区 table, by code."""
+    version = ""
+    regions: dict[str, TsunamiRegion] = {}
+    for line in (DATA / "tsunami_regions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# version:"):
+            version = line.removeprefix("# version:").strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, reading, romanised, english, covers = line.split("\t")
+        places = covers.split()
+        regions[code] = TsunamiRegion(
+            code=code,
+            name_ja=name,
+            reading=reading,
+            romanised=romanised,
+            name_en=english,
+            prefectures=frozenset(place for place in places if len(place) == 2),
+            municipalities=frozenset(place for place in places if len(place) == 5),
+        )
+    return CodeTable(version, MappingProxyType(regions))
