@@ -1,7 +1,7 @@
 """Alerts: why a real alert was not pushed (too old when it was received).
 
-Revision ID: 0018_alerts_withheld
-Revises: 0017_access_log_servicer
+Revision ID: 0019_alerts_withheld
+Revises: 0018_terminal_suspended
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0018_alerts_withheld"
-down_revision: str | None = "0017_access_log_servicer"
+revision: str = "0019_alerts_withheld"
+down_revision: str | None = "0018_terminal_suspended"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
