@@ -418,6 +418,38 @@ def audit_verify() -> None:
     raise typer.Exit(2)
 
 
+ledger_cli = typer.Typer(help="The payments ledger.", no_args_is_help=True)
+cli.add_typer(ledger_cli, name="ledger")
+
+
+@ledger_cli.command("verify")
+@_friendly
+def ledger_verify() -> None:
+    """Check that debits equal credits and that every account's balance equals its transfers;
+    exit 2 on a mismatch."""
+    from omotenashi.payments import ledger
+
+    settings = _settings()
+
+    async def run() -> ledger.Verification:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                async with db.session_factory(engine)() as session:
+                    return await ledger.verify(session)
+            finally:
+                await engine.dispose()
+
+    result = asyncio.run(run())
+    for line in ledger.describe(result):
+        typer.echo(line)
+    if result.clean:
+        typer.echo("Ledger verified: every account matches its transfers.")
+        return
+    typer.secho("Ledger mismatch: see the accounts above.", err=True, fg=typer.colors.RED)
+    raise typer.Exit(2)
+
+
 operator_cli = typer.Typer(help="Operator accounts.", no_args_is_help=True)
 cli.add_typer(operator_cli, name="operator")
 

@@ -1,0 +1,37 @@
+"""Payment jobs: the ledger's periodic verification, forgetting old idempotency keys, and
+releasing holds that expired."""
+
+from __future__ import annotations
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.jobs import periodic
+from omotenashi.payments import idempotency, ledger, service
+
+log = structlog.get_logger(__name__)
+
+
+@periodic("payments.verify_ledger", "17 * * * *")
+async def verify_ledger(session: AsyncSession) -> None:
+    """A mismatch is an operator alert: an error event naming each account, never silence."""
+    result = await ledger.verify(session)
+    if result.clean:
+        log.info("ledger.verified", transfers=result.transfers, seconds=round(result.seconds, 2))
+        return
+    log.error(
+        "ledger.mismatch",
+        balanced=result.balanced,
+        accounts=[str(m.account_id) for m in result.mismatches],
+        transfers=result.transfers,
+    )
+
+
+@periodic("payments.purge_idempotency_keys", "7 * * * *")
+async def purge_idempotency_keys(session: AsyncSession) -> None:
+    await idempotency.purge(session)
+
+
+@periodic("payments.release_expired_holds", "*/10 * * * *")
+async def release_expired_holds(session: AsyncSession) -> None:
+    await service.release_expired_holds(session)
