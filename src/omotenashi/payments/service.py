@@ -288,8 +288,8 @@ async def _announce(session: AsyncSession, kind: str, payment: Payment) -> None:
     """The webhook seam: the event is written in the operation's transaction; the webhooks
     issue delivers ``payment_events`` rows (and marks them delivered)."""
     assert payment.servicer_id is not None
-    session.add(
-        PaymentEvent(
+    await session.execute(
+        sa.insert(PaymentEvent).values(
             servicer_id=payment.servicer_id,
             kind=kind,
             operation_id=payment.id,
@@ -300,6 +300,7 @@ async def _announce(session: AsyncSession, kind: str, payment: Payment) -> None:
                 "currency": payment.currency,
                 "subject": payment.subject,
                 "original_id": str(payment.original_id) if payment.original_id else None,
+                "created_at": payment.created_at.isoformat(),
             },
         )
     )
