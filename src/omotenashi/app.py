@@ -38,6 +38,7 @@ from omotenashi.middleware import BodyLimit, BodyTooLarge, SecurityHeaders, Unha
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.operations.pages import router as operator_pages
+from omotenashi.payments.api import router as payments_api
 from omotenashi.portal.pages import router as portal_pages
 from omotenashi.privacy.api import router as privacy_api
 from omotenashi.privacy.pages import router as privacy_pages
@@ -144,6 +145,7 @@ def create_app(platform: Platform) -> FastAPI:
         content_api,
         translation_api,
         alerts_api,
+        payments_api,
     ):
         app.include_router(api)
     for pages in (
