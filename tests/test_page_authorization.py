@@ -69,6 +69,9 @@ PAGES = (
     Page("GET", "/events", ANYONE, None),
     Page("GET", "/console/content", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/operator/translation-bank", ("operator",), STAFF_SIGN_IN),
+    Page("GET", "/wallet", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/console/payments", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/console/payments/settlement.csv", COUNTER, STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -143,6 +146,10 @@ COVERED_ELSEWHERE = {
     "POST /operator/suggestions/{suggestion_id}",
     "GET /signage/{terminal_id}",
     "GET /signage/{terminal_id}/stream",
+    # Payments (tests/payments/test_pages.py): the counter's form needs a desk first.
+    "GET /counter/payments",
+    "POST /counter/payments",
+    "POST /console/payments/{charge_id}/refund",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
@@ -169,6 +176,13 @@ POSTS = (
         STAFF_SIGN_IN,
     ),
     ("/counter/resolve", {"purpose": "hotel_check_in", "carrier": "X"}, COUNTER, STAFF_SIGN_IN),
+    ("/counter/payments", {"action": "charge", "amount": "100"}, COUNTER, STAFF_SIGN_IN),
+    (
+        f"/console/payments/{uuid.UUID(int=0)}/refund",
+        {"amount": "100"},
+        COUNTER,
+        STAFF_SIGN_IN,
+    ),
 )
 
 

@@ -695,6 +695,32 @@ async def operation(
     return Payment.from_row(row)
 
 
+async def refundable(
+    session: AsyncSession, servicer_id: uuid.UUID, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """What is left to refund of each of the servicer's charges among ``ids``."""
+    charged = await session.execute(
+        sa.select(PaymentOperation.id, PaymentOperation.amount).where(
+            PaymentOperation.id.in_(ids),
+            PaymentOperation.servicer_id == servicer_id,
+            PaymentOperation.kind == OperationKind.charge,
+        )
+    )
+    left = {id_: int(amount) for id_, amount in charged.all()}
+    refunded = await session.execute(
+        sa.select(PaymentOperation.original_id, sa.func.sum(PaymentOperation.amount))
+        .where(
+            PaymentOperation.original_id.in_(list(left)),
+            PaymentOperation.kind == OperationKind.refund,
+        )
+        .group_by(PaymentOperation.original_id)
+    )
+    for original_id, amount in refunded.all():
+        if original_id is not None:
+            left[original_id] -= int(amount)
+    return left
+
+
 @dataclass(frozen=True)
 class WalletView:
     balance: ledger.Balance

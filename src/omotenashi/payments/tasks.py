@@ -3,11 +3,13 @@ releasing holds that expired."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.jobs import periodic
-from omotenashi.payments import idempotency, ledger, service
+from omotenashi.payments import idempotency, ledger, service, settlement
 
 log = structlog.get_logger(__name__)
 
@@ -35,3 +37,9 @@ async def purge_idempotency_keys(session: AsyncSession) -> None:
 @periodic("payments.release_expired_holds", "*/10 * * * *")
 async def release_expired_holds(session: AsyncSession) -> None:
     await service.release_expired_holds(session)
+
+
+@periodic("payments.settle_yesterday", "30 15 * * *")  # 00:30 in Japan
+async def settle_yesterday(session: AsyncSession) -> None:
+    yesterday = datetime.now(settlement.JAPAN).date() - timedelta(days=1)
+    await settlement.settle_day(session, yesterday)

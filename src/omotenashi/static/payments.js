@@ -1,0 +1,13 @@
+// The counter's payment form: after each answer, the next payment gets a new key (a form sent
+// again with the same key moves money once), and the amount and carrier are cleared.
+document.addEventListener("htmx:afterSwap", (event) => {
+  if (event.target.id !== "pay-result") return;
+  const next = event.target.querySelector("[data-next-key]");
+  const form = document.getElementById("pay-form");
+  if (!next || !form) return;
+  form.querySelector("[data-key]").value = next.value;
+  if (event.target.querySelector("[data-paid]")) {
+    form.querySelector("[name=amount]").value = "";
+    form.querySelector("[name=carrier]").value = "";
+  }
+});
