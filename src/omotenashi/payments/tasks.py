@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi.config import Settings, WalletRegime
 from omotenashi.jobs import periodic
-from omotenashi.payments import idempotency, ledger, service, settlement
+from omotenashi.payments import idempotency, ledger, report, service, settlement
 
 log = structlog.get_logger(__name__)
 
@@ -43,3 +44,10 @@ async def release_expired_holds(session: AsyncSession) -> None:
 async def settle_yesterday(session: AsyncSession) -> None:
     yesterday = datetime.now(settlement.JAPAN).date() - timedelta(days=1)
     await settlement.settle_day(session, yesterday)
+
+
+@periodic("payments.expire_lapsed_top_ups", "5 * * * *")
+async def expire_lapsed_top_ups(session: AsyncSession) -> None:
+    """Under short validity only: a registered issuer's balance does not lapse."""
+    if Settings().wallet_regime is WalletRegime.short_validity:
+        await report.expire_lapsed(session)
