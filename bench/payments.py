@@ -89,15 +89,22 @@ _ALLOW_PAYMENT = [
 _TOP_UP_ALL = """
 WITH hotel AS (SELECT id FROM servicers LIMIT 1),
 float AS (
-INSERT INTO ledger_accounts (id, kind, servicer_id, debits_posted)
-SELECT gen_random_uuid(), 'cash_float', hotel.id, $1 * (SELECT count(*) FROM visitors)
-  FROM hotel
+INSERT INTO ledger_accounts (id, kind, servicer_id)
+SELECT gen_random_uuid(), 'cash_float', hotel.id FROM hotel
 RETURNING id, servicer_id
 ),
+float_sums AS (
+INSERT INTO ledger_balances (account_id, slot, debits_posted)
+SELECT id, 0, $1 * (SELECT count(*) FROM visitors) FROM float
+),
 wallets AS (
-INSERT INTO ledger_accounts (id, kind, visitor_id, credits_posted, debits_must_not_exceed_credits)
-SELECT gen_random_uuid(), 'wallet', v.id, $1, true FROM visitors v
+INSERT INTO ledger_accounts (id, kind, visitor_id, debits_must_not_exceed_credits)
+SELECT gen_random_uuid(), 'wallet', v.id, true FROM visitors v
 RETURNING id
+),
+wallet_sums AS (
+INSERT INTO ledger_balances (account_id, slot, credits_posted, debits_must_not_exceed_credits)
+SELECT id, 0, $1, true FROM wallets
 ),
 operations AS (
 INSERT INTO payment_operations (id, kind, servicer_id, wallet_id, amount, actor)
@@ -126,8 +133,9 @@ SELECT ops.id,
 """
 # ... and the two accounts' sums moved to match, in the same transaction.
 _FILL_SUMS = (
-    "UPDATE ledger_accounts SET debits_posted = debits_posted + $2, "
-    "credits_posted = credits_posted + $3 WHERE id = $1"
+    "INSERT INTO ledger_balances AS b (account_id, slot, debits_posted, credits_posted) "
+    "VALUES ($1, 0, $2, $3) ON CONFLICT (account_id, slot) DO UPDATE "
+    "SET debits_posted = b.debits_posted + $2, credits_posted = b.credits_posted + $3"
 )
 _FILL_ACCOUNT = """
 WITH made AS (

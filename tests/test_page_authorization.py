@@ -150,6 +150,8 @@ COVERED_ELSEWHERE = {
     "GET /counter/payments",
     "POST /counter/payments",
     "POST /console/payments/{charge_id}/refund",
+    "GET /wallet/receipts/{payment_id}",
+    "GET /console/payments/{payment_id}/invoice",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
@@ -177,6 +179,12 @@ POSTS = (
     ),
     ("/counter/resolve", {"purpose": "hotel_check_in", "carrier": "X"}, COUNTER, STAFF_SIGN_IN),
     ("/counter/payments", {"action": "charge", "amount": "100"}, COUNTER, STAFF_SIGN_IN),
+    (
+        "/console/payments/invoice-number",
+        {"invoice_registration_number": ""},
+        ("admin",),
+        STAFF_SIGN_IN,
+    ),
     (
         f"/console/payments/{uuid.UUID(int=0)}/refund",
         {"amount": "100"},

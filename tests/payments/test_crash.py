@@ -219,8 +219,8 @@ async def _check(url: str, acknowledged: dict[str, str]) -> None:
             assert result.clean, ledger.describe(result)
             wallets = await session.scalar(
                 sa.text(
-                    "SELECT sum(credits_posted - debits_posted) FROM ledger_accounts "
-                    "WHERE kind = 'wallet'"
+                    "SELECT sum(b.credits_posted - b.debits_posted) FROM ledger_balances b "
+                    "JOIN ledger_accounts a ON a.id = b.account_id WHERE a.kind = 'wallet'"
                 )
             )
             assert wallets == VISITORS * TOP_UP - CHARGES * AMOUNT

@@ -20,8 +20,10 @@ async def _account(session: AsyncSession | object, *, guarded: bool) -> uuid.UUI
     account_id = uuid.uuid4()
     await session.execute(  # type: ignore[attr-defined]
         sa.text(
-            "INSERT INTO ledger_accounts (id, kind, debits_must_not_exceed_credits) "
-            "VALUES (:id, :kind, :guarded)"
+            "WITH made AS (INSERT INTO ledger_accounts (id, kind, debits_must_not_exceed_credits)"
+            " VALUES (:id, :kind, :guarded) RETURNING id) "
+            "INSERT INTO ledger_balances (account_id, slot, debits_must_not_exceed_credits) "
+            "SELECT id, 0, :guarded FROM made"
         ),
         {"id": account_id, "guarded": guarded, "kind": "wallet" if guarded else "merchant"},
     )
@@ -153,7 +155,7 @@ async def test_the_database_itself_refuses_a_negative_wallet(session: AsyncSessi
     with pytest.raises(DBAPIError, match="debits_within_credits"):
         async with session.begin_nested():
             await session.execute(
-                sa.text("UPDATE ledger_accounts SET debits_posted = 1 WHERE id = :id"),
+                sa.text("UPDATE ledger_balances SET debits_posted = 1 WHERE account_id = :id"),
                 {"id": wallet},
             )
 
@@ -165,7 +167,8 @@ async def test_verify_names_an_account_whose_sums_disagree_with_its_transfers(
     wallet = await _account(session, guarded=True)
     await ledger.post(session, _op(OperationKind.cash_top_up, 700), [Transfer(source, wallet, 700)])
     await session.execute(
-        sa.text("UPDATE ledger_accounts SET credits_posted = 7000 WHERE id = :id"), {"id": wallet}
+        sa.text("UPDATE ledger_balances SET credits_posted = 7000 WHERE account_id = :id"),
+        {"id": wallet},
     )
     result = await ledger.verify(session)
     assert not result.clean
@@ -201,6 +204,28 @@ async def test_two_charges_racing_for_the_last_yen_one_wins(engine: AsyncEngine)
         assert results[:2].count(True) <= 1
         verification = await ledger.verify(session)
         assert verification.clean, ledger.describe(verification)
+
+
+async def test_a_servicers_sums_spread_over_slots_add_up(session: AsyncSession) -> None:
+    source = await _account(session, guarded=False)
+    wallet = await _account(session, guarded=True)
+    merchant = await _account(session, guarded=False)
+    await ledger.post(
+        session, _op(OperationKind.cash_top_up, 5_000), [Transfer(source, wallet, 5_000)]
+    )
+    for _ in range(20):
+        await ledger.post(session, _op(OperationKind.charge, 10), [Transfer(wallet, merchant, 10)])
+    slots = await session.scalar(
+        sa.text("SELECT count(*) FROM ledger_balances WHERE account_id = :id"), {"id": merchant}
+    )
+    assert slots is not None
+    assert slots > 1
+    assert (await ledger.balance(session, merchant)).posted == 200
+    wallet_rows = await session.scalar(
+        sa.text("SELECT count(*) FROM ledger_balances WHERE account_id = :id"), {"id": wallet}
+    )
+    assert wallet_rows == 1
+    assert (await ledger.verify(session)).clean
 
 
 async def test_an_account_is_opened_once_per_owner(session: AsyncSession) -> None:

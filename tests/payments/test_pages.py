@@ -122,3 +122,50 @@ async def test_the_day_settles_to_the_yen_and_its_csv_lists_every_payment(
     csv_text = (await client.get(f"/console/payments/settlement.csv?day={today}")).text
     assert csv_text.count("charge,") == 2
     assert csv_text.strip().endswith("total,,,,4200,126,4074")
+
+
+async def test_the_visitors_receipt_is_in_korean_and_the_merchants_a_qualified_invoice(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    from tests.payments.support import RULES, tap, terminal
+
+    from omotenashi.payments import receipts, service
+
+    hotel = await merchant(session, "Hotel Ueno", ServicerCategory.hotel)
+    restaurant = await merchant(session, "Sushi Ginza")
+    minji = await visitor(session, platform.keys, language="ko")
+    await service.top_up_cash(
+        session, platform.keys, RULES, await terminal(session, hotel), tap(), 10_000, actor="x"
+    )
+    charged = await service.charge(
+        session,
+        platform.keys,
+        RULES,
+        await terminal(session, restaurant),
+        tap(),
+        3_200,
+        tax_lines={"10": 1_100, "8": 2_100},
+        description="寿司セット",
+    )
+    await receipts.set_registration_number(session, restaurant.id, "T1234567890123")
+
+    client.cookies.clear()
+    started = await auth.start_visitor_session(session, minji)
+    client.cookies.set(web.SESSION_COOKIE, started.token)
+    mine = text_of(await client.get(f"/wallet/receipts/{charged.id}?lang=ko"))
+    assert "영수증" in mine
+    assert "¥3,200" in mine
+    assert "소비세(10%) 포함: ¥100" in mine
+    assert "소비세(8%) 포함: ¥155" in mine
+
+    await _at_desk(client, session, platform, restaurant)
+    invoice = await client.get(f"/console/payments/{charged.id}/invoice")
+    seen = text_of(invoice)
+    assert 'data-invoice="qualified"' in invoice.text
+    assert "登録番号: T1234567890123" in seen
+    assert "10% ¥1,100 ¥100" in seen
+    assert "8%（軽減税率） ¥2,100 ¥155" in seen
+    assert "合計: ¥3,200（税込）" in seen
+    # Nobody else's receipt: another servicer's staff, or another visitor.
+    await _at_desk(client, session, platform, hotel)
+    assert (await client.get(f"/console/payments/{charged.id}/invoice")).status_code == 404

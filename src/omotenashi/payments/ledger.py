@@ -4,15 +4,20 @@ An operation's transfers, its row in ``payment_operations`` and the running sums
 account they touch are written by **one statement** (:data:`_POST_SQL`), so they exist all
 together or not at all, whatever happens to the process or the connection in between.
 
-Why a wallet cannot go below zero, even under concurrency: the statement first locks the rows
-of the accounts it touches, in the order of their ids (so two operations over the same
-accounts never deadlock), and computes from the locked rows — which, in READ COMMITTED, are
-the newest committed versions — whether every account stays within its rules; only then does
-it update the sums and insert the transfers, or else write nothing and answer "refused". The
-table's CHECK constraint ``debits_within_credits`` says the same again, so a bug in this module
-would be an error rather than a negative balance. Keeping sums on the account row (rather than
-summing transfers on each charge) makes a charge's cost independent of the wallet's history;
-:func:`verify` checks those sums against the transfers.
+Why a wallet cannot go below zero, even under concurrency: a wallet's running sums are one row
+of ``ledger_balances``. The statement first locks the rows of the accounts with limits that it
+touches, in the order of their ids (so two operations over the same wallets never deadlock),
+and computes from the locked rows — which, in READ COMMITTED, are the newest committed
+versions — whether every account stays within its rules; only then does it add to the sums
+and insert the transfers, or else write nothing and answer "refused". The table's CHECK
+constraint ``debits_within_credits`` says the same again, so a bug in this module would be an
+error rather than a negative balance.
+
+Keeping running sums (rather than summing transfers on each charge) makes a charge's cost
+independent of the account's history; :func:`verify` checks them against the transfers. An
+account without limits (a servicer's, the fees) spreads its sums over ``SLOTS`` rows, one
+chosen by the operation: a charge holds the row it added to until it commits, and with a
+single row every charge at one servicer would wait for the previous one's commit.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import structlog
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from omotenashi.db import Executor
-from omotenashi.payments.models import AccountKind, OperationKind, TransferKind
+from omotenashi.payments.models import SLOTS, AccountKind, OperationKind, TransferKind
 
 log = structlog.get_logger(__name__)
 
@@ -86,25 +91,34 @@ _EFFECT = {
 
 _POST_SQL = """
 WITH delta AS (
-SELECT * FROM unnest(CAST(:accounts AS uuid[]), CAST(:dq AS bigint[]), CAST(:dp AS bigint[]),
-                     CAST(:cq AS bigint[]), CAST(:cp AS bigint[]), CAST(:ceilings AS bigint[]))
+SELECT d.account_id,
+       CASE WHEN a.debits_must_not_exceed_credits THEN 0 ELSE CAST(:slot AS smallint) END
+           AS slot,
+       a.debits_must_not_exceed_credits AS guarded,
+       d.dq, d.dp, d.cq, d.cp, d.ceiling
+  FROM unnest(CAST(:accounts AS uuid[]), CAST(:dq AS bigint[]), CAST(:dp AS bigint[]),
+              CAST(:cq AS bigint[]), CAST(:cp AS bigint[]), CAST(:ceilings AS bigint[]))
            AS d(account_id, dq, dp, cq, cp, ceiling)
+  JOIN ledger_accounts a ON a.id = d.account_id
 ),
--- Locked in the order of their ids; the values are the newest committed ones.
+-- The rows with rules, locked in the order of their ids; the values are the newest committed.
 locked AS MATERIALIZED (
-SELECT a.id,
-       (NOT a.debits_must_not_exceed_credits
-        OR a.debits_posted + d.dp + a.debits_pending + d.dq <= a.credits_posted + d.cp)
+SELECT b.account_id,
+       (NOT b.debits_must_not_exceed_credits
+        OR b.debits_posted + d.dp + b.debits_pending + d.dq <= b.credits_posted + d.cp)
        AND (d.ceiling IS NULL
-            OR a.credits_posted + d.cp - a.debits_posted - d.dp - a.debits_pending - d.dq
+            OR b.credits_posted + d.cp - b.debits_posted - d.dp - b.debits_pending - d.dq
                <= d.ceiling) AS ok
-  FROM ledger_accounts a JOIN delta d ON d.account_id = a.id
- ORDER BY a.id
-   FOR NO KEY UPDATE OF a
+  FROM ledger_balances b JOIN delta d ON d.account_id = b.account_id AND d.slot = b.slot
+ WHERE d.guarded OR d.ceiling IS NOT NULL
+ ORDER BY b.account_id
+   FOR NO KEY UPDATE OF b
 ),
 allowed AS (
-SELECT count(*) = cardinality(CAST(:accounts AS uuid[])) AND coalesce(bool_and(ok), false) AS ok
-  FROM locked
+SELECT (SELECT count(*) FROM delta) = cardinality(CAST(:accounts AS uuid[]))
+       AND (SELECT count(*) FROM locked)
+           = (SELECT count(*) FROM delta WHERE guarded OR ceiling IS NOT NULL)
+       AND coalesce((SELECT bool_and(ok) FROM locked), true) AS ok
 ),
 operation AS (
 INSERT INTO payment_operations (id, kind, servicer_id, wallet_id, amount, fee, currency,
@@ -118,13 +132,22 @@ SELECT CAST(:id AS uuid), CAST(:kind AS text), CAST(:servicer_id AS uuid),
  WHERE (SELECT ok FROM allowed)
 RETURNING id, created_at
 ),
+-- A new row only ever starts a slot of an account without rules (a wallet's one row exists
+-- from its account's start, and was locked above). The proposed row never claims the rules:
+-- PostgreSQL checks it before it finds the conflict, and the row it updates keeps its own.
 updated AS (
-UPDATE ledger_accounts a
-   SET debits_pending = a.debits_pending + d.dq, debits_posted = a.debits_posted + d.dp,
-       credits_pending = a.credits_pending + d.cq, credits_posted = a.credits_posted + d.cp
-  FROM delta d
- WHERE a.id = d.account_id AND (SELECT ok FROM allowed)
-RETURNING a.id
+INSERT INTO ledger_balances AS b (account_id, slot, debits_pending, debits_posted,
+                                  credits_pending, credits_posted)
+SELECT account_id, slot, dq, dp, cq, cp
+  FROM delta
+ WHERE (SELECT ok FROM allowed)
+ ORDER BY account_id
+    ON CONFLICT (account_id, slot) DO UPDATE
+   SET debits_pending = b.debits_pending + excluded.debits_pending,
+       debits_posted = b.debits_posted + excluded.debits_posted,
+       credits_pending = b.credits_pending + excluded.credits_pending,
+       credits_posted = b.credits_posted + excluded.credits_posted
+RETURNING b.account_id
 ),
 transfers AS (
 INSERT INTO ledger_transfers (operation_id, debit_account_id, credit_account_id, amount, kind,
@@ -191,6 +214,7 @@ async def post(
                 "amounts": [t.amount for t in transfers],
                 "kinds": [t.kind.value for t in transfers],
                 "pending_ids": [t.pending_id for t in transfers],
+                "slot": operation.id.int % SLOTS,
                 "id": operation.id,
                 "kind": operation.kind.value,
                 "servicer_id": operation.servicer_id,
@@ -220,7 +244,12 @@ INSERT INTO ledger_accounts (id, kind, visitor_id, servicer_id, debits_must_not_
 VALUES (CAST(:new_id AS uuid), CAST(:kind AS text), CAST(:visitor_id AS uuid),
         CAST(:servicer_id AS uuid), CAST(:kind AS text) = 'wallet')
     ON CONFLICT DO NOTHING
-RETURNING id
+RETURNING id, debits_must_not_exceed_credits
+),
+-- A wallet's one row of sums exists from the start: its rule is checked against it.
+sums AS (
+INSERT INTO ledger_balances (account_id, slot, debits_must_not_exceed_credits)
+SELECT id, 0, debits_must_not_exceed_credits FROM made
 )
 SELECT id FROM made
 UNION ALL
@@ -282,8 +311,9 @@ async def balance(session: Executor, account_id: uuid.UUID) -> Balance:
     row = (
         await session.execute(
             sa.text(
-                "SELECT credits_posted - debits_posted AS posted, debits_pending AS held "
-                "FROM ledger_accounts WHERE id = :id"
+                "SELECT coalesce(sum(credits_posted - debits_posted), 0) AS posted, "
+                "coalesce(sum(debits_pending), 0) AS held "
+                "FROM ledger_balances WHERE account_id = :id"
             ),
             {"id": account_id},
         )
@@ -309,11 +339,20 @@ SELECT account_id, count(*) AS n, sum(dq) AS dq, sum(dp) AS dp, sum(cq) AS cq, s
        ) AS e(account_id, dq, dp, cq, cp)
  GROUP BY account_id
 ),
+sums AS (
+SELECT account_id, sum(debits_pending) AS dq, sum(debits_posted) AS dp,
+       sum(credits_pending) AS cq, sum(credits_posted) AS cp
+  FROM ledger_balances
+ GROUP BY account_id
+),
 joined AS MATERIALIZED (
-SELECT a.id, a.kind, a.debits_pending, a.debits_posted, a.credits_pending, a.credits_posted,
+SELECT a.id, a.kind, coalesce(s.dq, 0) AS debits_pending, coalesce(s.dp, 0) AS debits_posted,
+       coalesce(s.cq, 0) AS credits_pending, coalesce(s.cp, 0) AS credits_posted,
        coalesce(e.n, 0) AS n, coalesce(e.dq, 0) AS e_dq, coalesce(e.dp, 0) AS e_dp,
        coalesce(e.cq, 0) AS e_cq, coalesce(e.cp, 0) AS e_cp
-  FROM ledger_accounts a FULL JOIN entries e ON e.account_id = a.id
+  FROM ledger_accounts a
+  LEFT JOIN sums s ON s.account_id = a.id
+  FULL JOIN entries e ON e.account_id = a.id
 )
 SELECT false AS total, id, kind, debits_pending, debits_posted, credits_pending,
        credits_posted, e_dq, e_dp, e_cq, e_cp

@@ -46,24 +46,10 @@ class LedgerAccount(UUIDPrimaryKey, Timestamps, Base):
         sa.ForeignKey("servicers.id", ondelete="RESTRICT")
     )
     currency: Mapped[str] = mapped_column(sa.String(3), server_default="JPY")
-    debits_pending: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
-    debits_posted: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
-    credits_pending: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
-    credits_posted: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
     # A wallet: what is spent or held can never exceed what was paid in.
     debits_must_not_exceed_credits: Mapped[bool] = mapped_column(server_default=sa.false())
 
     __table_args__ = (
-        sa.CheckConstraint(
-            "debits_pending >= 0 AND debits_posted >= 0 "
-            "AND credits_pending >= 0 AND credits_posted >= 0",
-            name="sums_not_negative",
-        ),
-        sa.CheckConstraint(
-            "NOT debits_must_not_exceed_credits "
-            "OR debits_posted + debits_pending <= credits_posted",
-            name="debits_within_credits",
-        ),
         sa.Index(
             "uq_ledger_accounts_wallet",
             "visitor_id",
@@ -82,6 +68,48 @@ class LedgerAccount(UUIDPrimaryKey, Timestamps, Base):
             "kind",
             unique=True,
             postgresql_where=sa.text("kind NOT IN ('wallet', 'merchant', 'cash_float')"),
+        ),
+    )
+
+
+# How many rows an account without limits spreads its sums over. A charge locks the row it adds
+# to until its transaction commits; with one row per account, every charge at one servicer (and
+# every fee) would wait for the one before it to commit, so charges would run one at a time.
+SLOTS = 16
+
+
+class LedgerBalance(Base):
+    """An account's running sums, on one row (slot 0) for an account with limits — a wallet,
+    whose rule must be checked against all of its sums at once — or spread over :data:`SLOTS`
+    rows for any other. The account's sums are the totals over its rows."""
+
+    __tablename__ = "ledger_balances"
+
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("ledger_accounts.id"), primary_key=True
+    )
+    slot: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
+    debits_pending: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
+    debits_posted: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
+    credits_pending: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
+    credits_posted: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
+    debits_must_not_exceed_credits: Mapped[bool] = mapped_column(server_default=sa.false())
+
+    __table_args__ = (
+        # One slot of a spread account may hold a hold's pending sum and another its release,
+        # so only an account's totals (and a wallet's one row) are never negative.
+        sa.CheckConstraint(
+            "NOT debits_must_not_exceed_credits OR (debits_pending >= 0 AND debits_posted >= 0 "
+            "AND credits_pending >= 0 AND credits_posted >= 0)",
+            name="sums_not_negative",
+        ),
+        sa.CheckConstraint(
+            "NOT debits_must_not_exceed_credits "
+            "OR debits_posted + debits_pending <= credits_posted",
+            name="debits_within_credits",
+        ),
+        sa.CheckConstraint(
+            "slot >= 0 AND (slot = 0 OR NOT debits_must_not_exceed_credits)", name="one_slot"
         ),
     )
 
@@ -210,3 +238,22 @@ class Payout(UUIDPrimaryKey, Timestamps, Base):
     operation_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payment_operations.id"))
 
     __table_args__ = (sa.UniqueConstraint("servicer_id", "day"),)
+
+
+class Merchant(Base):
+    """What the payments domain knows of a servicer as a seller: its registration number for
+    qualified invoices (適格請求書発行事業者登録番号, T and 13 digits), when it has one."""
+
+    __tablename__ = "payment_merchants"
+
+    servicer_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("servicers.id", ondelete="CASCADE"), primary_key=True
+    )
+    invoice_registration_number: Mapped[str | None] = mapped_column(sa.String(14))
+    updated_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "invoice_registration_number ~ '^T[0-9]{13}$'", name="registration_number"
+        ),
+    )

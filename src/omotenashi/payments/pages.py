@@ -27,7 +27,7 @@ from omotenashi.config import WalletRegime
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
-from omotenashi.payments import idempotency, service, settlement
+from omotenashi.payments import idempotency, receipts, service, settlement
 from omotenashi.payments.models import OperationKind
 from omotenashi.payments.service import Payment, Presented, Rules
 from omotenashi.staff import service as staff
@@ -86,6 +86,7 @@ class Line:
     when: str
     at: datetime
     note: str | None
+    receipt: str | None = None
 
 
 def _signed(payment: Payment) -> str:
@@ -115,6 +116,7 @@ async def wallet(request: Request, session: Session, me: web.PageVisitor) -> Res
             % {"date": web.day(p.expires_at.astimezone(JAPAN).date(), language)}
             if p.expires_at and p.kind in (OperationKind.cash_top_up, OperationKind.card_top_up)
             else None,
+            receipt=f"/wallet/receipts/{p.id}" if p.kind in receipts.RECEIPTED else None,
         )
         for p in view.history
     ]
@@ -288,6 +290,8 @@ async def console_payments(
                 for p in payments
             ],
             "statement": statement,
+            "registration_number": await receipts.registration_number(session, servicer_id),
+            "admin": me.staff.role is Role.servicer_admin,
             "yen": yen,
             "key": secrets.token_urlsafe(16),
         },
@@ -342,3 +346,55 @@ async def settlement_csv(
             "Cache-Control": "no-store",
         },
     )
+
+
+# --- Receipts ----------------------------------------------------------------------------------
+
+
+@router.get("/wallet/receipts/{payment_id}", response_class=HTMLResponse)
+async def visitor_receipt(
+    payment_id: uuid.UUID, request: Request, session: Session, me: web.PageVisitor
+) -> Response:
+    language = web.request_language(request)
+    made = await receipts.for_visitor(session, me.visitor_id, payment_id)
+    return web.render(
+        request,
+        "payments/receipt.html",
+        {
+            "receipt": made,
+            "label": web.gettext(language, KIND_LABELS[made.kind]),
+            "seller": made.seller_ja if language.code == "ja" else made.seller,
+            "when": web.when(made.at, language),
+            "yen": yen,
+        },
+    )
+
+
+@router.get("/console/payments/{payment_id}/invoice", response_class=HTMLResponse)
+async def merchant_invoice(
+    payment_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    """The merchant's copy in Japanese: a qualified invoice when it gave its number."""
+    servicer_id = _counter_staff(me)
+    made = await receipts.for_merchant(session, servicer_id, payment_id)
+    at = made.at.astimezone(JAPAN)
+    return web.render(
+        request,
+        "payments/invoice.html",
+        {"receipt": made, "date": f"{at.year}年{at.month}月{at.day}日", "yen": yen},
+    )
+
+
+@router.post("/console/payments/invoice-number", dependencies=[web.CsrfChecked])
+async def set_invoice_number(
+    request: Request,
+    session: Session,
+    me: web.PageStaff,
+    invoice_registration_number: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    staff.require(me.staff, Role.servicer_admin)
+    assert me.staff.servicer_id is not None
+    await receipts.set_registration_number(
+        session, me.staff.servicer_id, invoice_registration_number
+    )
+    return web.redirect("/console/payments")

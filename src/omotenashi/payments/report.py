@@ -129,7 +129,7 @@ SELECT o.wallet_id,
              + coalesce(sum(o.amount) FILTER (WHERE o.kind = 'refund'), 0)
              - coalesce(sum(o.amount) FILTER (WHERE o.kind = 'expiry'), 0)
              - a.debits_pending) AS due
-  FROM payment_operations o JOIN ledger_accounts a ON a.id = o.wallet_id
+  FROM payment_operations o JOIN ledger_balances a ON a.account_id = o.wallet_id AND a.slot = 0
  GROUP BY o.wallet_id, a.credits_posted, a.debits_posted, a.debits_pending
 HAVING bool_or(o.kind IN ('cash_top_up', 'card_top_up') AND o.expires_at <= :now)
 """

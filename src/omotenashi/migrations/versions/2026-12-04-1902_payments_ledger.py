@@ -1,11 +1,12 @@
 """payments: a double-entry ledger, payment operations, idempotency keys, payouts
 
 Transfers and operations are append-only for everyone, the application included (a trigger,
-as on the audit log): a correction is a new transfer, never an edit.
+as on the audit log): a correction is a new transfer, never an edit. An account's running sums
+live in ``ledger_balances``: one row for a wallet, spread over several for any other account.
 
 Revision ID: 0018_payments
 Revises: 0017_access_log_servicer
-Create Date: 2026-12-04 19:02:10.825092+00:00
+Create Date: 2026-12-04 19:02:32.816563+00:00
 """
 
 from collections.abc import Sequence
@@ -48,6 +49,25 @@ def upgrade() -> None:
         op.f("ix_idempotency_keys_created_at"), "idempotency_keys", ["created_at"], unique=False
     )
     op.create_table(
+        "payment_events",
+        sa.Column("id", sa.BigInteger(), sa.Identity(always=True), nullable=False),
+        sa.Column("servicer_id", sa.Uuid(), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("operation_id", sa.Uuid(), nullable=True),
+        sa.Column("payload", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_payment_events")),
+    )
+    op.create_index(
+        op.f("ix_payment_events_servicer_id"), "payment_events", ["servicer_id"], unique=False
+    )
+    op.create_table(
         "ledger_accounts",
         sa.Column(
             "kind",
@@ -69,10 +89,6 @@ def upgrade() -> None:
         sa.Column("visitor_id", sa.Uuid(), nullable=True),
         sa.Column("servicer_id", sa.Uuid(), nullable=True),
         sa.Column("currency", sa.String(length=3), server_default="JPY", nullable=False),
-        sa.Column("debits_pending", sa.BigInteger(), server_default="0", nullable=False),
-        sa.Column("debits_posted", sa.BigInteger(), server_default="0", nullable=False),
-        sa.Column("credits_pending", sa.BigInteger(), server_default="0", nullable=False),
-        sa.Column("credits_posted", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column(
             "debits_must_not_exceed_credits",
             sa.Boolean(),
@@ -85,16 +101,6 @@ def upgrade() -> None:
             sa.DateTime(timezone=True),
             server_default=sa.text("now()"),
             nullable=False,
-        ),
-        sa.CheckConstraint(
-            "NOT debits_must_not_exceed_credits "
-            "OR debits_posted + debits_pending <= credits_posted",
-            name=op.f("ck_ledger_accounts_debits_within_credits"),
-        ),
-        sa.CheckConstraint(
-            "debits_pending >= 0 AND debits_posted >= 0 "
-            "AND credits_pending >= 0 AND credits_posted >= 0",
-            name=op.f("ck_ledger_accounts_sums_not_negative"),
         ),
         sa.ForeignKeyConstraint(
             ["servicer_id"],
@@ -132,23 +138,39 @@ def upgrade() -> None:
         postgresql_where=sa.text("kind = 'wallet' AND visitor_id IS NOT NULL"),
     )
     op.create_table(
-        "payment_events",
-        sa.Column("id", sa.BigInteger(), sa.Identity(always=True), nullable=False),
-        sa.Column("servicer_id", sa.Uuid(), nullable=False),
-        sa.Column("kind", sa.String(length=40), nullable=False),
-        sa.Column("operation_id", sa.Uuid(), nullable=True),
-        sa.Column("payload", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+        "ledger_balances",
+        sa.Column("account_id", sa.Uuid(), nullable=False),
+        sa.Column("slot", sa.SmallInteger(), nullable=False),
+        sa.Column("debits_pending", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("debits_posted", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("credits_pending", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("credits_posted", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column(
-            "created_at",
-            sa.DateTime(timezone=True),
-            server_default=sa.text("now()"),
+            "debits_must_not_exceed_credits",
+            sa.Boolean(),
+            server_default=sa.text("false"),
             nullable=False,
         ),
-        sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_payment_events")),
-    )
-    op.create_index(
-        op.f("ix_payment_events_servicer_id"), "payment_events", ["servicer_id"], unique=False
+        sa.CheckConstraint(
+            "NOT debits_must_not_exceed_credits "
+            "OR debits_posted + debits_pending <= credits_posted",
+            name=op.f("ck_ledger_balances_debits_within_credits"),
+        ),
+        sa.CheckConstraint(
+            "NOT debits_must_not_exceed_credits OR (debits_pending >= 0 AND debits_posted >= 0 "
+            "AND credits_pending >= 0 AND credits_posted >= 0)",
+            name=op.f("ck_ledger_balances_sums_not_negative"),
+        ),
+        sa.CheckConstraint(
+            "slot >= 0 AND (slot = 0 OR NOT debits_must_not_exceed_credits)",
+            name=op.f("ck_ledger_balances_one_slot"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["ledger_accounts.id"],
+            name=op.f("fk_ledger_balances_account_id_ledger_accounts"),
+        ),
+        sa.PrimaryKeyConstraint("account_id", "slot", name=op.f("pk_ledger_balances")),
     )
     op.create_table(
         "payment_operations",
@@ -313,6 +335,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_payouts")),
         sa.UniqueConstraint("servicer_id", "day", name=op.f("uq_payouts_servicer_id_day")),
     )
+    op.create_table(
+        "payment_merchants",
+        sa.Column("servicer_id", sa.Uuid(), nullable=False),
+        sa.Column("invoice_registration_number", sa.String(length=14), nullable=True),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.CheckConstraint(
+            "invoice_registration_number ~ '^T[0-9]{13}$'",
+            name=op.f("ck_payment_merchants_registration_number"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["servicer_id"],
+            ["servicers.id"],
+            name=op.f("fk_payment_merchants_servicer_id_servicers"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("servicer_id", name=op.f("pk_payment_merchants")),
+    )
     for table in IMMUTABLE:
         op.execute(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
@@ -321,6 +365,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("payment_merchants")
     for table in IMMUTABLE:
         op.execute(f"DROP TRIGGER {table}_append_only ON {table}")
     op.drop_table("payouts")
@@ -331,8 +376,7 @@ def downgrade() -> None:
     op.drop_index("ix_payment_operations_servicer_day", table_name="payment_operations")
     op.drop_index(op.f("ix_payment_operations_original_id"), table_name="payment_operations")
     op.drop_table("payment_operations")
-    op.drop_index(op.f("ix_payment_events_servicer_id"), table_name="payment_events")
-    op.drop_table("payment_events")
+    op.drop_table("ledger_balances")
     op.drop_index(
         "uq_ledger_accounts_wallet",
         table_name="ledger_accounts",
@@ -349,6 +393,8 @@ def downgrade() -> None:
         postgresql_where=sa.text("kind NOT IN ('wallet', 'merchant', 'cash_float')"),
     )
     op.drop_table("ledger_accounts")
+    op.drop_index(op.f("ix_payment_events_servicer_id"), table_name="payment_events")
+    op.drop_table("payment_events")
     op.drop_index(op.f("ix_idempotency_keys_created_at"), table_name="idempotency_keys")
     op.drop_table("idempotency_keys")
     op.execute("DROP FUNCTION ledger_is_append_only()")
