@@ -306,6 +306,7 @@ ENDPOINTS = (
     Endpoint("POST", f"/v1/payments/holds/{NO_PAYMENT}/capture", {"X back-end": 400}, lambda c: {}),
     Endpoint("POST", f"/v1/payments/holds/{NO_PAYMENT}/release", {"X back-end": 400}),
     Endpoint("GET", f"/v1/payments/{NO_PAYMENT}", {"X back-end": 404}),
+    Endpoint("GET", f"/v1/payments/confirmations/{NO_PAYMENT}", {"X back-end": 404}),
     Endpoint("GET", "/v1/me/wallet", dict.fromkeys(VISITORS, 200)),
 )
 
@@ -411,6 +412,7 @@ def _as_template(path: str) -> str:
     path = path.replace(NO_ALERT, "{alert_id}").replace(NO_SUBSCRIPTION, "{subscription_id}")
     path = path.replace(f"/holds/{NO_PAYMENT}", "/holds/{hold_id}")
     path = path.replace(f"/charges/{NO_PAYMENT}", "/charges/{charge_id}")
+    path = path.replace(f"/confirmations/{NO_PAYMENT}", "/confirmations/{confirmation_id}")
     path = path.replace(NO_PAYMENT, "{payment_id}")
     path = path.replace("/translations/en/title", "/translations/{language}/{field}")
     return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")

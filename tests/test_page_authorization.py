@@ -151,6 +151,9 @@ COVERED_ELSEWHERE = {
     "POST /counter/payments",
     "POST /console/payments/{charge_id}/refund",
     "GET /wallet/receipts/{payment_id}",
+    "GET /wallet/confirm/{token}",
+    "POST /wallet/confirm/{token}",
+    "GET /counter/payments/confirmations/{confirmation_id}",
     "GET /console/payments/{payment_id}/invoice",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.

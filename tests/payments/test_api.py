@@ -184,3 +184,48 @@ async def test_a_hold_is_captured_in_part_over_the_api(
     assert again.status_code == 409
     assert again.json()["code"] == "hold_not_open"
     assert (await ledger.verify(session)).clean
+
+
+async def test_above_the_tap_limit_the_visitor_confirms_on_their_phone(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    from tests.pages import csrf_token
+
+    from omotenashi import web
+    from omotenashi.payments import service
+
+    hotel = await merchant(session, "Hotel Ueno", ServicerCategory.hotel)
+    restaurant = await merchant(session, "Sushi Ginza")
+    minji = await visitor(session, platform.keys)
+    await client.post(
+        "/v1/payments/top-ups/cash",
+        json={"carrier": CARD, "amount": 30_000},
+        headers=_key(await _headers(session, platform, hotel)),
+    )
+    till = await _headers(session, platform, restaurant)
+    asked = await client.post(
+        "/v1/payments/charges", json={"carrier": CARD, "amount": 12_000}, headers=_key(till)
+    )
+    assert asked.status_code == 403
+    assert asked.json()["code"] == "confirmation_required"
+    confirmation = asked.json()["confirmation"]
+    status = await client.get(confirmation["status_url"], headers=till)
+    assert status.json()["state"] == "pending"
+    assert await _transfers(session) == 1  # only the top-up
+
+    started = await auth.start_visitor_session(session, minji)
+    client.cookies.set(web.SESSION_COOKIE, started.token)
+    page = await client.get(confirmation["path"])
+    assert "¥12,000" in page.text
+    token = await csrf_token(client, confirmation["path"])
+    paid = await client.post(confirmation["path"], data={"csrf_token": token, "answer": "pay"})
+    assert paid.status_code == 303
+    again = await client.post(confirmation["path"], data={"csrf_token": token, "answer": "pay"})
+    assert again.status_code == 404  # answered once
+    client.cookies.clear()
+
+    status = await client.get(confirmation["status_url"], headers=till)
+    assert status.json()["state"] == "confirmed"
+    assert status.json()["charge"]["amount"] == 12_000
+    assert (await service.wallet(session, minji)).balance.available == 18_000
+    assert (await ledger.verify(session)).clean

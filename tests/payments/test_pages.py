@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.pages import csrf_token, signed_in_staff, text_of
 from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
@@ -169,3 +170,33 @@ async def test_the_visitors_receipt_is_in_korean_and_the_merchants_a_qualified_i
     # Nobody else's receipt: another servicer's staff, or another visitor.
     await _at_desk(client, session, platform, hotel)
     assert (await client.get(f"/console/payments/{charged.id}/invoice")).status_code == 404
+
+
+async def test_the_counter_waits_for_the_visitor_to_confirm_a_large_charge(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    from tests.payments.support import RULES, tap, terminal
+
+    from omotenashi.payments import service
+    from omotenashi.payments.models import PaymentConfirmation
+
+    hotel = await merchant(session, "Hotel Ueno", ServicerCategory.hotel)
+    restaurant = await merchant(session, "Sushi Ginza")
+    minji = await visitor(session, platform.keys)
+    await service.top_up_cash(
+        session, platform.keys, RULES, await terminal(session, hotel), tap(), 20_000, actor="x"
+    )
+    await _at_desk(client, session, platform, restaurant)
+    waiting = await _pay(client, "charge", "15000", "till-9")
+    assert "data-waiting" in waiting.text, text_of(waiting)[-600:]
+    poll = re.search(r'hx-get="(/counter/payments/confirmations/[0-9a-f-]+)"', waiting.text)
+    assert poll is not None
+    assert "data-waiting" in (await client.get(poll.group(1))).text
+    asked = await session.scalar(
+        sa.select(PaymentConfirmation).where(PaymentConfirmation.visitor_id == minji)
+    )
+    assert asked is not None
+    await service.answer_confirmation(session, RULES, minji, asked.token, accept=True)
+    done = await client.get(poll.group(1))
+    assert "¥15,000" in text_of(done)
+    assert "data-paid" in done.text

@@ -30,6 +30,7 @@ from omotenashi.payments import idempotency, service
 from omotenashi.payments.errors import IdempotencyKeyRequiredError
 from omotenashi.payments.schemas import (
     ChargeIn,
+    ConfirmationOut,
     HoldIn,
     PartIn,
     PaymentOut,
@@ -179,7 +180,10 @@ async def cash_top_up(
     summary="Charge the visitor behind a carrier (purpose `payment`)",
     responses={
         **_MOVES_MONEY,
-        403: {"description": "consent_required (with a tap-to-consent request)"},
+        403: {
+            "description": "consent_required (with a tap-to-consent request), "
+            "confirmation_required (above the tap limit: the visitor confirms on their phone)"
+        },
         404: {"description": "carrier_not_found: unknown, revoked or erased"},
         409: {"description": "insufficient_funds"},
     },
@@ -322,6 +326,31 @@ async def refund(
 )
 async def payment(payment_id: uuid.UUID, caller: ServicerCaller, session: Session) -> Payment:
     return await service.operation(session, caller.servicer_id, payment_id)
+
+
+@router.get(
+    "/payments/confirmations/{confirmation_id}",
+    response_model=ConfirmationOut,
+    summary="A charge above the tap limit: whether the visitor confirmed it on their phone",
+)
+async def confirmation(
+    confirmation_id: uuid.UUID, caller: ServicerCaller, session: Session
+) -> ConfirmationOut:
+    asked = await service.confirmation(session, caller.servicer_id, confirmation_id)
+    charge = (
+        PaymentOut.model_validate(
+            await service.operation(session, caller.servicer_id, asked.charge_id)
+        )
+        if asked.charge_id
+        else None
+    )
+    return ConfirmationOut(
+        id=asked.id,
+        state=str(asked.state),
+        amount=asked.amount,
+        expires_at=asked.expires_at,
+        charge=charge,
+    )
 
 
 @router.get("/me/wallet", response_model=WalletOut, summary="The visitor's balance and history")

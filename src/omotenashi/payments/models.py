@@ -257,3 +257,33 @@ class Merchant(Base):
             "invoice_registration_number ~ '^T[0-9]{13}$'", name="registration_number"
         ),
     )
+
+
+class ConfirmationState(StrEnum):
+    pending = "pending"
+    confirmed = "confirmed"  # the visitor paid on their phone
+    declined = "declined"
+
+
+class PaymentConfirmation(UUIDPrimaryKey, Base):
+    """A charge above the tap limit, waiting for the visitor to confirm it on their phone
+    (opened from the counter's code, as a tap-to-consent request is)."""
+
+    __tablename__ = "payment_confirmations"
+
+    token: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    servicer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("servicers.id"))
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+    )
+    terminal_id: Mapped[uuid.UUID | None]
+    subject: Mapped[str] = mapped_column(sa.String(64))
+    amount: Mapped[int] = mapped_column(sa.BigInteger)
+    description: Mapped[str | None] = mapped_column(sa.String(200))
+    tax_lines: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    state: Mapped[ConfirmationState] = mapped_column(
+        text_enum(ConfirmationState, "confirmation_state", 16)
+    )
+    charge_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payment_operations.id"))
+    created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
+    expires_at: Mapped[datetime]

@@ -28,7 +28,7 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
 from omotenashi.payments import idempotency, receipts, service, settlement
-from omotenashi.payments.models import OperationKind
+from omotenashi.payments.models import ConfirmationState, OperationKind
 from omotenashi.payments.service import Payment, Presented, Rules
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
@@ -180,7 +180,10 @@ async def _once(
     try:
         payment: Payment = await work()
     except AppError as exc:
-        answer: tuple[int, dict[str, Any]] = (int(exc.status), {"code": exc.code})
+        answer: tuple[int, dict[str, Any]] = (
+            int(exc.status),
+            {"code": exc.code, "confirmation": exc.extra.get("confirmation")},
+        )
     else:
         answer = (201, {"kind": str(payment.kind), "amount": payment.amount, "id": str(payment.id)})
     await idempotency.remember(session, scope, key, *answer)
@@ -238,12 +241,75 @@ async def counter_pay(
     if status < 400:
         done = N_("Paid in: %(amount)s") if action == "top_up" else N_("Charged: %(amount)s")
         result = {"done": web.gettext(language, done) % {"amount": yen(answer["amount"])}}
+    elif answer.get("confirmation"):
+        asked = answer["confirmation"]
+        result = {
+            "waiting": f"/counter/payments/confirmations/{asked['id']}",
+            "confirm_url": f"{web.site_url(request)}{asked['path']}",
+        }
     else:
         result = {"problem": web.gettext(language, REFUSALS.get(answer.get("code", ""), REFUSED))}
     context = {"key": secrets.token_urlsafe(16), **result}
     if request.headers.get("hx-request") == "true":
         return web.render(request, "payments/counter_result.html", context)
     return web.render(request, "payments/counter.html", context)
+
+
+@router.get("/counter/payments/confirmations/{confirmation_id}", response_class=HTMLResponse)
+async def counter_confirmation(
+    confirmation_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+) -> Response:
+    """Polled by the waiting counter until the visitor answers on their phone."""
+    servicer_id = _counter_staff(me)
+    language = web.request_language(request)
+    asked = await service.confirmation(session, servicer_id, confirmation_id)
+    if asked.state is ConfirmationState.confirmed:
+        done = web.gettext(language, N_("Charged: %(amount)s")) % {"amount": yen(asked.amount)}
+        return web.render(request, "payments/counter_result.html", {"done": done})
+    if asked.state is ConfirmationState.declined or asked.expires_at <= datetime.now(UTC):
+        problem = web.gettext(language, REFUSED)
+        return web.render(request, "payments/counter_result.html", {"problem": problem})
+    return web.render(
+        request,
+        "payments/counter_result.html",
+        {
+            "waiting": f"/counter/payments/confirmations/{confirmation_id}",
+            "confirm_url": f"{web.site_url(request)}/wallet/confirm/{asked.token}",
+        },
+    )
+
+
+@router.get("/wallet/confirm/{token}", response_class=HTMLResponse)
+async def confirm_page(
+    token: str, request: Request, session: Session, me: web.PageVisitor
+) -> Response:
+    language = web.request_language(request)
+    asked = await service.confirmation_for_visitor(session, me.visitor_id, token)
+    names = await service.servicer_names(session, [asked.servicer_id])
+    return web.render(
+        request,
+        "payments/confirm.html",
+        {
+            "asked": asked,
+            "amount": yen(asked.amount),
+            "seller": _name(names.get(asked.servicer_id), language),
+            "open": asked.state is ConfirmationState.pending
+            and asked.expires_at > datetime.now(UTC),
+        },
+    )
+
+
+@router.post("/wallet/confirm/{token}", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+async def confirm(
+    token: str,
+    request: Request,
+    session: Session,
+    me: web.PageVisitor,
+    answer: Annotated[str, Form(pattern="^(pay|decline)$")],
+) -> Response:
+    rules = Rules.from_settings(request.app.state.platform.settings)
+    await service.answer_confirmation(session, rules, me.visitor_id, token, accept=answer == "pay")
+    return web.redirect("/wallet")
 
 
 # --- The console: the servicer's day ----------------------------------------------------------

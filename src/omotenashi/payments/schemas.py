@@ -98,3 +98,12 @@ class WalletOut(BaseModel):
     held: int
     currency: str = "JPY"
     history: list[WalletEntryOut]
+
+
+class ConfirmationOut(BaseModel):
+    id: uuid.UUID
+    state: str
+    amount: int
+    currency: str = "JPY"
+    expires_at: datetime
+    charge: PaymentOut | None = Field(description="The charge, once the visitor confirmed.")

@@ -9,6 +9,7 @@ nothing written; so a refused operation (a 4xx) never leaves a transfer behind.
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,6 +33,8 @@ from omotenashi.payments import ledger
 from omotenashi.payments.errors import (
     AmountOverLimitError,
     CaptureExceedsHoldError,
+    ConfirmationNotFoundError,
+    ConfirmationRequiredError,
     HoldNotOpenError,
     InsufficientFundsError,
     InvalidAmountError,
@@ -45,7 +48,9 @@ from omotenashi.payments.errors import (
 from omotenashi.payments.ledger import Operation, Transfer
 from omotenashi.payments.models import (
     AccountKind,
+    ConfirmationState,
     OperationKind,
+    PaymentConfirmation,
     PaymentEvent,
     PaymentOperation,
     TransferKind,
@@ -365,6 +370,15 @@ async def charge(
     amount = check_amount(amount, currency, limit=rules.wallet_limit)
     lines = check_tax_lines(tax_lines, amount)
     payer = await identify(session, keys, caller, presented, now)
+    if amount > rules.tap_limit:
+        asked = await _ask_confirmation(
+            session, caller, payer, amount, description=description, tax_lines=lines, now=now
+        )
+        raise ConfirmationRequiredError(
+            f"Above ¥{rules.tap_limit:,} the visitor confirms on their phone: show them the "
+            "code, then poll the confirmation.",
+            extra={"confirmation": confirmation_links(asked)},
+        )
     return await _charge(
         session,
         rules,
@@ -427,6 +441,108 @@ async def _charge(
         await _announce(session, "charge.succeeded", payment)
     log.info(f"payments.{kind}", operation_id=str(operation.id), amount=amount)
     return payment
+
+
+CONFIRMATION_TTL = timedelta(minutes=5)
+
+
+async def _ask_confirmation(
+    session: AsyncSession,
+    caller: AuthenticatedClient,
+    payer: Payer,
+    amount: int,
+    *,
+    description: str | None,
+    tax_lines: dict[str, int] | None,
+    now: datetime,
+) -> PaymentConfirmation:
+    asked = PaymentConfirmation(
+        token=secrets.token_urlsafe(24),
+        servicer_id=caller.servicer_id,
+        visitor_id=payer.visitor_id,
+        terminal_id=caller.id if caller.kind is ClientKind.terminal else None,
+        subject=payer.subject,
+        amount=amount,
+        description=description,
+        tax_lines=tax_lines,
+        state=ConfirmationState.pending,
+        expires_at=now + CONFIRMATION_TTL,
+    )
+    session.add(asked)
+    await session.flush()
+    log.info("payments.confirmation_asked", confirmation_id=str(asked.id), amount=amount)
+    return asked
+
+
+def confirmation_links(asked: PaymentConfirmation) -> dict[str, Any]:
+    return {
+        "id": str(asked.id),
+        "path": f"/wallet/confirm/{asked.token}",
+        "status_url": f"/v1/payments/confirmations/{asked.id}",
+        "expires_at": asked.expires_at.isoformat(),
+    }
+
+
+async def confirmation(
+    session: AsyncSession, servicer_id: uuid.UUID, confirmation_id: uuid.UUID
+) -> PaymentConfirmation:
+    """The servicer's confirmation request, as it stands (another's is not found)."""
+    asked = await session.scalar(
+        sa.select(PaymentConfirmation).where(
+            PaymentConfirmation.id == confirmation_id,
+            PaymentConfirmation.servicer_id == servicer_id,
+        )
+    )
+    if asked is None:
+        raise ConfirmationNotFoundError()
+    return asked
+
+
+async def confirmation_for_visitor(
+    session: AsyncSession, visitor_id: uuid.UUID, token: str, *, lock: bool = False
+) -> PaymentConfirmation:
+    statement = sa.select(PaymentConfirmation).where(
+        PaymentConfirmation.token == token, PaymentConfirmation.visitor_id == visitor_id
+    )
+    asked = await session.scalar(statement.with_for_update() if lock else statement)
+    if asked is None:
+        raise ConfirmationNotFoundError()
+    return asked
+
+
+async def answer_confirmation(
+    session: AsyncSession,
+    rules: Rules,
+    visitor_id: uuid.UUID,
+    token: str,
+    *,
+    accept: bool,
+    now: datetime | None = None,
+) -> PaymentConfirmation:
+    """The visitor pays (the charge is made now, from their wallet) or declines; once."""
+    now = now or datetime.now(UTC)
+    asked = await confirmation_for_visitor(session, visitor_id, token, lock=True)
+    if asked.state is not ConfirmationState.pending or asked.expires_at <= now:
+        raise ConfirmationNotFoundError("This payment was already answered or has expired.")
+    if accept:
+        payment = await _charge(
+            session,
+            rules,
+            asked.servicer_id,
+            Payer(visitor_id, asked.subject, ""),
+            asked.amount,
+            kind=OperationKind.charge,
+            terminal_id=asked.terminal_id,
+            description=asked.description,
+            tax_lines=asked.tax_lines,
+            actor=f"visitor-confirmed:{asked.id}",
+        )
+        asked.charge_id = payment.id
+        asked.state = ConfirmationState.confirmed
+    else:
+        asked.state = ConfirmationState.declined
+    await session.flush()
+    return asked
 
 
 async def hold(
@@ -719,6 +835,16 @@ async def refundable(
         if original_id is not None:
             left[original_id] -= int(amount)
     return left
+
+
+async def servicer_names(
+    session: AsyncSession, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[str, str]]:
+    """Each servicer's name and its name in Japanese."""
+    from omotenashi.servicers.models import Servicer
+
+    rows = await session.scalars(sa.select(Servicer).where(Servicer.id.in_(ids)))
+    return {s.id: (s.name, s.name_ja) for s in rows.all()}
 
 
 @dataclass(frozen=True)

@@ -11,3 +11,17 @@ document.addEventListener("htmx:afterSwap", (event) => {
     form.querySelector("[name=carrier]").value = "";
   }
 });
+
+// A charge above the tap limit: the visitor scans this code to confirm on their phone.
+function drawCodes(root) {
+  if (typeof qrcode !== "function") return;
+  for (const box of root.querySelectorAll("[data-qr]:not([data-drawn])")) {
+    const code = qrcode(0, "M");
+    code.addData(box.dataset.qr);
+    code.make();
+    box.innerHTML = code.createSvgTag({ cellSize: 5, margin: 2 });
+    box.dataset.drawn = "true";
+  }
+}
+document.addEventListener("htmx:afterSwap", (event) => drawCodes(event.target));
+document.addEventListener("DOMContentLoaded", () => drawCodes(document));

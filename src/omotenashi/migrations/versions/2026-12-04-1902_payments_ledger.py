@@ -357,6 +357,62 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("servicer_id", name=op.f("pk_payment_merchants")),
     )
+    op.create_table(
+        "payment_confirmations",
+        sa.Column("token", sa.String(length=64), nullable=False),
+        sa.Column("servicer_id", sa.Uuid(), nullable=False),
+        sa.Column("visitor_id", sa.Uuid(), nullable=False),
+        sa.Column("terminal_id", sa.Uuid(), nullable=True),
+        sa.Column("subject", sa.String(length=64), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("description", sa.String(length=200), nullable=True),
+        sa.Column("tax_lines", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
+        sa.Column(
+            "state",
+            sa.Enum(
+                "pending",
+                "confirmed",
+                "declined",
+                name="confirmation_state",
+                native_enum=False,
+                length=16,
+            ),
+            nullable=False,
+        ),
+        sa.Column("charge_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["charge_id"],
+            ["payment_operations.id"],
+            name=op.f("fk_payment_confirmations_charge_id_payment_operations"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["servicer_id"],
+            ["servicers.id"],
+            name=op.f("fk_payment_confirmations_servicer_id_servicers"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["visitor_id"],
+            ["visitors.id"],
+            name=op.f("fk_payment_confirmations_visitor_id_visitors"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_payment_confirmations")),
+        sa.UniqueConstraint("token", name=op.f("uq_payment_confirmations_token")),
+    )
+    op.create_index(
+        op.f("ix_payment_confirmations_visitor_id"),
+        "payment_confirmations",
+        ["visitor_id"],
+        unique=False,
+    )
     for table in IMMUTABLE:
         op.execute(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
@@ -365,6 +421,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("payment_confirmations")
     op.drop_table("payment_merchants")
     for table in IMMUTABLE:
         op.execute(f"DROP TRIGGER {table}_append_only ON {table}")
