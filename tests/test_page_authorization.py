@@ -70,6 +70,7 @@ PAGES = (
     Page("GET", "/console/content", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/operator/translation-bank", ("operator",), STAFF_SIGN_IN),
     Page("GET", "/wallet", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/wallet/card", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/console/payments", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console/payments/settlement.csv", COUNTER, STAFF_SIGN_IN),
 )
@@ -152,6 +153,7 @@ COVERED_ELSEWHERE = {
     "POST /console/payments/{charge_id}/refund",
     "GET /wallet/receipts/{payment_id}",
     "GET /wallet/confirm/{token}",
+    "POST /wallet/card",
     "POST /wallet/confirm/{token}",
     "GET /counter/payments/confirmations/{confirmation_id}",
     "GET /console/payments/{payment_id}/invoice",

@@ -26,7 +26,7 @@ from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import PROBLEM_JSON, AppError, problem_body
-from omotenashi.payments import idempotency, service
+from omotenashi.payments import cards, idempotency, provider, service
 from omotenashi.payments.errors import IdempotencyKeyRequiredError
 from omotenashi.payments.schemas import (
     ChargeIn,
@@ -351,6 +351,21 @@ async def confirmation(
         expires_at=asked.expires_at,
         charge=charge,
     )
+
+
+@router.post(
+    "/payments/webhooks/stripe",
+    summary="Stripe's webhook: a paid card top-up credits the wallet (signature verified)",
+    responses={400: {"description": "invalid_signature"}},
+)
+async def stripe_webhook(request: Request, session: Session) -> JSONResponse:
+    settings = request.app.state.platform.settings
+    event = provider.provider(settings).verify(
+        await request.body(), request.headers.get("stripe-signature", "")
+    )
+    if event is not None:
+        await cards.paid(session, Rules.from_settings(settings), event)
+    return JSONResponse({"received": True})
 
 
 @router.get("/me/wallet", response_model=WalletOut, summary="The visitor's balance and history")

@@ -287,3 +287,24 @@ class PaymentConfirmation(UUIDPrimaryKey, Base):
     charge_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payment_operations.id"))
     created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
     expires_at: Mapped[datetime]
+
+
+class CardTopUpState(StrEnum):
+    pending = "pending"  # the visitor is on the provider's page
+    credited = "credited"  # the provider's verified webhook said paid; the wallet was credited
+    refused = "refused"  # paid, but the wallet could not take it (over its limit): to refund
+
+
+class CardTopUp(UUIDPrimaryKey, Base):
+    """A card top-up through the payment provider, from its start to the provider's webhook."""
+
+    __tablename__ = "card_top_ups"
+
+    visitor_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="SET NULL"), index=True
+    )
+    amount: Mapped[int] = mapped_column(sa.BigInteger)
+    provider_session: Mapped[str] = mapped_column(sa.String(255), unique=True)
+    state: Mapped[CardTopUpState] = mapped_column(text_enum(CardTopUpState, "card_top_up_state"))
+    operation_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payment_operations.id"))
+    created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())

@@ -27,7 +27,7 @@ from omotenashi.config import WalletRegime
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
-from omotenashi.payments import idempotency, receipts, service, settlement
+from omotenashi.payments import cards, idempotency, provider, receipts, service, settlement
 from omotenashi.payments.models import ConfirmationState, OperationKind
 from omotenashi.payments.service import Payment, Presented, Rules
 from omotenashi.staff import service as staff
@@ -141,6 +141,41 @@ def _name(names: tuple[str, str] | None, language: i18n.Language) -> str | None:
     if names is None:
         return None
     return names[1] if language.code == "ja" else names[0]
+
+
+@router.get("/wallet/card", response_class=HTMLResponse)
+async def card_page(request: Request, me: web.PageVisitor) -> Response:
+    settings = request.app.state.platform.settings
+    return web.render(
+        request,
+        "payments/card.html",
+        {
+            "available": settings.stripe_secret_key is not None,
+            "limit": yen(settings.wallet_limit),
+            "short_validity": settings.wallet_regime is WalletRegime.short_validity,
+            "days": settings.wallet_validity_days,
+        },
+    )
+
+
+@router.post("/wallet/card", dependencies=[web.CsrfChecked])
+async def card_pay_in(
+    request: Request,
+    session: Session,
+    me: web.PageVisitor,
+    amount: Annotated[str, Form(max_length=20)],
+) -> Response:
+    settings = request.app.state.platform.settings
+    parsed: Any = int(amount) if amount.strip().isdigit() else amount
+    hosted = await cards.start(
+        session,
+        Rules.from_settings(settings),
+        provider.provider(settings),
+        me.visitor_id,
+        parsed,
+        site_url=web.site_url(request),
+    )
+    return web.redirect(hosted.url)
 
 
 # --- The counter ------------------------------------------------------------------------------

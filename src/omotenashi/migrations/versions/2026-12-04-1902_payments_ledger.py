@@ -413,6 +413,48 @@ def upgrade() -> None:
         ["visitor_id"],
         unique=False,
     )
+    op.create_table(
+        "card_top_ups",
+        sa.Column("visitor_id", sa.Uuid(), nullable=True),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("provider_session", sa.String(length=255), nullable=False),
+        sa.Column(
+            "state",
+            sa.Enum(
+                "pending",
+                "credited",
+                "refused",
+                name="card_top_up_state",
+                native_enum=False,
+                length=32,
+            ),
+            nullable=False,
+        ),
+        sa.Column("operation_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
+        ),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["operation_id"],
+            ["payment_operations.id"],
+            name=op.f("fk_card_top_ups_operation_id_payment_operations"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["visitor_id"],
+            ["visitors.id"],
+            name=op.f("fk_card_top_ups_visitor_id_visitors"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_card_top_ups")),
+        sa.UniqueConstraint("provider_session", name=op.f("uq_card_top_ups_provider_session")),
+    )
+    op.create_index(
+        op.f("ix_card_top_ups_visitor_id"), "card_top_ups", ["visitor_id"], unique=False
+    )
     for table in IMMUTABLE:
         op.execute(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
@@ -421,6 +463,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("card_top_ups")
     op.drop_table("payment_confirmations")
     op.drop_table("payment_merchants")
     for table in IMMUTABLE:
