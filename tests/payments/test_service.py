@@ -22,7 +22,7 @@ from omotenashi.payments.errors import (
     UnsupportedCurrencyError,
     WalletLimitError,
 )
-from omotenashi.payments.models import OperationKind, PaymentEvent
+from omotenashi.payments.models import OperationKind, PaymentEvent, PaymentOperation
 from omotenashi.resolve.touchpoint import PurposeNotForTerminalError
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.models import ServicerCategory
@@ -265,3 +265,28 @@ async def test_tax_lines_must_add_up_to_the_amount(
         session, keys, RULES, till, tap(), 3_000, tax_lines={"10": 1_000, "8": 2_000}
     )
     assert charged.tax_lines == {"10": 1_000, "8": 2_000}
+
+
+async def test_erasure_keeps_the_transfers_naming_the_visitor_only_by_pairwise_subject(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    from omotenashi.payments.errors import WalletClosedError
+
+    restaurant = await merchant(session, "Sushi Ginza")
+    minji = await visitor(session, keys)
+    till = await terminal(session, restaurant)
+    await service.top_up_cash(session, keys, RULES, till, tap(), 5_000, actor="staff:x")
+    charged = await service.charge(session, keys, RULES, till, tap(), 3_000)
+    before = await _transfers(session)
+    await visitors.erase(session, [minji])
+    assert await _transfers(session) == before
+    owner = await session.scalar(
+        sa.text("SELECT visitor_id FROM ledger_accounts WHERE kind = 'wallet' AND id = :id"),
+        {"id": (await session.get(PaymentOperation, charged.id)).wallet_id},  # type: ignore[union-attr]
+    )
+    assert owner is None
+    kept = await service.operation(session, restaurant.id, charged.id)
+    assert kept.subject == charged.subject
+    with pytest.raises(WalletClosedError):
+        await service.refund(session, restaurant.id, charged.id, 100)
+    await _clean(session)
