@@ -61,6 +61,10 @@ def _card(c: Cast) -> dict[str, Any]:
     return {"carrier": {"kind": "ic_card", "id": c.a.card_idm}, "purpose": "hotel_check_in"}
 
 
+def _pay(c: Cast, amount: int) -> dict[str, Any]:
+    return {"carrier": {"kind": "ic_card", "id": c.a.card_idm}, "amount": amount}
+
+
 def _application(c: Cast) -> dict[str, Any]:
     return {
         "name": "Ryokan Z",
@@ -93,6 +97,10 @@ NO_SUGGESTION = "00000000-0000-4000-8000-0000000005a9"
 # tested in tests/alerts/test_api.py.
 NO_ALERT = "00000000-0000-4000-8000-0000000a1e27"
 NO_SUBSCRIPTION = "00000000-0000-4000-8000-000000005b5c"
+# A payment that does not exist: who may reach real ones is tested in tests/payments/test_api.py.
+# Neither servicer's terminal is set up for payment, so none may charge here; a back-end gets
+# through to the Idempotency-Key check (400) or to the missing payment (404).
+NO_PAYMENT = "00000000-0000-4000-8000-0000000ba1a5"
 EEW = (Path(__file__).parent / "alerts" / "fixtures" / "eew_vxse43.xml").read_bytes()
 ALERT_BODY = {
     "details": {"kind": "evacuation", "level": 4},
@@ -289,10 +297,25 @@ ENDPOINTS = (
     Endpoint("POST", f"/v1/operator/alerts/{NO_ALERT}/discard", {}),
     Endpoint("POST", f"/v1/operator/alerts/{NO_ALERT}/cancel", {}),
     Endpoint("GET", f"/v1/operator/alerts/{NO_ALERT}/safety", {}),
+    Endpoint("POST", "/v1/payments/top-ups/cash", {}, lambda c: _pay(c, 1_000)),
+    Endpoint("POST", "/v1/payments/charges", {}, lambda c: _pay(c, 100)),
+    Endpoint("POST", "/v1/payments/holds", {}, lambda c: _pay(c, 100)),
+    Endpoint(
+        "POST", f"/v1/payments/charges/{NO_PAYMENT}/refunds", {"X back-end": 400}, lambda c: {}
+    ),
+    Endpoint("POST", f"/v1/payments/holds/{NO_PAYMENT}/capture", {"X back-end": 400}, lambda c: {}),
+    Endpoint("POST", f"/v1/payments/holds/{NO_PAYMENT}/release", {"X back-end": 400}),
+    Endpoint("GET", f"/v1/payments/{NO_PAYMENT}", {"X back-end": 404}),
+    Endpoint("GET", f"/v1/payments/confirmations/{NO_PAYMENT}", {"X back-end": 404}),
+    Endpoint("GET", "/v1/me/wallet", dict.fromkeys(VISITORS, 200)),
 )
 
 # Routes reachable without any identity by design, tested in their own modules.
-UNGUARDED = {"POST /v1/staff/sessions", "POST /v1/oauth/token"}
+UNGUARDED = {
+    "POST /v1/staff/sessions",
+    "POST /v1/oauth/token",
+    "POST /v1/payments/webhooks/stripe",  # signed by Stripe: tests/payments/test_cards.py
+}
 
 
 async def _call(
@@ -386,5 +409,9 @@ def _as_template(path: str) -> str:
     path = path.split("?")[0]
     path = path.replace(NO_ITEM, "{item_id}").replace(NO_SUGGESTION, "{suggestion_id}")
     path = path.replace(NO_ALERT, "{alert_id}").replace(NO_SUBSCRIPTION, "{subscription_id}")
+    path = path.replace(f"/holds/{NO_PAYMENT}", "/holds/{hold_id}")
+    path = path.replace(f"/charges/{NO_PAYMENT}", "/charges/{charge_id}")
+    path = path.replace(f"/confirmations/{NO_PAYMENT}", "/confirmations/{confirmation_id}")
+    path = path.replace(NO_PAYMENT, "{payment_id}")
     path = path.replace("/translations/en/title", "/translations/{language}/{field}")
     return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")

@@ -70,6 +70,10 @@ PAGES = (
     Page("GET", "/events", ANYONE, None),
     Page("GET", "/console/content", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/operator/translation-bank", ("operator",), STAFF_SIGN_IN),
+    Page("GET", "/wallet", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/wallet/card", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/console/payments", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/console/payments/settlement.csv", COUNTER, STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -147,6 +151,16 @@ COVERED_ELSEWHERE = {
     "GET /signage/{terminal_id}",
     "GET /signage/{terminal_id}/stream",
     "GET /join/enrol/{token}",
+    # Payments (tests/payments/test_pages.py): the counter's form needs a desk first.
+    "GET /counter/payments",
+    "POST /counter/payments",
+    "POST /console/payments/{charge_id}/refund",
+    "GET /wallet/receipts/{payment_id}",
+    "GET /wallet/confirm/{token}",
+    "POST /wallet/card",
+    "POST /wallet/confirm/{token}",
+    "GET /counter/payments/confirmations/{confirmation_id}",
+    "GET /console/payments/{payment_id}/invoice",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
@@ -173,6 +187,19 @@ POSTS = (
         STAFF_SIGN_IN,
     ),
     ("/counter/resolve", {"purpose": "hotel_check_in", "carrier": "X"}, COUNTER, STAFF_SIGN_IN),
+    ("/counter/payments", {"action": "charge", "amount": "100"}, COUNTER, STAFF_SIGN_IN),
+    (
+        "/console/payments/invoice-number",
+        {"invoice_registration_number": ""},
+        ("admin",),
+        STAFF_SIGN_IN,
+    ),
+    (
+        f"/console/payments/{uuid.UUID(int=0)}/refund",
+        {"amount": "100"},
+        COUNTER,
+        STAFF_SIGN_IN,
+    ),
 )
 
 

@@ -38,6 +38,8 @@ from omotenashi.middleware import BodyLimit, BodyTooLarge, SecurityHeaders, Unha
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.operations.pages import router as operator_pages
+from omotenashi.payments.api import router as payments_api
+from omotenashi.payments.pages import router as payments_pages
 from omotenashi.portal.pages import router as portal_pages
 from omotenashi.privacy.api import router as privacy_api
 from omotenashi.privacy.pages import router as privacy_pages
@@ -146,6 +148,7 @@ def create_app(platform: Platform) -> FastAPI:
         translation_api,
         alerts_api,
         keys_api,
+        payments_api,
     ):
         app.include_router(api)
     for pages in (
@@ -163,6 +166,7 @@ def create_app(platform: Platform) -> FastAPI:
         statistics_pages,
         alerts_pages,
         content_pages,
+        payments_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

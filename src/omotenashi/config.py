@@ -15,6 +15,16 @@ class LogFormat(StrEnum):
     json = "json"
 
 
+class WalletRegime(StrEnum):
+    """The shape the Payment Services Act gives the wallet (FACTS.md, Payments)."""
+
+    # Every top-up usable for at most 6 months: outside the Act, as Welcome Suica is.
+    short_validity = "short_validity"
+    # The operator is a registered issuer of a prepaid payment instrument: no expiry, base-date
+    # reports and security deposit, refunds only where the Act allows them.
+    registered_issuer = "registered_issuer"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="OMOTENASHI_", env_file=None, extra="ignore")
 
@@ -93,6 +103,46 @@ class Settings(BaseSettings):
         default=10,
         ge=2,
         description="Fewest distinct visitors a published statistics cell may count.",
+    )
+    wallet_regime: WalletRegime = Field(
+        default=WalletRegime.short_validity,
+        description="short_validity (each top-up usable 180 days, outside the Payment Services "
+        "Act) or registered_issuer (the operator is a registered issuer).",
+    )
+    wallet_validity_days: int = Field(
+        default=180, ge=1, le=180, description="Days a top-up stays usable (short_validity)."
+    )
+    wallet_limit: int = Field(
+        default=50_000, ge=1, le=10_000_000, description="Most a wallet may hold, in yen."
+    )
+    tap_limit: int = Field(
+        default=10_000,
+        ge=0,
+        description="Largest charge a tap alone pays, in yen; above it the visitor confirms "
+        "on their phone.",
+    )
+    charge_fee_basis_points: int = Field(
+        default=300, ge=0, le=10_000, description="The platform's fee on a charge (1/100 %)."
+    )
+    wallet_issuer: str = Field(
+        default="Omotenashi Cloud operator",
+        description="Who issues the stored value, as the visitor is told before paying in.",
+    )
+    wallet_complaints_contact: str = Field(
+        default="support@omotenashi.localhost",
+        description="Where a visitor complains about the wallet (shown before paying in).",
+    )
+    stripe_secret_key: SecretStr | None = Field(
+        default=None, description="Stripe secret key; unset: card top-up is not available."
+    )
+    stripe_publishable_key: str | None = Field(
+        default=None, description="Stripe publishable key for the payment page."
+    )
+    stripe_webhook_secret: SecretStr | None = Field(
+        default=None, description="Signing secret (whsec_...) of the Stripe webhook endpoint."
+    )
+    stripe_api_base: str = Field(
+        default="https://api.stripe.com", description="Stripe's API (a local fake in tests)."
     )
 
     @property

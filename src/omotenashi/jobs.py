@@ -39,6 +39,7 @@ TASK_MODULES = (
     "omotenashi.mail.tasks",
     "omotenashi.statistics.tasks",
     "omotenashi.alerts.tasks",
+    "omotenashi.payments.tasks",
 )
 
 JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]

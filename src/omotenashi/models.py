@@ -8,6 +8,7 @@ from omotenashi.consent import models as consent  # noqa: F401
 from omotenashi.content import models as content  # noqa: F401
 from omotenashi.db import Base
 from omotenashi.feedback import models as feedback  # noqa: F401
+from omotenashi.payments import models as payments  # noqa: F401
 from omotenashi.resolve import models as resolve  # noqa: F401
 from omotenashi.security import audit, ratelimit  # noqa: F401
 from omotenashi.servicers import models as servicers  # noqa: F401

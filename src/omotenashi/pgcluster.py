@@ -150,7 +150,11 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether nothing listens on the port. Connections a killed server left in TIME_WAIT do
+    not count (SO_REUSEADDR, as the server's own socket binds), so a restart after a crash
+    need not wait for them to time out."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:

@@ -1,0 +1,107 @@
+"""Card top-ups: started by the visitor, paid on the provider's page, credited on the
+provider's verified webhook — once, however often the provider delivers it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.payments import ledger
+from omotenashi.payments.errors import WalletLimitError
+from omotenashi.payments.ledger import Operation, Transfer
+from omotenashi.payments.models import AccountKind, CardTopUp, CardTopUpState, OperationKind
+from omotenashi.payments.provider import HostedPayment, PaidEvent, PaymentProvider
+from omotenashi.payments.service import Rules, check_amount
+
+log = structlog.get_logger(__name__)
+
+
+async def start(
+    session: AsyncSession,
+    rules: Rules,
+    provider: PaymentProvider,
+    visitor_id: uuid.UUID,
+    amount: object,
+    *,
+    site_url: str,
+) -> HostedPayment:
+    """Check the amount against the wallet's limit and send the visitor to the provider."""
+    paid_in = check_amount(amount, limit=rules.wallet_limit)
+    wallet = await ledger.wallet_of(session, visitor_id)
+    held = (await ledger.balance(session, wallet)).available if wallet else 0
+    if held + paid_in > rules.wallet_limit:
+        raise WalletLimitError(f"A wallet may hold at most ¥{rules.wallet_limit:,}.")
+    top_up = CardTopUp(
+        visitor_id=visitor_id,
+        amount=paid_in,
+        provider_session=f"starting:{uuid.uuid4()}",
+        state=CardTopUpState.pending,
+    )
+    session.add(top_up)
+    await session.flush()
+    hosted = await provider.start(
+        amount=paid_in,
+        top_up_id=str(top_up.id),
+        success_url=f"{site_url}/wallet",
+        cancel_url=f"{site_url}/wallet",
+    )
+    top_up.provider_session = hosted.session_id
+    await session.flush()
+    log.info("payments.card_top_up_started", top_up_id=str(top_up.id), amount=paid_in)
+    return hosted
+
+
+async def paid(
+    session: AsyncSession, rules: Rules, event: PaidEvent, now: datetime | None = None
+) -> CardTopUp | None:
+    """Credit the wallet for a verified paid event, once."""
+    now = now or datetime.now(UTC)
+    top_up = await session.scalar(
+        sa.select(CardTopUp)
+        .where(CardTopUp.provider_session == (event.session_id or ""))
+        .with_for_update()
+    )
+    if top_up is None:
+        log.warning("payments.card_event_unknown", event_id=event.event_id)
+        return None
+    if top_up.state is not CardTopUpState.pending:
+        return top_up  # a retried delivery: already done
+    if (
+        event.currency.lower() != "jpy"
+        or event.amount != top_up.amount
+        or top_up.visitor_id is None
+    ):
+        top_up.state = CardTopUpState.refused
+        log.error("payments.card_event_mismatch", top_up_id=str(top_up.id))
+        await session.flush()
+        return top_up
+    wallet = await ledger.account(session, AccountKind.wallet, visitor_id=top_up.visitor_id)
+    card = await ledger.account(session, AccountKind.card_float)
+    operation = Operation(
+        kind=OperationKind.card_top_up,
+        amount=top_up.amount,
+        wallet_id=wallet,
+        actor=f"provider:{event.event_id}",
+        description=event.payment_intent,
+        expires_at=rules.top_up_expiry(now),
+    )
+    posted = await ledger.post(
+        session,
+        operation,
+        [Transfer(card, wallet, top_up.amount)],
+        ceilings={wallet: rules.wallet_limit},
+    )
+    if posted is None:
+        # Paid meanwhile in cash past the limit: an operator refunds the card payment.
+        top_up.state = CardTopUpState.refused
+        log.error("payments.card_top_up_over_limit", top_up_id=str(top_up.id))
+    else:
+        top_up.state = CardTopUpState.credited
+        top_up.operation_id = operation.id
+        log.info("payments.card_top_up_credited", top_up_id=str(top_up.id))
+    await session.flush()
+    return top_up

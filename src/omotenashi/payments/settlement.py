@@ -1,0 +1,214 @@
+"""Settlement: a servicer's day (in Japan time) becomes a payout of its charges minus refunds
+minus fees, reconciled against the day's transfers on its merchant account."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.payments import ledger
+from omotenashi.payments.ledger import Operation, Transfer
+from omotenashi.payments.models import AccountKind, OperationKind, PaymentEvent, Payout
+
+log = structlog.get_logger(__name__)
+
+JAPAN = ZoneInfo("Asia/Tokyo")
+EARNING = (OperationKind.charge, OperationKind.capture)
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(0), JAPAN).astimezone(UTC)
+    return start, start + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    id: uuid.UUID
+    at: datetime
+    kind: OperationKind
+    subject: str | None
+    amount: int
+    fee: int
+
+    @property
+    def net(self) -> int:
+        if self.kind in EARNING:
+            return self.amount - self.fee
+        if self.kind is OperationKind.refund:
+            return -self.amount
+        return 0
+
+
+@dataclass(frozen=True)
+class Statement:
+    servicer_id: uuid.UUID
+    day: date
+    lines: list[StatementLine]
+    charges: int
+    refunds: int
+    fees: int
+    from_transfers: int  # the merchant account's net movement from the day's transfers
+    payout: Payout | None
+
+    @property
+    def net(self) -> int:
+        return self.charges - self.refunds - self.fees
+
+    @property
+    def reconciled(self) -> bool:
+        return self.from_transfers == self.net and (
+            self.payout is None or self.payout.net == self.net
+        )
+
+
+_TRANSFERS_NET = sa.text(
+    """
+SELECT coalesce(sum(CASE WHEN t.credit_account_id = m.id THEN t.amount ELSE -t.amount END), 0)
+  FROM ledger_accounts m
+  JOIN ledger_transfers t ON m.id IN (t.debit_account_id, t.credit_account_id)
+  JOIN payment_operations o ON o.id = t.operation_id
+ WHERE m.kind = 'merchant' AND m.servicer_id = :servicer_id
+   AND o.servicer_id = :servicer_id AND o.kind <> 'payout'
+   AND t.kind IN ('posted', 'post_pending')
+   AND o.created_at >= :start AND o.created_at < :end
+"""
+)
+
+
+async def statement(session: AsyncSession, servicer_id: uuid.UUID, day: date) -> Statement:
+    from omotenashi.payments.models import PaymentOperation
+
+    start, end = day_bounds(day)
+    rows = (
+        await session.scalars(
+            sa.select(PaymentOperation)
+            .where(
+                PaymentOperation.servicer_id == servicer_id,
+                PaymentOperation.created_at >= start,
+                PaymentOperation.created_at < end,
+                PaymentOperation.kind.in_((*EARNING, OperationKind.refund)),
+            )
+            .order_by(PaymentOperation.created_at, PaymentOperation.id)
+        )
+    ).all()
+    lines = [StatementLine(r.id, r.created_at, r.kind, r.subject, r.amount, r.fee) for r in rows]
+    from_transfers = await session.scalar(
+        _TRANSFERS_NET, {"servicer_id": servicer_id, "start": start, "end": end}
+    )
+    payout = await session.scalar(
+        sa.select(Payout).where(Payout.servicer_id == servicer_id, Payout.day == day)
+    )
+    return Statement(
+        servicer_id=servicer_id,
+        day=day,
+        lines=lines,
+        charges=sum(line.amount for line in lines if line.kind in EARNING),
+        refunds=sum(line.amount for line in lines if line.kind is OperationKind.refund),
+        fees=sum(line.fee for line in lines if line.kind in EARNING),
+        from_transfers=int(from_transfers or 0),
+        payout=payout,
+    )
+
+
+async def settle(
+    session: AsyncSession, servicer_id: uuid.UUID, day: date, *, now: datetime | None = None
+) -> Payout:
+    """The day's payout record (once per servicer and day) and, when the day earned money,
+    its transfer out of the merchant account. A day must be over to be settled."""
+    if day >= (now or datetime.now(UTC)).astimezone(JAPAN).date():
+        raise ValueError("only a day that is over can be settled")
+    existing = await session.scalar(
+        sa.select(Payout).where(Payout.servicer_id == servicer_id, Payout.day == day)
+    )
+    if existing is not None:
+        return existing
+    made = await statement(session, servicer_id, day)
+    operation_id = None
+    if made.net > 0:
+        merchant = await ledger.account(session, AccountKind.merchant, servicer_id=servicer_id)
+        payouts = await ledger.account(session, AccountKind.payouts)
+        operation = Operation(
+            kind=OperationKind.payout,
+            amount=made.net,
+            servicer_id=servicer_id,
+            actor="system:settlement",
+            description=f"settlement {day.isoformat()}",
+        )
+        posted = await ledger.post(session, operation, [Transfer(merchant, payouts, made.net)])
+        assert posted is not None, "a payout debits an unguarded account"
+        operation_id = operation.id
+    payout = Payout(
+        servicer_id=servicer_id,
+        day=day,
+        charges=made.charges,
+        refunds=made.refunds,
+        fees=made.fees,
+        net=made.net,
+        operation_id=operation_id,
+    )
+    session.add(payout)
+    await session.flush()
+    await session.execute(
+        sa.insert(PaymentEvent).values(
+            servicer_id=servicer_id,
+            kind="settlement.created",
+            operation_id=operation_id,
+            payload={"day": day.isoformat(), "net": made.net, "payout_id": str(payout.id)},
+        )
+    )
+    log.info("payments.settled", servicer_id=str(servicer_id), day=day.isoformat())
+    return payout
+
+
+async def settle_day(session: AsyncSession, day: date, *, now: datetime | None = None) -> int:
+    """Settle ``day`` for every servicer that had payments on it."""
+    from omotenashi.payments.models import PaymentOperation
+
+    start, end = day_bounds(day)
+    servicers = (
+        await session.scalars(
+            sa.select(PaymentOperation.servicer_id)
+            .where(
+                PaymentOperation.created_at >= start,
+                PaymentOperation.created_at < end,
+                PaymentOperation.servicer_id.is_not(None),
+                PaymentOperation.kind.in_((*EARNING, OperationKind.refund)),
+            )
+            .distinct()
+        )
+    ).all()
+    for servicer_id in servicers:
+        assert servicer_id is not None
+        await settle(session, servicer_id, day, now=now)
+    return len(servicers)
+
+
+def as_csv(made: Statement) -> str:
+    """The statement as CSV (UTF-8 with a BOM, so that spreadsheet software in Japan opens it
+    as UTF-8), times in Japan time."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(["time_jst", "kind", "payment_id", "subject", "amount", "fee", "net"])
+    for line in made.lines:
+        writer.writerow(
+            [
+                line.at.astimezone(JAPAN).isoformat(timespec="seconds"),
+                str(line.kind),
+                str(line.id),
+                line.subject or "",
+                line.amount,
+                line.fee,
+                line.net,
+            ]
+        )
+    writer.writerow(["total", "", "", "", made.charges - made.refunds, made.fees, made.net])
+    return out.getvalue()
