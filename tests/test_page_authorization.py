@@ -161,6 +161,7 @@ COVERED_ELSEWHERE = {
     "POST /wallet/confirm/{token}",
     "GET /counter/payments/confirmations/{confirmation_id}",
     "GET /console/payments/{payment_id}/invoice",
+    "POST /console/payments/invoice-number",  # tried by every caller in POSTS below
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
