@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from omotenashi.resolve.schemas import CardPresented, QrPresented
+from omotenashi.text import RequestBody
 
 # Checked by the service, not here, so that a fractional, negative or textual amount is the
 # problem ``invalid_amount`` rather than a generic validation failure.
@@ -32,14 +33,14 @@ Currency = Annotated[str, Field(max_length=8, description="Only JPY is accepted.
 Carrier = Annotated[CardPresented | QrPresented, Field(discriminator="kind")]
 
 
-class TopUpIn(BaseModel):
+class TopUpIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
     carrier: Carrier
     amount: Amount
     currency: Currency = "JPY"
 
 
-class ChargeIn(BaseModel):
+class ChargeIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
     carrier: Carrier
     amount: Amount
@@ -51,7 +52,7 @@ class ChargeIn(BaseModel):
     )
 
 
-class HoldIn(BaseModel):
+class HoldIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
     carrier: Carrier
     amount: Amount
@@ -60,7 +61,7 @@ class HoldIn(BaseModel):
     description: Annotated[str | None, Field(max_length=200)] = None
 
 
-class PartIn(BaseModel):
+class PartIn(RequestBody):
     """A refund or a capture: part of what is left, or all of it."""
 
     model_config = ConfigDict(extra="forbid")
