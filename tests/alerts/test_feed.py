@@ -4,6 +4,7 @@ ingested once (restarts included), oldest first, and a bad entry never stopping 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -11,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.jma_server import JmaServer, serving
 from tests.alerts.support import FIXTURES, fixture
 
-from omotenashi.alerts import feed
+from omotenashi import jobs
+from omotenashi.alerts import feed, tasks
 from omotenashi.alerts.models import FeedEntry, StoredAlert
 from omotenashi.runtime import Platform
 
@@ -190,3 +192,31 @@ async def test_a_document_the_host_cannot_serve_now_is_fetched_at_the_next_poll(
     assert not second.not_modified
     assert len(second.ingested) == 1
     assert (await outcomes(session))[FLASH] == ("ingested", None)
+
+
+async def test_the_worker_job_polls_the_configured_feeds(
+    session: AsyncSession, platform: Platform, jma: JmaServer
+) -> None:
+    configured = replace(
+        platform,
+        settings=platform.settings.model_copy(
+            update={
+                "jma_feeds": jma.feed_url,
+                "jma_document_hosts": jma.host,
+                "jma_poll_interval_seconds": 60,
+            }
+        ),
+    )
+
+    await tasks.poll_feeds(session, {"first": True}, configured)
+
+    assert jma.requested() == [EEW, FLASH, QUAKE]
+    assert await jobs.pending(session, tasks.POLL_FEEDS_JOB) == 0
+
+
+async def test_the_worker_job_does_nothing_without_feeds(
+    session: AsyncSession, platform: Platform, jma: JmaServer
+) -> None:
+    await tasks.poll_feeds(session, {"first": True}, platform)
+
+    assert jma.requests == []
