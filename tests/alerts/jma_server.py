@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ class JmaServer:
     """By file name under DATA_PATH; a callable is asked at each request."""
     statuses: dict[str, int] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    served_at: dict[str, float] = field(default_factory=dict)
+    """By document name, the wall-clock time its last byte was written (time.time())."""
 
     @property
     def feed_url(self) -> str:
@@ -67,6 +70,7 @@ def _handler(server: JmaServer) -> type[BaseHTTPRequestHandler]:
                 self._send(status or 404, b"", "text/plain", {})
                 return
             self._send(200, found() if callable(found) else found, "application/xml", {})
+            server.served_at[name] = time.time()
 
         def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str]) -> None:
             self.send_response(status)
