@@ -45,7 +45,7 @@ def test_ingest_refuses_a_report_not_in_utf_8_with_its_reason(
 
 def test_poll_once_ingests_the_feed_then_hears_it_unchanged(data_dir: Path) -> None:
     with serving() as jma:
-        jma.feed = (FIXTURES / "feed_eqvol.xml").read_bytes()
+        jma.feed = (FIXTURES / "feeds" / "eqvol.xml").read_bytes()
         for name, document in {
             "20240101071022_0_VXSE43_010000.xml": "eew_vxse43.xml",
             "20240101071200_0_VXSE51_010000.xml": "vxse51_intensity_flash.xml",

@@ -21,7 +21,7 @@ EEW = "20240101071022_0_VXSE43_010000.xml"
 FLASH = "20240101071200_0_VXSE51_010000.xml"
 NANKAI = "20240101072000_0_VYSE52_010000.xml"
 QUAKE = "20240101073000_0_VXSE53_010000.xml"
-RECORDED_FEED = (FIXTURES / "feed_eqvol.xml").read_bytes()
+RECORDED_FEED = (FIXTURES / "feeds" / "eqvol.xml").read_bytes()
 
 
 @pytest.fixture
