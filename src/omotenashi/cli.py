@@ -31,6 +31,7 @@ from omotenashi.runtime import Platform, StartupError, platform
 from omotenashi.security.keys import MissingSecretError, PlatformKeys, keys_dir, load_keys
 
 if TYPE_CHECKING:
+    from omotenashi.alerts.feed import FeedPoll
     from omotenashi.visitors.service import MasterKeyUse
 
 log = structlog.get_logger("omotenashi.cli")
@@ -1064,3 +1065,53 @@ def alerts_ingest(
         typer.echo(f"Unknown elements ({len(done.unknown_elements)}), read past:")
         for path in done.unknown_elements:
             typer.echo(f"  {path}")
+
+
+@alerts_cli.command("poll")
+@_friendly
+def alerts_poll(
+    once: Annotated[bool, typer.Option("--once", help="Poll each feed once, then stop")] = False,
+) -> None:
+    """Poll JMA's Atom feeds (OMOTENASHI_JMA_FEEDS) and ingest each new report once; without
+    --once, every OMOTENASHI_JMA_POLL_INTERVAL_SECONDS until interrupted."""
+    from omotenashi.alerts import feed
+
+    settings = _settings()
+    if not settings.jma_feed_urls:
+        typer.echo("No feed to poll: set OMOTENASHI_JMA_FEEDS (comma-separated URLs).", err=True)
+        raise typer.Exit(2)
+
+    async def run() -> None:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            poller = feed.Poller.from_settings(settings, p.keys)
+            sessions = db.session_factory(engine)
+            try:
+                while True:
+                    async with db.session_scope(sessions) as session:
+                        polls = await poller.poll(session)
+                    for done in polls:
+                        typer.echo(_poll_line(done))
+                    if once:
+                        return
+                    await asyncio.sleep(settings.jma_poll_interval_seconds)
+            finally:
+                await engine.dispose()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run())
+
+
+def _poll_line(done: FeedPoll) -> str:
+    if done.error is not None:
+        return f"{done.feed_url}: not read, {done.error}."
+    if done.not_modified:
+        return f"{done.feed_url}: not modified."
+    line = (
+        f"{done.feed_url}: {len(done.ingested)} ingested, {len(done.skipped)} skipped, "
+        f"{len(done.refused)} refused"
+    )
+    if done.deferred:
+        line += f", {len(done.deferred)} to try again"
+    refusals = "".join(f"\n  refused {entry}: {why}" for entry, why in done.refused.items())
+    return line + "." + refusals

@@ -95,6 +95,18 @@ class Settings(BaseSettings):
         description="Per alert type, how long a report that sets no end (no ValidDateTime) stays "
         "current, in minutes; overrides the defaults in omotenashi.alerts.service.VALIDITY.",
     )
+    jma_feeds: str = Field(
+        default="",
+        description="Comma-separated URLs of JMA's PULL-type Atom feeds to poll (eqvol.xml, "
+        "extra.xml). Empty: no polling (the embedded demo has no internet).",
+    )
+    jma_poll_interval_seconds: int = Field(
+        default=60, ge=5, le=3600, description="How often each JMA feed is polled."
+    )
+    jma_document_hosts: str = Field(
+        default="www.data.jma.go.jp",
+        description="Comma-separated host names the poller may fetch feeds and documents from.",
+    )
     job_log_retention_days: int = Field(default=14, ge=1)
     visitor_retention_days: int = Field(
         default=30, ge=0, description="Days after departure before a visitor is erased."
@@ -144,6 +156,14 @@ class Settings(BaseSettings):
     stripe_api_base: str = Field(
         default="https://api.stripe.com", description="Stripe's API (a local fake in tests)."
     )
+
+    @property
+    def jma_feed_urls(self) -> list[str]:
+        return [url.strip() for url in self.jma_feeds.split(",") if url.strip()]
+
+    @property
+    def jma_allowed_hosts(self) -> frozenset[str]:
+        return frozenset(h.strip().lower() for h in self.jma_document_hosts.split(",") if h.strip())
 
     @property
     def embedded(self) -> bool:

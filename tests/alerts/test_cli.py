@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.alerts.support import FIXTURES
+from tests.alerts.jma_server import serving
+from tests.alerts.support import FIXTURES, fixture
 from tests.test_cli import _env, _run
 
 
@@ -40,3 +41,32 @@ def test_ingest_refuses_a_report_not_in_utf_8_with_its_reason(
     assert "declares the encoding 'Shift_JIS'; JMA reports are UTF-8." in refused.stderr
     assert "Traceback" not in refused.stderr
     assert "Issued" not in refused.stdout
+
+
+def test_poll_once_ingests_the_feed_then_hears_it_unchanged(data_dir: Path) -> None:
+    with serving() as jma:
+        jma.feed = (FIXTURES / "feeds" / "eqvol.xml").read_bytes()
+        for name, document in {
+            "20240101071022_0_VXSE43_010000.xml": "eew_vxse43.xml",
+            "20240101071200_0_VXSE51_010000.xml": "vxse51_intensity_flash.xml",
+            "20240101073000_0_VXSE53_010000.xml": "earthquake_vxse53.xml",
+        }.items():
+            jma.documents[name] = fixture(document)
+        env = _env(
+            data_dir, OMOTENASHI_JMA_FEEDS=jma.feed_url, OMOTENASHI_JMA_DOCUMENT_HOSTS=jma.host
+        )
+
+        first = _run(["alerts", "poll", "--once"], env)
+        second = _run(["alerts", "poll", "--once"], env)
+
+    assert first.returncode == 0, first.stderr
+    assert f"{jma.feed_url}: 3 ingested, 1 skipped, 0 refused." in first.stdout
+    assert second.returncode == 0, second.stderr
+    assert f"{jma.feed_url}: not modified." in second.stdout
+
+
+def test_poll_without_feeds_says_what_to_set(data_dir: Path) -> None:
+    done = _run(["alerts", "poll", "--once"], _env(data_dir))
+
+    assert done.returncode == 2
+    assert "OMOTENASHI_JMA_FEEDS" in done.stderr

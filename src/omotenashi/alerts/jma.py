@@ -971,6 +971,9 @@ _REPORTS = {
     "噴火警報・予報": _Report(NS_VOLCANOLOGY, frozenset({AlertType.VOLCANIC_WARNING}), _volcano),
 }
 
+SUPPORTED_TITLES = frozenset(_REPORTS)
+"""Control/Title of the reports we read; a JMA feed entry's title is its report's."""
+
 _STATUSES = {
     "通常": ReportStatus.NORMAL,
     "訓練": ReportStatus.EXERCISE,

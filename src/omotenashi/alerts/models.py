@@ -150,3 +150,42 @@ class SafetyCheck(Base):
     municipality: Mapped[str | None] = mapped_column(sa.String(5))
     cell: Mapped[int | None] = mapped_column(sa.BigInteger)
     answered_at: Mapped[datetime]
+
+
+class FeedOutcome(StrEnum):
+    ingested = "ingested"
+    """Handed to ``service.ingest``: issued, cancelled, or found to be a document seen before."""
+    skipped = "skipped"
+    """A kind of report we do not read, known from the entry's title without fetching it."""
+    refused = "refused"
+    """Fetched (or not, when its host is not allowed) and refused; ``reason`` says why."""
+
+
+class FeedState(Base):
+    """What we last heard from one JMA Atom feed: its validators for the next conditional GET."""
+
+    __tablename__ = "alert_feeds"
+
+    url: Mapped[str] = mapped_column(sa.String(1000), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(sa.String(200))
+    last_modified: Mapped[str | None] = mapped_column(sa.String(100))
+    polled_at: Mapped[datetime]
+
+
+class FeedEntry(UUIDPrimaryKey, Base):
+    """An Atom entry of a JMA feed, seen once: written in the transaction that ingests its
+    document, so that no restart ingests it again."""
+
+    __tablename__ = "alert_feed_entries"
+
+    entry_id: Mapped[str] = mapped_column(sa.String(1000), unique=True)
+    document_url: Mapped[str] = mapped_column(sa.String(1000), index=True)
+    feed_url: Mapped[str] = mapped_column(sa.String(1000))
+    title: Mapped[str] = mapped_column(sa.String(200))
+    updated: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(sa.String(16))
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    alert_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("alerts.id", ondelete="SET NULL")
+    )
+    received_at: Mapped[datetime]

@@ -15,9 +15,15 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import jobs
-from omotenashi.alerts import push, service
+from omotenashi.alerts import feed, push, service
 from omotenashi.alerts.catalogue import Severity
-from omotenashi.alerts.models import AlertState, AlertTarget, PushSubscription, StoredAlert
+from omotenashi.alerts.models import (
+    AlertState,
+    AlertTarget,
+    FeedState,
+    PushSubscription,
+    StoredAlert,
+)
 from omotenashi.visitors.models import Visitor
 
 if TYPE_CHECKING:
@@ -192,6 +198,37 @@ async def deliver(session: AsyncSession, payload: dict[str, Any], platform: Plat
         int(payload.get("attempt", 0)),
         notice=payload.get("notice"),
     )
+
+
+POLL_FEEDS_JOB = "alerts.poll_feeds"
+
+
+@jobs.periodic("alerts.poll_feeds_each_minute", "* * * * *")
+async def poll_feeds_each_minute(session: AsyncSession) -> None:
+    # A schedule has no settings; the job it enqueues does, and does nothing without feeds.
+    await jobs.enqueue(session, POLL_FEEDS_JOB, {"first": True})
+
+
+@jobs.job(POLL_FEEDS_JOB)
+async def poll_feeds(session: AsyncSession, payload: dict[str, Any], platform: Platform) -> None:
+    """Poll JMA's feeds. The schedule starts one a minute; with an interval below a minute the
+    first enqueues the others of its minute; above, feeds polled more recently are left."""
+    settings = platform.settings
+    if not settings.jma_feed_urls:
+        return
+    interval = settings.jma_poll_interval_seconds
+    if payload.get("first") and interval < 60:
+        for later in range(interval, 60, interval):
+            await jobs.enqueue(session, POLL_FEEDS_JOB, {}, delay=timedelta(seconds=later))
+        await session.commit()
+    poller = feed.Poller.from_settings(settings, platform.keys)
+    if interval > 60:
+        recent = datetime.now(UTC) - timedelta(seconds=interval - 30)
+        polled = dict(
+            (await session.execute(select(FeedState.url, FeedState.polled_at))).tuples().all()
+        )
+        poller.feeds = [url for url in poller.feeds if polled.get(url, recent) <= recent]
+    await poller.poll(session)
 
 
 @jobs.periodic("alerts.forget_lapsed_targets", "17 * * * *")
