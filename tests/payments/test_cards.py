@@ -176,5 +176,5 @@ async def test_without_a_key_card_top_up_says_plainly_it_is_not_available(
     answer = await client.post(
         "/v1/payments/webhooks/stripe", content=b"{}", headers={"stripe-signature": "t=1,v1=x"}
     )
-    assert answer.status_code == 503
+    assert answer.status_code == 404
     assert answer.json()["code"] == "card_top_up_unavailable"

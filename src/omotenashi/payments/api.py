@@ -356,7 +356,10 @@ async def confirmation(
 @router.post(
     "/payments/webhooks/stripe",
     summary="Stripe's webhook: a paid card top-up credits the wallet (signature verified)",
-    responses={400: {"description": "invalid_signature"}},
+    responses={
+        400: {"description": "invalid_signature"},
+        404: {"description": "card_top_up_unavailable: no payment provider is configured"},
+    },
 )
 async def stripe_webhook(request: Request, session: Session) -> JSONResponse:
     settings = request.app.state.platform.settings

@@ -8,7 +8,6 @@ from omotenashi.errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
-    UnavailableError,
     ValidationFailedError,
 )
 
@@ -94,7 +93,9 @@ class IdempotencyKeyReusedError(ValidationFailedError):
     title = "This Idempotency-Key was used with a different request"
 
 
-class CardPaymentsUnavailableError(UnavailableError):
+class CardPaymentsUnavailableError(NotFoundError):
+    """This platform has no payment provider: a lasting setting, not an outage, so a 4xx."""
+
     code = "card_top_up_unavailable"
     title = "Card top-up is not available"
 
