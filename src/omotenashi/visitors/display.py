@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 
 from omotenashi import i18n
 from omotenashi.visitors import catalogue
@@ -42,7 +41,7 @@ def day(value: object, language: str) -> str:
     if not isinstance(value, str):
         return ""
     try:
-        return format_date(date.fromisoformat(value), "medium", locale=i18n.babel_locale(language))
+        return i18n.date_text(language, date.fromisoformat(value))
     except ValueError:
         return value
 

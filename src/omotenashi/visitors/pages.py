@@ -327,7 +327,7 @@ async def _step_context(
     context: dict[str, Any] = {
         "steps": STEPS,
         "step": step,
-        "number": STEPS.index(step) + 1,
+        "number_of_step": STEPS.index(step) + 1,
         "profile": profile,
         "errors": {},
         "form": {},
@@ -441,7 +441,7 @@ async def add_member(request: Request, session: Session, me: web.PageVisitor) ->
         session, keyring, language=me.language, registered_by=me.visitor_id
     )
     await service.update_profile(session, keyring, member.id, values)
-    return web.redirect("/register/family")
+    return web.redirect("/register/family", notice="saved")
 
 
 @router.post(
@@ -508,7 +508,7 @@ async def save_step(
         # The typed details open when the problem is in them rather than in the MRZ.
         context["typed_open"] = any(f.startswith("passport.") for f in context["errors"])
         return web.render(request, f"visitors/step_{step.key}.html", context, status=422)
-    return web.redirect(_after(step))
+    return web.redirect(_after(step), notice="saved")
 
 
 # --- Home ---------------------------------------------------------------------------------------
