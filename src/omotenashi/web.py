@@ -92,6 +92,8 @@ def render(
             "_": translations.gettext,
             # Every number a page shows, in the language's own digits ("Step ३ of ७").
             "number": functools.partial(i18n.number, language.code),
+            # A sentence whose only digits are the number put in it ("%(num)d passkeys").
+            "in_digits": functools.partial(i18n.digits, language.code),
             "numbering": i18n.numbering_system(language.code),
             "notice": translations.gettext(notice) if notice else None,
             "notices": {key: translations.gettext(text) for key, text in NOTICES.items()},

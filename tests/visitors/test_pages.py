@@ -426,3 +426,14 @@ async def test_the_step_counter_is_in_the_digits_of_the_page_language(
         "total": i18n.number(language, 7),
     }
     assert expected in text_of(page)
+
+
+async def test_counts_on_the_home_page_are_in_the_digits_of_the_page_language(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    await signed_in_visitor(client, session, Keyring(platform.keys.master), language="my")
+    page = text_of(await client.get("/me"))
+    permissions = i18n.translations("my").ngettext(
+        "%(num)d permission in force", "%(num)d permissions in force", 0
+    )
+    assert (permissions % {"num": 0}).replace("0", "၀") in page
