@@ -17,7 +17,7 @@
   var seconds = new Intl.NumberFormat(document.documentElement.lang || "en", {
     style: "unit",
     unit: "second",
-    unitDisplay: "short",
+    unitDisplay: "long",
     numberingSystem: countdown.dataset.numbering || "latn",
   });
 
