@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import httpx
 import pytest
 
@@ -100,3 +102,30 @@ async def test_landing_page_states_the_safety_case(client: httpx.AsyncClient) ->
         assert heading in text
     for language in i18n.LANGUAGES:
         assert f'hreflang="{language.code}"' in text
+
+
+@pytest.mark.parametrize(
+    ("code", "system", "seven"),
+    [("ne", "deva", "७"), ("my", "mymr", "၇"), ("km", "latn", "7"), ("th", "latn", "7")],
+)
+def test_each_language_writes_numbers_in_cldr_default_digits(
+    code: str, system: str, seven: str
+) -> None:
+    assert i18n.numbering_system(code) == system
+    assert i18n.number(code, 7) == seven
+    assert seven in i18n.date_text(code, date(2026, 7, 7))
+
+
+def test_fixed_text_uses_the_same_digits_as_values() -> None:
+    # Khmer's default is Latin digits (CLDR): the catalogue writes no Khmer digit either.
+    khmer_digits = set("០១២៣៤៥៦៧៨៩")
+    for message in read(i18n.BY_CODE["km"]):
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert not any(khmer_digits & set(text or "") for text in texts), message.id
+
+
+def test_khmer_afternoon_is_a_khmer_word_not_pm() -> None:
+    afternoon = i18n.time_text("km", datetime(2026, 7, 7, 15, 5))
+    assert "PM" not in afternoon
+    assert afternoon.startswith("3:05 ")
+    assert i18n.time_text("en", datetime(2026, 7, 7, 15, 5)) == "3:05\u202fPM"

@@ -26,7 +26,13 @@ def loader(function: DemoLoader) -> DemoLoader:
 async def load(session: AsyncSession, keys: PlatformKeys) -> list[str]:
     for module in DEMO_MODULES:
         importlib.import_module(module)
-    return [await load_one(session, keys) for load_one in _LOADERS]
+    # In the order of DEMO_MODULES, whichever module happened to be imported first: content
+    # needs the servicers' demo hotel.
+    order = sorted(
+        _LOADERS,
+        key=lambda f: DEMO_MODULES.index(f.__module__) if f.__module__ in DEMO_MODULES else -1,
+    )
+    return [await load_one(session, keys) for load_one in order]
 
 
 async def load_into(database_url: str, keys: PlatformKeys) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import secrets
 from datetime import date, datetime
 from pathlib import Path
@@ -9,7 +10,6 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -20,6 +20,7 @@ from omotenashi.auth import service as auth
 from omotenashi.auth.errors import NotSignedInError
 from omotenashi.deps import Session
 from omotenashi.errors import ForbiddenError
+from omotenashi.i18n.markers import N_
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -31,6 +32,14 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 JAPAN = ZoneInfo("Asia/Tokyo")
 ONE_YEAR = 365 * 24 * 3600
+# What was just done, said once on the next page in its language: the cookie holds only a key.
+NOTICE_COOKIE = "omotenashi_notice"
+NOTICES = {
+    "saved": N_("Saved."),
+    "stopped": N_("Done: they can no longer see your data."),
+    "shared_less": N_("Done: they now see less of your data."),
+    "downloaded": N_("Downloaded: one file with everything we hold about you."),
+}
 
 
 def template_environment() -> Environment:
@@ -69,6 +78,7 @@ def render(
     """Render ``template`` in the visitor's language; remember an explicit ?lang= choice."""
     language = request_language(request)
     translations = i18n.translations(language.code)
+    notice = NOTICES.get(request.cookies.get(NOTICE_COOKIE, ""))
     environment: Environment = request.app.state.templates
     page = environment.get_template(template).render(
         {
@@ -80,6 +90,13 @@ def render(
             "gettext": translations.gettext,
             "ngettext": translations.ngettext,
             "_": translations.gettext,
+            # Every number a page shows, in the language's own digits ("Step ३ of ७").
+            "number": functools.partial(i18n.number, language.code),
+            # A sentence whose only digits are the number put in it ("%(num)d passkeys").
+            "in_digits": functools.partial(i18n.digits, language.code),
+            "numbering": i18n.numbering_system(language.code),
+            "notice": translations.gettext(notice) if notice else None,
+            "notices": {key: translations.gettext(text) for key, text in NOTICES.items()},
             **(context or {}),
         }
     )
@@ -88,6 +105,8 @@ def render(
         # Personal pages stay out of shared caches and the back button of a shared tablet.
         response.headers.setdefault("Cache-Control", "no-store")
     _keep_csrf_cookie(request, response)
+    if NOTICE_COOKIE in request.cookies:
+        response.delete_cookie(NOTICE_COOKIE, path="/")
     response.headers["Content-Language"] = language.code
     response.headers["Vary"] = "Accept-Language, Cookie"
     chosen = request.query_params.get("lang")
@@ -230,8 +249,19 @@ def site_url(request: Request) -> str:
     return (public or str(request.base_url)).rstrip("/")
 
 
-def redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
+def redirect(url: str, notice: str | None = None) -> RedirectResponse:
+    """A 303 to ``url``; with ``notice`` (a key of ``NOTICES``), that page says what was done."""
+    response = RedirectResponse(url, status_code=303)
+    if notice:
+        tell(response, notice)
+    return response
+
+
+def tell(response: Response, notice: str) -> None:
+    """Have the next page say ``notice`` (readable by the page's script: it is only a key)."""
+    if notice not in NOTICES:
+        raise KeyError(notice)
+    response.set_cookie(NOTICE_COOKIE, notice, max_age=120, samesite="lax", path="/")
 
 
 # --- CSRF: a per-browser secret in a SameSite=Strict cookie, repeated in every form ----------
@@ -281,17 +311,12 @@ CsrfChecked = Depends(check_csrf)
 
 
 def when(value: datetime, language: i18n.Language) -> str:
-    """A moment in Japan time, in the visitor's words, to the minute ("23 Nov 2026, 14:02")."""
-    locale = i18n.babel_locale(language.code)
-    here = value.astimezone(JAPAN)
-    pattern = str(locale.datetime_formats["medium"])
-    return pattern.format(
-        format_time(here, "short", locale=locale), format_date(here, "medium", locale=locale)
-    )
+    """A moment in Japan time, in the visitor's words and digits, to the minute."""
+    return i18n.moment_text(language.code, value.astimezone(JAPAN))
 
 
 def day(value: date, language: i18n.Language) -> str:
-    return format_date(value, "medium", locale=i18n.babel_locale(language.code))
+    return i18n.date_text(language.code, value)
 
 
 def gettext(language: i18n.Language, message: str) -> str:

@@ -75,7 +75,7 @@ async def test_sharing_less_and_stopping_take_effect_at_once(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
     keyring = Keyring(platform.keys.master)
-    me = await signed_in_visitor(client, session, keyring, profile=PROFILE)
+    me = await signed_in_visitor(client, session, keyring, language="th", profile=PROFILE)
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     grant = await consent.grant(
         session,
@@ -97,6 +97,10 @@ async def test_sharing_less_and_stopping_take_effect_at_once(
     active = [g for g in await consent.grants_of(session, me) if g.revoked_at is None]
     assert len(active) == 1
     await post_form(client, f"/consents/{active[0].id}/revoke", {}, form_page="/consents")
+    # The next page says what was done, once, in the visitor's language.
+    done = i18n.translations("th").gettext("Done: they can no longer see your data.")
+    assert done in (await client.get("/consents")).text
+    assert done not in (await client.get("/consents")).text
     with pytest.raises(ConsentRequiredError):
         await resolve.resolve(
             session,

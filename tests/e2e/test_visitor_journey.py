@@ -8,6 +8,7 @@ hotel's next look-up finds nobody. Passkeys and the offline pass are used on the
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -185,6 +186,8 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await expect(qr.locator("svg")).to_be_visible()
     code = await qr.get_attribute("data-code")
     assert code is not None
+    # The countdown is written the Thai way by the browser's Intl (seconds in Thai, Thai's digits).
+    await expect(page.locator("[data-countdown]")).to_have_text(re.compile(r"^\d+ วินาที$"))
     await _checked(page, a11y)
     await page.screenshot(path=screenshots / "visitor-pass-th.png", full_page=True)
 

@@ -42,8 +42,10 @@ async def test_the_operator_approves_a_new_servicer_and_its_purpose_and_it_is_au
     assert servicer.state is ServicerState.approved
     assert servicer.purposes[0].state is PurposeState.approved
     after = text_of(await client.get("/operator"))
-    assert "servicer.approved" in after
-    assert "servicer.purpose_approved" in after
+    # The audit log names each action in Japanese, never by its key.
+    assert "事業者を承認" in after
+    assert "servicer.approved" not in after
+    assert "利用目的を承認" in after
 
 
 async def test_servicer_staff_have_no_operator_console(

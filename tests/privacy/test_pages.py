@@ -65,6 +65,11 @@ async def test_the_download_holds_everything_and_is_never_cached(
     assert download.headers["content-disposition"].startswith("attachment;")
     assert download.headers["cache-control"] == "no-store"
     assert json.loads(download.text)["visitor"]["profile"]["dietary_needs"] == ["halal"]
+    # The page stays; its script reads this key and shows the sentence the page already holds.
+    assert download.cookies["omotenashi_notice"] == "downloaded"
+    page = await client.get("/privacy")
+    assert "data-downloaded hidden" in page.text
+    assert "/static/privacy.js" in page.text
 
 
 async def test_erasing_needs_a_confirmation_then_leaves_nothing_and_signs_out(

@@ -33,7 +33,11 @@ SUICA = "0123456789ABCDEF"
 
 
 async def _staff_at_desk(
-    client: httpx.AsyncClient, session: AsyncSession, platform: Platform, servicer: Servicer
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    platform: Platform,
+    servicer: Servicer,
+    purposes: tuple[str, ...] = ("hotel_check_in",),
 ) -> None:
     """A clerk of ``servicer`` signs in with password and code, and picks the front desk."""
     email = f"clerk-{servicer.id.hex[:8]}@hotel.example.jp"
@@ -54,7 +58,7 @@ async def _staff_at_desk(
         kind=ClientKind.terminal,
         label="Front desk 2",
         scopes=("resolve", "consent:request"),
-        purposes=("hotel_check_in",),
+        purposes=purposes,
         actor="test",
     )
     signed_in = await signed_in_staff_cookie(client, email)
@@ -350,3 +354,30 @@ async def test_the_register_card_is_complete_and_names_an_expired_passport(
         "2012-04-15 (期限切れ / EXPIRED)",
     ):
         assert item in card, item
+
+
+def _selected_purpose(page: httpx.Response) -> str | None:
+    found = re.search(r'<option value="([a-z_]+)" selected>', page.text)
+    return found.group(1) if found else None
+
+
+async def test_the_counter_keeps_its_desk_and_the_purpose_last_used_there(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    hotel = await approved_servicer(
+        session, "Hotel Sakura", PurposeKey.emergency, PurposeKey.hotel_check_in
+    )
+    await _thai_guest(session, platform)
+    await _staff_at_desk(client, session, platform, hotel, ("emergency", "hotel_check_in"))
+    # A fresh desk starts from its everyday purpose, not from emergencies.
+    assert _selected_purpose(await client.get("/counter")) == "hotel_check_in"
+    token = await csrf_token(client, "/counter")
+    await client.post(
+        "/counter/resolve",
+        data={"csrf_token": token, "purpose": "emergency", "carrier": SUICA},
+        headers={"hx-request": "true"},
+    )
+    # Reloaded, the counter is still at this desk, with the purpose the clerk used last.
+    again = await client.get("/counter")
+    assert 'id="resolve-form"' in again.text
+    assert _selected_purpose(again) == "emergency"

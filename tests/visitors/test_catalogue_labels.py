@@ -21,9 +21,9 @@ from omotenashi.visitors import catalogue
 # Labels a language writes exactly as English does, because its own menus, forms and signs do.
 # Halal and Kosher: the certification marks stay in Latin script in Latin-script languages.
 # Banana: the Portuguese word. E-mail, Gelatin, Vegan: the loanword is what forms and food labels
-# print in those languages. Tagalog: foods not grown in the Philippines, and the stroller, go by
-# their English names there. Everything else must be translated; a new entry needs a reason a
-# native reader would accept.
+# print in those languages. Tagalog: the stroller goes by its English name there (the foods are
+# written the Tagalog way: walnat, abalon, pistatsyo, bakwit). Everything else must be translated;
+# a new entry needs a reason a native reader would accept.
 SAME_AS_ENGLISH: Mapping[str, frozenset[str]] = {
     "es": frozenset({"Halal", "Kosher"}),
     "pt": frozenset({"Halal", "Kosher", "Banana", "E-mail"}),
@@ -36,11 +36,6 @@ SAME_AS_ENGLISH: Mapping[str, frozenset[str]] = {
             "Vegan",
             "Gelatin",
             "E-mail",
-            "Walnut",
-            "Abalone",
-            "Salmon",
-            "Pistachio",
-            "Buckwheat (soba)",
             "Stroller",
         }
     ),

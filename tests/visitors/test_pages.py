@@ -34,6 +34,9 @@ async def test_each_step_is_kept_and_coming_back_resumes_where_the_visitor_stopp
     )
     assert saved.status_code == 303
     assert saved.headers["location"] == "/register/about"
+    # The next step says the last one was saved, in Thai, and only once.
+    assert i18n.translations("th").gettext("Saved.") in (await client.get("/register/about")).text
+    assert 'class="flash"' not in (await client.get("/register/about")).text
     # The tab is closed; a later visit starts at the first step not yet answered.
     assert (await client.get("/register")).headers["location"] == "/register/about"
     profile = await visitors.read_profile(session, keyring, me)
@@ -404,3 +407,33 @@ async def test_the_hotel_picked_from_the_directory_brings_its_town(
     assert saved.status_code == 303
     profile = await visitors.read_profile(session, keyring, me)
     assert profile["stay"]["lodging_municipality"] == "131067"
+
+
+@pytest.mark.parametrize(
+    ("language", "counter"), [("ne", "२"), ("my", "၂"), ("km", "2"), ("th", "2")]
+)
+async def test_the_step_counter_is_in_the_digits_of_the_page_language(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    platform: Platform,
+    language: str,
+    counter: str,
+) -> None:
+    await signed_in_visitor(client, session, Keyring(platform.keys.master), language=language)
+    page = await client.get("/register/about")
+    expected = i18n.translations(language).gettext("Step %(number)s of %(total)s") % {
+        "number": counter,
+        "total": i18n.number(language, 7),
+    }
+    assert expected in text_of(page)
+
+
+async def test_counts_on_the_home_page_are_in_the_digits_of_the_page_language(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    await signed_in_visitor(client, session, Keyring(platform.keys.master), language="my")
+    page = text_of(await client.get("/me"))
+    permissions = i18n.translations("my").ngettext(
+        "%(num)d permission in force", "%(num)d permissions in force", 0
+    )
+    assert (permissions % {"num": 0}).replace("0", "၀") in page

@@ -135,7 +135,7 @@ async def give_consent(
 )
 async def stop_sharing(grant_id: uuid.UUID, session: Session, me: web.PageVisitor) -> Response:
     await service.revoke(session, me.visitor_id, grant_id)
-    return web.redirect("/consents")
+    return web.redirect("/consents", notice="stopped")
 
 
 @router.post(
@@ -152,7 +152,7 @@ async def share_less(
         await service.revoke(session, me.visitor_id, grant_id)
     else:
         await service.narrow(session, platform_keys(request), me.visitor_id, grant_id, attributes)
-    return web.redirect("/consents")
+    return web.redirect("/consents", notice="shared_less" if attributes else "stopped")
 
 
 # --- Tap to consent -------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """Demo content: the demo hotel's breakfast menu (tagged, so "my menu" sorts it), a signage
-slide for its lobby screen and an event, so the content pages can be tried at once. The
-translations are left to the translation chain and to people, as they would be."""
+slide for its lobby screen and an event, so the content pages can be tried at once. The menu's
+translations enter the hotel's translation memory and the dishes are translated through the
+chain from it, so a visitor reads the menu in their language; the rest is left to the chain and
+to people, as it would be."""
 
 from __future__ import annotations
 
@@ -10,12 +12,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi import i18n
 from omotenashi.content import service
+from omotenashi.content.demo_translations import MENU
 from omotenashi.content.dietary import Presence
 from omotenashi.content.models import ContentItem, ContentKind
 from omotenashi.demo import loader
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.models import Servicer
+from omotenashi.translation import service as translation
+from omotenashi.translation.tmx import Segment
 
 HOTEL = "Hotel Sakura Asakusa"
 JAPAN = ZoneInfo("Asia/Tokyo")
@@ -46,6 +52,19 @@ async def load_content(session: AsyncSession, keys: PlatformKeys) -> str:
         return "Content: no demo hotel to attach it to."
     if await session.scalar(select(func.count()).where(ContentItem.servicer_id == hotel.id)):
         return "Content: already there."
+    await translation.contribute(
+        session,
+        [
+            Segment("ja", source, language, text)
+            for source, texts in MENU.items()
+            for language, text in texts.items()
+        ],
+        licence="CC0-1.0",
+        servicer_id=hotel.id,
+        source="demo",
+        actor=ACTOR,
+    )
+    others = [language.code for language in i18n.LANGUAGES if language.code != "ja"]
     for position, (title, body, allergens, diet) in enumerate(DISHES):
         draft = service.Draft(
             kind=ContentKind.dish,
@@ -55,7 +74,11 @@ async def load_content(session: AsyncSession, keys: PlatformKeys) -> str:
             diet=diet,
             position=position,
         )
-        await service.create_item(session, hotel.id, draft, actor=ACTOR)
+        dish = await service.create_item(session, hotel.id, draft, actor=ACTOR)
+        # Memory only: the demo's own translations, whatever engine is configured.
+        await service.translate_item(
+            session, translation.Chain(None), hotel.id, dish.id, others, actor=ACTOR
+        )
     slides = (
         ("ようこそ、ホテルさくら浅草へ", ()),
         ("エレベーターはフロントの右手です", ("wheelchair", "step_free_route", "stroller")),

@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -175,3 +178,53 @@ def catalogue_label(ja: str, en: str, context: str) -> CatalogueLabel:
     """A catalogue entry's label. The message extractor reads the English and the context of
     every call (keyword ``catalogue_label`` in ``i18n.catalogues``), so pass them as literals."""
     return CatalogueLabel(ja, en, context)
+
+
+# --- Numbers, dates and times: one numbering system per language -------------------------------
+
+# The digits of the numbering systems CLDR makes a default for one of our languages: Nepali writes
+# Devanagari digits and Burmese Myanmar digits; every other language (Khmer included) Latin ones.
+_DIGITS = {"deva": "०१२३४५६७८९", "mymr": "၀၁၂၃၄၅၆၇၈၉", "khmr": "០១២៣៤៥៦៧៨៩"}
+# Languages written in Latin script: a Latin "AM"/"PM" is their own word.
+LATIN_SCRIPT = frozenset({"en", "es", "pt", "vi", "id", "tl"})
+
+
+@cache
+def numbering_system(code: str) -> str:
+    """CLDR's default numbering system of language ``code`` ("latn", "deva", "mymr")."""
+    return str(babel_locale(code).default_numbering_system)
+
+
+def digits(code: str, text: str) -> str:
+    """``text`` with its ASCII digits written in language ``code``'s numbering system."""
+    native = _DIGITS.get(numbering_system(code))
+    return text.translate(str.maketrans("0123456789", native)) if native else text
+
+
+def number(code: str, value: int | float) -> str:
+    """A number as language ``code`` writes it: CLDR's grouping and its default digits."""
+    return digits(code, format_decimal(value, locale=babel_locale(code)))
+
+
+def date_text(code: str, value: date) -> str:
+    """A day as language ``code`` writes it (CLDR's medium date), in its digits."""
+    return digits(code, format_date(value, "medium", locale=babel_locale(code)))
+
+
+def time_text(code: str, value: datetime | time) -> str:
+    """A time of day as language ``code`` writes it. Where CLDR's 12-hour clock marks the
+    afternoon with a Latin "PM" in a language not written in Latin script (Khmer), the day
+    period is taken from CLDR's flexible day periods in the language's own words instead."""
+    locale = babel_locale(code)
+    pattern = str(locale.time_formats["short"].pattern)
+    if "a" in pattern and code not in LATIN_SCRIPT:
+        marks = locale.day_periods["format"]["abbreviated"]
+        if str(marks.get("pm", "")).isascii():
+            pattern = pattern.replace("a", "B")
+    return digits(code, format_time(value, pattern, locale=locale))
+
+
+def moment_text(code: str, value: datetime) -> str:
+    """A day and time, joined as CLDR's medium date-time pattern of language ``code`` says."""
+    pattern = str(babel_locale(code).datetime_formats["medium"])
+    return pattern.format(time_text(code, value), date_text(code, value.date()))

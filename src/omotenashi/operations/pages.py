@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
 from omotenashi.deps import Session
-from omotenashi.operations import service
+from omotenashi.operations import audit_labels, service
 from omotenashi.security import audit
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.categories import PURPOSE_STATES, SERVICER_STATES, category_label
@@ -57,11 +57,19 @@ async def console(request: Request, session: Session, me: web.PageStaff) -> Resp
         ],
         "servicer_states": SERVICER_STATES,
         "purpose_states": PURPOSE_STATES,
-        "entries": [
-            (e.id, web.when(e.at, language), e.actor, e.action, e.target)
-            for e in await audit.recent(session, limit=50)
-        ],
     }
+    entries = await audit.recent(session, limit=50)
+    names = await staff.display_names(session, audit_labels.staff_ids(e.actor for e in entries))
+    context["entries"] = [
+        (
+            e.id,
+            web.when(e.at, language),
+            audit_labels.actor(e.actor, names, language.code),
+            audit_labels.action(e.action, language.code),
+            audit_labels.target(e.target, language.code),
+        )
+        for e in entries
+    ]
     # Last: the walk over the whole chain detaches what it read from the session.
     context["chain"] = await audit.verify(session)
     return web.render(request, "operator/console.html", context)

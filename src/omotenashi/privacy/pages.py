@@ -86,7 +86,7 @@ async def my_data(request: Request, me: web.PageVisitor) -> Response:
 async def download(request: Request, session: Session, me: web.PageVisitor) -> Response:
     document = await service.export(session, platform_keys(request), me.visitor_id)
     day = datetime.now(UTC).date().isoformat()
-    return Response(
+    response = Response(
         json.dumps(document, ensure_ascii=False, indent=2),
         media_type="application/json",
         headers={
@@ -94,6 +94,9 @@ async def download(request: Request, session: Session, me: web.PageVisitor) -> R
             "Cache-Control": "no-store",
         },
     )
+    # The page stays where it is; its script sees this and says the file came (privacy.js).
+    web.tell(response, "downloaded")
+    return response
 
 
 @router.post("/privacy/erase", response_class=HTMLResponse, dependencies=[web.CsrfChecked])

@@ -35,6 +35,9 @@ from omotenashi.visitors import catalogue, display, validity
 router = APIRouter(include_in_schema=False)
 
 DESK_COOKIE = "omotenashi_desk"
+# The purpose last looked up at this tablet's desk, as "<terminal id> <purpose>": a hotel desk
+# checks guests in all day, and should not start from another purpose on every load.
+PURPOSE_COOKIE = "omotenashi_desk_purpose"
 NOBODY = N_("No visitor has this card or code. Ask them to show the code on their phone again.")
 USED = N_("This code was already used. Ask the visitor to wait for the next code (30 seconds).")
 SUSPENDED = N_("This desk's terminal was suspended for unusual use. Call your administrator.")
@@ -58,6 +61,29 @@ async def _desk(request: Request, session: Session, me: Any) -> AuthenticatedCli
 
 def _purposes(desk: AuthenticatedClient, language: i18n.Language) -> list[tuple[str, str]]:
     return [(p, PURPOSES[PurposeKey(p)].label(language.code)) for p in desk.purposes]
+
+
+def _chosen_purpose(request: Request, desk: AuthenticatedClient) -> str | None:
+    """The purpose last used at this desk; else the desk's first everyday purpose (emergency
+    look-ups are rare, and never the one a desk starts from when it has another)."""
+    terminal, _, purpose = request.cookies.get(PURPOSE_COOKIE, "").partition(" ")
+    if terminal == str(desk.id) and purpose in desk.purposes:
+        return purpose
+    everyday = [p for p in desk.purposes if p != PurposeKey.emergency.value]
+    return next(iter(everyday or desk.purposes), None)
+
+
+def _remember_purpose(
+    request: Request, response: Response, desk: AuthenticatedClient, purpose: PurposeKey
+) -> None:
+    response.set_cookie(
+        PURPOSE_COOKIE,
+        f"{desk.id} {purpose.value}",
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
 
 
 def _resolution_context(resolution: Resolution, language: i18n.Language) -> dict[str, Any]:
@@ -93,9 +119,12 @@ async def counter(request: Request, session: Session, me: web.PageStaff) -> Resp
         assert me.staff.servicer_id is not None
         terminals = await clients.live_terminals(session, me.staff.servicer_id)
         return web.render(request, "counter/desk.html", {"terminals": terminals})
-    return web.render(
-        request, "counter/counter.html", {"desk": desk, "purposes": _purposes(desk, language)}
-    )
+    page = {
+        "desk": desk,
+        "purposes": _purposes(desk, language),
+        "chosen_purpose": _chosen_purpose(request, desk),
+    }
+    return web.render(request, "counter/counter.html", page)
 
 
 @router.post("/counter/desk", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
@@ -163,10 +192,18 @@ async def resolve(
     else:
         context = _resolution_context(outcome, language)
     if request.headers.get("hx-request") == "true":
-        return web.render(request, "counter/result.html", context)
-    # Without JavaScript the whole counter comes back, with the answer under the form.
-    page = {"desk": desk, "purposes": _purposes(desk, language), "result": context}
-    return web.render(request, "counter/counter.html", {**page, **context})
+        response = web.render(request, "counter/result.html", context)
+    else:
+        # Without JavaScript the whole counter comes back, with the answer under the form.
+        page = {
+            "desk": desk,
+            "purposes": _purposes(desk, language),
+            "chosen_purpose": purpose.value,
+            "result": context,
+        }
+        response = web.render(request, "counter/counter.html", {**page, **context})
+    _remember_purpose(request, response, desk, purpose)
+    return response
 
 
 @router.get("/counter/requests/{request_id}", response_class=HTMLResponse)

@@ -13,12 +13,14 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from omotenashi.resolve.service import Resolution
@@ -38,7 +40,16 @@ ITEMS = (
     ("recorded_at", "記録日時", "Recorded"),
 )
 JAPAN = ZoneInfo("Asia/Tokyo")
-FONT = "HeiseiKakuGo-W5"  # a CID font every PDF reader carries for Japanese; nothing to embed
+# A Japanese TrueType font embedded in the PDF as a subset (only the glyphs the card uses), so every
+# reader shows the card alike: IPAex Gothic (Debian's fonts-ipaexfont-gothic; the IPA Font
+# Licence allows embedding). Readers do not all carry the standard CID font Heisei Kaku Gothic,
+# which stays the fallback on a machine without the file.
+FONT_FILES = (
+    Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
+    Path("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
+)
+EMBEDDED_FONT = "IPAexGothic"
+FALLBACK_FONT = "HeiseiKakuGo-W5"
 
 
 @dataclass(frozen=True)
@@ -99,21 +110,35 @@ def from_form(form: Mapping[str, str]) -> RegisterCard:
     return RegisterCard(**{k: v[:300] for k, v in form.items() if k in known})
 
 
+def _font() -> str:
+    """The name of the registered font the card is set in (embedded where the file is here)."""
+    registered = pdfmetrics.getRegisteredFontNames()
+    if EMBEDDED_FONT in registered:
+        return EMBEDDED_FONT
+    for path in FONT_FILES:
+        if path.is_file():
+            pdfmetrics.registerFont(TTFont(EMBEDDED_FONT, str(path)))
+            return EMBEDDED_FONT
+    if FALLBACK_FONT not in registered:
+        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
+    return FALLBACK_FONT
+
+
 def pdf(card: RegisterCard) -> bytes:
     """An A5 card with one ruled line per item and a space for the guest's signature."""
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    font = _font()
     out = io.BytesIO()
     width, height = A5
-    page = canvas.Canvas(out, pagesize=A5, pageCompression=1)
+    # Set in the card's font from the start: no unembedded Helvetica is referenced either.
+    page = canvas.Canvas(out, pagesize=A5, pageCompression=1, initialFontName=font)
     page.setTitle(f"{TITLE[0]} / {TITLE[1]}")
-    page.setFont(FONT, 16)
+    page.setFont(font, 16)
     page.drawString(15 * mm, height - 20 * mm, f"{TITLE[0]}  {TITLE[1]}")
     y = height - 35 * mm
     for ja, en, value in [*card.rows(), ("署名", "Signature", "")]:
-        page.setFont(FONT, 9)
+        page.setFont(font, 9)
         page.drawString(15 * mm, y + 4 * mm, f"{ja} / {en}")
-        page.setFont(FONT, 12)
+        page.setFont(font, 12)
         page.drawString(15 * mm, y - 1 * mm, value)
         page.line(15 * mm, y - 3 * mm, width - 15 * mm, y - 3 * mm)
         y -= 16 * mm

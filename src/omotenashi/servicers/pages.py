@@ -92,6 +92,10 @@ async def _console(
             if str(p.state) == "approved"
         ],
         "clients": await clients.list_clients(session, servicer_id),
+        # A terminal's purposes by name: its stored keys are never shown.
+        "purpose_names": {
+            key.value: purpose.label(language.code) for key, purpose in PURPOSES.items()
+        },
         "members": await staff.list_staff(session, servicer_id),
         "servicer_states": SERVICER_STATES,
         "purpose_states": PURPOSE_STATES,

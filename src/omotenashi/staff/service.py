@@ -13,7 +13,7 @@ import secrets
 import struct
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -273,6 +273,17 @@ def require(who: SignedIn, *roles: Role, servicer_id: uuid.UUID | None = None) -
 def _of_servicer(servicer_id: uuid.UUID) -> Select[StaffUser]:
     """The one statement through which a servicer's staff are read: never another's."""
     return select(StaffUser).where(StaffUser.servicer_id == servicer_id)
+
+
+async def display_names(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names staff members (and operators) go by, for showing who did what."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(StaffUser.id, StaffUser.display_name).where(StaffUser.id.in_(wanted))
+    )
+    return {row.id: row.display_name for row in rows}
 
 
 async def list_staff(session: AsyncSession, servicer_id: uuid.UUID) -> list[StaffUser]:

@@ -113,6 +113,29 @@
     return line;
   }
 
+  /* A name field as ICAO writes it: the primary identifier, then << and the secondary one, their
+     parts joined by single fillers, fillers after. A garbled read (a letter among the trailing
+     fillers, a run of three fillers inside the name) has another shape. */
+  function nameOk(first) {
+    return /^[A-Z]+(<[A-Z]+)*(<<[A-Z]+(<[A-Z]+)*)?<*$/.test(first.slice(5));
+  }
+
+  /* Several OCR readings of the same picture merged: the last two lines of 44 characters of each
+     reading, voted position by position (the most frequent character wins). */
+  function vote(texts) {
+    const pairs = [];
+    for (const text of texts) {
+      const lines = text.split(/\n/).map(clean).filter((l) => l.length === LENGTH);
+      if (lines.length >= 2) pairs.push(lines.slice(-2));
+    }
+    if (!pairs.length) return "";
+    return [0, 1].map((row) => Array.from({ length: LENGTH }, (_, i) => {
+      const counts = {};
+      for (const pair of pairs) counts[pair[row][i]] = (counts[pair[row][i]] || 0) + 1;
+      return Object.keys(counts).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+    }).join("")).join("\n");
+  }
+
   /* The two MRZ lines in OCR output, or null when no pair of lines passes every check digit. */
   function fromOcr(text) {
     const candidates = text.split(/\n/).map(clean).filter((l) => l.length >= 38 && l.length <= 50);
@@ -123,17 +146,18 @@
         const trimmed = repaired(digitsFirst(secondLine(candidates[i].slice(1))));
         const first = firstLine(candidates[i - 1]);
         const agree = first.slice(2, 5) === trimmed.slice(10, 13) && stateOk(trimmed.slice(10, 13));
-        if (!secondLineOk(trimmed) || !agree) continue;
+        if (!secondLineOk(trimmed) || !agree || !nameOk(first)) continue;
         return [first, trimmed];
       }
       const first = firstLine(candidates[i - 1]);
       // No check digit covers the first line: its state must at least agree with the second's.
-      if (first.slice(2, 5) === second.slice(10, 13) && stateOk(second.slice(10, 13))) {
+      const agree = first.slice(2, 5) === second.slice(10, 13) && stateOk(second.slice(10, 13));
+      if (agree && nameOk(first)) {
         return [first, second];
       }
     }
     return null;
   }
 
-  window.Mrz = { checkDigit, secondLineOk, fromOcr, LENGTH };
+  window.Mrz = { checkDigit, secondLineOk, fromOcr, vote, LENGTH };
 })();

@@ -12,6 +12,14 @@
   var countdown = section.querySelector("[data-countdown]");
   var error = section.querySelector("[data-qr-error]");
   var STEP = 30;
+  // Seconds left in the page's language and digits (CLDR's default numbering system for it,
+  // which the server names, so the countdown reads like every other number on the page).
+  var seconds = new Intl.NumberFormat(document.documentElement.lang || "en", {
+    style: "unit",
+    unit: "second",
+    unitDisplay: "long",
+    numberingSystem: countdown.dataset.numbering || "latn",
+  });
 
   function bytesFromBase64url(text) {
     var plain = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
@@ -69,7 +77,7 @@
       box.dataset.code = text;
       shownStep = step;
     }
-    countdown.textContent = Math.ceil(STEP - (now % STEP)) + " s";
+    countdown.textContent = seconds.format(Math.ceil(STEP - (now % STEP)));
   }
 
   function show(device) {

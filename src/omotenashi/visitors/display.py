@@ -9,10 +9,9 @@ from datetime import date
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 
 from omotenashi import i18n
-from omotenashi.visitors import catalogue
+from omotenashi.visitors import catalogue, places, prefectures
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def day(value: object, language: str) -> str:
     if not isinstance(value, str):
         return ""
     try:
-        return format_date(date.fromisoformat(value), "medium", locale=i18n.babel_locale(language))
+        return i18n.date_text(language, date.fromisoformat(value))
     except ValueError:
         return value
 
@@ -79,11 +78,21 @@ def _lines(key: str, value: Any, language: str) -> tuple[str, ...]:
         return tuple(str(part) for part in parts if part)
     if kind is T.stay and isinstance(value, Mapping):
         span = f"{day(value.get('arrival'), language)} – {day(value.get('departure'), language)}"
-        return (span,)
+        return (span, *filter(None, (where_staying(value.get("lodging_municipality"), language),)))
     if kind is T.contact and isinstance(value, Mapping):
         who = " · ".join(filter(None, (value.get("name"), value.get("relationship"))))
         return tuple(filter(None, (who, value.get("phone"), value.get("email"))))
     return (str(value),)
+
+
+def where_staying(code: object, language: str) -> str | None:
+    """The town and prefecture of a lodging municipality code, in ``language``; the code itself
+    is never shown."""
+    if not isinstance(code, str) or code[:2] not in prefectures.codes():
+        return None
+    prefecture = prefectures.name(code[:2], language)
+    town = places.get(code)
+    return f"{town.label(language)}, {prefecture}" if town else prefecture
 
 
 def shown(attributes: Mapping[str, Any], language: str) -> list[Shown]:

@@ -20,7 +20,6 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from omotenashi import i18n, web
-from omotenashi.alerts.areas import PREFECTURES
 from omotenashi.auth import email_codes, passkeys
 from omotenashi.carriers import service as carriers
 from omotenashi.consent import service as consents
@@ -31,7 +30,7 @@ from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import queries as servicers
-from omotenashi.visitors import catalogue, display, mrz, places, service, validity
+from omotenashi.visitors import catalogue, display, mrz, places, prefectures, service, validity
 from omotenashi.visitors.errors import InvalidProfileError
 from omotenashi.visitors.mrz import InvalidMrzError
 
@@ -164,11 +163,6 @@ def prefecture_government_code(prefecture: str) -> str:
     return f"{first_five}{check}"
 
 
-def prefectures(language: i18n.Language) -> list[tuple[str, str]]:
-    names_in = language.code if language.code in next(iter(PREFECTURES.values())).names else "en"
-    return [(code, prefecture.names[names_in]) for code, prefecture in PREFECTURES.items()]
-
-
 # --- Turning each step's form into catalogue values ----------------------------------------------
 
 
@@ -245,7 +239,7 @@ def _stay(
         "arrival": typed.get("arrival"),
         "departure": typed.get("departure"),
     }
-    prefecture = typed.get("prefecture") if typed.get("prefecture") in PREFECTURES else None
+    prefecture = typed.get("prefecture") if typed.get("prefecture") in prefectures.codes() else None
     where = "stay.lodging_municipality"
     town: places.Place | None = None
     if typed.get("hotel") in (hotels or {}):
@@ -327,7 +321,7 @@ async def _step_context(
     context: dict[str, Any] = {
         "steps": STEPS,
         "step": step,
-        "number": STEPS.index(step) + 1,
+        "number_of_step": STEPS.index(step) + 1,
         "profile": profile,
         "errors": {},
         "form": {},
@@ -355,7 +349,7 @@ async def _step_context(
         context["countries"] = countries(language)
         context["warning"] = validity_warning(profile, language)
     elif step.key == "stay":
-        context["prefectures"] = prefectures(language)
+        context["prefectures"] = prefectures.choices(language.code)
         lodging = (profile.get("stay") or {}).get("lodging_municipality")
         context["prefecture"] = prefecture_code(lodging)
         context["town"] = places.get(lodging) if lodging else None
@@ -411,7 +405,9 @@ async def find_town(
 ) -> Response:
     """The towns matching what the visitor typed, to pick one with a tap."""
     language = web.request_language(request)
-    found = places.search(town_query[:100], prefecture if prefecture in PREFECTURES else None)
+    found = places.search(
+        town_query[:100], prefecture if prefecture in prefectures.codes() else None
+    )
     towns = [(town.code, town.label(language.code)) for town in found]
     return web.render(request, "visitors/towns.html", {"towns": towns, "query": town_query})
 
@@ -441,7 +437,7 @@ async def add_member(request: Request, session: Session, me: web.PageVisitor) ->
         session, keyring, language=me.language, registered_by=me.visitor_id
     )
     await service.update_profile(session, keyring, member.id, values)
-    return web.redirect("/register/family")
+    return web.redirect("/register/family", notice="saved")
 
 
 @router.post(
@@ -508,7 +504,7 @@ async def save_step(
         # The typed details open when the problem is in them rather than in the MRZ.
         context["typed_open"] = any(f.startswith("passport.") for f in context["errors"])
         return web.render(request, f"visitors/step_{step.key}.html", context, status=422)
-    return web.redirect(_after(step))
+    return web.redirect(_after(step), notice="saved")
 
 
 # --- Home ---------------------------------------------------------------------------------------
