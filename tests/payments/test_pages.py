@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.pages import csrf_token, signed_in_staff, text_of
+from tests.pages import csrf_token, signed_in_staff, signed_in_visitor, text_of
 from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi import web
@@ -200,3 +200,19 @@ async def test_the_counter_waits_for_the_visitor_to_confirm_a_large_charge(
     done = await client.get(poll.group(1))
     assert "¥15,000" in text_of(done)
     assert "data-paid" in done.text
+
+
+async def test_the_wallet_and_the_payment_pages_are_reached_from_the_menus(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    await signed_in_visitor(client, session, platform.keys.keyring, language="ko")
+    me = await client.get("/me")
+    assert 'href="/wallet"' in me.text
+    assert "지갑" in text_of(me)
+
+    hotel = await merchant(session, "Hotel Menu", ServicerCategory.hotel)
+    client.cookies.clear()
+    await signed_in_staff(client, session, platform.keys.master, Role.servicer_admin, hotel.id)
+    console = await client.get("/console")
+    assert 'href="/counter/payments"' in console.text
+    assert 'href="/console/payments"' in console.text
