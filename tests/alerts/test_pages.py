@@ -157,6 +157,17 @@ async def test_the_operator_sees_the_areas_an_alert_reaches_nobody_in(
     assert "架空町" not in refused.text
 
 
+async def test_the_operators_list_names_each_alerts_state_in_japanese(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert done.alert is not None
+    await signed_in_staff(client, session, platform.keys.master, Role.operator, None)
+    listed = text_of(await client.get("/operator/alerts"))
+    assert "発表中" in listed
+    assert not re.search(r"\b(current|expired|superseded|cancelled)\b", listed)
+
+
 async def test_a_changed_alert_is_shown_beside_the_official_text_with_the_changes_marked(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:

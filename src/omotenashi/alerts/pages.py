@@ -46,6 +46,15 @@ CHANGED = N_(
 OFFICIAL_IN_FORCE = N_("The official alert is in force.")
 OFFICIAL_ENDED = N_("The official alert is no longer in force.")
 SEVERITY = {1: "information", 2: "advisory", 3: "warning", 4: "emergency"}
+# An alert's state as the operator's (Japanese-first) pages name it.
+STATE_LABELS = {
+    "current": N_("In force"),
+    "expired": N_("Expired"),
+    "superseded": N_("Superseded"),
+    "cancelled": N_("Cancelled"),
+    "draft": N_("Draft"),
+    "discarded": N_("Discarded"),
+}
 
 
 def _shown(
@@ -59,7 +68,8 @@ def _shown(
         "alert": alert,
         "text": text,
         "lang": chosen if chosen in alert.renderings else "en",
-        "state": service.current_state(alert),
+        "state": (state := service.current_state(alert)),
+        "state_label": STATE_LABELS.get(state, state),
         "severity": SEVERITY.get(alert.severity, "warning"),
         "issued": web.when(alert.issued_at, language),
         "real": alert.status == "normal",
