@@ -316,6 +316,20 @@ def test_unknown_element_is_reported_not_fatal() -> None:
     assert parsed.unknown_elements == ["Body/Earthquake/Foreshock"]
 
 
+def test_an_early_warnings_code_definitions_and_appendix_are_jmas_own() -> None:
+    document = edited(
+        "eew_vxse43.xml",
+        "<Forecast>",
+        "<Forecast>\n        <CodeDefine>"
+        '<Type xpath="Pref/Code">地震情報／都道府県等</Type></CodeDefine>'
+        "\n        <Appendix><MaxIntChange>0</MaxIntChange><MaxIntChangeReason>0"
+        "</MaxIntChangeReason></Appendix>",
+    )
+    parsed = parse(document)
+    assert isinstance(parsed.alert, Alert)
+    assert parsed.unknown_elements == []
+
+
 def test_unknown_elements_in_other_namespaces_are_named_in_full() -> None:
     document = edited(
         "weather_vpww53.xml",

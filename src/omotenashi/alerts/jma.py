@@ -511,7 +511,8 @@ def _early_warning(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
     intensity = body.require("Intensity")
     intensity.ignore("Appendix")
     forecast = intensity.require("Forecast")
-    forecast.ignore("ForecastLgInt")
+    for known in ("ForecastLgInt", "CodeDefine", "Appendix"):
+        forecast.ignore(known)
     overall = _intensity_range(forecast.require("ForecastInt"))
     if overall is None:
         raise MalformedAlert(
