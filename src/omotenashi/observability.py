@@ -162,14 +162,17 @@ async def csp_report(request: Request) -> Response:
             continue
         directive = details.get("effective-directive") or details.get("effectiveDirective")
         blocked = details.get("blocked-uri") or details.get("blockedURL") or ""
-        log.warning(
-            "csp.violation",
-            directive=str(directive)[:64],
-            blocked=urlsplit(str(blocked)).scheme + "://" + urlsplit(str(blocked)).netloc
-            if "://" in str(blocked)
-            else str(blocked)[:32],
-        )
+        log.warning("csp.violation", directive=str(directive)[:64], blocked=_origin(str(blocked)))
     return Response(status_code=204)
+
+
+def _origin(uri: str) -> str:
+    """Where a blocked resource came from, without its path or query (which may hold ids);
+    keywords such as "inline" or "data" as they are."""
+    if "://" not in uri:
+        return uri[:32]
+    parts = urlsplit(uri)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @router.get("/metrics", include_in_schema=False)
