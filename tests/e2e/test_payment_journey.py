@@ -15,6 +15,7 @@ from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visit
 
 from omotenashi import web
 from omotenashi.auth import service as auth
+from omotenashi.japan import JST
 from omotenashi.payments import ledger, settlement
 from omotenashi.servicers.models import Servicer, ServicerCategory
 from omotenashi.staff import service as staff
@@ -109,7 +110,7 @@ async def test_a_korean_visitor_pays_in_pays_by_tap_is_refunded_and_the_day_sett
     await wallet.screenshot(path=screenshots / "wallet-ko.png", full_page=True)
     await phone.close()
 
-    today = datetime.now(settlement.JAPAN).date()
+    today = datetime.now(JST).date()
     payout = await settlement.settle(
         live_session, restaurant.id, today, now=datetime.now(UTC) + timedelta(days=1)
     )

@@ -13,6 +13,7 @@ from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visit
 
 from omotenashi import web
 from omotenashi.auth import service as auth
+from omotenashi.japan import JST
 from omotenashi.payments import settlement
 from omotenashi.runtime import Platform
 from omotenashi.servicers.models import Servicer, ServicerCategory
@@ -113,7 +114,7 @@ async def test_the_day_settles_to_the_yen_and_its_csv_lists_every_payment(
     await _at_desk(client, session, platform, restaurant)
     await _pay(client, "charge", "3200", "till-1")
     await _pay(client, "charge", "1000", "till-2")
-    today = datetime.now(settlement.JAPAN).date()
+    today = datetime.now(JST).date()
     payout = await settlement.settle(
         session, restaurant.id, today, now=datetime.now(UTC) + timedelta(days=1)
     )

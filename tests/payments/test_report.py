@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.payments.support import RULES, merchant, tap, terminal, visitor
 
+from omotenashi.japan import JST
 from omotenashi.payments import ledger, report, service
 from omotenashi.payments.models import OperationKind
 from omotenashi.security.keys import PlatformKeys
@@ -58,7 +59,7 @@ async def test_the_base_date_report_gives_the_unused_balance_and_the_deposit(
     till = await terminal(session, restaurant)
     await service.top_up_cash(session, keys, RULES, desk, tap(), 10_000, actor="staff:x")
     await service.charge(session, keys, RULES, till, tap(), 3_200)
-    today = datetime.now(report.JAPAN).date()
+    today = datetime.now(JST).date()
     base = date(today.year, 9, 30) if today.month > 3 else date(today.year, 3, 31)
     if base < today:
         base = date(today.year + 1, 3, 31)

@@ -8,12 +8,9 @@ are defined here because every module of the package keys data by them.
 
 from __future__ import annotations
 
-from omotenashi.i18n import LANGUAGES
+from omotenashi.japan import EASY_JAPANESE, NAME_LANGUAGES
 
-EASY_JAPANESE = "ja-x-easy"
-"""Easy Japanese (やさしい日本語), as a BCP 47 private-use tag on Japanese. JMA's multilingual
-dictionaries carry it beside the foreign languages; for a visitor who reads some Japanese it is
-often clearer than a translation."""
+__all__ = ["ALERT_LANGUAGES", "EASY_JAPANESE"]
 
-ALERT_LANGUAGES: tuple[str, ...] = (*(language.code for language in LANGUAGES), EASY_JAPANESE)
+ALERT_LANGUAGES: tuple[str, ...] = NAME_LANGUAGES
 """Every language an alert can be rendered in: the JTA "Safety tips" 15, then easy Japanese."""

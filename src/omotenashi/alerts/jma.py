@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import defusedxml
 import defusedxml.ElementTree
 
-from omotenashi.alerts.areas import PREFECTURES, Area, AreaKind
+from omotenashi.alerts.areas import Area, AreaKind
 from omotenashi.alerts.catalogue import (
     VOLCANIC_WARNING_BY_LEVEL,
     Alert,
@@ -59,6 +59,7 @@ from omotenashi.alerts.catalogue import (
     WeatherWarnings,
 )
 from omotenashi.errors import ValidationFailedError
+from omotenashi.japan import PREFECTURES
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

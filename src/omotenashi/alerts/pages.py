@@ -15,16 +15,15 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 
 from omotenashi import i18n, web
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE, service, stream
-from omotenashi.alerts.areas import PREFECTURES
 from omotenashi.alerts.errors import InvalidAlertError
 from omotenashi.alerts.forwarded import VerificationVerdict
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.consent import service as consent
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import PREFECTURES, TILES
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
-from omotenashi.statistics.japan import TILES
 
 router = APIRouter(include_in_schema=False)
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_skeleton, get_timezone_name
@@ -52,6 +51,7 @@ from omotenashi.alerts.catalogue import (
 )
 from omotenashi.alerts.phrases import PHRASES, Phrases
 from omotenashi.errors import ValidationFailedError
+from omotenashi.japan import JST
 
 __all__ = [
     "EASY_JAPANESE",
@@ -62,7 +62,6 @@ __all__ = [
     "render",
 ]
 
-JAPAN_TIME = ZoneInfo("Asia/Tokyo")
 
 FALLBACK_LANGUAGES: tuple[str, ...] = ("en", "ja")
 """What a visitor gets when none of their languages is an alert language: English and Japanese
@@ -507,10 +506,10 @@ class _Writer:
 
     def moment(self, moment: datetime) -> str:
         """Date, time and zone in Japan time, composed as the language composes them."""
-        time = format_skeleton("Hm", moment, tzinfo=JAPAN_TIME, locale=self.locale)
-        day = format_skeleton("MMMd", moment, tzinfo=JAPAN_TIME, locale=self.locale)
+        time = format_skeleton("Hm", moment, tzinfo=JST, locale=self.locale)
+        day = format_skeleton("MMMd", moment, tzinfo=JST, locale=self.locale)
         zone = get_timezone_name(
-            moment.astimezone(JAPAN_TIME), "long", zone_variant="generic", locale=self.locale
+            moment.astimezone(JST), "long", zone_variant="generic", locale=self.locale
         )
         pattern = str(self.locale.datetime_formats["medium"])
         return pattern.format(f"{time} {zone}", day)

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 
 import h3
 
-from omotenashi.alerts.areas import PREFECTURES, Area, AreaKind, Circle, Point, Polygon
+from omotenashi.alerts.areas import Area, AreaKind, Circle, Point, Polygon
 from omotenashi.alerts.regions import tsunami_regions
+from omotenashi.japan import PREFECTURES
 
 LOCATION_RESOLUTION = 7
 """H3 resolution of a visitor's coarse location: cells of about 5 km², enough to say "in the

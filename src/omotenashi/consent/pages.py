@@ -18,6 +18,7 @@ from omotenashi.consent.errors import InvalidGrantError
 from omotenashi.consent.models import ConsentGrant
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import JST
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.categories import CATEGORY_LABELS, USUAL_CATEGORY, category_label
 from omotenashi.servicers.models import ServicerCategory
@@ -106,7 +107,7 @@ async def give_consent(
     until: Annotated[date | None, Form()] = None,
 ) -> Response:
     language = web.request_language(request)
-    expires_at = datetime.combine(until, time(23, 59, 59), web.JAPAN) if until else None
+    expires_at = datetime.combine(until, time(23, 59, 59), JST) if until else None
     try:
         await service.grant(
             session,

@@ -7,7 +7,6 @@ to people, as it would be."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,13 +17,13 @@ from omotenashi.content.demo_translations import MENU
 from omotenashi.content.dietary import Presence
 from omotenashi.content.models import ContentItem, ContentKind
 from omotenashi.demo import loader
+from omotenashi.japan import JST
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.models import Servicer
 from omotenashi.translation import service as translation
 from omotenashi.translation.tmx import Segment
 
 HOTEL = "Hotel Sakura Asakusa"
-JAPAN = ZoneInfo("Asia/Tokyo")
 ACTOR = "system:demo"
 _NONE = Presence.free
 DISHES: tuple[tuple[str, str, dict[str, Presence], dict[str, bool]], ...] = (
@@ -86,7 +85,7 @@ async def load_content(session: AsyncSession, keys: PlatformKeys) -> str:
     for title, tags in slides:
         draft = service.Draft(kind=ContentKind.signage, title=title, tags=tags)
         await service.create_item(session, hotel.id, draft, actor=ACTOR)
-    evening = datetime.combine(datetime.now(UTC).date() + timedelta(days=3), time(18), JAPAN)
+    evening = datetime.combine(datetime.now(UTC).date() + timedelta(days=3), time(18), JST)
     festival = service.Draft(
         kind=ContentKind.event,
         title="浅草の夜の和太鼓",

@@ -30,6 +30,7 @@ from omotenashi.content.models import ContentItem, ContentKind, ContentTranslati
 from omotenashi.db import OpenSession
 from omotenashi.deps import Session, SessionSource, platform_keys
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import JST
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import service as servicers
 from omotenashi.staff import service as staff
@@ -349,14 +350,14 @@ def _japan_time(
     if not value.strip():
         return None
     try:
-        return datetime.fromisoformat(value.strip()).replace(tzinfo=web.JAPAN)
+        return datetime.fromisoformat(value.strip()).replace(tzinfo=JST)
     except ValueError:
         errors[name] = web.gettext(language, ITEM_MESSAGES[name])
         return None
 
 
 def _local(value: datetime | None) -> str:
-    return value.astimezone(web.JAPAN).strftime("%Y-%m-%dT%H:%M") if value else ""
+    return value.astimezone(JST).strftime("%Y-%m-%dT%H:%M") if value else ""
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.clients.models import ApiClient
+from omotenashi.japan import JST
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.audit import AuditEntry
 from omotenashi.servicers.models import Servicer, ServicerState
 from omotenashi.visitors.models import Visitor
 
-JAPAN = ZoneInfo("Asia/Tokyo")
 ANOMALY_DETECTOR = "system:anomaly-detector"
 
 
@@ -39,7 +38,7 @@ class SuspendedTerminal:
 async def headlines(session: AsyncSession, now: datetime) -> Headlines:
     """Account holders (family members not counted), servicers, and resolves since midnight in
     Japan."""
-    midnight = datetime.combine(now.astimezone(JAPAN).date(), time(), JAPAN)
+    midnight = datetime.combine(now.astimezone(JST).date(), time(), JST)
     row = (
         await session.execute(
             sa.select(

@@ -27,6 +27,7 @@ from omotenashi.config import WalletRegime
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import JST
 from omotenashi.payments import cards, idempotency, provider, receipts, service, settlement
 from omotenashi.payments.models import ConfirmationState, OperationKind
 from omotenashi.payments.service import Payment, Presented, Rules
@@ -37,7 +38,6 @@ router = APIRouter(include_in_schema=False)
 
 # The counter's chosen desk, as the counter page (resolve) sets it.
 DESK_COOKIE = "omotenashi_desk"
-JAPAN = web.JAPAN
 
 KIND_LABELS = {
     OperationKind.cash_top_up: N_("Cash paid in"),
@@ -113,7 +113,7 @@ async def wallet(request: Request, session: Session, me: web.PageVisitor) -> Res
             when=web.when(p.created_at, language),
             at=p.created_at,
             note=web.gettext(language, N_("Usable until %(date)s"))
-            % {"date": web.day(p.expires_at.astimezone(JAPAN).date(), language)}
+            % {"date": web.day(p.expires_at.astimezone(JST).date(), language)}
             if p.expires_at and p.kind in (OperationKind.cash_top_up, OperationKind.card_top_up)
             else None,
             receipt=f"/wallet/receipts/{p.id}" if p.kind in receipts.RECEIPTED else None,
@@ -351,15 +351,15 @@ async def confirm(
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(0), JAPAN).astimezone(UTC)
+    start = datetime.combine(day, time(0), JST).astimezone(UTC)
     return start, start + timedelta(days=1)
 
 
 def _chosen_day(value: str | None) -> date:
     try:
-        return date.fromisoformat(value) if value else datetime.now(JAPAN).date()
+        return date.fromisoformat(value) if value else datetime.now(JST).date()
     except ValueError:
-        return datetime.now(JAPAN).date()
+        return datetime.now(JST).date()
 
 
 @router.get("/console/payments", response_class=HTMLResponse)
@@ -478,7 +478,7 @@ async def merchant_invoice(
     """The merchant's copy in Japanese: a qualified invoice when it gave its number."""
     servicer_id = _counter_staff(me)
     made = await receipts.for_merchant(session, servicer_id, payment_id)
-    at = made.at.astimezone(JAPAN)
+    at = made.at.astimezone(JST)
     return web.render(
         request,
         "payments/invoice.html",

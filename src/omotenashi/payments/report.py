@@ -13,19 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi.japan import JST
 from omotenashi.payments import ledger
 from omotenashi.payments.ledger import Operation, Transfer
 from omotenashi.payments.models import AccountKind, OperationKind
 
 log = structlog.get_logger(__name__)
 
-JAPAN = ZoneInfo("Asia/Tokyo")
 BASE_DATES = ((3, 31), (9, 30))
 DEPOSIT_THRESHOLD = 10_000_000  # yen of unused balance above which security is deposited
 
@@ -43,7 +42,7 @@ def previous_base_date(base: date) -> date:
 
 
 def _end_of(day: date) -> datetime:
-    return datetime.combine(day + timedelta(days=1), time(0), JAPAN).astimezone(UTC)
+    return datetime.combine(day + timedelta(days=1), time(0), JST).astimezone(UTC)
 
 
 @dataclass(frozen=True)

@@ -8,24 +8,23 @@ import io
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi.japan import JST
 from omotenashi.payments import ledger
 from omotenashi.payments.ledger import Operation, Transfer
 from omotenashi.payments.models import AccountKind, OperationKind, PaymentEvent, Payout
 
 log = structlog.get_logger(__name__)
 
-JAPAN = ZoneInfo("Asia/Tokyo")
 EARNING = (OperationKind.charge, OperationKind.capture)
 
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(0), JAPAN).astimezone(UTC)
+    start = datetime.combine(day, time(0), JST).astimezone(UTC)
     return start, start + timedelta(days=1)
 
 
@@ -123,7 +122,7 @@ async def settle(
 ) -> Payout:
     """The day's payout record (once per servicer and day) and, when the day earned money,
     its transfer out of the merchant account. A day must be over to be settled."""
-    if day >= (now or datetime.now(UTC)).astimezone(JAPAN).date():
+    if day >= (now or datetime.now(UTC)).astimezone(JST).date():
         raise ValueError("only a day that is over can be settled")
     existing = await session.scalar(
         sa.select(Payout).where(Payout.servicer_id == servicer_id, Payout.day == day)
@@ -201,7 +200,7 @@ def as_csv(made: Statement) -> str:
     for line in made.lines:
         writer.writerow(
             [
-                line.at.astimezone(JAPAN).isoformat(timespec="seconds"),
+                line.at.astimezone(JST).isoformat(timespec="seconds"),
                 str(line.kind),
                 str(line.id),
                 line.subject or "",

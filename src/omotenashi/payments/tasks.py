@@ -9,6 +9,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.config import Settings, WalletRegime
+from omotenashi.japan import JST
 from omotenashi.jobs import periodic
 from omotenashi.payments import idempotency, ledger, report, service, settlement
 
@@ -42,7 +43,7 @@ async def release_expired_holds(session: AsyncSession) -> None:
 
 @periodic("payments.settle_yesterday", "30 15 * * *")  # 00:30 in Japan
 async def settle_yesterday(session: AsyncSession) -> None:
-    yesterday = datetime.now(settlement.JAPAN).date() - timedelta(days=1)
+    yesterday = datetime.now(JST).date() - timedelta(days=1)
     await settlement.settle_day(session, yesterday)
 
 

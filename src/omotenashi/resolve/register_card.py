@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
@@ -23,6 +22,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from omotenashi.japan import JST as JAPAN
 from omotenashi.resolve.service import Resolution
 from omotenashi.visitors import display
 from omotenashi.visitors.validity import PassportValidity, passport_validity
@@ -39,7 +39,6 @@ ITEMS = (
     ("stay", "宿泊期間", "Stay"),
     ("recorded_at", "記録日時", "Recorded"),
 )
-JAPAN = ZoneInfo("Asia/Tokyo")
 # A Japanese TrueType font embedded in the PDF as a subset (only the glyphs the card uses), so every
 # reader shows the card alike: IPAex Gothic (Debian's fonts-ipaexfont-gothic; the IPA Font
 # Licence allows embedding). Readers do not all carry the standard CID font Heisei Kaku Gothic,

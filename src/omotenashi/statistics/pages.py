@@ -13,13 +13,13 @@ from fastapi.responses import HTMLResponse, Response
 from omotenashi import web
 from omotenashi.deps import Session
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import TILES
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.purposes import PURPOSES
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 from omotenashi.statistics import service
 from omotenashi.statistics.errors import InvalidStatisticsQueryError
-from omotenashi.statistics.japan import TILES
 
 router = APIRouter(include_in_schema=False)
 

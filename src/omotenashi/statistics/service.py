@@ -22,15 +22,14 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
-from omotenashi.alerts.areas import PREFECTURES
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import JST, PREFECTURES
 from omotenashi.servicers.categories import category_label
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
@@ -39,7 +38,6 @@ from omotenashi.statistics.models import StatCell
 
 log = structlog.get_logger(__name__)
 
-JAPAN = ZoneInfo("Asia/Tokyo")
 MAX_RANGE = timedelta(days=366)
 DEFAULT_RANGE = timedelta(days=13)  # two weeks, today included
 # A cell of one visitor can never be published, whatever k is set to (k >= 2): not stored.
@@ -147,12 +145,12 @@ def _insert(metric: str) -> sa.TextClause:
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
     """A day in Japan, as the UTC-aware interval [start, end)."""
-    start = datetime.combine(day, time(), JAPAN)
-    return start, datetime.combine(day + timedelta(days=1), time(), JAPAN)
+    start = datetime.combine(day, time(), JST)
+    return start, datetime.combine(day + timedelta(days=1), time(), JST)
 
 
 def today() -> date:
-    return datetime.now(JAPAN).date()
+    return datetime.now(JST).date()
 
 
 async def recompute_day(session: AsyncSession, day: date) -> int:

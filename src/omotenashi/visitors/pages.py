@@ -27,6 +27,7 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError
 from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import JST
 from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import queries as servicers
@@ -105,7 +106,7 @@ FALLBACK_MESSAGE = N_("This answer is not right; please check it.")
 
 
 def validity_warning(profile: Mapping[str, Any], language: i18n.Language) -> str | None:
-    return validity.warning(profile, datetime.now(web.JAPAN).date(), language.code)
+    return validity.warning(profile, datetime.now(JST).date(), language.code)
 
 
 def field_messages(language: i18n.Language, errors: tuple[FieldError, ...]) -> dict[str, str]:
