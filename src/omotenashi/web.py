@@ -1,4 +1,6 @@
-"""Shared pieces of the HTML side: templates, the visitor's language, and rendering."""
+"""Shared pieces of the HTML side: templates, the visitor's language, rendering, CSRF and the
+session cookie. Who is signed in is auth's to say (``omotenashi.auth.dependencies``): the kernel
+imports no domain."""
 
 from __future__ import annotations
 
@@ -6,18 +8,14 @@ import functools
 import secrets
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from fastapi import Depends, Request
+from fastapi import APIRouter, Depends, Request, params
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
-from omotenashi.auth import service as auth
-from omotenashi.auth.errors import NotSignedInError
-from omotenashi.deps import Session
 from omotenashi.errors import ForbiddenError
 from omotenashi.i18n.markers import N_
 from omotenashi.japan import JST
@@ -129,8 +127,18 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
+class StartedSession(Protocol):
+    """A session just started: its secret, shown once, and when it ends."""
+
+    @property
+    def token(self) -> str: ...
+
+    @property
+    def expires_at(self) -> datetime: ...
+
+
 def start_session(
-    request: Request, response: Response, started: auth.Started, cookie: str = SESSION_COOKIE
+    request: Request, response: Response, started: StartedSession, cookie: str = SESSION_COOKIE
 ) -> None:
     response.set_cookie(
         cookie,
@@ -147,19 +155,6 @@ def end_session(response: Response, cookie: str = SESSION_COOKIE) -> None:
     response.delete_cookie(cookie, path="/")
 
 
-async def page_principal(
-    request: Request, session: AsyncSession, cookie: str = SESSION_COOKIE
-) -> auth.Principal | None:
-    """Who is signed in on this browser (as a visitor, or as staff with ``STAFF_COOKIE``)."""
-    token = request.cookies.get(cookie)
-    if not token:
-        return None
-    try:
-        return await auth.authenticate(session, token)
-    except NotSignedInError:
-        return None
-
-
 class SignInRequired(Exception):
     """A page needs someone signed in; the app answers with a redirect to the sign-in page."""
 
@@ -168,47 +163,10 @@ class SignInRequired(Exception):
         self.sign_in_path = sign_in_path
 
 
-async def page_visitor(request: Request, session: Session) -> auth.VisitorPrincipal:
-    principal = await signed_in_visitor(request, session)
-    if principal is None:
-        raise SignInRequired(request.url.path)
-    return principal
-
-
-async def signed_in_visitor(
-    request: Request, session: AsyncSession
-) -> auth.VisitorPrincipal | None:
-    """The visitor signed in on this browser, if any, for a page anyone may open: the page
-    then speaks their language and knows them."""
-    principal = await page_principal(request, session)
-    if not isinstance(principal, auth.VisitorPrincipal):
-        return None
-    request.state.visitor = principal
-    if not request.query_params.get("lang") and not request.cookies.get(LANGUAGE_COOKIE):
-        # No choice made on this browser: the language the visitor registered with.
-        request.state.language = i18n.match_tag(principal.language) or i18n.DEFAULT
-    return principal
-
-
-PageVisitor = Annotated[auth.VisitorPrincipal, Depends(page_visitor)]
-
-
 def prefer_japanese(request: Request) -> None:
     """Staff pages speak Japanese unless the person chose another language."""
     if not request.query_params.get("lang") and not request.cookies.get(LANGUAGE_COOKIE):
         request.state.language = i18n.BY_CODE["ja"]
-
-
-async def page_staff(request: Request, session: Session) -> auth.StaffPrincipal:
-    prefer_japanese(request)
-    principal = await page_principal(request, session, STAFF_COOKIE)
-    if not isinstance(principal, auth.StaffPrincipal):
-        raise SignInRequired(request.url.path, "/staff/signin")
-    request.state.staff = principal
-    return principal
-
-
-PageStaff = Annotated[auth.StaffPrincipal, Depends(page_staff)]
 
 
 def safe_next(path: str | None, default: str = "/me") -> str:
@@ -305,6 +263,20 @@ async def check_csrf(request: Request) -> None:
 
 
 CsrfChecked = Depends(check_csrf)
+
+
+# --- Routers by who may call: each carries its checks, so no page handler repeats them --------
+
+
+def page_router(*dependencies: params.Depends) -> APIRouter:
+    """Pages (kept out of the API's OpenAPI document) whose every route takes
+    ``dependencies``, such as ``PageStaffOf(Role.operator)``."""
+    return APIRouter(include_in_schema=False, dependencies=list(dependencies))
+
+
+def form_router(*dependencies: params.Depends) -> APIRouter:
+    """Pages that change something: CSRF is checked first, then ``dependencies``."""
+    return page_router(CsrfChecked, *dependencies)
 
 
 # --- Showing values in the visitor's language --------------------------------------------------

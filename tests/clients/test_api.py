@@ -7,12 +7,12 @@ from typing import Annotated
 import httpx
 import jwt
 import pytest
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.clients.test_service import make_approved_servicer, make_client
 
 from omotenashi.clients import service
-from omotenashi.clients.api import authenticated_client
+from omotenashi.clients.dependencies import ClientWithScope
 from omotenashi.clients.models import ApiClient
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import issue_access_token
@@ -28,13 +28,13 @@ def _probe_routes() -> APIRouter:
 
     @router.get("/resolve")
     async def resolve(
-        caller: Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))],
+        caller: Annotated[AuthenticatedClient, ClientWithScope("resolve")],
     ) -> dict[str, object]:
         return {"client_id": caller.client_id, "purposes": list(caller.purposes)}
 
     @router.get("/consent")
     async def consent(
-        caller: Annotated[AuthenticatedClient, Depends(authenticated_client("consent:request"))],
+        caller: Annotated[AuthenticatedClient, ClientWithScope("consent:request")],
     ) -> dict[str, str]:
         return {"client_id": caller.client_id}
 

@@ -13,7 +13,7 @@ from tests.actors import Cast, build_cast
 from tests.content.helpers import FakeTranslator, chain
 
 from omotenashi.runtime import Platform
-from omotenashi.translation.api import translation_chain
+from omotenashi.translation.dependencies import translation_chain
 from omotenashi.visitors.catalogue import allergens_on
 
 TOFU = {

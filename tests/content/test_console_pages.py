@@ -19,7 +19,7 @@ from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.models import Servicer
 from omotenashi.staff.models import Role
 from omotenashi.translation import service as bank
-from omotenashi.translation.api import translation_chain
+from omotenashi.translation.dependencies import translation_chain
 
 JAPANESE = i18n.translations("ja")
 

@@ -18,7 +18,7 @@ from omotenashi.auth import service as auth
 from omotenashi.feedback import pages
 from omotenashi.runtime import Platform
 from omotenashi.staff.models import Role
-from omotenashi.translation.api import translation_chain
+from omotenashi.translation.dependencies import translation_chain
 from omotenashi.translation.service import Chain
 
 

@@ -9,10 +9,11 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 import h3
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from omotenashi.alerts import push, service, stream
+from omotenashi.alerts.dependencies import Publisher
 from omotenashi.alerts.errors import LISTED
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
 from omotenashi.alerts.schemas import (
@@ -38,17 +39,10 @@ from omotenashi.alerts.schemas import (
     VerificationOut,
     VerifyIn,
 )
-from omotenashi.auth import service as auth
-from omotenashi.auth.api import CurrentOperator, CurrentVisitor
-from omotenashi.auth.errors import NotSignedInError
-from omotenashi.clients import service as clients
-from omotenashi.clients.tokens import verify_access_token
-from omotenashi.deps import Session, bearer_token, platform_keys
+from omotenashi.auth.dependencies import CurrentOperator, CurrentVisitor
+from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import UnavailableError
 from omotenashi.security import ratelimit
-from omotenashi.staff import service as staff
-from omotenashi.staff.errors import RoleRequiredError
-from omotenashi.staff.models import Role
 
 router = APIRouter(prefix="/v1", tags=["alerts"])
 
@@ -334,26 +328,6 @@ async def answer_safety(
 
 
 # --- Feeds and operators --------------------------------------------------------------------
-
-
-async def alert_publisher(request: Request, session: Session) -> str:
-    """An operator signed in, or an alert feed's client holding the ``alerts:ingest`` scope;
-    the audit log's name for them."""
-    token = bearer_token(request)
-    if token is None:
-        raise NotSignedInError("Send a staff session or an access token as Authorization: Bearer.")
-    if token.startswith("eyJ"):  # a JWT: an API client's access token
-        claims = verify_access_token(platform_keys(request), token)
-        caller = await clients.authorize(session, claims, service.INGEST_SCOPE)
-        return await service.authorize_feed(session, caller)
-    principal = await auth.authenticate(session, token)
-    if not isinstance(principal, auth.StaffPrincipal):
-        raise RoleRequiredError()
-    staff.require(principal.staff, Role.operator)
-    return principal.actor
-
-
-Publisher = Annotated[str, Depends(alert_publisher)]
 
 
 @router.post(

@@ -18,14 +18,17 @@ from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE, service, stream
 from omotenashi.alerts.errors import InvalidAlertError
 from omotenashi.alerts.forwarded import VerificationVerdict
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
+from omotenashi.auth.dependencies import ForOperators, PageStaff, PageVisitor, optional_page_visitor
 from omotenashi.consent import service as consent
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.japan import PREFECTURES, TILES
-from omotenashi.staff import service as staff
-from omotenashi.staff.models import Role
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
+operator_forms = web.form_router(ForOperators)
+operator_pages = web.page_router(ForOperators)
 
 # What the check of a forwarded alert says, by what it found.
 VERDICTS = {
@@ -79,7 +82,7 @@ def _shown(
 
 
 @router.get("/alerts", response_class=HTMLResponse)
-async def my_alerts(request: Request, session: Session, me: web.PageVisitor) -> Response:
+async def my_alerts(request: Request, session: Session, me: PageVisitor) -> Response:
     language = web.request_language(request)
     alerts = await service.current_for_visitor(session, me.visitor_id)
     reachable = await consent.reachable_in_emergencies(session, me.visitor_id)
@@ -89,15 +92,15 @@ async def my_alerts(request: Request, session: Session, me: web.PageVisitor) -> 
     return response
 
 
-@router.post("/alerts/emergency", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
-async def reach_me(request: Request, session: Session, me: web.PageVisitor) -> Response:
+@forms.post("/alerts/emergency", response_class=HTMLResponse)
+async def reach_me(request: Request, session: Session, me: PageVisitor) -> Response:
     """The visitor lets local governments reach them with official warnings where they stay."""
     await consent.reach_in_emergencies(session, platform_keys(request), me.visitor_id)
     return web.redirect("/alerts")
 
 
 @router.get("/alerts/stream")
-async def live(request: Request, me: web.PageVisitor) -> StreamingResponse:
+async def live(request: Request, me: PageVisitor) -> StreamingResponse:
     """Server-sent events for the open alerts page: each new alert for the visitor's area."""
 
     async def events() -> AsyncIterator[bytes]:
@@ -118,11 +121,11 @@ async def live(request: Request, me: web.PageVisitor) -> StreamingResponse:
     )
 
 
-@router.post("/alerts/push", dependencies=[web.CsrfChecked])
+@forms.post("/alerts/push")
 async def push_to_this_phone(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     endpoint: Annotated[str, Body(max_length=2000)],
     keys: Annotated[dict[str, str], Body()],
 ) -> JSONResponse:
@@ -141,20 +144,18 @@ async def push_to_this_phone(
 async def one_alert(alert_id: uuid.UUID, request: Request, session: Session) -> Response:
     """Public: where a push leads, and what a forwarded link opens. A signed-in visitor can
     answer the safety check here."""
-    visitor = await web.signed_in_visitor(request, session)
+    visitor = await optional_page_visitor(request, session)
     language = web.request_language(request)
     alert = await service.get(session, alert_id)
     context = {**_shown(alert, language), "can_answer": visitor is not None}
     return web.render(request, "alerts/one.html", context)
 
 
-@router.post(
-    "/alerts/{alert_id}/safety", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@forms.post("/alerts/{alert_id}/safety", response_class=HTMLResponse)
 async def answer(
     alert_id: uuid.UUID,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     answer: Annotated[SafetyAnswer, Form()],
     latitude: Annotated[float | None, Form(ge=-90, le=90)] = None,
     longitude: Annotated[float | None, Form(ge=-180, le=180)] = None,
@@ -173,7 +174,7 @@ async def verify_page(request: Request) -> Response:
     return web.render(request, "alerts/verify.html", {"verdict": None, "text": ""})
 
 
-@router.post("/verify", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/verify", response_class=HTMLResponse)
 async def verify(
     request: Request, session: Session, text: Annotated[str, Form(max_length=20000)] = ""
 ) -> Response:
@@ -203,14 +204,8 @@ async def verify(
 # --- The operator -------------------------------------------------------------------------------
 
 
-def _operator(me: web.PageStaff) -> web.PageStaff:
-    staff.require(me.staff, Role.operator)
-    return me
-
-
-@router.get("/operator/alerts", response_class=HTMLResponse)
-async def operator_alerts(request: Request, session: Session, me: web.PageStaff) -> Response:
-    _operator(me)
+@operator_pages.get("/operator/alerts", response_class=HTMLResponse)
+async def operator_alerts(request: Request, session: Session, me: PageStaff) -> Response:
     language = web.request_language(request)
     listed = await service.recent_for_operator(session)
     context = {
@@ -252,12 +247,9 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
 
 
-@router.post(
-    "/operator/alerts/preview", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
-async def preview(request: Request, me: web.PageStaff) -> Response:
+@operator_forms.post("/operator/alerts/preview", response_class=HTMLResponse)
+async def preview(request: Request, me: PageStaff) -> Response:
     """The live preview under the compose form: the alert in every alert language."""
-    _operator(me)
     try:
         shown = service.preview(service.parse_composed(_composed(await _form(request))))
     except InvalidAlertError as problem:
@@ -273,9 +265,8 @@ async def preview(request: Request, me: web.PageStaff) -> Response:
     return web.render(request, "alerts/preview.html", context)
 
 
-@router.post("/operator/alerts", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
-async def compose(request: Request, session: Session, me: web.PageStaff) -> Response:
-    _operator(me)
+@operator_forms.post("/operator/alerts", response_class=HTMLResponse)
+async def compose(request: Request, session: Session, me: PageStaff) -> Response:
     await service.draft(session, _composed(await _form(request)), operator=me.actor)
     return web.redirect("/operator/alerts")
 
@@ -283,13 +274,12 @@ async def compose(request: Request, session: Session, me: web.PageStaff) -> Resp
 UNRESOLVED_SHOWN = 200
 
 
-@router.get("/operator/alerts/{alert_id}", response_class=HTMLResponse)
+@operator_pages.get("/operator/alerts/{alert_id}", response_class=HTMLResponse)
 async def operator_alert(
-    alert_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    alert_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     """One alert, draft or sent, as the operator checks it: where it goes, and the areas it
     names that reach nobody."""
-    _operator(me)
     language = web.request_language(request)
     alert = await service.get_for_operator(session, alert_id)
     names = language.code if language.code in ALERT_LANGUAGES else "en"
@@ -305,15 +295,10 @@ async def operator_alert(
     return web.render(request, "alerts/operator_alert.html", context)
 
 
-@router.post(
-    "/operator/alerts/{alert_id}/{decision}",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@operator_forms.post("/operator/alerts/{alert_id}/{decision}", response_class=HTMLResponse)
 async def decide(
-    alert_id: uuid.UUID, decision: str, request: Request, session: Session, me: web.PageStaff
+    alert_id: uuid.UUID, decision: str, request: Request, session: Session, me: PageStaff
 ) -> Response:
-    _operator(me)
     if decision == "approve":
         await service.approve(session, platform_keys(request), alert_id, operator=me.actor)
     elif decision == "discard":
@@ -349,11 +334,10 @@ def _map_of(report: service.SafetyReport, language: i18n.Language) -> list[dict[
     ]
 
 
-@router.get("/operator/alerts/{alert_id}/safety", response_class=HTMLResponse)
+@operator_pages.get("/operator/alerts/{alert_id}/safety", response_class=HTMLResponse)
 async def safety(
-    alert_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    alert_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
-    _operator(me)
     language = web.request_language(request)
     alert = await service.get(session, alert_id)
     report = await service.safety_report(
@@ -366,3 +350,8 @@ async def safety(
         "people": [(p, web.when(p.answered_at, language)) for p in report.need_help],
     }
     return web.render(request, "alerts/safety.html", context)
+
+
+router.include_router(forms)
+router.include_router(operator_forms)
+router.include_router(operator_pages)

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from omotenashi import web
 from omotenashi.auth import email_codes, passkeys
 from omotenashi.auth import service as auth
+from omotenashi.auth.dependencies import PageVisitor, page_principal
 from omotenashi.auth.errors import CodeNotAcceptedError, PasskeyNotAcceptedError
 from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import ValidationFailedError
@@ -26,7 +27,9 @@ from omotenashi.security import ratelimit
 from omotenashi.text import Text
 from omotenashi.visitors import service as visitors
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
 
 # A person who mistypes their address asks again; a script sending mail to strangers is stopped,
 # per address and per network address.
@@ -54,12 +57,12 @@ def _signed_in(request: Request, started: auth.Started, to: str) -> Response:
 
 @router.get("/signin", response_class=HTMLResponse)
 async def sign_in_page(request: Request, session: Session, next: str | None = None) -> Response:
-    if isinstance(await web.page_principal(request, session), auth.VisitorPrincipal):
+    if isinstance(await page_principal(request, session), auth.VisitorPrincipal):
         return web.redirect(web.safe_next(next))
     return web.render(request, "auth/signin.html", {"next": web.safe_next(next)})
 
 
-@router.post("/signin/email", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/signin/email", response_class=HTMLResponse)
 async def send_code(
     request: Request,
     session: Session,
@@ -82,7 +85,7 @@ async def send_code(
     return web.render(request, "auth/code.html", {**context, "email": address})
 
 
-@router.post("/signin/code", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/signin/code", response_class=HTMLResponse)
 async def check_code(
     request: Request,
     session: Session,
@@ -121,13 +124,13 @@ async def check_code(
     return _signed_in(request, await auth.start_visitor_session(session, visitor_id), to)
 
 
-@router.post("/signin/passkey/options", dependencies=[web.CsrfChecked])
+@forms.post("/signin/passkey/options")
 async def passkey_options(request: Request, session: Session) -> JSONResponse:
     ceremony = await passkeys.authentication_options(session, relying_party(request))
     return JSONResponse({"challenge_id": str(ceremony.challenge_id), "options": ceremony.options})
 
 
-@router.post("/signin/passkey", dependencies=[web.CsrfChecked])
+@forms.post("/signin/passkey")
 async def passkey_sign_in(
     request: Request,
     session: Session,
@@ -149,21 +152,19 @@ async def passkey_sign_in(
     return response
 
 
-@router.post("/passkeys/options", dependencies=[web.CsrfChecked])
-async def new_passkey_options(
-    request: Request, session: Session, me: web.PageVisitor
-) -> JSONResponse:
+@forms.post("/passkeys/options")
+async def new_passkey_options(request: Request, session: Session, me: PageVisitor) -> JSONResponse:
     ceremony = await passkeys.registration_options(
         session, relying_party(request), me.visitor_id, display_name="Omotenashi Cloud"
     )
     return JSONResponse({"challenge_id": str(ceremony.challenge_id), "options": ceremony.options})
 
 
-@router.post("/passkeys", dependencies=[web.CsrfChecked])
+@forms.post("/passkeys")
 async def add_passkey(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     challenge_id: Annotated[uuid.UUID, Body()],
     credential: Annotated[dict[str, Any], Body()],
     label: Annotated[Text, Body(max_length=100)] = "",
@@ -183,9 +184,9 @@ async def add_passkey(
     return JSONResponse({"next": "/me"}, status_code=201)
 
 
-@router.post("/signout", dependencies=[web.CsrfChecked])
+@forms.post("/signout")
 async def sign_out(request: Request, session: Session) -> Response:
-    principal = await web.page_principal(request, session)
+    principal = await page_principal(request, session)
     if principal is not None:
         await auth.end(session, principal.session_id)
     response = web.redirect("/")
@@ -193,3 +194,6 @@ async def sign_out(request: Request, session: Session) -> Response:
     # The offline copy of "My pass" and the phone's QR secret go with the session.
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
+
+
+router.include_router(forms)

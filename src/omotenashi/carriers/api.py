@@ -10,7 +10,7 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from omotenashi.auth.api import CurrentVisitor
+from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.carriers import service
 from omotenashi.carriers.models import Carrier, CarrierKind
 from omotenashi.carriers.service import CarrierKeys

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from omotenashi import text, web
+from omotenashi.auth.dependencies import PageVisitor
 from omotenashi.carriers import service
 from omotenashi.carriers.errors import InvalidCarrierError
 from omotenashi.carriers.models import CarrierKind
@@ -20,7 +21,9 @@ from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
 from omotenashi.text import Text
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
 
 CARD_KINDS = {
     CarrierKind.ic_card: N_("Transit IC card (Suica, PASMO, ICOCA…)"),
@@ -59,7 +62,7 @@ async def _page(
 
 @router.get("/pass", response_class=HTMLResponse)
 async def my_pass(
-    request: Request, session: Session, me: web.PageVisitor, card: str | None = None
+    request: Request, session: Session, me: PageVisitor, card: str | None = None
 ) -> Response:
     context = await _page(request, session, me.visitor_id, card_received=card == "received")
     response = web.render(request, "carriers/pass.html", context)
@@ -68,11 +71,11 @@ async def my_pass(
     return response
 
 
-@router.post("/pass/device", dependencies=[web.CsrfChecked])
+@forms.post("/pass/device")
 async def set_up_this_phone(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     label: Annotated[Text, Body(embed=True, max_length=200)] = "",
 ) -> JSONResponse:
     language = web.request_language(request)
@@ -93,11 +96,11 @@ async def set_up_this_phone(
     )
 
 
-@router.post("/pass/cards", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/pass/cards", response_class=HTMLResponse)
 async def link_card(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     kind: Annotated[CarrierKind, Form()] = CarrierKind.ic_card,
     # Plain text: the service's rules (unstorable text included) speak beside the fields.
     card_id: Annotated[str, Form(max_length=64)] = "",
@@ -132,12 +135,8 @@ async def link_card(
     return web.render(request, "carriers/pass.html", context, status=422)
 
 
-@router.post(
-    "/pass/carriers/{carrier_id}/revoke",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
-async def revoke(carrier_id: uuid.UUID, session: Session, me: web.PageVisitor) -> Response:
+@forms.post("/pass/carriers/{carrier_id}/revoke", response_class=HTMLResponse)
+async def revoke(carrier_id: uuid.UUID, session: Session, me: PageVisitor) -> Response:
     await service.revoke(session, me.visitor_id, carrier_id)
     return web.redirect("/pass#cards")
 
@@ -151,3 +150,6 @@ async def service_worker() -> Response:
         media_type="text/javascript",
         headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
     )
+
+
+router.include_router(forms)

@@ -1,4 +1,5 @@
-"""The token endpoint (OAuth 2.0 client credentials) and the bearer-token dependency.
+"""The token endpoint (OAuth 2.0 client credentials); the bearer-token dependencies are in
+``clients.dependencies``.
 
 ``POST /v1/oauth/token`` answers errors in the shape of RFC 6749 §5.2, not problem+json, because
 OAuth client libraries expect that; every other route reports token problems as problem+json.
@@ -8,23 +9,19 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import parse_qs, unquote_plus
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from omotenashi.clients import service
-from omotenashi.clients.errors import InvalidClientError, InvalidTokenError
-from omotenashi.clients.service import AuthenticatedClient
+from omotenashi.clients.errors import InvalidClientError
 from omotenashi.clients.tokens import (
     DEFAULT_TTL,
-    AccessToken,
     issue_access_token,
-    verify_access_token,
 )
-from omotenashi.deps import Session, bearer_token, platform_keys
+from omotenashi.deps import Session, platform_keys
 
 router = APIRouter(prefix="/v1/oauth", tags=["oauth"])
 
@@ -144,27 +141,3 @@ async def token(request: Request, session: Session) -> JSONResponse:
         },
         headers=_NO_STORE,
     )
-
-
-async def access_token(request: Request) -> AccessToken:
-    """The claims of the request's bearer token, verified (signature, audience, expiry) without
-    a database read; 401 ``invalid_token`` otherwise. Whether the client may still act is the
-    route's to check: :func:`authenticated_client` reads it."""
-    token = bearer_token(request)
-    if token is None:
-        raise InvalidTokenError("Send an access token as Authorization: Bearer.")
-    return verify_access_token(platform_keys(request), token)
-
-
-def authenticated_client(
-    required_scope: str,
-) -> Callable[[Request, Session, AccessToken], Awaitable[AuthenticatedClient]]:
-    """A dependency giving the API client behind the request's bearer token, if it holds
-    ``required_scope``; 401 ``invalid_token`` or 403 ``insufficient_scope`` otherwise."""
-
-    async def dependency(
-        request: Request, session: Session, claims: Annotated[AccessToken, Depends(access_token)]
-    ) -> AuthenticatedClient:
-        return await service.authorize(session, claims, required_scope)
-
-    return dependency

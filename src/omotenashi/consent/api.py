@@ -7,11 +7,11 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from omotenashi.auth.api import CurrentVisitor
-from omotenashi.clients.api import authenticated_client
+from omotenashi.auth.dependencies import CurrentVisitor
+from omotenashi.clients.dependencies import ClientWithScope
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import receipts, service
 from omotenashi.consent import requests as asks
@@ -24,7 +24,7 @@ from omotenashi.text import RequestBody
 from omotenashi.visitors import catalogue
 
 router = APIRouter(prefix="/v1", tags=["consent"])
-Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
+Terminal = Annotated[AuthenticatedClient, ClientWithScope("resolve")]
 
 
 class Item(BaseModel):

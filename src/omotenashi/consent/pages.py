@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
+from omotenashi.auth.dependencies import PageVisitor
 from omotenashi.consent import requests as asks
 from omotenashi.consent import service
 from omotenashi.consent.errors import InvalidGrantError
@@ -26,7 +27,9 @@ from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.text import Text
 from omotenashi.visitors import catalogue
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
 
 CHOOSE_ITEMS = N_("Choose at least one item to share.")
 END_IN_FUTURE = N_("The end date must be after today.")
@@ -60,7 +63,7 @@ async def _view(session: Session, grant: ConsentGrant, language: i18n.Language) 
 
 
 @router.get("/consents", response_class=HTMLResponse)
-async def my_consents(request: Request, session: Session, me: web.PageVisitor) -> Response:
+async def my_consents(request: Request, session: Session, me: PageVisitor) -> Response:
     language = web.request_language(request)
     views = [
         await _view(session, g, language) for g in await service.grants_of(session, me.visitor_id)
@@ -91,16 +94,16 @@ def _new_context(language: i18n.Language, purpose: PurposeKey) -> dict[str, obje
 
 
 @router.get("/consents/new", response_class=HTMLResponse)
-async def new_consent(request: Request, me: web.PageVisitor, purpose: PurposeKey) -> Response:
+async def new_consent(request: Request, me: PageVisitor, purpose: PurposeKey) -> Response:
     language = web.request_language(request)
     return web.render(request, "consent/new.html", _new_context(language, purpose))
 
 
-@router.post("/consents", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/consents", response_class=HTMLResponse)
 async def give_consent(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     purpose: Annotated[PurposeKey, Form()],
     category: Annotated[ServicerCategory, Form()],
     attributes: Annotated[list[Text] | None, Form()] = None,
@@ -131,22 +134,18 @@ async def give_consent(
     return web.redirect("/consents")
 
 
-@router.post(
-    "/consents/{grant_id}/revoke", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
-async def stop_sharing(grant_id: uuid.UUID, session: Session, me: web.PageVisitor) -> Response:
+@forms.post("/consents/{grant_id}/revoke", response_class=HTMLResponse)
+async def stop_sharing(grant_id: uuid.UUID, session: Session, me: PageVisitor) -> Response:
     await service.revoke(session, me.visitor_id, grant_id)
     return web.redirect("/consents", notice="stopped")
 
 
-@router.post(
-    "/consents/{grant_id}/narrow", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@forms.post("/consents/{grant_id}/narrow", response_class=HTMLResponse)
 async def share_less(
     grant_id: uuid.UUID,
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     attributes: Annotated[list[Text] | None, Form()] = None,
 ) -> Response:
     if not attributes:  # keeping nothing is stopping
@@ -161,7 +160,7 @@ async def share_less(
 
 @router.get("/consent/requests/{token}", response_class=HTMLResponse)
 async def consent_request(
-    token: str, request: Request, session: Session, me: web.PageVisitor
+    token: str, request: Request, session: Session, me: PageVisitor
 ) -> Response:
     language = web.request_language(request)
     asked = await asks.for_visitor(session, me.visitor_id, token)
@@ -177,19 +176,18 @@ async def consent_request(
     return web.render(request, "consent/request.html", context)
 
 
-@router.post(
-    "/consent/requests/{token}/accept", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@forms.post("/consent/requests/{token}/accept", response_class=HTMLResponse)
 async def accept_request(
-    token: str, request: Request, session: Session, me: web.PageVisitor
+    token: str, request: Request, session: Session, me: PageVisitor
 ) -> Response:
     await asks.accept(session, platform_keys(request), me.visitor_id, token)
     return web.redirect(f"/consent/requests/{token}")
 
 
-@router.post(
-    "/consent/requests/{token}/decline", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
-async def decline_request(token: str, session: Session, me: web.PageVisitor) -> Response:
+@forms.post("/consent/requests/{token}/decline", response_class=HTMLResponse)
+async def decline_request(token: str, session: Session, me: PageVisitor) -> Response:
     await asks.decline(session, me.visitor_id, token)
     return web.redirect(f"/consent/requests/{token}")
+
+
+router.include_router(forms)

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from omotenashi import i18n
-from omotenashi.auth.api import CurrentOperator, CurrentVisitor
+from omotenashi.auth.dependencies import CurrentOperator, CurrentVisitor
 from omotenashi.content import dietary, service
 from omotenashi.content.models import (
     ContentItem,
@@ -43,8 +43,8 @@ from omotenashi.content.schemas import (
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
 from omotenashi.security.encryption import Keyring
-from omotenashi.servicers.api import ServicerAdmin
-from omotenashi.translation.api import TranslationChain
+from omotenashi.servicers.dependencies import ServicerAdmin
+from omotenashi.translation.dependencies import TranslationChain
 
 router = APIRouter(prefix="/v1", tags=["content"])
 

@@ -21,6 +21,15 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from omotenashi import i18n, web
 from omotenashi.alerts import service as alerts
+from omotenashi.auth.dependencies import (
+    ForOperators,
+    ForServicerAdmins,
+    ForServicerStaff,
+    PageStaff,
+    PageVisitor,
+    page_principal,
+    page_staff_holding,
+)
 from omotenashi.auth.service import StaffPrincipal, VisitorPrincipal
 from omotenashi.clients import service as clients
 from omotenashi.content import dietary, service
@@ -33,16 +42,22 @@ from omotenashi.i18n.markers import N_
 from omotenashi.japan import JST
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import service as servicers
-from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 from omotenashi.text import Text
 from omotenashi.translation import service as bank
-from omotenashi.translation.api import TranslationChain
+from omotenashi.translation.dependencies import TranslationChain
 from omotenashi.translation.models import Provenance
 from omotenashi.visitors import catalogue, display
 from omotenashi.visitors import service as visitors
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+admin_forms = web.form_router(ForServicerAdmins)
+admin_pages = web.page_router(ForServicerAdmins)
+forms = web.form_router()
+member_pages = web.page_router(ForServicerStaff)
+operator_forms = web.form_router(ForOperators)
+operator_pages = web.page_router(ForOperators)
 log = structlog.get_logger(__name__)
 
 CONTAINS = N_("Contains: %(items)s")
@@ -151,7 +166,7 @@ def _dish_view(dish: service.MenuDish, language: i18n.Language) -> DishView:
 
 @router.get("/menus/{servicer_id}", response_class=HTMLResponse)
 async def my_menu(
-    servicer_id: uuid.UUID, request: Request, session: Session, me: web.PageVisitor
+    servicer_id: uuid.UUID, request: Request, session: Session, me: PageVisitor
 ) -> Response:
     """A restaurant's menu for the signed-in visitor (from its table QR code, or from the
     access log after a food-service look-up), sorted by their own profile."""
@@ -183,11 +198,11 @@ async def my_menu(
 # --- Suggestions --------------------------------------------------------------------------------
 
 
-@router.post("/suggestions", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/suggestions", response_class=HTMLResponse)
 async def suggest(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     item_id: Annotated[uuid.UUID, Form()],
     field: Annotated[Text, Form(max_length=16)],
     text: Annotated[Text, Form(max_length=10_000)] = "",
@@ -230,7 +245,7 @@ class EventView:
 
 
 async def _reader(request: Request, session: Session) -> VisitorPrincipal | None:
-    principal = await web.page_principal(request, session)
+    principal = await page_principal(request, session)
     if isinstance(principal, VisitorPrincipal):
         request.state.visitor = principal
         return principal
@@ -325,8 +340,7 @@ SAVED = {
 FIELD_NAMES = {"title": N_("Title"), "body": N_("Text"), "venue": N_("Venue")}
 
 
-def _content_admin(me: web.PageStaff) -> uuid.UUID:
-    staff.require(me.staff, Role.servicer_admin)
+def _content_admin(me: PageStaff) -> uuid.UUID:
     assert me.staff.servicer_id is not None
     return me.staff.servicer_id
 
@@ -441,8 +455,8 @@ async def _content_console(
     return web.render(request, "content/console.html", context, 422 if errors else 200)
 
 
-@router.get("/console/content", response_class=HTMLResponse)
-async def content_console(request: Request, session: Session, me: web.PageStaff) -> Response:
+@admin_pages.get("/console/content", response_class=HTMLResponse)
+async def content_console(request: Request, session: Session, me: PageStaff) -> Response:
     return await _content_console(request, session, _content_admin(me))
 
 
@@ -450,11 +464,11 @@ def _tags(value: str) -> list[str]:
     return [tag for tag in value.replace(",", " ").split() if tag]
 
 
-@router.post("/console/content", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@admin_forms.post("/console/content", response_class=HTMLResponse)
 async def create_item(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     kind: Annotated[ContentKind, Form()],
     title: Annotated[Text, Form(max_length=1000)] = "",
     body: Annotated[Text, Form(max_length=10_000)] = "",
@@ -534,9 +548,9 @@ async def _item_page(
     return web.render(request, "content/item.html", context, 422 if errors else 200)
 
 
-@router.get("/console/content/{item_id}", response_class=HTMLResponse)
+@admin_pages.get("/console/content/{item_id}", response_class=HTMLResponse)
 async def item_page(
-    item_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    item_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     saved = request.query_params.get("saved")
     return await _item_page(
@@ -544,11 +558,9 @@ async def item_page(
     )
 
 
-@router.post(
-    "/console/content/{item_id}", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@admin_forms.post("/console/content/{item_id}", response_class=HTMLResponse)
 async def update_item(
-    item_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    item_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     servicer_id = _content_admin(me)
     language = web.request_language(request)
@@ -587,16 +599,12 @@ async def update_item(
     return await _item_page(request, session, servicer_id, item_id, errors, typed=form)
 
 
-@router.post(
-    "/console/content/{item_id}/translate",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@admin_forms.post("/console/content/{item_id}/translate", response_class=HTMLResponse)
 async def translate_item(
     item_id: uuid.UUID,
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     chain: TranslationChain,
     languages: Annotated[list[Text] | None, Form()] = None,
 ) -> Response:
@@ -615,16 +623,12 @@ async def translate_item(
     return web.redirect(f"/console/content/{item_id}?saved=translated#translations")
 
 
-@router.post(
-    "/console/content/{item_id}/translations",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@admin_forms.post("/console/content/{item_id}/translations", response_class=HTMLResponse)
 async def post_edit(
     item_id: uuid.UUID,
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     language: Annotated[Text, Form(max_length=16)],
     field: Annotated[Text, Form(max_length=16)],
     text: Annotated[Text, Form(max_length=10_000)] = "",
@@ -640,25 +644,17 @@ async def post_edit(
     return web.redirect(f"/console/content/{item_id}?saved=edited#translations")
 
 
-@router.post(
-    "/console/content/{item_id}/delete",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
-async def delete_item(item_id: uuid.UUID, session: Session, me: web.PageStaff) -> Response:
+@admin_forms.post("/console/content/{item_id}/delete", response_class=HTMLResponse)
+async def delete_item(item_id: uuid.UUID, session: Session, me: PageStaff) -> Response:
     await service.delete_item(session, _content_admin(me), item_id, actor=me.actor)
     return web.redirect("/console/content")
 
 
-@router.post(
-    "/console/suggestions/{suggestion_id}",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@admin_forms.post("/console/suggestions/{suggestion_id}", response_class=HTMLResponse)
 async def decide_suggestion(
     suggestion_id: uuid.UUID,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     accept: Annotated[bool, Form()],
 ) -> Response:
     servicer_id = _content_admin(me)
@@ -678,13 +674,8 @@ ORIGINS = {
 }
 
 
-def _operator(me: web.PageStaff) -> None:
-    staff.require(me.staff, Role.operator)
-
-
-@router.get("/operator/translation-bank", response_class=HTMLResponse)
-async def translation_bank(request: Request, session: Session, me: web.PageStaff) -> Response:
-    _operator(me)
+@operator_pages.get("/operator/translation-bank", response_class=HTMLResponse)
+async def translation_bank(request: Request, session: Session, me: PageStaff) -> Response:
     language = web.request_language(request)
     context = {
         "pairs": await bank.statistics(session),
@@ -697,18 +688,13 @@ async def translation_bank(request: Request, session: Session, me: web.PageStaff
     return web.render(request, "content/bank.html", context)
 
 
-@router.post(
-    "/operator/suggestions/{suggestion_id}",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@operator_forms.post("/operator/suggestions/{suggestion_id}", response_class=HTMLResponse)
 async def operator_decides(
     suggestion_id: uuid.UUID,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     accept: Annotated[bool, Form()],
 ) -> Response:
-    _operator(me)
     await service.decide(session, suggestion_id, accept=accept, actor=me.actor, servicer_id=None)
     return web.redirect("/operator/translation-bank#suggestions")
 
@@ -724,7 +710,6 @@ WELCOME = N_("Welcome. This screen is in your language for a moment.")
 
 
 def _signage_staff(me: StaffPrincipal) -> uuid.UUID:
-    staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
     assert me.staff.servicer_id is not None
     return me.staff.servicer_id
 
@@ -741,12 +726,12 @@ def _slides(
     return slides
 
 
-@router.get("/signage/{terminal_id}", response_class=HTMLResponse)
+@member_pages.get("/signage/{terminal_id}", response_class=HTMLResponse)
 async def signage(
     terminal_id: uuid.UUID,
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     hold: Annotated[int, Query(ge=5, le=600)] = HOLD_SECONDS,
 ) -> Response:
     """Full screen: the servicer's signage slides rotating through the languages they are
@@ -847,7 +832,7 @@ async def _tap_events(
         log.info("signage.stream_ended", terminal_id=str(terminal_id), reason=ended)
 
 
-@router.get("/signage/{terminal_id}/stream")
+@member_pages.get("/signage/{terminal_id}/stream")
 async def signage_stream(
     terminal_id: uuid.UUID, request: Request, open_session: SessionSource
 ) -> Response:
@@ -855,9 +840,9 @@ async def signage_stream(
     database in short transactions of its own, so none stays open while the screen waits;
     it ends when the screen goes away (or after a while, and the screen reconnects)."""
     async with open_session() as session:
-        principal = await web.page_principal(request, session, web.STAFF_COOKIE)
-        if not isinstance(principal, StaffPrincipal):
-            raise web.SignInRequired(request.url.path, "/staff/signin")
+        principal = await page_staff_holding(
+            request, session, Role.servicer_staff, Role.servicer_admin
+        )
         servicer_id = _signage_staff(principal)
         await clients.desk_terminal(session, servicer_id, terminal_id)
         last = request.headers.get("last-event-id", "")
@@ -871,3 +856,11 @@ async def signage_stream(
         media_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
+
+
+router.include_router(admin_forms)
+router.include_router(admin_pages)
+router.include_router(forms)
+router.include_router(member_pages)
+router.include_router(operator_forms)
+router.include_router(operator_pages)

@@ -10,18 +10,23 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
+from omotenashi.auth.dependencies import ForOperators, ForServicerStaff, PageStaff, PageVisitor
 from omotenashi.deps import Session, platform_keys
 from omotenashi.feedback import service
 from omotenashi.feedback.errors import EditWindowClosedError, InvalidFeedbackError
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service as privacy
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
-from omotenashi.staff import service as staff
-from omotenashi.staff.models import Role
 from omotenashi.text import Text
-from omotenashi.translation.api import TranslationChain
+from omotenashi.translation.dependencies import TranslationChain
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
+member_forms = web.form_router(ForServicerStaff)
+member_pages = web.page_router(ForServicerStaff)
+operator_forms = web.form_router(ForOperators)
+operator_pages = web.page_router(ForOperators)
 
 CHOOSE_STARS = N_("Choose from 1 to 5 stars.")
 TOO_LATE = N_("Feedback can be changed for 24 hours only.")
@@ -75,19 +80,17 @@ async def _form(
 
 @router.get("/feedback/{access_log_id}", response_class=HTMLResponse)
 async def feedback_form(
-    access_log_id: int, request: Request, session: Session, me: web.PageVisitor
+    access_log_id: int, request: Request, session: Session, me: PageVisitor
 ) -> Response:
     return await _form(request, session, me.visitor_id, access_log_id, None)
 
 
-@router.post(
-    "/feedback/{access_log_id}", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@forms.post("/feedback/{access_log_id}", response_class=HTMLResponse)
 async def give_feedback(
     access_log_id: int,
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     chain: TranslationChain,
     rating: Annotated[int, Form(ge=0, le=10)] = 0,
     comment: Annotated[Text, Form(max_length=4000)] = "",
@@ -125,10 +128,8 @@ async def give_feedback(
     return web.redirect(f"/feedback/{access_log_id}")
 
 
-@router.post(
-    "/feedback/{access_log_id}/delete", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
-async def take_back(access_log_id: int, session: Session, me: web.PageVisitor) -> Response:
+@forms.post("/feedback/{access_log_id}/delete", response_class=HTMLResponse)
+async def take_back(access_log_id: int, session: Session, me: PageVisitor) -> Response:
     given = (await service.by_interaction(session, me.visitor_id, [access_log_id])).get(
         access_log_id
     )
@@ -140,14 +141,13 @@ async def take_back(access_log_id: int, session: Session, me: web.PageVisitor) -
 # --- Staff: the inbox ----------------------------------------------------------------------------
 
 
-def _servicer_of(me: web.PageStaff) -> uuid.UUID:
-    staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
+def _servicer_of(me: PageStaff) -> uuid.UUID:
     assert me.staff.servicer_id is not None
     return me.staff.servicer_id
 
 
-@router.get("/inbox", response_class=HTMLResponse)
-async def inbox(request: Request, session: Session, me: web.PageStaff) -> Response:
+@member_pages.get("/inbox", response_class=HTMLResponse)
+async def inbox(request: Request, session: Session, me: PageStaff) -> Response:
     servicer_id = _servicer_of(me)
     language = web.request_language(request)
     entries = await service.inbox(session, platform_keys(request).derivation, servicer_id)
@@ -166,13 +166,11 @@ async def inbox(request: Request, session: Session, me: web.PageStaff) -> Respon
     return web.render(request, "feedback/inbox.html", context)
 
 
-@router.post(
-    "/inbox/{feedback_id}/reply", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@member_forms.post("/inbox/{feedback_id}/reply", response_class=HTMLResponse)
 async def reply(
     feedback_id: uuid.UUID,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     chain: TranslationChain,
     body: Annotated[Text, Form(max_length=4000)] = "",
 ) -> Response:
@@ -182,13 +180,11 @@ async def reply(
     return web.redirect(f"/inbox#f-{feedback_id}")
 
 
-@router.post(
-    "/inbox/{feedback_id}/report", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@member_forms.post("/inbox/{feedback_id}/report", response_class=HTMLResponse)
 async def report(
     feedback_id: uuid.UUID,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     reason: Annotated[Text, Form(max_length=500)] = "",
 ) -> Response:
     await service.report(session, _servicer_of(me), feedback_id, reason, actor=me.actor)
@@ -198,23 +194,26 @@ async def report(
 # --- Operator: moderation ------------------------------------------------------------------------
 
 
-@router.get("/operator/feedback", response_class=HTMLResponse)
-async def moderation(request: Request, session: Session, me: web.PageStaff) -> Response:
-    staff.require(me.staff, Role.operator)
+@operator_pages.get("/operator/feedback", response_class=HTMLResponse)
+async def moderation(request: Request, session: Session, me: PageStaff) -> Response:
     language = web.request_language(request)
     reported = [(f, web.when(f.updated_at, language)) for f in await service.reported(session)]
     return web.render(request, "feedback/moderation.html", {"reported": reported})
 
 
-@router.post(
-    "/operator/feedback/{feedback_id}", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
+@operator_forms.post("/operator/feedback/{feedback_id}", response_class=HTMLResponse)
 async def moderate(
     feedback_id: uuid.UUID,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     hide: Annotated[bool, Form()],
 ) -> Response:
-    staff.require(me.staff, Role.operator)
     await service.moderate(session, feedback_id, hide=hide, actor=me.actor)
     return web.redirect("/operator/feedback")
+
+
+router.include_router(forms)
+router.include_router(member_forms)
+router.include_router(member_pages)
+router.include_router(operator_forms)
+router.include_router(operator_pages)

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
+from omotenashi.auth.dependencies import ForOperators, PageStaff
 from omotenashi.deps import Session
 from omotenashi.operations import audit_labels, service
 from omotenashi.security import audit
@@ -19,20 +20,16 @@ from omotenashi.servicers.categories import PURPOSE_STATES, SERVICER_STATES, cat
 from omotenashi.servicers.models import ServicerState
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
-from omotenashi.staff.models import Role
 from omotenashi.text import Text
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+operator_forms = web.form_router(ForOperators)
+operator_pages = web.page_router(ForOperators)
 
 
-def _operator(me: web.PageStaff) -> web.PageStaff:
-    staff.require(me.staff, Role.operator)
-    return me
-
-
-@router.get("/operator", response_class=HTMLResponse)
-async def console(request: Request, session: Session, me: web.PageStaff) -> Response:
-    _operator(me)
+@operator_pages.get("/operator", response_class=HTMLResponse)
+async def console(request: Request, session: Session, me: PageStaff) -> Response:
     language = web.request_language(request)
     listing = await servicers.listing(session)
     context = {
@@ -75,35 +72,31 @@ async def console(request: Request, session: Session, me: web.PageStaff) -> Resp
     return web.render(request, "operator/console.html", context)
 
 
-@router.post(
-    "/operator/servicers/{servicer_id}/state",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@operator_forms.post("/operator/servicers/{servicer_id}/state", response_class=HTMLResponse)
 async def set_state(
     servicer_id: uuid.UUID,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     state: Annotated[ServicerState, Form()],
     reason: Annotated[Text, Form(max_length=500)] = "",
 ) -> Response:
-    _operator(me)
     await servicers.set_state(session, servicer_id, state, reason, actor=me.actor)
     return web.redirect("/operator#servicers")
 
 
-@router.post(
-    "/operator/servicers/{servicer_id}/purposes/{purpose}",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
+@operator_forms.post(
+    "/operator/servicers/{servicer_id}/purposes/{purpose}", response_class=HTMLResponse
 )
 async def decide_purpose(
     servicer_id: uuid.UUID,
     purpose: PurposeKey,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     approve: Annotated[bool, Form()],
 ) -> Response:
-    _operator(me)
     await servicers.decide_purpose(session, servicer_id, purpose, approve=approve, actor=me.actor)
     return web.redirect("/operator#servicers")
+
+
+router.include_router(operator_forms)
+router.include_router(operator_pages)

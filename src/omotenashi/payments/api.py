@@ -17,10 +17,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from omotenashi.auth.api import CurrentVisitor
+from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients import service as clients
-from omotenashi.clients.api import access_token
+from omotenashi.clients.dependencies import access_token
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken

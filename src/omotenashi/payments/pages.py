@@ -18,6 +18,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
+from omotenashi.auth.dependencies import ForServicerAdmins, ForServicerStaff, PageStaff, PageVisitor
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import QR_PREFIX
 from omotenashi.clients import service as clients
@@ -31,10 +32,14 @@ from omotenashi.japan import JST
 from omotenashi.payments import cards, idempotency, provider, receipts, service, settlement
 from omotenashi.payments.models import ConfirmationState, OperationKind
 from omotenashi.payments.service import Payment, Presented, Rules
-from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+admin_forms = web.form_router(ForServicerAdmins)
+forms = web.form_router()
+member_forms = web.form_router(ForServicerStaff)
+member_pages = web.page_router(ForServicerStaff)
 
 # The counter's chosen desk, as the counter page (resolve) sets it.
 DESK_COOKIE = "omotenashi_desk"
@@ -98,7 +103,7 @@ def _signed(payment: Payment) -> str:
 
 
 @router.get("/wallet", response_class=HTMLResponse)
-async def wallet(request: Request, session: Session, me: web.PageVisitor) -> Response:
+async def wallet(request: Request, session: Session, me: PageVisitor) -> Response:
     language = web.request_language(request)
     settings = request.app.state.platform.settings
     rules = Rules.from_settings(settings)
@@ -144,7 +149,7 @@ def _name(names: tuple[str, str] | None, language: i18n.Language) -> str | None:
 
 
 @router.get("/wallet/card", response_class=HTMLResponse)
-async def card_page(request: Request, me: web.PageVisitor) -> Response:
+async def card_page(request: Request, me: PageVisitor) -> Response:
     settings = request.app.state.platform.settings
     return web.render(
         request,
@@ -158,11 +163,11 @@ async def card_page(request: Request, me: web.PageVisitor) -> Response:
     )
 
 
-@router.post("/wallet/card", dependencies=[web.CsrfChecked])
+@forms.post("/wallet/card")
 async def card_pay_in(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     amount: Annotated[str, Form(max_length=20)],
 ) -> Response:
     settings = request.app.state.platform.settings
@@ -181,8 +186,7 @@ async def card_pay_in(
 # --- The counter ------------------------------------------------------------------------------
 
 
-def _counter_staff(me: web.PageStaff) -> uuid.UUID:
-    staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
+def _counter_staff(me: PageStaff) -> uuid.UUID:
     assert me.staff.servicer_id is not None
     return me.staff.servicer_id
 
@@ -225,19 +229,19 @@ async def _once(
     return answer
 
 
-@router.get("/counter/payments", response_class=HTMLResponse)
-async def counter_payments(request: Request, session: Session, me: web.PageStaff) -> Response:
+@member_pages.get("/counter/payments", response_class=HTMLResponse)
+async def counter_payments(request: Request, session: Session, me: PageStaff) -> Response:
     servicer_id = _counter_staff(me)
     if await _desk(request, session, servicer_id) is None:
         return web.redirect("/counter")
     return web.render(request, "payments/counter.html", {"key": secrets.token_urlsafe(16)})
 
 
-@router.post("/counter/payments", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@member_forms.post("/counter/payments", response_class=HTMLResponse)
 async def counter_pay(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     action: Annotated[str, Form(pattern="^(top_up|charge)$")],
     amount: Annotated[str, Form(max_length=20)],
     carrier: Annotated[str, Form(max_length=256)] = "",
@@ -290,9 +294,9 @@ async def counter_pay(
     return web.render(request, "payments/counter.html", context)
 
 
-@router.get("/counter/payments/confirmations/{confirmation_id}", response_class=HTMLResponse)
+@member_pages.get("/counter/payments/confirmations/{confirmation_id}", response_class=HTMLResponse)
 async def counter_confirmation(
-    confirmation_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    confirmation_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     """Polled by the waiting counter until the visitor answers on their phone."""
     servicer_id = _counter_staff(me)
@@ -315,9 +319,7 @@ async def counter_confirmation(
 
 
 @router.get("/wallet/confirm/{token}", response_class=HTMLResponse)
-async def confirm_page(
-    token: str, request: Request, session: Session, me: web.PageVisitor
-) -> Response:
+async def confirm_page(token: str, request: Request, session: Session, me: PageVisitor) -> Response:
     language = web.request_language(request)
     asked = await service.confirmation_for_visitor(session, me.visitor_id, token)
     names = await service.servicer_names(session, [asked.servicer_id])
@@ -334,12 +336,12 @@ async def confirm_page(
     )
 
 
-@router.post("/wallet/confirm/{token}", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/wallet/confirm/{token}", response_class=HTMLResponse)
 async def confirm(
     token: str,
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     answer: Annotated[str, Form(pattern="^(pay|decline)$")],
 ) -> Response:
     rules = Rules.from_settings(request.app.state.platform.settings)
@@ -362,9 +364,9 @@ def _chosen_day(value: str | None) -> date:
         return datetime.now(JST).date()
 
 
-@router.get("/console/payments", response_class=HTMLResponse)
+@member_pages.get("/console/payments", response_class=HTMLResponse)
 async def console_payments(
-    request: Request, session: Session, me: web.PageStaff, day: str | None = None
+    request: Request, session: Session, me: PageStaff, day: str | None = None
 ) -> Response:
     servicer_id = _counter_staff(me)
     language = web.request_language(request)
@@ -399,16 +401,12 @@ async def console_payments(
     )
 
 
-@router.post(
-    "/console/payments/{charge_id}/refund",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@member_forms.post("/console/payments/{charge_id}/refund", response_class=HTMLResponse)
 async def console_refund(
     charge_id: uuid.UUID,
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     amount: Annotated[str, Form(max_length=20)] = "",
     key: Annotated[str, Form(max_length=255)] = "",
 ) -> Response:
@@ -432,9 +430,9 @@ async def console_refund(
     return web.redirect("/console/payments")
 
 
-@router.get("/console/payments/settlement.csv")
+@member_pages.get("/console/payments/settlement.csv")
 async def settlement_csv(
-    request: Request, session: Session, me: web.PageStaff, day: str | None = None
+    request: Request, session: Session, me: PageStaff, day: str | None = None
 ) -> Response:
     servicer_id = _counter_staff(me)
     chosen = _chosen_day(day)
@@ -454,7 +452,7 @@ async def settlement_csv(
 
 @router.get("/wallet/receipts/{payment_id}", response_class=HTMLResponse)
 async def visitor_receipt(
-    payment_id: uuid.UUID, request: Request, session: Session, me: web.PageVisitor
+    payment_id: uuid.UUID, request: Request, session: Session, me: PageVisitor
 ) -> Response:
     language = web.request_language(request)
     made = await receipts.for_visitor(session, me.visitor_id, payment_id)
@@ -471,9 +469,9 @@ async def visitor_receipt(
     )
 
 
-@router.get("/console/payments/{payment_id}/invoice", response_class=HTMLResponse)
+@member_pages.get("/console/payments/{payment_id}/invoice", response_class=HTMLResponse)
 async def merchant_invoice(
-    payment_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    payment_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     """The merchant's copy in Japanese: a qualified invoice when it gave its number."""
     servicer_id = _counter_staff(me)
@@ -486,16 +484,21 @@ async def merchant_invoice(
     )
 
 
-@router.post("/console/payments/invoice-number", dependencies=[web.CsrfChecked])
+@admin_forms.post("/console/payments/invoice-number")
 async def set_invoice_number(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     invoice_registration_number: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
-    staff.require(me.staff, Role.servicer_admin)
     assert me.staff.servicer_id is not None
     await receipts.set_registration_number(
         session, me.staff.servicer_id, invoice_registration_number
     )
     return web.redirect("/console/payments")
+
+
+router.include_router(admin_forms)
+router.include_router(forms)
+router.include_router(member_forms)
+router.include_router(member_pages)

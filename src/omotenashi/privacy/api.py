@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
-from omotenashi.auth.api import CurrentVisitor
+from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.deps import Session, platform_keys
 from omotenashi.privacy import service
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
+from omotenashi.auth.dependencies import PageVisitor
 from omotenashi.deps import Session, platform_keys
 from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
@@ -20,7 +21,9 @@ from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.text import Text
 from omotenashi.visitors import catalogue
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
 
 CONFIRM_FIRST = N_("Tick the box to confirm that you want everything erased.")
 
@@ -52,7 +55,7 @@ def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
 
 
 @router.get("/access", response_class=HTMLResponse)
-async def who_saw_my_data(request: Request, session: Session, me: web.PageVisitor) -> Response:
+async def who_saw_my_data(request: Request, session: Session, me: PageVisitor) -> Response:
     language = web.request_language(request)
     entries = await service.disclosures(session, me.visitor_id, limit=200)
     given = await feedback.by_interaction(session, me.visitor_id, [e.id for e in entries])
@@ -78,12 +81,12 @@ async def who_saw_my_data(request: Request, session: Session, me: web.PageVisito
 
 
 @router.get("/privacy", response_class=HTMLResponse)
-async def my_data(request: Request, me: web.PageVisitor) -> Response:
+async def my_data(request: Request, me: PageVisitor) -> Response:
     return web.render(request, "privacy/data.html", {"error": None})
 
 
 @router.get("/privacy/export")
-async def download(request: Request, session: Session, me: web.PageVisitor) -> Response:
+async def download(request: Request, session: Session, me: PageVisitor) -> Response:
     document = await service.export(session, platform_keys(request), me.visitor_id)
     day = datetime.now(UTC).date().isoformat()
     response = Response(
@@ -99,11 +102,11 @@ async def download(request: Request, session: Session, me: web.PageVisitor) -> R
     return response
 
 
-@router.post("/privacy/erase", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/privacy/erase", response_class=HTMLResponse)
 async def erase_me(
     request: Request,
     session: Session,
-    me: web.PageVisitor,
+    me: PageVisitor,
     confirm: Annotated[Text, Form(max_length=10)] = "",
 ) -> Response:
     if confirm != "yes":
@@ -113,3 +116,6 @@ async def erase_me(
     web.end_session(response)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
+
+
+router.include_router(forms)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from omotenashi.carriers.models import CarrierKind
-from omotenashi.clients.api import access_token, authenticated_client
+from omotenashi.clients.dependencies import ClientWithScope, access_token
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
 from omotenashi.consent import requests as consent_requests
@@ -23,7 +23,7 @@ from omotenashi.resolve.schemas import (
 )
 
 router = APIRouter(prefix="/v1", tags=["resolve"])
-Terminal = Annotated[AuthenticatedClient, Depends(authenticated_client("resolve"))]
+Terminal = Annotated[AuthenticatedClient, ClientWithScope("resolve")]
 # The token's claims only: who the client is, whether it still may, and at what rate, are read
 # and counted by resolve's one statement (`touchpoint.resolve_with_token`).
 Token = Annotated[AccessToken, Depends(access_token)]

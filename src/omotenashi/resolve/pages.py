@@ -13,6 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
+from omotenashi.auth.dependencies import PageStaff
 from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import QR_PREFIX
@@ -44,7 +45,7 @@ SUSPENDED = N_("This desk's terminal was suspended for unusual use. Call your ad
 WRONG_PURPOSE = N_("This desk is not set up for that purpose.")
 
 
-def _counter_staff(me: web.PageStaff) -> web.PageStaff:
+def _counter_staff(me: PageStaff) -> PageStaff:
     staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
     return me
 
@@ -111,7 +112,7 @@ def _asked_context(request: Request, asked: ConsentRequest) -> dict[str, Any]:
 
 
 @router.get("/counter", response_class=HTMLResponse)
-async def counter(request: Request, session: Session, me: web.PageStaff) -> Response:
+async def counter(request: Request, session: Session, me: PageStaff) -> Response:
     _counter_staff(me)
     language = web.request_language(request)
     desk = await _desk(request, session, me)
@@ -131,7 +132,7 @@ async def counter(request: Request, session: Session, me: web.PageStaff) -> Resp
 async def choose_desk(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     terminal: Annotated[uuid.UUID | None, Form()] = None,
 ) -> Response:
     _counter_staff(me)
@@ -156,7 +157,7 @@ async def choose_desk(
 async def resolve(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     purpose: Annotated[PurposeKey, Form()],
     carrier: Annotated[Text, Form(max_length=256)] = "",
 ) -> Response:
@@ -208,7 +209,7 @@ async def resolve(
 
 @router.get("/counter/requests/{request_id}", response_class=HTMLResponse)
 async def answer(
-    request_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    request_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     """Polled by the waiting counter: the request until the visitor answers, then what they
     allowed."""
@@ -227,7 +228,7 @@ async def answer(
 
 
 @router.post("/counter/register-card.pdf", dependencies=[web.CsrfChecked])
-async def register_card_pdf(request: Request, me: web.PageStaff) -> Response:
+async def register_card_pdf(request: Request, me: PageStaff) -> Response:
     """The guest register card as a PDF, from the fields the counter already shows."""
     _counter_staff(me)
     form = await request.form()

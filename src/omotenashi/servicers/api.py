@@ -7,19 +7,17 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from omotenashi import i18n, web
-from omotenashi.auth import service as auth
-from omotenashi.auth.api import CurrentOperator
-from omotenashi.auth.errors import NotSignedInError
+from omotenashi.auth.dependencies import CurrentOperator
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ApiClient, ClientKind
-from omotenashi.clients.tokens import verify_access_token
-from omotenashi.deps import Session, bearer_token, client_address, platform_keys
+from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.security import audit, ratelimit
 from omotenashi.servicers import service
+from omotenashi.servicers.dependencies import ServicerAdmin
 from omotenashi.servicers.models import (
     PurposeState,
     Servicer,
@@ -28,7 +26,6 @@ from omotenashi.servicers.models import (
 )
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff import service as staff
-from omotenashi.staff.errors import RoleRequiredError
 from omotenashi.staff.models import Role
 from omotenashi.text import RequestBody
 
@@ -195,34 +192,6 @@ def _client_out(client: ApiClient) -> ClientOut:
         rotated_at=client.rotated_at,
         revoked_at=client.revoked_at,
     )
-
-
-# --- Who administers a servicer -------------------------------------------------------------
-
-
-class Administrator(BaseModel):
-    servicer_id: uuid.UUID
-    actor: str
-
-
-async def servicer_administrator(request: Request, session: Session) -> Administrator:
-    """A servicer's administrator: a staff member with that role, signed in, or the servicer's
-    own back-end holding an access token with the ``servicer:admin`` scope."""
-    token = bearer_token(request)
-    if token is None:
-        raise NotSignedInError("Send a staff session or an access token as Authorization: Bearer.")
-    if token.startswith("eyJ"):  # a JWT: an API client's access token
-        claims = verify_access_token(platform_keys(request), token)
-        caller = await clients.authorize(session, claims, "servicer:admin")
-        return Administrator(servicer_id=caller.servicer_id, actor=f"api_client:{caller.id}")
-    principal = await auth.authenticate(session, token)
-    if not isinstance(principal, auth.StaffPrincipal) or principal.staff.servicer_id is None:
-        raise RoleRequiredError()
-    staff.require(principal.staff, Role.servicer_admin, servicer_id=principal.staff.servicer_id)
-    return Administrator(servicer_id=principal.staff.servicer_id, actor=principal.actor)
-
-
-ServicerAdmin = Annotated[Administrator, Depends(servicer_administrator)]
 
 
 # --- Joining and the directory --------------------------------------------------------------

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, text, web
+from omotenashi.auth.dependencies import ForServicerAdmins, PageStaff
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
@@ -39,7 +40,11 @@ from omotenashi.staff.errors import (
 )
 from omotenashi.staff.models import Role
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+admin_forms = web.form_router(ForServicerAdmins)
+admin_pages = web.page_router(ForServicerAdmins)
+forms = web.form_router()
 
 LABEL_NEEDED = N_("Give it a name of 1 to 100 characters, such as “Front desk 2”.")
 EMAIL_NEEDED = N_("Give a valid e-mail address.")
@@ -68,8 +73,7 @@ def _field_errors(
     return found
 
 
-def _admin(me: web.PageStaff) -> uuid.UUID:
-    staff.require(me.staff, Role.servicer_admin)
+def _admin(me: PageStaff) -> uuid.UUID:
     assert me.staff.servicer_id is not None
     return me.staff.servicer_id
 
@@ -110,16 +114,16 @@ async def _console(
     return web.render(request, "console/console.html", context, status=status)
 
 
-@router.get("/console", response_class=HTMLResponse)
-async def console(request: Request, session: Session, me: web.PageStaff) -> Response:
+@admin_pages.get("/console", response_class=HTMLResponse)
+async def console(request: Request, session: Session, me: PageStaff) -> Response:
     return await _console(request, session, _admin(me))
 
 
-@router.post("/console/clients", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@admin_forms.post("/console/clients", response_class=HTMLResponse)
 async def create_client(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     kind: Annotated[ClientKind, Form()],
     # Plain text here and in the forms below: the services' rules (unstorable text included)
     # speak beside the fields.
@@ -146,13 +150,9 @@ async def create_client(
     return web.render(request, "console/secret.html", {"client": client, "secret": secret})
 
 
-@router.post(
-    "/console/clients/{client_id}/rotate",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@admin_forms.post("/console/clients/{client_id}/rotate", response_class=HTMLResponse)
 async def rotate(
-    client_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    client_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     servicer_id = _admin(me)
     secret = await clients.rotate_secret(session, servicer_id, client_id, actor=me.actor)
@@ -160,21 +160,17 @@ async def rotate(
     return web.render(request, "console/secret.html", {"client": client, "secret": secret})
 
 
-@router.post(
-    "/console/clients/{client_id}/revoke",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
-async def revoke(client_id: uuid.UUID, session: Session, me: web.PageStaff) -> Response:
+@admin_forms.post("/console/clients/{client_id}/revoke", response_class=HTMLResponse)
+async def revoke(client_id: uuid.UUID, session: Session, me: PageStaff) -> Response:
     await clients.revoke(session, _admin(me), client_id, actor=me.actor)
     return web.redirect("/console")
 
 
-@router.post("/console/staff", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@admin_forms.post("/console/staff", response_class=HTMLResponse)
 async def add_staff(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     display_name: Annotated[str, Form(max_length=200)] = "",
     email: Annotated[str, Form(max_length=320)] = "",
     role: Annotated[Literal["servicer_staff", "servicer_admin"], Form()] = "servicer_staff",
@@ -210,13 +206,9 @@ async def add_staff(
     )
 
 
-@router.post(
-    "/console/staff/{staff_id}/disable",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
+@admin_forms.post("/console/staff/{staff_id}/disable", response_class=HTMLResponse)
 async def disable_staff(
-    staff_id: uuid.UUID, request: Request, session: Session, me: web.PageStaff
+    staff_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     servicer_id = _admin(me)
     try:
@@ -262,7 +254,7 @@ async def join_page(request: Request) -> Response:
     return web.render(request, "console/join.html", _join_context(request, {}, {}))
 
 
-@router.post("/join", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/join", response_class=HTMLResponse)
 async def join(
     request: Request,
     session: Session,
@@ -332,3 +324,8 @@ async def finish_joining(token: str, request: Request, session: Session) -> Resp
         {"totp_uri": enrolment.totp_uri, "email": enrolment.user.email},
         headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
     )
+
+
+router.include_router(admin_forms)
+router.include_router(admin_pages)
+router.include_router(forms)

@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
 from omotenashi.auth import service as auth
-from omotenashi.auth.api import staff_sign_in_limits
+from omotenashi.auth.dependencies import page_principal
+from omotenashi.auth.limits import staff_sign_in_limits
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.staff import service
@@ -17,7 +18,9 @@ from omotenashi.staff.errors import SignInFailedError
 from omotenashi.staff.models import Role
 from omotenashi.text import Text
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
 
 SIGN_IN_FAILED = N_("The e-mail, password or code is not right. Check them and try again.")
 
@@ -34,7 +37,7 @@ async def sign_in_page(request: Request, next: str | None = None) -> Response:
     )
 
 
-@router.post("/staff/signin", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@forms.post("/staff/signin", response_class=HTMLResponse)
 async def sign_in(
     request: Request,
     session: Session,
@@ -62,11 +65,14 @@ async def sign_in(
     return response
 
 
-@router.post("/staff/signout", dependencies=[web.CsrfChecked])
+@forms.post("/staff/signout")
 async def sign_out(request: Request, session: Session) -> Response:
-    principal = await web.page_principal(request, session, web.STAFF_COOKIE)
+    principal = await page_principal(request, session, web.STAFF_COOKIE)
     if principal is not None:
         await auth.end(session, principal.session_id)
     response = web.redirect("/staff/signin")
     web.end_session(response, web.STAFF_COOKIE)
     return response
+
+
+router.include_router(forms)

@@ -11,17 +11,19 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
+from omotenashi.auth.dependencies import ForOperators, ForServicerStaff, PageStaff
 from omotenashi.deps import Session
 from omotenashi.i18n.markers import N_
 from omotenashi.japan import TILES
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.purposes import PURPOSES
-from omotenashi.staff import service as staff
-from omotenashi.staff.models import Role
 from omotenashi.statistics import service
 from omotenashi.statistics.errors import InvalidStatisticsQueryError
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+member_pages = web.page_router(ForServicerStaff)
+operator_pages = web.page_router(ForOperators)
 
 BAD_FILTER = N_(
     "Choose a start and an end date, at most a year apart; showing the last two weeks instead."
@@ -38,12 +40,7 @@ def _k(request: Request) -> int:
     return k
 
 
-def _operator(me: web.PageStaff) -> None:
-    staff.require(me.staff, Role.operator)
-
-
-def _servicer(me: web.PageStaff) -> uuid.UUID:
-    staff.require(me.staff, Role.servicer_admin, Role.servicer_staff)
+def _servicer(me: PageStaff) -> uuid.UUID:
     assert me.staff.servicer_id is not None
     return me.staff.servicer_id
 
@@ -134,38 +131,36 @@ async def _chart_csv(
     return _csv(chart)
 
 
-@router.get("/operator/statistics", response_class=HTMLResponse)
+@operator_pages.get("/operator/statistics", response_class=HTMLResponse)
 async def operator_statistics(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
 ) -> Response:
-    _operator(me)
     return await _page(request, session, None, "/operator/statistics", start, end, purpose)
 
 
-@router.get("/operator/statistics/{key}.csv")
+@operator_pages.get("/operator/statistics/{key}.csv")
 async def operator_chart_csv(
     key: str,
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
 ) -> Response:
-    _operator(me)
     return await _chart_csv(request, session, None, key, start, end, purpose)
 
 
-@router.get("/console/statistics", response_class=HTMLResponse)
+@member_pages.get("/console/statistics", response_class=HTMLResponse)
 async def servicer_statistics(
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
@@ -174,14 +169,18 @@ async def servicer_statistics(
     return await _page(request, session, servicer_id, "/console/statistics", start, end, purpose)
 
 
-@router.get("/console/statistics/{key}.csv")
+@member_pages.get("/console/statistics/{key}.csv")
 async def servicer_chart_csv(
     key: str,
     request: Request,
     session: Session,
-    me: web.PageStaff,
+    me: PageStaff,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
 ) -> Response:
     return await _chart_csv(request, session, _servicer(me), key, start, end, purpose)
+
+
+router.include_router(member_pages)
+router.include_router(operator_pages)

@@ -1,17 +1,14 @@
 """The translation bank's API: contributions from servicers and the operator, and the
-operator's statistics; and the configured translation chain, for the routes that translate."""
+operator's statistics. The configured translation chain is ``translation.dependencies``'s."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends, Request
-
-from omotenashi.auth.api import CurrentOperator
+from omotenashi.auth.dependencies import CurrentOperator
 from omotenashi.deps import Session
-from omotenashi.servicers.api import ServicerAdmin
+from omotenashi.servicers.dependencies import ServicerAdmin
 from omotenashi.translation import service
-from omotenashi.translation.config import TranslationSettings
 from omotenashi.translation.schemas import (
     ContributionIn,
     ContributionOut,
@@ -22,20 +19,6 @@ from omotenashi.translation.schemas import (
 from omotenashi.translation.tmx import Segment
 
 router = APIRouter(prefix="/v1", tags=["translation bank"])
-
-
-def translation_chain(request: Request) -> service.Chain:
-    """The chain the environment configures (``OMOTENASHI_MT_*``), read on first use and kept
-    for the application's life. A chosen engine missing a credential answers 503 naming the
-    variables to set, and is read again on the next request."""
-    chain: service.Chain | None = getattr(request.app.state, "translation_chain", None)
-    if chain is None:
-        chain = service.Chain.from_settings(TranslationSettings())
-        request.app.state.translation_chain = chain
-    return chain
-
-
-TranslationChain = Annotated[service.Chain, Depends(translation_chain)]
 
 
 def _segments(body: ContributionIn) -> list[Segment]:

@@ -10,7 +10,7 @@ from pydantic import AfterValidator
 
 from omotenashi import i18n
 from omotenashi.auth import service as auth
-from omotenashi.auth.api import CurrentVisitor
+from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.deps import Session, client_address, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
 from omotenashi.security import ratelimit

@@ -21,6 +21,7 @@ from starlette.datastructures import FormData
 
 from omotenashi import i18n, web
 from omotenashi.auth import email_codes, passkeys
+from omotenashi.auth.dependencies import PageVisitor
 from omotenashi.carriers import service as carriers
 from omotenashi.consent import service as consents
 from omotenashi.deps import Session, platform_keys
@@ -35,7 +36,9 @@ from omotenashi.visitors import catalogue, display, mrz, places, prefectures, se
 from omotenashi.visitors.errors import InvalidProfileError
 from omotenashi.visitors.mrz import InvalidMrzError
 
+# Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+forms = web.form_router()
 
 
 @dataclass(frozen=True)
@@ -377,16 +380,14 @@ async def _step_context(
 
 
 @router.get("/register", response_class=HTMLResponse)
-async def resume(request: Request, session: Session, me: web.PageVisitor) -> Response:
+async def resume(request: Request, session: Session, me: PageVisitor) -> Response:
     profile = await service.read_profile(session, _keyring(request), me.visitor_id)
     step = _next_step(profile)
     return web.redirect(f"/register/{step.key}" if step else "/me")
 
 
-@router.post(
-    "/register/passport/check", response_class=HTMLResponse, dependencies=[web.CsrfChecked]
-)
-async def check_mrz(request: Request, me: web.PageVisitor) -> Response:
+@forms.post("/register/passport/check", response_class=HTMLResponse)
+async def check_mrz(request: Request, me: PageVisitor) -> Response:
     """The live check under the MRZ box: what the two lines say, or which part to re-read."""
     form = await request.form()
     lines = _texts(form, "mrz").get("mrz", "")
@@ -402,7 +403,7 @@ async def check_mrz(request: Request, me: web.PageVisitor) -> Response:
 
 @router.get("/register/stay/towns", response_class=HTMLResponse)
 async def find_town(
-    request: Request, me: web.PageVisitor, town_query: str = "", prefecture: str = ""
+    request: Request, me: PageVisitor, town_query: str = "", prefecture: str = ""
 ) -> Response:
     """The towns matching what the visitor typed, to pick one with a tap."""
     language = web.request_language(request)
@@ -413,8 +414,8 @@ async def find_town(
     return web.render(request, "visitors/towns.html", {"towns": towns, "query": town_query})
 
 
-@router.post("/register/family", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
-async def add_member(request: Request, session: Session, me: web.PageVisitor) -> Response:
+@forms.post("/register/family", response_class=HTMLResponse)
+async def add_member(request: Request, session: Session, me: PageVisitor) -> Response:
     form = await request.form()
     language = web.request_language(request)
     typed = _texts(form, "surname", "given_names", "date_of_birth")
@@ -441,21 +442,15 @@ async def add_member(request: Request, session: Session, me: web.PageVisitor) ->
     return web.redirect("/register/family", notice="saved")
 
 
-@router.post(
-    "/register/family/{member_id}/remove",
-    response_class=HTMLResponse,
-    dependencies=[web.CsrfChecked],
-)
-async def remove_member(member_id: uuid.UUID, session: Session, me: web.PageVisitor) -> Response:
+@forms.post("/register/family/{member_id}/remove", response_class=HTMLResponse)
+async def remove_member(member_id: uuid.UUID, session: Session, me: PageVisitor) -> Response:
     await service.member(session, me.visitor_id, member_id)
     await service.erase(session, [member_id])
     return web.redirect("/register/family")
 
 
 @router.get("/register/{step_key}", response_class=HTMLResponse)
-async def show_step(
-    step_key: str, request: Request, session: Session, me: web.PageVisitor
-) -> Response:
+async def show_step(step_key: str, request: Request, session: Session, me: PageVisitor) -> Response:
     step = BY_KEY.get(step_key)
     if step is None:
         return web.redirect("/register")
@@ -477,10 +472,8 @@ async def _answer_warnings(
                 await consents.revoke(session, visitor_id, grant.id, now)
 
 
-@router.post("/register/{step_key}", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
-async def save_step(
-    step_key: str, request: Request, session: Session, me: web.PageVisitor
-) -> Response:
+@forms.post("/register/{step_key}", response_class=HTMLResponse)
+async def save_step(step_key: str, request: Request, session: Session, me: PageVisitor) -> Response:
     step = BY_KEY.get(step_key)
     if step is None or step.key not in FORMS:
         return web.redirect("/register")
@@ -512,7 +505,7 @@ async def save_step(
 
 
 @router.get("/me", response_class=HTMLResponse)
-async def home(request: Request, session: Session, me: web.PageVisitor) -> Response:
+async def home(request: Request, session: Session, me: PageVisitor) -> Response:
     profile = await service.read_profile(session, _keyring(request), me.visitor_id)
     active = [g for g in await consents.grants_of(session, me.visitor_id) if g.revoked_at is None]
     # A short-lived prompt: the latest interaction of the last day that the visitor has not rated.
@@ -534,3 +527,6 @@ async def home(request: Request, session: Session, me: web.PageVisitor) -> Respo
         "warning": validity_warning(profile, web.request_language(request)),
     }
     return web.render(request, "visitors/home.html", context)
+
+
+router.include_router(forms)
