@@ -26,6 +26,7 @@ from omotenashi.auth.pages import router as auth_pages
 from omotenashi.carriers.api import router as carriers_api
 from omotenashi.carriers.pages import router as carriers_pages
 from omotenashi.clients.api import router as clients_api
+from omotenashi.clients.pages import router as clients_pages
 from omotenashi.consent.api import router as consent_api
 from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
@@ -37,6 +38,7 @@ from omotenashi.i18n.markers import N_
 from omotenashi.middleware import BodyLimit, BodyTooLarge, SecurityHeaders, UnhandledErrors
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
+from omotenashi.operations.api import router as operations_api
 from omotenashi.operations.pages import router as operator_pages
 from omotenashi.payments.api import router as payments_api
 from omotenashi.payments.pages import router as payments_pages
@@ -49,6 +51,7 @@ from omotenashi.runtime import Platform
 from omotenashi.security.api import router as keys_api
 from omotenashi.servicers.api import router as servicers_api
 from omotenashi.servicers.pages import router as console_pages
+from omotenashi.staff.api import router as staff_api
 from omotenashi.staff.pages import router as staff_pages
 from omotenashi.statistics.pages import router as statistics_pages
 from omotenashi.translation.api import router as translation_api
@@ -144,6 +147,8 @@ def create_app(platform: Platform) -> FastAPI:
         consent_api,
         privacy_api,
         servicers_api,
+        staff_api,
+        operations_api,
         content_api,
         translation_api,
         alerts_api,
@@ -161,6 +166,7 @@ def create_app(platform: Platform) -> FastAPI:
         staff_pages,
         resolve_pages,
         console_pages,
+        clients_pages,
         operator_pages,
         feedback_pages,
         statistics_pages,

@@ -1,5 +1,5 @@
-"""The token endpoint (OAuth 2.0 client credentials); the bearer-token dependencies are in
-``clients.dependencies``.
+"""The token endpoint (OAuth 2.0 client credentials), and a servicer's own clients and terminals
+(``/v1/servicer/clients``). The bearer-token dependencies are in ``clients.dependencies``.
 
 ``POST /v1/oauth/token`` answers errors in the shape of RFC 6749 §5.2, not problem+json, because
 OAuth client libraries expect that; every other route reports token problems as problem+json.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import uuid
 from typing import Any
 from urllib.parse import parse_qs, unquote_plus
 
@@ -17,13 +18,18 @@ from fastapi.responses import JSONResponse
 
 from omotenashi.clients import service
 from omotenashi.clients.errors import InvalidClientError
+from omotenashi.clients.models import ApiClient
+from omotenashi.clients.schemas import ClientCreated, ClientIn, ClientOut, SecretOut
 from omotenashi.clients.tokens import (
     DEFAULT_TTL,
     issue_access_token,
 )
 from omotenashi.deps import Session, platform_keys
+from omotenashi.servicers.dependencies import ServicerAdmin
 
-router = APIRouter(prefix="/v1/oauth", tags=["oauth"])
+# Routers by who may call: anyone holding client credentials, and a servicer's administrator.
+router = APIRouter()
+oauth = APIRouter(prefix="/v1/oauth", tags=["oauth"])
 
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 _FORM = "application/x-www-form-urlencoded"
@@ -106,7 +112,7 @@ def _credentials(request: Request, form: dict[str, str]) -> tuple[str, str]:
     raise _OAuthError("invalid_client", "Client authentication is required.", 401)
 
 
-@router.post(
+@oauth.post(
     "/token",
     summary="Exchange client credentials for an access token (RFC 6749 §4.4)",
     openapi_extra=_TOKEN_REQUEST_SCHEMA,
@@ -141,3 +147,64 @@ async def token(request: Request, session: Session) -> JSONResponse:
         },
         headers=_NO_STORE,
     )
+
+
+# --- A servicer's own clients and terminals, for its administrator ----------------------------
+
+console = APIRouter(prefix="/v1", tags=["servicer console"])
+
+
+@console.get(
+    "/servicer/clients", response_model=list[ClientOut], summary="My API clients and terminals"
+)
+async def my_clients(admin: ServicerAdmin, session: Session) -> list[ApiClient]:
+    return await service.list_clients(session, admin.servicer_id)
+
+
+@console.post(
+    "/servicer/clients",
+    status_code=201,
+    response_model=ClientCreated,
+    summary="Create an API client or a terminal; its secret is shown this once",
+    responses={
+        403: {
+            "description": "servicer_not_approved; or purpose_not_approved: a terminal's purpose "
+            "the operator refused or has not approved (named in errors)"
+        }
+    },
+)
+async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) -> ClientCreated:
+    client, secret = await service.create_client(
+        session,
+        admin.servicer_id,
+        kind=body.kind,
+        label=body.label,
+        scopes=body.scopes,
+        purposes=body.purposes,
+        location=body.location,
+        actor=admin.actor,
+    )
+    return ClientCreated(client=ClientOut.model_validate(client), client_secret=secret)
+
+
+@console.post(
+    "/servicer/clients/{client_id}/rotate",
+    response_model=SecretOut,
+    summary="Give a client or terminal a new secret; the old one stops working",
+)
+async def rotate_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> SecretOut:
+    secret = await service.rotate_secret(session, admin.servicer_id, client_id, actor=admin.actor)
+    return SecretOut(client_secret=secret)
+
+
+@console.delete(
+    "/servicer/clients/{client_id}",
+    response_model=ClientOut,
+    summary="Revoke a client or terminal for good; even its unexpired tokens stop working",
+)
+async def revoke_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> ApiClient:
+    return await service.revoke(session, admin.servicer_id, client_id, actor=admin.actor)
+
+
+router.include_router(oauth)
+router.include_router(console)

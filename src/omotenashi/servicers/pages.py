@@ -1,31 +1,21 @@
-"""The servicer's console: its state and purposes, its API clients and terminals (create,
-rotate, revoke; a secret is shown once), and its staff (add, with the authenticator set-up shown
-once; disable)."""
+"""The servicer's console (its state and purposes; its clients' and staff's forms are served by
+``clients`` and ``staff``), and joining: an organisation applies with its first administrator."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Mapping
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from omotenashi import i18n, text, web
+from omotenashi import web
 from omotenashi.auth.dependencies import ForServicerAdmins, PageStaff
-from omotenashi.clients import service as clients
-from omotenashi.clients.errors import InvalidApiClientError
-from omotenashi.clients.models import ClientKind
 from omotenashi.deps import Session, client_address, platform_keys
-from omotenashi.errors import AppError
 from omotenashi.i18n.markers import N_
 from omotenashi.security import ratelimit
+from omotenashi.servicers import console as console_page
 from omotenashi.servicers import service
 from omotenashi.servicers.categories import (
-    CLIENT_KINDS,
-    PURPOSE_STATES,
-    SERVICER_STATES,
-    STAFF_ROLES,
     category_label,
 )
 from omotenashi.servicers.errors import InvalidServicerError
@@ -33,12 +23,8 @@ from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.errors import (
-    CannotDisableSelfError,
     EnrolmentLinkNotValidError,
-    InvalidStaffError,
-    StaffExistsError,
 )
-from omotenashi.staff.models import Role
 
 # Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
@@ -46,176 +32,13 @@ admin_forms = web.form_router(ForServicerAdmins)
 admin_pages = web.page_router(ForServicerAdmins)
 forms = web.form_router()
 
-LABEL_NEEDED = N_("Give it a name of 1 to 100 characters, such as “Front desk 2”.")
 EMAIL_NEEDED = N_("Give a valid e-mail address.")
 PASSWORD_TOO_SHORT = N_("Use at least 12 characters.")
-STAFF_MESSAGES = {
-    "display_name": N_("Give the staff member's name."),
-    "email": EMAIL_NEEDED,
-    "password": PASSWORD_TOO_SHORT,
-}
-STAFF_TAKEN = N_("This e-mail address is already registered.")
-NOT_YOURSELF = N_("You cannot disable your own account.")
-
-
-def _field_errors(
-    problem: AppError, messages: Mapping[str, str], language: i18n.Language
-) -> dict[str, str]:
-    """The message of each field ``problem`` names (``purposes[0]`` as ``purposes``), in the
-    page's language; fields without a message of their own are left to the page. Text that
-    cannot be stored is said to be that, whatever the field."""
-    found: dict[str, str] = {}
-    for error in problem.fields:
-        field = error.field.split("[")[0]
-        if field in messages:
-            message = text.BESIDE_THE_FIELD if error.code == text.CODE else messages[field]
-            found.setdefault(field, web.gettext(language, message))
-    return found
-
-
-def _admin(me: PageStaff) -> uuid.UUID:
-    assert me.staff.servicer_id is not None
-    return me.staff.servicer_id
-
-
-async def _console(
-    request: Request, session: Session, servicer_id: uuid.UUID, status: int = 200, **extra: object
-) -> Response:
-    language = web.request_language(request)
-    servicer = await service.get(session, servicer_id)
-    context = {
-        "servicer": servicer,
-        "category": category_label(str(servicer.category), language.code),
-        "purposes": [
-            (PURPOSES[PurposeKey(p.purpose)].label(language.code), str(p.state))
-            for p in servicer.purposes
-        ],
-        "approved_purposes": [
-            (p.purpose, PURPOSES[PurposeKey(p.purpose)].label(language.code))
-            for p in servicer.purposes
-            if str(p.state) == "approved"
-        ],
-        "clients": await clients.list_clients(session, servicer_id),
-        # A terminal's purposes by name: its stored keys are never shown.
-        "purpose_names": {
-            key.value: purpose.label(language.code) for key, purpose in PURPOSES.items()
-        },
-        "members": await staff.list_staff(session, servicer_id),
-        "servicer_states": SERVICER_STATES,
-        "purpose_states": PURPOSE_STATES,
-        "client_kinds": CLIENT_KINDS,
-        "staff_roles": STAFF_ROLES,
-        "error": None,
-        "staff_error": None,
-        "staff_form": {},
-        "staff_errors": {},
-        **extra,
-    }
-    return web.render(request, "console/console.html", context, status=status)
 
 
 @admin_pages.get("/console", response_class=HTMLResponse)
 async def console(request: Request, session: Session, me: PageStaff) -> Response:
-    return await _console(request, session, _admin(me))
-
-
-@admin_forms.post("/console/clients", response_class=HTMLResponse)
-async def create_client(
-    request: Request,
-    session: Session,
-    me: PageStaff,
-    kind: Annotated[ClientKind, Form()],
-    # Plain text here and in the forms below: the services' rules (unstorable text included)
-    # speak beside the fields.
-    label: Annotated[str, Form(max_length=200)] = "",
-    location: Annotated[str, Form(max_length=200)] = "",
-    purposes: Annotated[list[str] | None, Form()] = None,
-) -> Response:
-    servicer_id = _admin(me)
-    try:
-        client, secret = await clients.create_client(
-            session,
-            servicer_id,
-            kind=kind,
-            label=label,
-            scopes=clients.KIND_SCOPES[kind],
-            purposes=(purposes or []) if kind is ClientKind.terminal else [],
-            location=location.strip() or None,
-            actor=me.actor,
-        )
-    except InvalidApiClientError as problem:
-        unstorable = any(error.code == text.CODE for error in problem.fields)
-        error = text.BESIDE_THE_FIELD if unstorable else LABEL_NEEDED
-        return await _console(request, session, servicer_id, 422, error=error)
-    return web.render(request, "console/secret.html", {"client": client, "secret": secret})
-
-
-@admin_forms.post("/console/clients/{client_id}/rotate", response_class=HTMLResponse)
-async def rotate(
-    client_id: uuid.UUID, request: Request, session: Session, me: PageStaff
-) -> Response:
-    servicer_id = _admin(me)
-    secret = await clients.rotate_secret(session, servicer_id, client_id, actor=me.actor)
-    client = await clients.get(session, servicer_id, client_id)
-    return web.render(request, "console/secret.html", {"client": client, "secret": secret})
-
-
-@admin_forms.post("/console/clients/{client_id}/revoke", response_class=HTMLResponse)
-async def revoke(client_id: uuid.UUID, session: Session, me: PageStaff) -> Response:
-    await clients.revoke(session, _admin(me), client_id, actor=me.actor)
-    return web.redirect("/console")
-
-
-@admin_forms.post("/console/staff", response_class=HTMLResponse)
-async def add_staff(
-    request: Request,
-    session: Session,
-    me: PageStaff,
-    display_name: Annotated[str, Form(max_length=200)] = "",
-    email: Annotated[str, Form(max_length=320)] = "",
-    role: Annotated[Literal["servicer_staff", "servicer_admin"], Form()] = "servicer_staff",
-    password: Annotated[str, Form(max_length=1024)] = "",
-) -> Response:
-    servicer_id = _admin(me)
-    language = web.request_language(request)
-    try:
-        enrolment = await staff.create_user(
-            session,
-            platform_keys(request).derivation,
-            email=email,
-            display_name=display_name,
-            password=password,
-            role=Role(role),
-            servicer_id=servicer_id,
-            actor=me.actor,
-        )
-    except InvalidStaffError as problem:
-        errors, status = _field_errors(problem, STAFF_MESSAGES, language), 422
-    except StaffExistsError:
-        errors, status = {"email": web.gettext(language, STAFF_TAKEN)}, 409
-    else:
-        return web.render(
-            request,
-            "console/staff_added.html",
-            {"member": enrolment.user, "totp_uri": enrolment.totp_uri},
-            headers={"Cache-Control": "no-store"},
-        )
-    typed = {"display_name": display_name, "email": email, "role": role}  # never the password
-    return await _console(
-        request, session, servicer_id, status, staff_form=typed, staff_errors=errors
-    )
-
-
-@admin_forms.post("/console/staff/{staff_id}/disable", response_class=HTMLResponse)
-async def disable_staff(
-    staff_id: uuid.UUID, request: Request, session: Session, me: PageStaff
-) -> Response:
-    servicer_id = _admin(me)
-    try:
-        await staff.disable(session, servicer_id, staff_id, by=me.staff, actor=me.actor)
-    except CannotDisableSelfError:
-        return await _console(request, session, servicer_id, 409, staff_error=NOT_YOURSELF)
-    return web.redirect("/console")
+    return await console_page.render(request, session, console_page.servicer_of(me))
 
 
 # --- Joining: an organisation applies, with its first administrator --------------------------
@@ -294,7 +117,7 @@ async def join(
             site=web.site_url(request),
         )
     except InvalidServicerError as problem:
-        errors = _field_errors(problem, JOIN_MESSAGES, language)
+        errors = console_page.field_errors(problem, JOIN_MESSAGES, language)
     else:
         # The same page whatever the platform already holds; the e-mail tells the rest.
         return web.render(request, "console/applied.html", {"email": admin_email.strip()})

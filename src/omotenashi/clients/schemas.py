@@ -1,0 +1,44 @@
+"""API shapes of a servicer's clients and terminals."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from omotenashi.clients.models import ClientKind
+from omotenashi.schemas import Schema
+from omotenashi.text import RequestBody
+
+
+class ClientIn(RequestBody):
+    kind: ClientKind
+    label: str = Field(max_length=200)
+    scopes: list[str] = Field(max_length=8)
+    purposes: list[str] = Field(default_factory=list, max_length=8)
+    location: str | None = Field(None, max_length=200, description="Where a terminal stands")
+
+
+class ClientOut(Schema):
+    id: uuid.UUID
+    client_id: str
+    kind: str
+    label: str
+    scopes: list[str]
+    purposes: list[str]
+    location: str | None
+    max_visitors_per_minute: int
+    max_requests_per_minute: int
+    created_at: datetime
+    rotated_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ClientCreated(BaseModel):
+    client: ClientOut
+    client_secret: str = Field(description="Shown once; only a hash of it is kept")
+
+
+class SecretOut(BaseModel):
+    client_secret: str = Field(description="Shown once; the old secret no longer works")
