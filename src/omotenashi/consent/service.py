@@ -306,3 +306,8 @@ async def reach_in_emergencies(
         category=ServicerCategory.municipality,
         now=now,
     )
+
+
+async def unrevoked_grant_count(session: AsyncSession, visitor_id: uuid.UUID) -> int:
+    """How many grants the visitor has not revoked, for their home page."""
+    return sum(1 for grant in await grants_of(session, visitor_id) if grant.revoked_at is None)

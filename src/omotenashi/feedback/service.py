@@ -28,6 +28,7 @@ from omotenashi.feedback.errors import (
     InvalidFeedbackError,
 )
 from omotenashi.feedback.models import Feedback, FeedbackReply, FeedbackState
+from omotenashi.privacy import service as privacy
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security import audit
 from omotenashi.security.keys import MasterKey
@@ -199,6 +200,20 @@ async def by_interaction(
         )
     )
     return {feedback.access_log_id: feedback for feedback in rows}
+
+
+RATE_WITHIN = timedelta(days=1)
+
+
+async def unrated_interaction(
+    session: AsyncSession, visitor_id: uuid.UUID, now: datetime | None = None
+) -> privacy.Disclosure | None:
+    """A short-lived prompt for the visitor's home page: the latest interaction of the last day
+    that they have not rated."""
+    since = (now or datetime.now(UTC)) - RATE_WITHIN
+    recent = [e for e in await privacy.disclosures(session, visitor_id, limit=5) if e.at > since]
+    rated = await by_interaction(session, visitor_id, [e.id for e in recent])
+    return next((entry for entry in recent if entry.id not in rated), None)
 
 
 async def replies_to(

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from babel import Locale
@@ -20,47 +19,22 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from omotenashi import i18n, web
-from omotenashi.auth import email_codes, passkeys
 from omotenashi.auth.dependencies import PageVisitor
-from omotenashi.carriers import service as carriers
 from omotenashi.consent import service as consents
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError
-from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
-from omotenashi.japan import JST
-from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import queries as servicers
-from omotenashi.visitors import catalogue, display, mrz, places, prefectures, service, validity
+from omotenashi.visitors import catalogue, display, mrz, places, prefectures, service
 from omotenashi.visitors.errors import InvalidProfileError
 from omotenashi.visitors.mrz import InvalidMrzError
+from omotenashi.visitors.steps import BY_KEY, STEPS, Step, next_step, validity_warning
 
 # Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
 forms = web.form_router()
 
-
-@dataclass(frozen=True)
-class Step:
-    key: str
-    title: str
-    answered_by: tuple[str, ...]
-    """Attributes whose presence means the visitor has been through this step."""
-
-
-# The passport comes first: its two lines hold the name, nationality, date of birth and sex, so
-# "about you" then asks only what a passport does not say (home address, phone, languages).
-STEPS: tuple[Step, ...] = (
-    Step("passport", N_("Passport"), ("passport",)),
-    Step("about", N_("About you"), ("home_address",)),
-    Step("stay", N_("Your stay"), ("stay",)),
-    Step("food", N_("Food"), ("dietary_needs", "allergens")),
-    Step("help", N_("Help you need"), ("accessibility_needs",)),
-    Step("contact", N_("Emergency contact"), ("emergency_contact",)),
-    Step("family", N_("Family"), ()),
-)
-BY_KEY = {step.key: step for step in STEPS}
 
 # What a visitor reads for each problem the catalogue reports, by its stable code.
 FIELD_MESSAGES: Mapping[str, str] = {
@@ -106,10 +80,6 @@ FIELD_MESSAGES: Mapping[str, str] = {
     "mrz.sex": N_("The sex in the second line must be F, M, X or <."),
 }
 FALLBACK_MESSAGE = N_("This answer is not right; please check it.")
-
-
-def validity_warning(profile: Mapping[str, Any], language: i18n.Language) -> str | None:
-    return validity.warning(profile, datetime.now(JST).date(), language.code)
 
 
 def field_messages(language: i18n.Language, errors: tuple[FieldError, ...]) -> dict[str, str]:
@@ -304,13 +274,6 @@ async def _hotels(session: Session, language: i18n.Language) -> list[tuple[str, 
     return found
 
 
-def _next_step(profile: Mapping[str, object]) -> Step | None:
-    for step in STEPS:
-        if step.answered_by and not any(key in profile for key in step.answered_by):
-            return step
-    return None
-
-
 def _after(step: Step) -> str:
     index = STEPS.index(step)
     return f"/register/{STEPS[index + 1].key}" if index + 1 < len(STEPS) else "/me"
@@ -382,7 +345,7 @@ async def _step_context(
 @router.get("/register", response_class=HTMLResponse)
 async def resume(request: Request, session: Session, me: PageVisitor) -> Response:
     profile = await service.read_profile(session, _keyring(request), me.visitor_id)
-    step = _next_step(profile)
+    step = next_step(profile)
     return web.redirect(f"/register/{step.key}" if step else "/me")
 
 
@@ -499,34 +462,6 @@ async def save_step(step_key: str, request: Request, session: Session, me: PageV
         context["typed_open"] = any(f.startswith("passport.") for f in context["errors"])
         return web.render(request, f"visitors/step_{step.key}.html", context, status=422)
     return web.redirect(_after(step), notice="saved")
-
-
-# --- Home ---------------------------------------------------------------------------------------
-
-
-@router.get("/me", response_class=HTMLResponse)
-async def home(request: Request, session: Session, me: PageVisitor) -> Response:
-    profile = await service.read_profile(session, _keyring(request), me.visitor_id)
-    active = [g for g in await consents.grants_of(session, me.visitor_id) if g.revoked_at is None]
-    # A short-lived prompt: the latest interaction of the last day that the visitor has not rated.
-    recent = [
-        entry
-        for entry in await privacy.disclosures(session, me.visitor_id, limit=5)
-        if entry.at > datetime.now(UTC) - timedelta(days=1)
-    ]
-    rated = await feedback.by_interaction(session, me.visitor_id, [e.id for e in recent])
-    unrated = next((entry for entry in recent if entry.id not in rated), None)
-    context = {
-        "profile": profile,
-        "next_step": _next_step(profile),
-        "carriers": await carriers.list_carriers(session, me.visitor_id),
-        "consent_count": len(active),
-        "passkeys": await passkeys.passkeys_of(session, me.visitor_id),
-        "has_email": await email_codes.has_login_email(session, me.visitor_id),
-        "unrated": unrated,
-        "warning": validity_warning(profile, web.request_language(request)),
-    }
-    return web.render(request, "visitors/home.html", context)
 
 
 router.include_router(forms)
