@@ -268,7 +268,9 @@ async def test_statistics_count_segments_contributors_and_how_content_was_transl
     item = await dish(session, one, "焼き鳥", body="塩とたれ")
     await content.translate_item(session, chain(None), one.id, item.id, ["en"], actor="staff:test")
 
-    pairs = {(p.source_lang, p.target_lang): p for p in await bank.statistics(session)}
+    pairs = {
+        (p.source_lang, p.target_lang): p for p in await content.translation_statistics(session)
+    }
 
     ja_en = pairs["ja", "en"]
     assert (ja_en.segments, ja_en.contributors) == (3, 2)

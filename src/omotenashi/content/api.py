@@ -45,6 +45,7 @@ from omotenashi.errors import FieldError, ValidationFailedError
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.dependencies import ServicerAdmin
 from omotenashi.translation.dependencies import TranslationChain
+from omotenashi.translation.schemas import PairStatisticsOut, Share, StatisticsOut
 
 router = APIRouter(prefix="/v1", tags=["content"])
 
@@ -498,3 +499,31 @@ async def suggest(
         session, me.visitor_id, item_id, body.language, body.field, body.text
     )
     return _suggestion_out(suggestion)
+
+
+# --- The translation bank's statistics, with how content was translated --------------------
+
+
+@router.get(
+    "/operator/translation-bank/statistics",
+    response_model=StatisticsOut,
+    summary="Per language pair: segments, contributors, and how content was translated",
+)
+async def bank_statistics(operator: CurrentOperator, session: Session) -> StatisticsOut:
+    pairs = await service.translation_statistics(session)
+    return StatisticsOut(
+        pairs=[
+            PairStatisticsOut(
+                source_lang=pair.source_lang,
+                target_lang=pair.target_lang,
+                segments=pair.segments,
+                contributors=pair.contributors,
+                origins=pair.origins,
+                translations={
+                    key: Share(count=count, share=pair.share(key))
+                    for key, count in pair.translations.items()
+                },
+            )
+            for pair in pairs
+        ]
+    )

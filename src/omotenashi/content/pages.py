@@ -44,7 +44,6 @@ from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import service as servicers
 from omotenashi.staff.models import Role
 from omotenashi.text import Text
-from omotenashi.translation import service as bank
 from omotenashi.translation.dependencies import TranslationChain
 from omotenashi.translation.models import Provenance
 from omotenashi.visitors import catalogue, display
@@ -678,7 +677,7 @@ ORIGINS = {
 async def translation_bank(request: Request, session: Session, me: PageStaff) -> Response:
     language = web.request_language(request)
     context = {
-        "pairs": await bank.statistics(session),
+        "pairs": await service.translation_statistics(session),
         "suggestions": _suggestion_views(
             await service.suggestions(session, servicer_id=None), language
         ),

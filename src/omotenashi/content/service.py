@@ -958,3 +958,21 @@ async def taps_since(
             needs = list(profile.get("accessibility_needs") or [])
         taps.append(Tap(entry_id, visitor.language, needs))
     return taps
+
+
+async def translation_statistics(session: AsyncSession) -> list[translation.PairStatistics]:
+    """The translation bank's statistics per language pair, with how content was translated
+    (per provenance; never translated counts as needing translation)."""
+    made = await session.execute(
+        select(
+            ContentItem.source_language,
+            ContentTranslation.language,
+            ContentTranslation.provenance,
+            func.count(),
+        )
+        .join(ContentItem, ContentItem.id == ContentTranslation.item_id)
+        .group_by(
+            ContentItem.source_language, ContentTranslation.language, ContentTranslation.provenance
+        )
+    )
+    return await translation.statistics(session, made.tuples().all())

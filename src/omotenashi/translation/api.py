@@ -12,9 +12,6 @@ from omotenashi.translation import service
 from omotenashi.translation.schemas import (
     ContributionIn,
     ContributionOut,
-    PairStatisticsOut,
-    Share,
-    StatisticsOut,
 )
 from omotenashi.translation.tmx import Segment
 
@@ -65,28 +62,3 @@ async def servicer_contribution(
         actor=admin.actor,
     )
     return ContributionOut(added=added.added, duplicates=added.duplicates)
-
-
-@router.get(
-    "/operator/translation-bank/statistics",
-    response_model=StatisticsOut,
-    summary="Per language pair: segments, contributors, and how content was translated",
-)
-async def bank_statistics(operator: CurrentOperator, session: Session) -> StatisticsOut:
-    pairs = await service.statistics(session)
-    return StatisticsOut(
-        pairs=[
-            PairStatisticsOut(
-                source_lang=pair.source_lang,
-                target_lang=pair.target_lang,
-                segments=pair.segments,
-                contributors=pair.contributors,
-                origins=pair.origins,
-                translations={
-                    key: Share(count=count, share=pair.share(key))
-                    for key, count in pair.translations.items()
-                },
-            )
-            for pair in pairs
-        ]
-    )
