@@ -249,14 +249,11 @@ async def my_alert_stream(
     )
 
 
-def _subscription_out(subscription: object) -> SubscriptionOut:
-    return SubscriptionOut.model_validate(subscription, from_attributes=True)
-
-
 @router.get("/me/push-subscriptions", response_model=list[SubscriptionOut], summary="My devices")
 async def my_subscriptions(me: CurrentVisitor, session: Session) -> list[SubscriptionOut]:
     return [
-        _subscription_out(found) for found in await service.subscriptions_of(session, me.visitor_id)
+        SubscriptionOut.model_validate(found)
+        for found in await service.subscriptions_of(session, me.visitor_id)
     ]
 
 
@@ -277,7 +274,7 @@ async def subscribe(
         auth=body.keys.auth,
         allow_loopback=request.app.state.platform.settings.push_loopback_endpoints,
     )
-    return _subscription_out(created)
+    return SubscriptionOut.model_validate(created)
 
 
 @router.delete(

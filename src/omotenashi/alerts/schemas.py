@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from omotenashi.alerts.errors import LISTED
 from omotenashi.alerts.forwarded import TextChange, VerificationVerdict
+from omotenashi.schemas import Schema
 
 
 class Rendering(BaseModel):
@@ -172,7 +173,7 @@ class SubscriptionIn(BaseModel):
     keys: KeysIn
 
 
-class SubscriptionOut(BaseModel):
+class SubscriptionOut(Schema):
     id: uuid.UUID
     endpoint: str
     created_at: datetime

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field
 
 from omotenashi.auth import service
 from omotenashi.auth.dependencies import CurrentPrincipal
 from omotenashi.auth.limits import staff_sign_in_limits
+from omotenashi.auth.schemas import SessionStarted, StaffSignIn
 from omotenashi.deps import Session, platform_keys
 from omotenashi.staff import service as staff
-from omotenashi.text import RequestBody
 
 router = APIRouter(prefix="/v1", tags=["sessions"])
-
-
-class StaffSignIn(RequestBody):
-    email: str = Field(max_length=320)
-    password: str = Field(max_length=1024)
-    code: str = Field(max_length=10, description="The current code of the authenticator app")
-
-
-class SessionStarted(BaseModel):
-    token: str = Field(description="The bearer secret; shown once, keep it like a password")
-    expires_at: datetime
 
 
 class StaffSessionStarted(SessionStarted):

@@ -4,69 +4,24 @@ from __future__ import annotations
 
 import base64
 import uuid
-from datetime import datetime
-from typing import Literal
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
 
 from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.carriers import service
 from omotenashi.carriers.models import Carrier, CarrierKind
+from omotenashi.carriers.schemas import (
+    CardIn,
+    CardLinkReceived,
+    CarrierOut,
+    DeviceIn,
+    DeviceRegistered,
+)
 from omotenashi.carriers.service import CarrierKeys
 from omotenashi.deps import Session, platform_keys
 from omotenashi.security import ratelimit
-from omotenashi.text import RequestBody
 
 router = APIRouter(prefix="/v1/me", tags=["visitor"])
-
-
-class CarrierOut(BaseModel):
-    id: str
-    kind: str
-    label: str
-    created_at: datetime
-    revoked_at: datetime | None
-
-
-class CardIn(RequestBody):
-    kind: Literal["ic_card", "nfc_tag"]
-    id: str = Field(max_length=64, description="IC card IDm (16 hex digits) or tag UID")
-    label: str = Field(max_length=200, description="A name you will recognise: 'My Suica'")
-
-
-class CardLinkReceived(BaseModel):
-    """The same whether or not the card was linked (see ``POST /v1/me/carriers``)."""
-
-    kind: Literal["ic_card", "nfc_tag"]
-    label: str
-    detail: str = Field(
-        "Received. If no other account has this card, it is now linked to yours and listed "
-        "among your carriers; if another account has it, its holder is told."
-    )
-
-
-class DeviceIn(RequestBody):
-    label: str = Field(max_length=200, description="A name you will recognise: 'My phone'")
-
-
-class DeviceRegistered(BaseModel):
-    carrier: CarrierOut
-    secret: str = Field(
-        description="The device secret, base64url without padding; shown once, kept on the phone"
-    )
-    qr_version: str = service.QR_VERSION
-    step_seconds: int = service.QR_STEP_SECONDS
-
-
-def _out(carrier: Carrier) -> CarrierOut:
-    return CarrierOut(
-        id=str(carrier.id),
-        kind=str(carrier.kind),
-        label=carrier.label,
-        created_at=carrier.created_at,
-        revoked_at=carrier.revoked_at,
-    )
 
 
 def _keys(request: Request) -> CarrierKeys:
@@ -74,8 +29,8 @@ def _keys(request: Request) -> CarrierKeys:
 
 
 @router.get("/carriers", response_model=list[CarrierOut], summary="My cards, tags and phones")
-async def my_carriers(me: CurrentVisitor, session: Session) -> list[CarrierOut]:
-    return [_out(c) for c in await service.list_carriers(session, me.visitor_id)]
+async def my_carriers(me: CurrentVisitor, session: Session) -> list[Carrier]:
+    return await service.list_carriers(session, me.visitor_id)
 
 
 @router.post(
@@ -119,7 +74,8 @@ async def register_device(
         session, _keys(request), me.visitor_id, body.label
     )
     return DeviceRegistered(
-        carrier=_out(carrier), secret=base64.urlsafe_b64encode(secret).rstrip(b"=").decode()
+        carrier=CarrierOut.model_validate(carrier),
+        secret=base64.urlsafe_b64encode(secret).rstrip(b"=").decode(),
     )
 
 
@@ -128,5 +84,5 @@ async def register_device(
     response_model=CarrierOut,
     summary="Revoke a lost card, tag or phone: it stops working at once",
 )
-async def revoke_carrier(carrier_id: uuid.UUID, me: CurrentVisitor, session: Session) -> CarrierOut:
-    return _out(await service.revoke(session, me.visitor_id, carrier_id))
+async def revoke_carrier(carrier_id: uuid.UUID, me: CurrentVisitor, session: Session) -> Carrier:
+    return await service.revoke(session, me.visitor_id, carrier_id)

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
 
 from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.clients.dependencies import ClientWithScope
@@ -16,58 +15,14 @@ from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import receipts, service
 from omotenashi.consent import requests as asks
 from omotenashi.consent.models import ConsentGrant, ConsentRequest
+from omotenashi.consent.schemas import ConsentRequestOut, GrantIn, GrantOut, Item, Receipt
 from omotenashi.deps import Session, platform_keys
 from omotenashi.servicers import service as servicers
-from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
-from omotenashi.text import RequestBody
 from omotenashi.visitors import catalogue
 
 router = APIRouter(prefix="/v1", tags=["consent"])
 Terminal = Annotated[AuthenticatedClient, ClientWithScope("resolve")]
-
-
-class Item(BaseModel):
-    key: str
-    label: str = Field(description="In the visitor's language")
-
-
-class GrantIn(RequestBody):
-    purpose: PurposeKey
-    attributes: list[str] = Field(max_length=32, description="A subset of the purpose's items")
-    servicer_id: uuid.UUID | None = Field(None, description="One servicer…")
-    category: ServicerCategory | None = Field(None, description="…or every servicer of a kind")
-    expires_at: datetime | None = Field(None, description="Default: the end of departure day")
-
-
-class GrantOut(BaseModel):
-    id: str
-    servicer_id: str | None
-    servicer_name: str | None
-    category: str | None
-    purpose: Item
-    attributes: list[Item]
-    granted_at: datetime
-    expires_at: datetime
-    revoked_at: datetime | None
-    active: bool
-    receipt_jws: str = Field(description="Kantara Consent Receipt v1.1 claims, signed (EdDSA)")
-
-
-class Receipt(BaseModel):
-    jws: str
-    claims: dict[str, Any]
-
-
-class ConsentRequestOut(BaseModel):
-    id: str
-    state: str
-    servicer_name: str
-    servicer_name_ja: str
-    servicer_category: str
-    purpose: Item
-    attributes: list[Item]
-    expires_at: datetime
 
 
 def _purpose(key: str, language: str) -> Item:

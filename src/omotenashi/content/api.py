@@ -38,7 +38,6 @@ from omotenashi.content.schemas import (
     TextOut,
     TranslatedOut,
     TranslateIn,
-    TranslationOut,
 )
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError, ValidationFailedError
@@ -74,41 +73,6 @@ def _reader_language(request: Request, language: str | None) -> str:
 
 
 # --- Shapes --------------------------------------------------------------------------------
-
-
-def _item_out(item: ContentItem) -> ItemOut:
-    return ItemOut(
-        id=str(item.id),
-        kind=item.kind,
-        source_language=item.source_language,
-        title=item.title,
-        body=item.body,
-        venue=item.venue,
-        starts_at=item.starts_at,
-        ends_at=item.ends_at,
-        tags=list(item.tags),
-        position=item.position,
-        allergens={tag.allergen: str(tag.presence) for tag in item.allergens},
-        diet={tag.key: tag.value for tag in item.diet},
-        translations=[
-            TranslationOut(
-                language=row.language,
-                field=row.field,
-                text=row.text,
-                needs_translation=row.needs_translation,
-                provenance=str(row.provenance) if row.provenance else None,
-                score=row.score,
-                engine=row.engine,
-                edited_by=row.edited_by,
-                approved_by=row.approved_by,
-                segment_id=row.segment_id,
-                updated_at=row.updated_at,
-            )
-            for row in sorted(item.translations, key=lambda row: (row.language, row.field))
-        ],
-        created_at=item.created_at,
-        updated_at=item.updated_at,
-    )
 
 
 def _text_out(item: ContentItem, field: TextField, language: str) -> TextOut | None:
@@ -206,8 +170,8 @@ def _moderated_out(view: service.SuggestionView) -> ModeratedSuggestionOut:
 )
 async def my_content(
     admin: ServicerAdmin, session: Session, kind: ContentKind | None = None
-) -> list[ItemOut]:
-    return [_item_out(item) for item in await service.items_of(session, admin.servicer_id, kind)]
+) -> list[ContentItem]:
+    return await service.items_of(session, admin.servicer_id, kind)
 
 
 @router.post(
@@ -216,16 +180,14 @@ async def my_content(
     response_model=ItemOut,
     summary="Write a dish, notice, signage slide or event in my language",
 )
-async def create_content(body: ItemIn, admin: ServicerAdmin, session: Session) -> ItemOut:
+async def create_content(body: ItemIn, admin: ServicerAdmin, session: Session) -> ContentItem:
     draft = service.Draft(**body.model_dump())
-    return _item_out(
-        await service.create_item(session, admin.servicer_id, draft, actor=admin.actor)
-    )
+    return await service.create_item(session, admin.servicer_id, draft, actor=admin.actor)
 
 
 @router.get("/servicer/content/{item_id}", response_model=ItemOut, summary="One of my items")
-async def one_content(item_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> ItemOut:
-    return _item_out(await service.item_of(session, admin.servicer_id, item_id))
+async def one_content(item_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> ContentItem:
+    return await service.item_of(session, admin.servicer_id, item_id)
 
 
 @router.patch(
@@ -235,7 +197,7 @@ async def one_content(item_id: uuid.UUID, admin: ServicerAdmin, session: Session
 )
 async def change_content(
     item_id: uuid.UUID, body: ItemPatch, admin: ServicerAdmin, session: Session
-) -> ItemOut:
+) -> ContentItem:
     item = await service.update_item(
         session,
         admin.servicer_id,
@@ -243,7 +205,7 @@ async def change_content(
         body.model_dump(exclude_unset=True),
         actor=admin.actor,
     )
-    return _item_out(item)
+    return item
 
 
 @router.delete("/servicer/content/{item_id}", status_code=204, summary="Delete an item")
@@ -268,7 +230,7 @@ async def translate_content(
         session, chain, admin.servicer_id, item_id, body.languages, actor=admin.actor
     )
     return TranslatedOut(
-        item=_item_out(await service.item_of(session, admin.servicer_id, item_id)),
+        item=ItemOut.model_validate(await service.item_of(session, admin.servicer_id, item_id)),
         results=[
             FieldResultOut(
                 language=result.translation.language,
@@ -298,7 +260,7 @@ async def post_edit(
     body: PostEditIn,
     admin: ServicerAdmin,
     session: Session,
-) -> ItemOut:
+) -> ContentItem:
     await service.post_edit(
         session,
         admin.servicer_id,
@@ -309,7 +271,7 @@ async def post_edit(
         licence=body.licence,
         actor=admin.actor,
     )
-    return _item_out(await service.item_of(session, admin.servicer_id, item_id))
+    return await service.item_of(session, admin.servicer_id, item_id)
 
 
 @router.get(

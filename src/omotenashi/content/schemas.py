@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from omotenashi.content.dietary import Presence
 from omotenashi.content.models import ContentKind, TextField
 from omotenashi.content.service import MAX_BODY, MAX_TAGS, MAX_TITLE, MAX_VENUE
+from omotenashi.schemas import Schema
 from omotenashi.text import RequestBody
 from omotenashi.translation.models import CONTRIBUTOR_ONLY
 
@@ -86,7 +88,7 @@ class ItemPatch(RequestBody):
         return value
 
 
-class TranslationOut(BaseModel):
+class TranslationOut(Schema):
     language: str
     field: TextField
     text: str | None = Field(description="null: needs translation")
@@ -102,8 +104,8 @@ class TranslationOut(BaseModel):
     updated_at: datetime
 
 
-class ItemOut(BaseModel):
-    id: str
+class ItemOut(Schema):
+    id: uuid.UUID
     kind: ContentKind
     source_language: str
     title: str
@@ -115,9 +117,33 @@ class ItemOut(BaseModel):
     position: int
     allergens: dict[str, str] = Field(description="Tagged allergens; the rest are unknown")
     diet: dict[str, bool] = Field(description="Answered diet properties; the rest are unknown")
-    translations: list[TranslationOut]
+    translations: list[TranslationOut] = Field(description="By language, then field")
     created_at: datetime
     updated_at: datetime
+
+    @field_validator("allergens", mode="before")
+    @classmethod
+    def _allergen_tags(cls, tags: Any) -> Any:
+        """An item's allergen tags, as allergen → presence."""
+        if isinstance(tags, dict):
+            return tags
+        return {tag.allergen: str(tag.presence) for tag in tags}
+
+    @field_validator("diet", mode="before")
+    @classmethod
+    def _diet_tags(cls, tags: Any) -> Any:
+        if isinstance(tags, dict):
+            return tags
+        return {tag.key: tag.value for tag in tags}
+
+    @field_validator("translations", mode="before")
+    @classmethod
+    def _by_language_and_field(cls, rows: Any) -> Any:
+        return sorted(rows, key=lambda row: (_get(row, "language"), _get(row, "field")))
+
+
+def _get(row: Any, name: str) -> Any:
+    return row[name] if isinstance(row, dict) else getattr(row, name)
 
 
 class TranslateIn(RequestBody):

@@ -7,30 +7,15 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel
 
 from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.deps import Session, platform_keys
 from omotenashi.privacy import service
+from omotenashi.privacy.schemas import DisclosureOut, Seen
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.visitors import catalogue
 
 router = APIRouter(prefix="/v1/me", tags=["visitor"])
-
-
-class Seen(BaseModel):
-    key: str
-    label: str
-
-
-class DisclosureOut(BaseModel):
-    at: datetime
-    servicer_name: str
-    servicer_name_ja: str
-    terminal: str | None
-    location: str | None
-    purpose: Seen
-    attributes: list[Seen]
 
 
 @router.get(
