@@ -11,22 +11,20 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.carriers.models import CarrierKind
-from omotenashi.clients import service as clients
-from omotenashi.clients.dependencies import access_token
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
-from omotenashi.clients.tokens import AccessToken
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import PROBLEM_JSON, AppError, problem_body
 from omotenashi.payments import cards, idempotency, provider, service
+from omotenashi.payments.dependencies import ServicerCaller, Terminal
 from omotenashi.payments.errors import IdempotencyKeyRequiredError
 from omotenashi.payments.schemas import (
     ChargeIn,
@@ -40,8 +38,6 @@ from omotenashi.payments.schemas import (
 )
 from omotenashi.payments.service import Payment, Presented, Rules
 from omotenashi.resolve.schemas import QrPresented
-from omotenashi.resolve.touchpoint import PurposeNotForTerminalError
-from omotenashi.servicers.purposes import PurposeKey
 
 router = APIRouter(prefix="/v1", tags=["payments"])
 
@@ -57,29 +53,6 @@ _MOVES_MONEY: dict[int | str, dict[str, Any]] = {
         "idempotency_key_reused (the key was first sent with another body)"
     },
 }
-
-
-async def touchpoint_terminal(
-    session: Session, claims: Annotated[AccessToken, Depends(access_token)]
-) -> AuthenticatedClient:
-    """A terminal holding ``resolve`` and set up for the ``payment`` purpose."""
-    caller = await clients.authorize(session, claims, "resolve")
-    if caller.kind is not ClientKind.terminal or str(PurposeKey.payment) not in caller.purposes:
-        raise PurposeNotForTerminalError()
-    return caller
-
-
-async def servicer_caller(
-    session: Session, claims: Annotated[AccessToken, Depends(access_token)]
-) -> AuthenticatedClient:
-    """The servicer's back-end (``servicer:admin``) or one of its payment terminals."""
-    if "servicer:admin" in claims.scopes:
-        return await clients.authorize(session, claims, "servicer:admin")
-    return await touchpoint_terminal(session, claims)
-
-
-Terminal = Annotated[AuthenticatedClient, Depends(touchpoint_terminal)]
-ServicerCaller = Annotated[AuthenticatedClient, Depends(servicer_caller)]
 
 
 def _rules(request: Request) -> Rules:
