@@ -248,7 +248,7 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 @operator_forms.post("/operator/alerts/preview", response_class=HTMLResponse)
-async def preview(request: Request, me: PageStaff) -> Response:
+async def preview(request: Request) -> Response:
     """The live preview under the compose form: the alert in every alert language."""
     try:
         shown = service.preview(service.parse_composed(_composed(await _form(request))))
@@ -275,9 +275,7 @@ UNRESOLVED_SHOWN = 200
 
 
 @operator_pages.get("/operator/alerts/{alert_id}", response_class=HTMLResponse)
-async def operator_alert(
-    alert_id: uuid.UUID, request: Request, session: Session, me: PageStaff
-) -> Response:
+async def operator_alert(alert_id: uuid.UUID, request: Request, session: Session) -> Response:
     """One alert, draft or sent, as the operator checks it: where it goes, and the areas it
     names that reach nobody."""
     language = web.request_language(request)

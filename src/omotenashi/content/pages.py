@@ -674,7 +674,7 @@ ORIGINS = {
 
 
 @operator_pages.get("/operator/translation-bank", response_class=HTMLResponse)
-async def translation_bank(request: Request, session: Session, me: PageStaff) -> Response:
+async def translation_bank(request: Request, session: Session) -> Response:
     language = web.request_language(request)
     context = {
         "pairs": await service.translation_statistics(session),

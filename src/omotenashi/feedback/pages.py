@@ -195,7 +195,7 @@ async def report(
 
 
 @operator_pages.get("/operator/feedback", response_class=HTMLResponse)
-async def moderation(request: Request, session: Session, me: PageStaff) -> Response:
+async def moderation(request: Request, session: Session) -> Response:
     language = web.request_language(request)
     reported = [(f, web.when(f.updated_at, language)) for f in await service.reported(session)]
     return web.render(request, "feedback/moderation.html", {"reported": reported})

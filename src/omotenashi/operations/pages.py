@@ -29,7 +29,7 @@ operator_pages = web.page_router(ForOperators)
 
 
 @operator_pages.get("/operator", response_class=HTMLResponse)
-async def console(request: Request, session: Session, me: PageStaff) -> Response:
+async def console(request: Request, session: Session) -> Response:
     language = web.request_language(request)
     listing = await servicers.listing(session)
     context = {

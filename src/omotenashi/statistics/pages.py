@@ -135,7 +135,6 @@ async def _chart_csv(
 async def operator_statistics(
     request: Request,
     session: Session,
-    me: PageStaff,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
@@ -148,7 +147,6 @@ async def operator_chart_csv(
     key: str,
     request: Request,
     session: Session,
-    me: PageStaff,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
