@@ -9,7 +9,7 @@
 3. issue an earthquake early warning for Kantō and Tōkai (nine prefectures, about two visitors
    in five) the way an ingested report is issued — rendered in every alert language, signed,
    stored — then select the targeted visitors and enqueue their delivery jobs
-   (``service.fan_out``), in one transaction, timed end to end against the 30 s target; then the
+   (``fanout.fan_out``), in one transaction, timed end to end against the 30 s target; then the
    same for a nationwide civil-protection alert (all 47 prefectures: every visitor, DESIGN §6's
    "1 million targeted"); beside them the floor of the same run: ``SELECT count(*)`` over the
    whole targeting table;
@@ -58,7 +58,7 @@ from tests.alerts.jma_server import serving
 from tests.alerts.support import FIXTURES, as_received_now
 
 from omotenashi import db, i18n, jobs
-from omotenashi.alerts import feed, service, targeting, tasks
+from omotenashi.alerts import fanout, feed, lifecycle, targeting, tasks
 from omotenashi.alerts.areas import PREFECTURES, Area, tsunami_regions
 from omotenashi.alerts.catalogue import (
     Alert,
@@ -265,12 +265,12 @@ async def fan_out(url: str, platform: Platform, figures: Figures) -> None:
         for alert, measured in ((_warning(), figures.region), (_nationwide(), figures.nation)):
             async with db.session_scope(sessions) as session:
                 started = time.perf_counter()
-                stored = service._new_stored(
+                stored = lifecycle._new_stored(
                     alert, origin=AlertOrigin.jma_xml, state=AlertState.draft, created_by="bench"
                 )
-                await service._issue(session, platform.keys, stored, alert, actor="bench")
+                await lifecycle._issue(session, platform.keys, stored, alert, actor="bench")
                 rendered = time.perf_counter()
-                done = await service.fan_out(session, stored.id)
+                done = await fanout.fan_out(session, stored.id)
             finished = time.perf_counter()  # committed
             measured.render_sign_store_ms = (rendered - started) * 1000
             measured.select_enqueue_s = finished - rendered
@@ -427,7 +427,7 @@ async def deliver(url: str, platform: Platform, messages: int, figures: Figures)
                     text(
                         "SELECT payload FROM pgqueuer WHERE entrypoint = :name ORDER BY id LIMIT :n"
                     ),
-                    {"name": service.DELIVER_JOB, "n": max(1, messages // service.BATCH_SIZE)},
+                    {"name": fanout.DELIVER_JOB, "n": max(1, messages // fanout.BATCH_SIZE)},
                 )
             ).scalars()
             batches = [json.loads(payload) for payload in rows]
@@ -464,9 +464,9 @@ async def deliver(url: str, platform: Platform, messages: int, figures: Figures)
                     await r.read()
 
             started = time.perf_counter()
-            for offset in range(0, len(targets), service.BATCH_SIZE):
+            for offset in range(0, len(targets), fanout.BATCH_SIZE):
                 await asyncio.gather(
-                    *(post(e) for e in targets[offset : offset + service.BATCH_SIZE])
+                    *(post(e) for e in targets[offset : offset + fanout.BATCH_SIZE])
                 )
             figures.plain_rate = len(targets) / (time.perf_counter() - started)
     finally:

@@ -14,7 +14,16 @@ from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
 from omotenashi import i18n, web
-from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE, service, stream
+from omotenashi.alerts import (
+    ALERT_LANGUAGES,
+    EASY_JAPANESE,
+    lifecycle,
+    reading,
+    stream,
+    subscriptions,
+    verification,
+)
+from omotenashi.alerts import safety as safety_checks
 from omotenashi.alerts.areas import PREFECTURES
 from omotenashi.alerts.errors import InvalidAlertError
 from omotenashi.alerts.forwarded import VerificationVerdict
@@ -63,12 +72,12 @@ def _shown(
     """``alert`` for a card: in ``text_language`` (an alert language) when given, else in the
     reader's language."""
     chosen = text_language or language.code
-    text = service.rendering(alert, chosen)
+    text = reading.rendering(alert, chosen)
     return {
         "alert": alert,
         "text": text,
         "lang": chosen if chosen in alert.renderings else "en",
-        "state": (state := service.current_state(alert)),
+        "state": (state := reading.current_state(alert)),
         "state_label": STATE_LABELS.get(state, state),
         "severity": SEVERITY.get(alert.severity, "warning"),
         "issued": web.when(alert.issued_at, language),
@@ -82,7 +91,7 @@ def _shown(
 @router.get("/alerts", response_class=HTMLResponse)
 async def my_alerts(request: Request, session: Session, me: web.PageVisitor) -> Response:
     language = web.request_language(request)
-    alerts = await service.current_for_visitor(session, me.visitor_id)
+    alerts = await reading.current_for_visitor(session, me.visitor_id)
     reachable = await consent.reachable_in_emergencies(session, me.visitor_id)
     context = {"alerts": [_shown(a, language) for a in alerts], "reachable": reachable}
     response = web.render(request, "alerts/mine.html", context)
@@ -127,7 +136,7 @@ async def push_to_this_phone(
     endpoint: Annotated[str, Body(max_length=2000)],
     keys: Annotated[dict[str, str], Body()],
 ) -> JSONResponse:
-    await service.subscribe(
+    await subscriptions.subscribe(
         session,
         me.visitor_id,
         endpoint=endpoint,
@@ -144,7 +153,7 @@ async def one_alert(alert_id: uuid.UUID, request: Request, session: Session) -> 
     answer the safety check here."""
     visitor = await web.signed_in_visitor(request, session)
     language = web.request_language(request)
-    alert = await service.get(session, alert_id)
+    alert = await reading.get(session, alert_id)
     context = {**_shown(alert, language), "can_answer": visitor is not None}
     return web.render(request, "alerts/one.html", context)
 
@@ -160,7 +169,7 @@ async def answer(
     latitude: Annotated[float | None, Form(ge=-90, le=90)] = None,
     longitude: Annotated[float | None, Form(ge=-180, le=180)] = None,
 ) -> Response:
-    await service.answer_safety(
+    await safety_checks.answer_safety(
         session, me.visitor_id, alert_id, answer, latitude=latitude, longitude=longitude
     )
     return web.redirect(f"/alerts/{alert_id}?answered={answer}")
@@ -179,7 +188,7 @@ async def verify(
     request: Request, session: Session, text: Annotated[str, Form(max_length=20000)] = ""
 ) -> Response:
     language = web.request_language(request)
-    found = await service.verify_forwarded(session, platform_keys(request), text)
+    found = await verification.verify_forwarded(session, platform_keys(request), text)
     changed = found.verdict is VerificationVerdict.OFFICIAL_CHANGED
     if changed:
         notes = [CHANGED, OFFICIAL_IN_FORCE if found.state == "current" else OFFICIAL_ENDED]
@@ -213,7 +222,7 @@ def _operator(me: web.PageStaff) -> web.PageStaff:
 async def operator_alerts(request: Request, session: Session, me: web.PageStaff) -> Response:
     _operator(me)
     language = web.request_language(request)
-    listed = await service.recent_for_operator(session)
+    listed = await reading.recent_for_operator(session)
     context = {
         "alerts": [_shown(a, language) for a in listed],
         "me": me.actor,
@@ -260,7 +269,7 @@ async def preview(request: Request, me: web.PageStaff) -> Response:
     """The live preview under the compose form: the alert in every alert language."""
     _operator(me)
     try:
-        shown = service.preview(service.parse_composed(_composed(await _form(request))))
+        shown = lifecycle.preview(lifecycle.parse_composed(_composed(await _form(request))))
     except InvalidAlertError as problem:
         return web.render(request, "alerts/preview.html", {"problem": problem.message})
     names = {language: i18n.BY_CODE[language].native_name for language in i18n.BY_CODE}
@@ -277,7 +286,7 @@ async def preview(request: Request, me: web.PageStaff) -> Response:
 @router.post("/operator/alerts", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
 async def compose(request: Request, session: Session, me: web.PageStaff) -> Response:
     _operator(me)
-    await service.draft(session, _composed(await _form(request)), operator=me.actor)
+    await lifecycle.draft(session, _composed(await _form(request)), operator=me.actor)
     return web.redirect("/operator/alerts")
 
 
@@ -292,7 +301,7 @@ async def operator_alert(
     names that reach nobody."""
     _operator(me)
     language = web.request_language(request)
-    alert = await service.get_for_operator(session, alert_id)
+    alert = await reading.get_for_operator(session, alert_id)
     names = language.code if language.code in ALERT_LANGUAGES else "en"
     reached = {*alert.target_prefectures, *(code[:2] for code in alert.target_municipalities)}
     context = {
@@ -316,17 +325,17 @@ async def decide(
 ) -> Response:
     _operator(me)
     if decision == "approve":
-        await service.approve(session, platform_keys(request), alert_id, operator=me.actor)
+        await lifecycle.approve(session, platform_keys(request), alert_id, operator=me.actor)
     elif decision == "discard":
-        await service.discard(session, alert_id, operator=me.actor)
+        await lifecycle.discard(session, alert_id, operator=me.actor)
     elif decision == "cancel":
-        await service.cancel(session, alert_id, operator=me.actor)
+        await lifecycle.cancel(session, alert_id, operator=me.actor)
     else:
         return web.redirect("/operator/alerts")
     return web.redirect("/operator/alerts")
 
 
-def _map_of(report: service.SafetyReport, language: i18n.Language) -> list[dict[str, object]]:
+def _map_of(report: safety_checks.SafetyReport, language: i18n.Language) -> list[dict[str, object]]:
     """Answers per prefecture on the tile map of Japan, shaded by how many need help."""
     safe: dict[str, int] = {}
     help_: dict[str, int] = {}
@@ -356,8 +365,8 @@ async def safety(
 ) -> Response:
     _operator(me)
     language = web.request_language(request)
-    alert = await service.get(session, alert_id)
-    report = await service.safety_report(
+    alert = await reading.get(session, alert_id)
+    report = await safety_checks.safety_report(
         session, platform_keys(request), alert_id, operator=me.actor
     )
     context = {
