@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import (
     CHIYODA,
@@ -287,6 +288,106 @@ async def test_fan_out_enqueues_batches_for_the_targeted_subscriptions(
     done = await fanout.fan_out(session, alert.id)
     assert (done.recipients, done.subscriptions, done.jobs) == (3, 3, 1)
     assert await jobs.pending(session, fanout.DELIVER_JOB) == 1
+
+
+async def _subscribed(session: AsyncSession, platform: Platform, where: str) -> uuid.UUID:
+    visitor = await lodging_visitor(session, platform.keys, where)
+    found = await subscriptions.subscribe(
+        session,
+        visitor,
+        endpoint=f"https://push.example.net/sub/{uuid.uuid4()}",
+        p256dh="BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+        auth="BTBZMqHH6r4Tts7J_aSIgg",
+    )
+    return found.id
+
+
+async def _pushed_to(session: AsyncSession) -> list[str]:
+    """Every subscription a delivery job was enqueued for, as often as it was."""
+    rows = await session.execute(
+        text("SELECT payload FROM pgqueuer WHERE entrypoint = :name ORDER BY id"),
+        {"name": fanout.DELIVER_JOB},
+    )
+    return [found for (payload,) in rows for found in json.loads(bytes(payload))["subscriptions"]]
+
+
+async def test_a_large_fan_out_commits_its_first_slice_before_the_rest(
+    session: AsyncSession, platform: Platform
+) -> None:
+    inside = {str(await _subscribed(session, platform, NANAO)) for _ in range(5)}
+    outside = {str(await _subscribed(session, platform, CHIYODA)) for _ in range(2)}
+    alert = await _eew(session, platform)
+    fan_outs = await jobs.pending(session, fanout.FAN_OUT_JOB)
+    first = await fanout.fan_out(session, alert.id, slice_size=3)
+    # The first three subscriptions (in id order) are queued for delivery, and the rest waits
+    # for a job of its own: the first pushes need not wait for the whole country.
+    assert not first.finished
+    assert sorted(await _pushed_to(session)) == sorted(inside & set(sorted(inside | outside)[:3]))
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == fan_outs + 1
+    while not (done := await fanout.fan_out(session, alert.id, slice_size=3)).finished:
+        pass
+    assert sorted(await _pushed_to(session)) == sorted(inside)
+    assert (done.recipients, done.subscriptions) == (5, 5)
+
+
+class WorkerDied(Exception):
+    pass
+
+
+async def _dies_mid_slice(session: AsyncSession, alert_id: uuid.UUID) -> None:
+    async with session.begin_nested():
+        await fanout.fan_out(session, alert_id, slice_size=3)
+        raise WorkerDied  # before its transaction committed
+
+
+async def test_a_fan_out_resumed_after_a_crash_pushes_each_subscription_once(
+    session: AsyncSession, platform: Platform
+) -> None:
+    inside = {str(await _subscribed(session, platform, NANAO)) for _ in range(7)}
+    alert = await _eew(session, platform)
+    await fanout.fan_out(session, alert.id, slice_size=3)
+    with pytest.raises(WorkerDied):
+        await _dies_mid_slice(session, alert.id)
+    # The job runs again (and a duplicate of it, as when its acknowledgement was lost).
+    while not (await fanout.fan_out(session, alert.id, slice_size=3)).finished:
+        pass
+    again = await fanout.fan_out(session, alert.id, slice_size=3)
+    pushed = await _pushed_to(session)
+    assert sorted(pushed) == sorted(inside)
+    assert (again.finished, again.subscriptions, again.recipients) == (True, 7, 7)
+
+
+async def test_a_stalled_fan_out_is_enqueued_again_until_it_finishes(
+    session: AsyncSession, platform: Platform
+) -> None:
+    await _subscribed(session, platform, NANAO)
+    alert = await _eew(session, platform)
+    later = datetime.now(UTC) + fanout.STALLED_AFTER + timedelta(seconds=1)
+    fan_outs = await jobs.pending(session, fanout.FAN_OUT_JOB)
+    assert await fanout.resume_stalled(session) == 0
+    assert await fanout.resume_stalled(session, now=later) == 1
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == fan_outs + 1
+    await fanout.fan_out(session, alert.id)
+    assert await fanout.resume_stalled(session, now=later) == 0
+
+
+async def test_an_alert_cancelled_mid_fan_out_stops_it_and_is_withdrawn(
+    session: AsyncSession, platform: Platform
+) -> None:
+    for _ in range(4):
+        await _subscribed(session, platform, NANAO)
+    alert = await _eew(session, platform)
+    await fanout.fan_out(session, alert.id, slice_size=2)
+    pushed = await _pushed_to(session)
+    fan_outs = await jobs.pending(session, fanout.FAN_OUT_JOB)
+    await lifecycle.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
+    # Those already queued are told of the withdrawal; the rest is never sent the alert.
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == fan_outs + 1
+    stopped = await fanout.fan_out(session, alert.id, slice_size=2)
+    assert stopped.finished
+    assert await _pushed_to(session) == pushed
+    withdrawn = await fanout.fan_out(session, alert.id, notice=fanout.CANCELLED_NOTICE)
+    assert withdrawn.subscriptions == 4
 
 
 # Four eyes.

@@ -19,8 +19,7 @@ from sqlalchemy import ColumnElement, Text, and_, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi import jobs
-from omotenashi.alerts import ALERT_LANGUAGES, codec, jma, signatures, targeting
+from omotenashi.alerts import ALERT_LANGUAGES, codec, fanout, jma, signatures, targeting
 from omotenashi.alerts.catalogue import (
     Alert,
     AlertType,
@@ -36,7 +35,6 @@ from omotenashi.alerts.errors import (
     NoKnownAreaError,
     SecondOperatorRequiredError,
 )
-from omotenashi.alerts.fanout import CANCELLED_NOTICE, FAN_OUT_JOB
 from omotenashi.alerts.models import AlertOrigin, AlertState, StoredAlert
 from omotenashi.alerts.reading import alert_of, get_for_operator
 from omotenashi.alerts.render import render
@@ -293,6 +291,12 @@ async def _issue(
             and set(stored.target_cells) <= set(old.target_cells)
         )
     await session.flush()
+    # A lifting changes what everyone told of the warning should do: they hear of it too.
+    lifts = stored.type in LIFTING_TYPES
+    notify = stored.status == ReportStatus.NORMAL and (lifts or not told_before)
+    if notify and withheld is not None:
+        stored.withheld = withheld
+        notify = False
     await audit.record(
         session,
         actor=actor,
@@ -306,14 +310,8 @@ async def _issue(
             "withheld": stored.withheld,
         },
     )
-    # A lifting changes what everyone told of the warning should do: they hear of it too.
-    lifts = stored.type in LIFTING_TYPES
-    notify = stored.status == ReportStatus.NORMAL and (lifts or not told_before)
-    if notify and withheld is not None:
-        stored.withheld = withheld
-        notify = False
     if notify:
-        await jobs.enqueue(session, FAN_OUT_JOB, {"alert_id": str(stored.id)})
+        await fanout.start(session, stored.id)
     await announce(session, stored.id)
     log.info(
         "alert.issued",
@@ -575,10 +573,9 @@ async def announce(session: AsyncSession, alert_id: uuid.UUID) -> None:
 async def _tell_cancelled(session: AsyncSession, alert: StoredAlert) -> None:
     """Those who were pushed an alert are pushed its withdrawal, so no phone keeps showing it."""
     await announce(session, alert.id)
-    if alert.recipients > 0:
-        await jobs.enqueue(
-            session, FAN_OUT_JOB, {"alert_id": str(alert.id), "notice": CANCELLED_NOTICE}
-        )
+    if alert.recipients > 0 or await fanout.began(session, alert.id):
+        # (A fan-out still under way has pushed to some: they are told too.)
+        await fanout.start(session, alert.id, notice=fanout.CANCELLED_NOTICE)
 
 
 # Verifying a forwarded copy.

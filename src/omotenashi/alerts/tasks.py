@@ -41,6 +41,12 @@ async def fan_out(session: AsyncSession, payload: dict[str, Any], platform: Plat
     await fanout.fan_out(session, uuid.UUID(payload["alert_id"]), notice=payload.get("notice"))
 
 
+@jobs.periodic("alerts.resume_fan_outs", "* * * * *")
+async def resume_fan_outs(session: AsyncSession) -> None:
+    """A fan-out whose job was lost (a worker crashed mid-slice) goes on from its last slice."""
+    await fanout.resume_stalled(session)
+
+
 def _topic(alert: StoredAlert) -> str | None:
     """RFC 8030 Topic: a newer report of the same event replaces an undelivered older one."""
     if alert.event_id is None:
