@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import fixture, lodging_visitor
+from tests.alerts.support import FIXTURES, as_received_now, fixture, lodging_visitor
 
 from omotenashi import jobs
 from omotenashi.alerts import fanout, lifecycle, reading
@@ -115,3 +115,41 @@ async def test_a_cancellation_of_nothing_warns_and_a_resent_one_is_a_duplicate(
     ]
     again = await lifecycle.ingest(session, platform.keys, document, actor="test")
     assert again.duplicate
+
+
+async def test_a_lifting_of_a_warning_that_was_withheld_is_not_pushed(
+    session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, SHIMODA)
+    late = as_received_now(
+        (FIXTURES / "vtse41_shizuoka_warning.xml").read_bytes(), age=timedelta(minutes=30)
+    )
+    warning = await lifecycle.ingest(session, platform.keys, late, actor="test")
+    assert warning.alert is not None
+    assert warning.alert.withheld is not None
+    lifting = await lifecycle.ingest(
+        session, platform.keys, fixture("vtse41_shizuoka_lifted.xml"), actor="test"
+    )
+    assert lifting.alert is not None
+    # Nobody's phone had the warning: "the warning is lifted" is not pushed as if it had; the
+    # lifting is what the visitor's alert page shows.
+    assert lifting.alert.withheld is not None
+    assert "withheld" in lifting.alert.withheld
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 0
+    current = await reading.current_for_visitor(session, visitor)
+    assert [found.id for found in current] == [lifting.alert.id]
+
+
+async def test_a_lifting_of_a_warning_that_was_pushed_is_pushed(
+    session: AsyncSession, platform: Platform
+) -> None:
+    await lodging_visitor(session, platform.keys, SHIMODA)
+    await lifecycle.ingest(
+        session, platform.keys, fixture("vtse41_shizuoka_warning.xml"), actor="test"
+    )
+    lifting = await lifecycle.ingest(
+        session, platform.keys, fixture("vtse41_shizuoka_lifted.xml"), actor="test"
+    )
+    assert lifting.alert is not None
+    assert lifting.alert.withheld is None
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 2

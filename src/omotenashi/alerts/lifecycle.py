@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import ColumnElement, Text, and_, func, select, text
+from sqlalchemy import ColumnElement, Text, and_, func, or_, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,7 +35,7 @@ from omotenashi.alerts.errors import (
     NoKnownAreaError,
     SecondOperatorRequiredError,
 )
-from omotenashi.alerts.models import AlertOrigin, AlertState, StoredAlert
+from omotenashi.alerts.models import AlertOrigin, AlertState, FanOutProgress, StoredAlert
 from omotenashi.alerts.reading import alert_of, get_for_operator
 from omotenashi.alerts.render import render
 from omotenashi.clients.service import AuthenticatedClient
@@ -294,6 +294,8 @@ async def _issue(
     # A lifting changes what everyone told of the warning should do: they hear of it too.
     lifts = stored.type in LIFTING_TYPES
     notify = stored.status == ReportStatus.NORMAL and (lifts or not told_before)
+    if notify and lifts and withheld is None:
+        withheld = await _lifts_what_was_never_pushed(session, stored, same_event)
     if notify and withheld is not None:
         stored.withheld = withheld
         notify = False
@@ -321,6 +323,45 @@ async def _issue(
         notify=notify,
     )
     return notify
+
+
+async def _lifts_what_was_never_pushed(
+    session: AsyncSession, lifting: StoredAlert, same_event: ColumnElement[bool]
+) -> str | None:
+    """Why ``lifting`` must not be pushed: the warnings of its event are known here but none of
+    them reached a phone (each was withheld, received too late). "The warning is lifted" would
+    then tell visitors of a warning they were never sent, and read as if it had been; the
+    lifting stays on the alert pages, where the withheld warning's place was."""
+    earlier = and_(
+        StoredAlert.source == lifting.source,
+        StoredAlert.type.in_(_family(lifting.type)),
+        StoredAlert.status == lifting.status,
+        StoredAlert.state.in_([AlertState.issued, AlertState.superseded]),
+        StoredAlert.id != lifting.id,
+        same_event,
+    )
+    found = (
+        await session.execute(
+            select(
+                func.count(),
+                func.count().filter(
+                    or_(
+                        StoredAlert.recipients > 0,
+                        select(FanOutProgress.alert_id)
+                        .where(
+                            FanOutProgress.alert_id == StoredAlert.id,
+                            FanOutProgress.notice == fanout.ALERT_NOTICE,
+                        )
+                        .exists(),
+                    )
+                ),
+            ).where(earlier)
+        )
+    ).one()
+    known, pushed = int(found[0]), int(found[1])
+    if known and not pushed:
+        return "lifts a warning that was withheld from phones: never pushed, so neither is this"
+    return None
 
 
 async def authorize_feed(session: AsyncSession, caller: AuthenticatedClient) -> str:
