@@ -8,7 +8,7 @@ from tests.alerts.support import CHIYODA, NANAO, fixture, lodging_visitor, weath
 from tests.pages import csrf_token, post_form, signed_in_staff, text_of
 
 from omotenashi import i18n, web
-from omotenashi.alerts import lifecycle, pages, reading, safety
+from omotenashi.alerts import EASY_JAPANESE, lifecycle, pages, reading, safety
 from omotenashi.alerts.models import AlertState, SafetyAnswer
 from omotenashi.auth import service as auth
 from omotenashi.consent import service as consent
@@ -43,6 +43,30 @@ async def test_a_tagalog_visitor_reads_the_warning_in_tagalog_and_says_they_are_
     assert i18n.translations("tl").gettext("Thank you. We noted that you are safe.") in thanked
     report = await safety.safety_report(session, platform.keys, done.alert.id, operator="t")
     assert [(c.safe, c.need_help) for c in report.counts] == [(1, 0)]
+
+
+async def test_a_reader_of_easy_japanese_is_asked_in_easy_japanese_if_they_are_safe(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO, language="ja")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert done.alert is not None
+    await _as_visitor(client, session, visitor)
+    easy = f"/alerts/{done.alert.id}?lang={EASY_JAPANESE}"
+    page = text_of(await client.get(easy))
+    assert done.alert.renderings[EASY_JAPANESE]["headline"] in page
+    assert "あなたは だいじょうぶ ですか？" in page
+    assert "たすけて ください" in page
+    assert "無事" not in page
+    answered = await post_form(
+        client,
+        f"/alerts/{done.alert.id}/safety",
+        {"answer": "safe", "lang": EASY_JAPANESE},
+        form_page=easy,
+    )
+    assert answered.status_code == 303
+    thanked = text_of(await client.get(answered.headers["location"]))
+    assert "あなたが だいじょうぶ だと わかりました" in thanked
 
 
 async def test_a_visitor_elsewhere_sees_no_warning_and_one_without_consent_is_offered_it(

@@ -28,6 +28,7 @@ from omotenashi.alerts.areas import PREFECTURES
 from omotenashi.alerts.errors import InvalidAlertError
 from omotenashi.alerts.forwarded import VerificationVerdict
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
+from omotenashi.alerts.phrases import easy_japanese
 from omotenashi.consent import service as consent
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
@@ -154,7 +155,12 @@ async def one_alert(alert_id: uuid.UUID, request: Request, session: Session) -> 
     visitor = await web.signed_in_visitor(request, session)
     language = web.request_language(request)
     alert = await reading.get(session, alert_id)
-    context = {**_shown(alert, language), "can_answer": visitor is not None}
+    easy = request.query_params.get("lang") == EASY_JAPANESE
+    context = {
+        **_shown(alert, language, EASY_JAPANESE if easy else None),
+        "can_answer": visitor is not None,
+        "easy": easy_japanese.SAFETY_CHECK if easy else None,
+    }
     return web.render(request, "alerts/one.html", context)
 
 
@@ -168,11 +174,13 @@ async def answer(
     answer: Annotated[SafetyAnswer, Form()],
     latitude: Annotated[float | None, Form(ge=-90, le=90)] = None,
     longitude: Annotated[float | None, Form(ge=-180, le=180)] = None,
+    lang: Annotated[str | None, Form(max_length=16)] = None,
 ) -> Response:
     await safety_checks.answer_safety(
         session, me.visitor_id, alert_id, answer, latitude=latitude, longitude=longitude
     )
-    return web.redirect(f"/alerts/{alert_id}?answered={answer}")
+    easy = "&lang=" + EASY_JAPANESE if lang == EASY_JAPANESE else ""
+    return web.redirect(f"/alerts/{alert_id}?answered={answer}{easy}")
 
 
 # --- Anyone: is this forwarded alert real? -----------------------------------------------------
