@@ -10,10 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import fixture, lodging_visitor
 
 from omotenashi import jobs
-from omotenashi.alerts import fanout, lifecycle
-from omotenashi.alerts.areas import Area, AreaKind
+from omotenashi.alerts import EASY_JAPANESE, fanout, jma, lifecycle
+from omotenashi.alerts.areas import PREFECTURES, Area, AreaKind, area_name
+from omotenashi.alerts.catalogue import EarthquakeInformation
 from omotenashi.alerts.models import AlertState
-from omotenashi.alerts.regions import tsunami_regions
+from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
 from omotenashi.alerts.targeting import targets
 from omotenashi.runtime import Platform
 
@@ -214,3 +215,46 @@ def test_easy_japanese_tsunami_words_do_not_contradict_or_drop_the_building() ->
     assert "あぶなく ありません" not in easy["tsunami_forecast_action"]
     assert "たてもの" in easy["tsunami_warning_action"]
     assert "အကြံပေး" not in PHRASES["my"]["tsunami_advisory_headline"]
+
+
+def test_every_earthquake_region_in_jma_table_is_one_prefecture_and_has_a_reading() -> None:
+    table = earthquake_regions()
+    assert table.version.startswith("JMA 地震情報／細分区域, 188 areas")
+    assert len(table.regions) == 188
+    for code, region in table.regions.items():
+        assert len(code) == 3
+        assert region.prefecture in PREFECTURES
+        assert targets([Area(AreaKind.EARTHQUAKE_REGION, code, region.name_ja)]).prefectures == {
+            region.prefecture
+        }
+        assert region.romanised.isascii()
+    noto = table.regions["390"]
+    assert (noto.name_ja, noto.reading, noto.romanised) == (
+        "石川県能登",
+        "いしかわけんのと",
+        "Ishikawa-ken Noto",
+    )
+
+
+def test_an_earthquake_region_is_resolved_by_its_code_never_guessed_from_its_name() -> None:
+    found = targets([Area(AreaKind.EARTHQUAKE_REGION, "399", "石川県能登")])
+    assert found.prefectures == set()
+    assert found.unresolved == [
+        f"jma_earthquake_region:399 石川県能登 (not in JMA's table, {earthquake_regions().version})"
+    ]
+    # A code JMA renamed the area of still resolves: the code decides, not the name.
+    assert targets([Area(AreaKind.EARTHQUAKE_REGION, "355", "伊豆大島")]).prefectures == {"13"}
+
+
+def test_intensity_regions_of_a_report_are_named_in_the_readers_script() -> None:
+    parsed = jma.parse(fixture("earthquake_vxse53.xml"))
+    assert not isinstance(parsed.alert, jma.Cancellation)
+    details = parsed.alert.details
+    assert isinstance(details, EarthquakeInformation)
+    noto = next(item.area for item in details.area_intensities if item.area.code == "390")
+    assert noto.kind is AreaKind.EARTHQUAKE_REGION
+    assert area_name(noto, "en") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "tl") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "th") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "ja") == "石川県能登"
+    assert area_name(noto, EASY_JAPANESE) == "石川県能登（いしかわけんのと）"
