@@ -9,7 +9,8 @@
 3. issue an earthquake early warning for Kantō and Tōkai (nine prefectures, about two visitors
    in five) the way an ingested report is issued — rendered in every alert language, signed,
    stored — then select the targeted visitors and enqueue their delivery jobs
-   (``service.fan_out``), in one transaction, timed end to end against the 30 s target; then the
+   (``fanout.fan_out``, a transaction per slice of ``fanout.SLICE_SIZE`` subscriptions, the
+   first slice's time printed too), timed end to end against the 30 s target; then the
    same for a nationwide civil-protection alert (all 47 prefectures: every visitor, DESIGN §6's
    "1 million targeted"); beside them the floor of the same run: ``SELECT count(*)`` over the
    whole targeting table;
@@ -34,6 +35,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import random
@@ -58,7 +60,7 @@ from tests.alerts.jma_server import serving
 from tests.alerts.support import FIXTURES, as_received_now
 
 from omotenashi import db, i18n, jobs
-from omotenashi.alerts import feed, service, targeting, tasks
+from omotenashi.alerts import fanout, feed, lifecycle, targeting, tasks
 from omotenashi.alerts.areas import PREFECTURES, Area, tsunami_regions
 from omotenashi.alerts.catalogue import (
     Alert,
@@ -110,6 +112,8 @@ CENTRES = {"13": (35.68, 139.76), "27": (34.69, 135.50), "26": (35.01, 135.77)}
 class FanOut:
     render_sign_store_ms: float = 0.0
     select_enqueue_s: float = 0.0
+    first_slice_s: float = 0.0
+    slices: int = 0
     total_s: float = 0.0
     recipients: int = 0
     jobs: int = 0
@@ -265,16 +269,23 @@ async def fan_out(url: str, platform: Platform, figures: Figures) -> None:
         for alert, measured in ((_warning(), figures.region), (_nationwide(), figures.nation)):
             async with db.session_scope(sessions) as session:
                 started = time.perf_counter()
-                stored = service._new_stored(
+                stored = lifecycle._new_stored(
                     alert, origin=AlertOrigin.jma_xml, state=AlertState.draft, created_by="bench"
                 )
-                await service._issue(session, platform.keys, stored, alert, actor="bench")
+                await lifecycle._issue(session, platform.keys, stored, alert, actor="bench")
                 rendered = time.perf_counter()
-                done = await service.fan_out(session, stored.id)
-            finished = time.perf_counter()  # committed
+            finished = False
+            while not finished:  # one transaction per slice, as the fan-out jobs run them
+                async with db.session_scope(sessions) as session:
+                    done = await fanout.fan_out(session, stored.id)
+                finished = done.finished
+                measured.slices += 1
+                if measured.slices == 1:
+                    measured.first_slice_s = time.perf_counter() - rendered
+            finished_at = time.perf_counter()  # committed
             measured.render_sign_store_ms = (rendered - started) * 1000
-            measured.select_enqueue_s = finished - rendered
-            measured.total_s = finished - started
+            measured.select_enqueue_s = finished_at - rendered
+            measured.total_s = finished_at - started
             measured.recipients = done.recipients
             measured.jobs = done.jobs
     finally:
@@ -357,11 +368,21 @@ async def feed_to_first_push(url: str, platform: Platform, port: int, figures: F
                     raise SystemExit("no push left within 60 s")
             finally:
                 worker.shutdown.set()
-                await asyncio.wait_for(running, 30)
+                # The rest of the deliveries are not measured: on a loaded machine they may
+                # still be queueing for connections; stop them rather than wait them out.
+                with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                    await asyncio.wait_for(running, 30)
         async with sessions() as session:
             figures.feed_recipients = int(
                 await session.scalar(
-                    text("SELECT recipients FROM alerts WHERE id = :id"),
+                    # (The fan-out counts them when its last slice is done, after this run.)
+                    text(
+                        "SELECT count(DISTINCT t.reach_visitor_id) FROM alert_targets t, alerts a "
+                        "WHERE a.id = :id AND t.emergency_until > now() AND ("
+                        "t.prefecture = ANY(a.target_prefectures) "
+                        "OR t.municipality = ANY(a.target_municipalities) "
+                        "OR t.cell = ANY(a.target_cells))"
+                    ),
                     {"id": done.alert_ids[0]},
                 )
                 or 0
@@ -427,7 +448,7 @@ async def deliver(url: str, platform: Platform, messages: int, figures: Figures)
                     text(
                         "SELECT payload FROM pgqueuer WHERE entrypoint = :name ORDER BY id LIMIT :n"
                     ),
-                    {"name": service.DELIVER_JOB, "n": max(1, messages // service.BATCH_SIZE)},
+                    {"name": fanout.DELIVER_JOB, "n": max(1, messages // fanout.BATCH_SIZE)},
                 )
             ).scalars()
             batches = [json.loads(payload) for payload in rows]
@@ -464,9 +485,9 @@ async def deliver(url: str, platform: Platform, messages: int, figures: Figures)
                     await r.read()
 
             started = time.perf_counter()
-            for offset in range(0, len(targets), service.BATCH_SIZE):
+            for offset in range(0, len(targets), fanout.BATCH_SIZE):
                 await asyncio.gather(
-                    *(post(e) for e in targets[offset : offset + service.BATCH_SIZE])
+                    *(post(e) for e in targets[offset : offset + fanout.BATCH_SIZE])
                 )
             figures.plain_rate = len(targets) / (time.perf_counter() - started)
     finally:
@@ -491,6 +512,8 @@ def report(figures: Figures) -> bool:
             ),
             (f"[{n}]   render 16 languages + sign ms", measured.render_sign_store_ms, "-", ""),
             (f"[{n}]   select + enqueue s", measured.select_enqueue_s, "-", ""),
+            (f"[{n}]   first slice committed s", measured.first_slice_s, "-", ""),
+            (f"[{n}]   slices (transactions)", measured.slices, "-", ""),
             (f"[{n}]   visitors reached", measured.recipients, "-", ""),
             (f"[{n}]   delivery jobs enqueued", measured.jobs, "-", ""),
         ]
@@ -530,7 +553,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--visitors", type=int, default=1_000_000)
     parser.add_argument("--messages", type=int, default=5_000)
     args = parser.parse_args(argv)
-    configure_logging(Settings(log_level="WARNING"))
+    configure_logging(Settings(log_level=os.environ.get("BENCH_LOG", "WARNING")))
     figures = Figures(args.visitors)
     port = free_port()
     receiver = start_receiver(port)

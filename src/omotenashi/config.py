@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     alert_validity_minutes: dict[str, int] = Field(
         default_factory=dict,
         description="Per alert type, how long a report that sets no end (no ValidDateTime) stays "
-        "current, in minutes; overrides the defaults in omotenashi.alerts.service.VALIDITY.",
+        "current, in minutes; overrides the defaults in omotenashi.alerts.lifecycle.VALIDITY.",
     )
     jma_feeds: str = Field(
         default="",

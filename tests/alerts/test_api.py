@@ -360,7 +360,7 @@ async def test_open_stream_is_woken_when_an_alert_is_announced(
     import asyncpg
 
     from omotenashi import db
-    from omotenashi.alerts import service
+    from omotenashi.alerts import lifecycle
 
     bell = stream.Bell(database_url)
     visitor = await lodging_visitor(session, platform.keys, NANAO)
@@ -380,12 +380,12 @@ async def test_open_stream_is_woken_when_an_alert_is_announced(
     try:
         opened = asyncio.create_task(page())
         await asyncio.sleep(0.5)  # it has looked, found nothing, and listens
-        done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+        done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
         assert done.alert is not None
         # The test's transaction never commits, so the announcement is sent from outside it.
         other = await asyncpg.connect(db.plain_url(database_url))
         try:
-            await other.execute(f"SELECT pg_notify('{service.NOTIFY_CHANNEL}', 'x')")
+            await other.execute(f"SELECT pg_notify('{lifecycle.NOTIFY_CHANNEL}', 'x')")
         finally:
             await other.close()
         await asyncio.wait_for(opened, 5)

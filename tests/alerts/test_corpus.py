@@ -10,10 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import fixture, lodging_visitor
 
 from omotenashi import jobs
-from omotenashi.alerts import service
-from omotenashi.alerts.areas import Area, AreaKind
+from omotenashi.alerts import EASY_JAPANESE, fanout, jma, lifecycle
+from omotenashi.alerts.areas import PREFECTURES, Area, AreaKind, area_name
+from omotenashi.alerts.catalogue import EarthquakeInformation
 from omotenashi.alerts.models import AlertState
-from omotenashi.alerts.regions import tsunami_regions
+from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
 from omotenashi.alerts.targeting import targets
 from omotenashi.runtime import Platform
 
@@ -59,7 +60,7 @@ async def test_each_document_of_the_corpus_has_its_outcome(
     name: str, session: AsyncSession, platform: Platform
 ) -> None:
     expected = CORPUS[name]
-    done = await service.ingest(session, platform.keys, fixture(name), actor="operator:test")
+    done = await lifecycle.ingest(session, platform.keys, fixture(name), actor="operator:test")
     assert done.unknown_elements == []
     assert done.alert is not None
     assert done.alert.type == expected.alert_type
@@ -90,11 +91,11 @@ async def test_an_izu_and_ogasawara_advisory_reaches_visitors_on_tokyos_islands(
     on_oshima = await lodging_visitor(session, platform.keys, "13361")
     on_chichijima = await lodging_visitor(session, platform.keys, "13421")
     in_chiyoda = await lodging_visitor(session, platform.keys, "13101")
-    done = await service.ingest(
+    done = await lifecycle.ingest(
         session, platform.keys, fixture("vtse41_izu_ogasawara_advisory.xml"), actor="test"
     )
     assert done.alert is not None
-    reached = set(await service.targeted_visitors(session, done.alert))
+    reached = set(await fanout.targeted_visitors(session, done.alert))
     assert reached == {on_oshima, on_chichijima}
     assert in_chiyoda not in reached
 
@@ -110,11 +111,11 @@ async def test_inner_tokyo_bay_reaches_tokyo_chiba_and_kanagawa(
     found = targets([area])
     assert {"13103", "12227", "14104"} <= found.municipalities
     assert "13361" not in found.municipalities
-    done = await service.ingest(
+    done = await lifecycle.ingest(
         session, platform.keys, fixture("vtse41_2011_major_warning.xml"), actor="test"
     )
     assert done.alert is not None
-    reached = set(await service.targeted_visitors(session, done.alert))
+    reached = set(await fanout.targeted_visitors(session, done.alert))
     assert {minato, urayasu, yokohama_naka, on_oshima} <= reached  # Oshima: 伊豆諸島 too
 
 
@@ -122,13 +123,13 @@ async def test_updates_supersede_and_the_lifting_is_told_and_ends_the_advisory(
     session: AsyncSession, platform: Platform
 ) -> None:
     keys = platform.keys
-    first = await service.ingest(
+    first = await lifecycle.ingest(
         session, keys, fixture("vtse41_izu_ogasawara_advisory.xml"), actor="test"
     )
-    widened = await service.ingest(
+    widened = await lifecycle.ingest(
         session, keys, fixture("vtse41_izu_ogasawara_widened.xml"), actor="test"
     )
-    lifted = await service.ingest(
+    lifted = await lifecycle.ingest(
         session, keys, fixture("vtse41_izu_ogasawara_lifted.xml"), actor="test"
     )
     assert first.alert is not None
@@ -144,17 +145,17 @@ async def test_updates_supersede_and_the_lifting_is_told_and_ends_the_advisory(
     assert "Izu Islands (伊豆諸島)" in english["headline"]
     assert english["action"].startswith("The tsunami warning or advisory has been lifted.")
     # The advisory, its widening and its lifting each change what someone must do.
-    assert await jobs.pending(session, service.FAN_OUT_JOB) == 3
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 3
 
 
 async def test_two_event_ids_supersede_the_report_of_either(
     session: AsyncSession, platform: Platform
 ) -> None:
     keys = platform.keys
-    advisory = await service.ingest(
+    advisory = await lifecycle.ingest(
         session, keys, fixture("vtse41_two_events_advisory.xml"), actor="test"
     )
-    lifted = await service.ingest(
+    lifted = await lifecycle.ingest(
         session, keys, fixture("vtse41_two_events_lifted.xml"), actor="test"
     )
     assert advisory.alert is not None
@@ -168,8 +169,8 @@ async def test_the_first_earthquake_reports_are_read_and_the_hypocentre_updates_
     session: AsyncSession, platform: Platform
 ) -> None:
     keys = platform.keys
-    flash = await service.ingest(session, keys, fixture("vxse51_intensity_flash.xml"), actor="t")
-    hypocentre = await service.ingest(session, keys, fixture("vxse52_hypocentre.xml"), actor="t")
+    flash = await lifecycle.ingest(session, keys, fixture("vxse51_intensity_flash.xml"), actor="t")
+    hypocentre = await lifecycle.ingest(session, keys, fixture("vxse52_hypocentre.xml"), actor="t")
     assert flash.alert is not None
     assert hypocentre.alert is not None
     assert flash.alert.renderings["en"]["headline"] == (
@@ -184,7 +185,7 @@ async def test_the_first_earthquake_reports_are_read_and_the_hypocentre_updates_
 async def test_an_eruption_abroad_is_kept_for_operators_not_refused(
     session: AsyncSession, platform: Platform
 ) -> None:
-    done = await service.ingest(
+    done = await lifecycle.ingest(
         session, platform.keys, fixture("vxse53_distant_eruption.xml"), actor="t"
     )
     assert done.alert is not None
@@ -192,13 +193,13 @@ async def test_an_eruption_abroad_is_kept_for_operators_not_refused(
     assert english["headline"] == "Large earthquake (or eruption) abroad: ニューギニア付近"
     assert "Whether a tsunami will reach Japan is being investigated." in english["lines"]
     assert done.alert.withheld is not None
-    assert await jobs.pending(session, service.FAN_OUT_JOB) == 0
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 0
 
 
 async def test_a_magnitude_known_only_to_exceed_8_is_said_in_every_language(
     session: AsyncSession, platform: Platform
 ) -> None:
-    done = await service.ingest(
+    done = await lifecycle.ingest(
         session, platform.keys, fixture("vtse41_2011_major_warning.xml"), actor="t"
     )
     assert done.alert is not None
@@ -214,3 +215,46 @@ def test_easy_japanese_tsunami_words_do_not_contradict_or_drop_the_building() ->
     assert "あぶなく ありません" not in easy["tsunami_forecast_action"]
     assert "たてもの" in easy["tsunami_warning_action"]
     assert "အကြံပေး" not in PHRASES["my"]["tsunami_advisory_headline"]
+
+
+def test_every_earthquake_region_in_jma_table_is_one_prefecture_and_has_a_reading() -> None:
+    table = earthquake_regions()
+    assert table.version.startswith("JMA 地震情報／細分区域, 188 areas")
+    assert len(table.regions) == 188
+    for code, region in table.regions.items():
+        assert len(code) == 3
+        assert region.prefecture in PREFECTURES
+        assert targets([Area(AreaKind.EARTHQUAKE_REGION, code, region.name_ja)]).prefectures == {
+            region.prefecture
+        }
+        assert region.romanised.isascii()
+    noto = table.regions["390"]
+    assert (noto.name_ja, noto.reading, noto.romanised) == (
+        "石川県能登",
+        "いしかわけんのと",
+        "Ishikawa-ken Noto",
+    )
+
+
+def test_an_earthquake_region_is_resolved_by_its_code_never_guessed_from_its_name() -> None:
+    found = targets([Area(AreaKind.EARTHQUAKE_REGION, "399", "石川県能登")])
+    assert found.prefectures == set()
+    assert found.unresolved == [
+        f"jma_earthquake_region:399 石川県能登 (not in JMA's table, {earthquake_regions().version})"
+    ]
+    # A code JMA renamed the area of still resolves: the code decides, not the name.
+    assert targets([Area(AreaKind.EARTHQUAKE_REGION, "355", "伊豆大島")]).prefectures == {"13"}
+
+
+def test_intensity_regions_of_a_report_are_named_in_the_readers_script() -> None:
+    parsed = jma.parse(fixture("earthquake_vxse53.xml"))
+    assert not isinstance(parsed.alert, jma.Cancellation)
+    details = parsed.alert.details
+    assert isinstance(details, EarthquakeInformation)
+    noto = next(item.area for item in details.area_intensities if item.area.code == "390")
+    assert noto.kind is AreaKind.EARTHQUAKE_REGION
+    assert area_name(noto, "en") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "tl") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "th") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "ja") == "石川県能登"
+    assert area_name(noto, EASY_JAPANESE) == "石川県能登（いしかわけんのと）"

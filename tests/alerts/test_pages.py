@@ -8,7 +8,7 @@ from tests.alerts.support import CHIYODA, NANAO, fixture, lodging_visitor, weath
 from tests.pages import csrf_token, post_form, signed_in_staff, text_of
 
 from omotenashi import i18n, web
-from omotenashi.alerts import pages, service
+from omotenashi.alerts import EASY_JAPANESE, lifecycle, pages, reading, safety
 from omotenashi.alerts.models import AlertState, SafetyAnswer
 from omotenashi.auth import service as auth
 from omotenashi.consent import service as consent
@@ -26,7 +26,7 @@ async def test_a_tagalog_visitor_reads_the_warning_in_tagalog_and_says_they_are_
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
     visitor = await lodging_visitor(session, platform.keys, NANAO, language="tl")
-    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
     assert done.alert is not None
     await _as_visitor(client, session, visitor)
     page = text_of(await client.get("/alerts"))
@@ -41,15 +41,39 @@ async def test_a_tagalog_visitor_reads_the_warning_in_tagalog_and_says_they_are_
     assert answered.status_code == 303
     thanked = text_of(await client.get(answered.headers["location"]))
     assert i18n.translations("tl").gettext("Thank you. We noted that you are safe.") in thanked
-    report = await service.safety_report(session, platform.keys, done.alert.id, operator="t")
+    report = await safety.safety_report(session, platform.keys, done.alert.id, operator="t")
     assert [(c.safe, c.need_help) for c in report.counts] == [(1, 0)]
+
+
+async def test_a_reader_of_easy_japanese_is_asked_in_easy_japanese_if_they_are_safe(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO, language="ja")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    assert done.alert is not None
+    await _as_visitor(client, session, visitor)
+    easy = f"/alerts/{done.alert.id}?lang={EASY_JAPANESE}"
+    page = text_of(await client.get(easy))
+    assert done.alert.renderings[EASY_JAPANESE]["headline"] in page
+    assert "あなたは だいじょうぶ ですか？" in page
+    assert "たすけて ください" in page
+    assert "無事" not in page
+    answered = await post_form(
+        client,
+        f"/alerts/{done.alert.id}/safety",
+        {"answer": "safe", "lang": EASY_JAPANESE},
+        form_page=easy,
+    )
+    assert answered.status_code == 303
+    thanked = text_of(await client.get(answered.headers["location"]))
+    assert "あなたが だいじょうぶ だと わかりました" in thanked
 
 
 async def test_a_visitor_elsewhere_sees_no_warning_and_one_without_consent_is_offered_it(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
     visitor = await lodging_visitor(session, platform.keys, CHIYODA, emergency=False)
-    await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
     await _as_visitor(client, session, visitor)
     page = text_of(await client.get("/alerts"))
     assert "There is no official warning for where you stay." in page
@@ -64,7 +88,7 @@ async def test_a_visitor_elsewhere_sees_no_warning_and_one_without_consent_is_of
 async def test_anyone_can_check_a_forwarded_alert_and_a_rumour_is_called_one(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
-    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
     assert done.alert is not None
     token = await csrf_token(client, "/verify")
     genuine = await client.post(
@@ -98,7 +122,7 @@ async def test_an_evacuation_order_needs_a_second_operator_and_previews_in_every
     saved = await post_form(client, "/operator/alerts", form, form_page="/operator/alerts")
     assert saved.status_code == 303
     (draft,) = [
-        a for a in await service.recent_for_operator(session) if a.state is AlertState.draft
+        a for a in await reading.recent_for_operator(session) if a.state is AlertState.draft
     ]
     listing = (await client.get("/operator/alerts")).text
     assert f"/operator/alerts/{draft.id}/approve" not in listing  # not for the one who wrote it
@@ -112,7 +136,7 @@ async def test_an_evacuation_order_needs_a_second_operator_and_previews_in_every
         client, f"/operator/alerts/{draft.id}/approve", {}, form_page="/operator/alerts"
     )
     assert approved.status_code == 303
-    assert (await service.get(session, draft.id)).state is AlertState.issued
+    assert (await reading.get(session, draft.id)).state is AlertState.issued
     assert re.search(
         r"/operator/alerts/[0-9a-f-]+/safety", (await client.get("/operator/alerts")).text
     )
@@ -122,9 +146,9 @@ async def test_the_operator_sees_who_needs_help_on_a_map_of_japan(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
     visitor = await lodging_visitor(session, platform.keys, NANAO, surname="NEEDSHELP")
-    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
     assert done.alert is not None
-    await service.answer_safety(session, visitor, done.alert.id, SafetyAnswer.need_help)
+    await safety.answer_safety(session, visitor, done.alert.id, SafetyAnswer.need_help)
     await signed_in_staff(client, session, platform.keys.master, Role.operator, None)
     page = await client.get(f"/operator/alerts/{done.alert.id}/safety")
     assert page.status_code == 200
@@ -139,7 +163,7 @@ async def test_the_operator_sees_the_areas_an_alert_reaches_nobody_in(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
     report = weather_report([("0420200", "石巻市"), ("9999999", "架空町")])
-    done = await service.ingest(session, platform.keys, report, actor="t")
+    done = await lifecycle.ingest(session, platform.keys, report, actor="t")
     assert done.alert is not None
     await signed_in_staff(client, session, platform.keys.master, Role.operator, None)
     listing = await client.get("/operator/alerts")
@@ -160,7 +184,7 @@ async def test_the_operator_sees_the_areas_an_alert_reaches_nobody_in(
 async def test_the_operators_list_names_each_alerts_state_in_japanese(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
-    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
     assert done.alert is not None
     await signed_in_staff(client, session, platform.keys.master, Role.operator, None)
     listed = text_of(await client.get("/operator/alerts"))
@@ -171,7 +195,7 @@ async def test_the_operators_list_names_each_alerts_state_in_japanese(
 async def test_a_changed_alert_is_shown_beside_the_official_text_with_the_changes_marked(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
-    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
     assert done.alert is not None
     issued = done.alert.renderings["th"]
     pasted = "\n".join([issued["headline"], *issued["lines"], issued["action"]]).replace(

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import NANAO, fixture, lodging_visitor
 
 from omotenashi import jobs
-from omotenashi.alerts import push, service, signatures, tasks
+from omotenashi.alerts import fanout, lifecycle, push, signatures, subscriptions, tasks
 from omotenashi.alerts.errors import InvalidSubscriptionError
 from omotenashi.alerts.models import PushSubscription, StoredAlert
 from omotenashi.runtime import Platform
@@ -171,7 +171,7 @@ async def _subscribed(
 ) -> tuple[Browser, PushSubscription]:
     visitor = await lodging_visitor(session, platform.keys, NANAO, language=language)
     device = browser()
-    subscription = await service.subscribe(
+    subscription = await subscriptions.subscribe(
         session,
         visitor,
         endpoint=endpoint,
@@ -183,7 +183,7 @@ async def _subscribed(
 
 
 async def _eew(session: AsyncSession, platform: Platform) -> StoredAlert:
-    done = await service.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    done = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
     assert done.alert is not None
     return done.alert
 
@@ -248,15 +248,15 @@ async def test_failing_push_service_is_retried_later(
     _, subscription = await _subscribed(session, platform, f"{push_service.base}/busy", "en")
     push_service.status["/busy"] = 503
     alert = await _eew(session, platform)
-    before = await jobs.pending(session, service.DELIVER_JOB)
+    before = await jobs.pending(session, fanout.DELIVER_JOB)
     counts = await tasks.deliver_batch(session, platform, alert.id, [subscription.id])
     assert counts[push.Outcome.retry] == 1
-    assert await jobs.pending(session, service.DELIVER_JOB) == before + 1
+    assert await jobs.pending(session, fanout.DELIVER_JOB) == before + 1
     # The last attempt gives up and counts the failure.
     await tasks.deliver_batch(
         session, platform, alert.id, [subscription.id], attempt=tasks.MAX_ATTEMPTS - 1
     )
-    assert await jobs.pending(session, service.DELIVER_JOB) == before + 1
+    assert await jobs.pending(session, fanout.DELIVER_JOB) == before + 1
     await session.refresh(alert)
     assert alert.failed == 1
 
@@ -266,7 +266,7 @@ async def test_cancelled_alert_is_not_pushed(
 ) -> None:
     _, subscription = await _subscribed(session, platform, f"{push_service.base}/late", "en")
     alert = await _eew(session, platform)
-    await service.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
+    await lifecycle.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
     assert await tasks.deliver_batch(session, platform, alert.id, [subscription.id]) == {}
     assert push_service.received == []
 
@@ -290,7 +290,7 @@ async def test_subscription_that_cannot_be_pushed_to_is_refused(
 ) -> None:
     visitor = await lodging_visitor(session, platform.keys, NANAO)
     with pytest.raises(InvalidSubscriptionError) as raised:
-        await service.subscribe(session, visitor, endpoint=endpoint, p256dh=p256dh, auth=auth)
+        await subscriptions.subscribe(session, visitor, endpoint=endpoint, p256dh=p256dh, auth=auth)
     assert [error.field for error in raised.value.fields] == [field]
 
 
@@ -299,15 +299,15 @@ async def test_withdrawal_is_pushed_to_those_who_got_the_alert(
 ) -> None:
     device, subscription = await _subscribed(session, platform, f"{push_service.base}/w", "ko")
     alert = await _eew(session, platform)
-    await service.fan_out(session, alert.id)
+    await fanout.fan_out(session, alert.id)
     await tasks.deliver_batch(session, platform, alert.id, [subscription.id])
-    before = await jobs.pending(session, service.FAN_OUT_JOB)
-    await service.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
-    assert await jobs.pending(session, service.FAN_OUT_JOB) == before + 1
-    told = await service.fan_out(session, alert.id, notice=service.CANCELLED_NOTICE)
+    before = await jobs.pending(session, fanout.FAN_OUT_JOB)
+    await lifecycle.ingest(session, platform.keys, fixture("eew_cancel_vxse43.xml"), actor="t")
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == before + 1
+    told = await fanout.fan_out(session, alert.id, notice=fanout.CANCELLED_NOTICE)
     assert told.subscriptions == 1
     await tasks.deliver_batch(
-        session, platform, alert.id, [subscription.id], notice=service.CANCELLED_NOTICE
+        session, platform, alert.id, [subscription.id], notice=fanout.CANCELLED_NOTICE
     )
     message = device.open(push_service.received[-1][2])
     assert message["alert_id"] == str(alert.id)

@@ -852,3 +852,96 @@ def test_intensity_range_cannot_be_inverted() -> None:
 def test_missile_alert_names_prefectures_only() -> None:
     with pytest.raises(ValueError, match="names prefectures"):
         MissileAlert((SENDAI,))
+
+
+# Words that make people act (issue 16): each language read back.
+
+PREPARE = {
+    "ja": "準備",
+    "en": "prepare",
+    "zh-Hans": "准备",
+    "zh-Hant": "準備",
+    "ko": "준비",
+    "es": "prepár",
+    "pt": "prepar",
+    "vi": "chuẩn bị",
+    "th": "เตรียม",
+    "id": "bersiap",
+    "tl": "maghanda",
+    "ne": "तयार",
+    "km": "ត្រៀម",
+    "my": "အသင့်ပြင်",
+    "mn": "бэлтг",
+    EASY_JAPANESE: "じゅんび",
+}
+
+
+def _every_phrase(language: str) -> list[str]:
+    found: list[str] = []
+    for value in PHRASES[language].values():
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, tuple):
+            found.extend(value)
+        elif isinstance(value, Mapping):
+            found.extend(str(item) for item in value.values())
+    return found
+
+
+@pytest.mark.parametrize("language", ALERT_LANGUAGES)
+def test_level_three_says_who_evacuates_now_and_that_everyone_else_prepares(
+    language: str,
+) -> None:
+    alert = sample_alert(AlertType.EVACUATION_ORDER)
+    elderly = replace(alert, details=EvacuationOrder(EvacuationLevel.ELDERLY_EVACUATE, (GYM,)))
+    rendered = render(elderly, language)
+    # The headline alone (what a lock screen shows) says both halves, in every language.
+    assert PREPARE[language] in rendered.headline
+    assert PREPARE[language] in rendered.action
+
+
+def test_level_three_in_english_leaves_no_doubt_who_must_go() -> None:
+    alert = sample_alert(AlertType.EVACUATION_ORDER)
+    elderly = replace(alert, details=EvacuationOrder(EvacuationLevel.ELDERLY_EVACUATE, (GYM,)))
+    rendered = render(elderly, "en")
+    assert rendered.headline.startswith(
+        "Alert Level 3 – older people and those who need time must evacuate now; others prepare"
+    )
+    assert "anyone who needs time to evacuate: evacuate now" in rendered.action
+    assert "others evacuate" not in " ".join(_every_phrase("en"))
+
+
+def test_burmese_says_advisory_and_evacuate_not_advice_and_relocate() -> None:
+    everything = " ".join(_every_phrase("my"))
+    assert "အကြံပေးချက်" not in everything  # "advice"
+    assert "ရွှေ့ပြောင်း" not in everything  # "relocate"
+    advisory = render(sample_alert(AlertType.TSUNAMI_ADVISORY), "my")
+    assert advisory.headline.startswith("ဆူနာမီ သတိထားရန် အသိပေးချက်")
+    order = render(sample_alert(AlertType.EVACUATION_ORDER), "my")
+    assert "ရှောင်တိမ်း" in order.headline
+    assert "ရှောင်တိမ်း" in order.action
+
+
+def test_mongolian_evacuate_is_to_take_refuge_not_to_move_house() -> None:
+    everything = " ".join(_every_phrase("mn"))
+    # нүүх is to move house; only the official нүүлгэн шилжүүлэх (evacuation order) may stay.
+    assert re.search(r"нүү(?!лгэн)", everything, re.IGNORECASE) is None
+    order = render(sample_alert(AlertType.EVACUATION_ORDER), "mn")
+    assert "хоргодоорой" in order.action
+    volcano = render(sample_alert(AlertType.VOLCANIC_WARNING), "mn")
+    assert "нүү" not in volcano.action
+
+
+@pytest.mark.parametrize(
+    "alert_type",
+    [AlertType.TSUNAMI_FORECAST, AlertType.EARTHQUAKE_INFORMATION, AlertType.TSUNAMI_LIFTED],
+)
+def test_easy_japanese_never_says_the_sea_is_not_dangerous(alert_type: AlertType) -> None:
+    assert "あぶなく ありません" not in " ".join(_every_phrase(EASY_JAPANESE))
+    rendered = render(sample_alert(alert_type), EASY_JAPANESE)
+    assert "あぶなく" not in " ".join((rendered.headline, *rendered.lines, rendered.action))
+
+
+def test_easy_japanese_tsunami_warning_keeps_the_upper_floors_of_a_tall_building() -> None:
+    action = render(sample_alert(AlertType.TSUNAMI_WARNING), EASY_JAPANESE).action
+    assert "たかい じょうぶな たてものの 上（うえ）の 階（かい）" in action

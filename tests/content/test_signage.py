@@ -15,7 +15,7 @@ from tests.content.helpers import ADMIN
 from tests.factories import approved_servicer
 from tests.pages import signed_in_staff, signed_in_visitor, text_of
 
-from omotenashi.alerts import service as alerts
+from omotenashi.alerts import lifecycle as alerts
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.consent import service as consent

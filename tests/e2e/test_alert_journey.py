@@ -12,7 +12,7 @@ from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
 
 from omotenashi import db, i18n, web
-from omotenashi.alerts import service
+from omotenashi.alerts import lifecycle
 from omotenashi.auth import service as auth
 
 TAGALOG = i18n.translations("tl")
@@ -38,7 +38,7 @@ async def test_an_earthquake_warning_appears_in_tagalog_and_the_visitor_answers_
     engine = db.create_engine(live_server.database_url, pool_size=1)
     try:
         async with db.session_scope(db.session_factory(engine)) as session:
-            done = await service.ingest(
+            done = await lifecycle.ingest(
                 session, live_server.keys, fixture("eew_vxse43.xml"), actor="e2e:jma"
             )
             assert done.alert is not None

@@ -12,7 +12,16 @@ import h3
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from omotenashi.alerts import push, service, stream
+from omotenashi.alerts import (
+    lifecycle,
+    location,
+    push,
+    reading,
+    safety,
+    stream,
+    subscriptions,
+    verification,
+)
 from omotenashi.alerts.dependencies import Publisher
 from omotenashi.alerts.errors import LISTED
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
@@ -60,12 +69,12 @@ def _alert_out(alert: StoredAlert, language: str) -> AlertOut:
         type=alert.type,
         severity=alert.severity,
         status=alert.status,
-        state=service.current_state(alert),
+        state=reading.current_state(alert),
         source=alert.source,
         issued_at=alert.issued_at,
         expires_at=alert.expires_at,
         language=chosen,
-        text=Rendering(**service.rendering(alert, chosen)),
+        text=Rendering(**reading.rendering(alert, chosen)),
         signature=alert.signature,
     )
 
@@ -76,7 +85,7 @@ def _operator_out(alert: StoredAlert) -> OperatorAlertOut:
         type=alert.type,
         severity=alert.severity,
         status=alert.status,
-        state=service.current_state(alert),
+        state=reading.current_state(alert),
         origin=str(alert.origin),
         source=alert.source,
         issued_at=alert.issued_at,
@@ -104,7 +113,7 @@ def _ingested_out(alert: StoredAlert) -> IngestedAlert:
         type=alert.type,
         severity=alert.severity,
         status=alert.status,
-        state=service.current_state(alert),
+        state=reading.current_state(alert),
         origin=str(alert.origin),
         source=alert.source,
         issued_at=alert.issued_at,
@@ -138,7 +147,7 @@ async def alerts_here(
     longitude: Annotated[float | None, Query(ge=-180, le=180)] = None,
     language: Annotated[str, Query(max_length=16)] = "en",
 ) -> list[AlertOut]:
-    found = await service.current_in_area(
+    found = await reading.current_in_area(
         session,
         municipality=municipality,
         prefecture=prefecture,
@@ -158,7 +167,7 @@ async def read_alert(
     session: Session,
     language: Annotated[str, Query(max_length=16)] = "en",
 ) -> AlertDetailOut:
-    alert = await service.get(session, alert_id)
+    alert = await reading.get(session, alert_id)
     return AlertDetailOut(**_alert_out(alert, language).model_dump(), content=alert.content)
 
 
@@ -173,7 +182,7 @@ async def verify(body: VerifyIn, session: Session, request: Request) -> Verifica
     await ratelimit.enforce(
         request.app.state.rate_limit_engine, f"alert-verify:{caller}", VERIFY_LIMIT
     )
-    found = await service.verify_forwarded(session, platform_keys(request), body.text)
+    found = await verification.verify_forwarded(session, platform_keys(request), body.text)
     return VerificationOut(
         verdict=found.verdict,
         genuine=found.genuine,
@@ -210,7 +219,7 @@ async def vapid_key(request: Request) -> VapidKey:
 async def my_alerts(me: CurrentVisitor, session: Session) -> list[AlertOut]:
     return [
         _alert_out(alert, me.language)
-        for alert in await service.current_for_visitor(session, me.visitor_id)
+        for alert in await reading.current_for_visitor(session, me.visitor_id)
     ]
 
 
@@ -253,7 +262,7 @@ async def my_alert_stream(
 async def my_subscriptions(me: CurrentVisitor, session: Session) -> list[SubscriptionOut]:
     return [
         SubscriptionOut.model_validate(found)
-        for found in await service.subscriptions_of(session, me.visitor_id)
+        for found in await subscriptions.subscriptions_of(session, me.visitor_id)
     ]
 
 
@@ -266,7 +275,7 @@ async def my_subscriptions(me: CurrentVisitor, session: Session) -> list[Subscri
 async def subscribe(
     body: SubscriptionIn, me: CurrentVisitor, session: Session, request: Request
 ) -> SubscriptionOut:
-    created = await service.subscribe(
+    created = await subscriptions.subscribe(
         session,
         me.visitor_id,
         endpoint=body.endpoint,
@@ -283,7 +292,7 @@ async def subscribe(
     summary="Stop pushing alerts to this browser",
 )
 async def unsubscribe(subscription_id: uuid.UUID, me: CurrentVisitor, session: Session) -> Response:
-    await service.unsubscribe(session, me.visitor_id, subscription_id)
+    await subscriptions.unsubscribe(session, me.visitor_id, subscription_id)
     return Response(status_code=204)
 
 
@@ -293,13 +302,13 @@ async def unsubscribe(subscription_id: uuid.UUID, me: CurrentVisitor, session: S
     summary="Share a coarse location for alerts (kept as a ~5 km² cell only)",
 )
 async def share_location(body: LocationIn, me: CurrentVisitor, session: Session) -> LocationOut:
-    cell = await service.share_location(session, me.visitor_id, body.latitude, body.longitude)
+    cell = await location.share_location(session, me.visitor_id, body.latitude, body.longitude)
     return LocationOut(cell=h3.int_to_str(cell))
 
 
 @router.delete("/me/alerts/location", status_code=204, summary="Stop sharing a location")
 async def forget_location(me: CurrentVisitor, session: Session) -> Response:
-    await service.forget_location(session, me.visitor_id)
+    await location.forget_location(session, me.visitor_id)
     return Response(status_code=204)
 
 
@@ -311,7 +320,7 @@ async def forget_location(me: CurrentVisitor, session: Session) -> Response:
 async def answer_safety(
     alert_id: uuid.UUID, body: SafetyIn, me: CurrentVisitor, session: Session
 ) -> SafetyOut:
-    answered = await service.answer_safety(
+    answered = await safety.answer_safety(
         session,
         me.visitor_id,
         alert_id,
@@ -348,8 +357,8 @@ async def answer_safety(
 )
 async def ingest(request: Request, publisher: Publisher, session: Session) -> Ingested:
     document = await request.body()
-    policy = service.IngestPolicy.from_settings(request.app.state.platform.settings)
-    done = await service.ingest(
+    policy = lifecycle.IngestPolicy.from_settings(request.app.state.platform.settings)
+    done = await lifecycle.ingest(
         session, platform_keys(request), document, actor=publisher, policy=policy
     )
     return Ingested(
@@ -375,7 +384,7 @@ async def operator_alerts(
 ) -> list[OperatorAlertOut]:
     return [
         _operator_out(alert)
-        for alert in await service.recent_for_operator(session, limit=limit, state=state)
+        for alert in await reading.recent_for_operator(session, limit=limit, state=state)
     ]
 
 
@@ -385,7 +394,7 @@ async def operator_alerts(
     summary="Render a composed alert in every language without storing it",
 )
 async def preview(body: dict[str, object], operator: CurrentOperator) -> Preview:
-    shown = service.preview(service.parse_composed(body))
+    shown = lifecycle.preview(lifecycle.parse_composed(body))
     return Preview(
         renderings={lang: Rendering(**text) for lang, text in shown["renderings"].items()},
         unresolved_areas=shown["unresolved_areas"],
@@ -401,7 +410,7 @@ async def preview(body: dict[str, object], operator: CurrentOperator) -> Preview
 async def draft(
     body: dict[str, object], operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
-    return _operator_out(await service.draft(session, body, operator=operator.actor))
+    return _operator_out(await lifecycle.draft(session, body, operator=operator.actor))
 
 
 @router.get(
@@ -412,7 +421,7 @@ async def draft(
 async def operator_alert(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
-    return _operator_out(await service.get_for_operator(session, alert_id))
+    return _operator_out(await reading.get_for_operator(session, alert_id))
 
 
 @router.post(
@@ -423,7 +432,7 @@ async def operator_alert(
 async def approve(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session, request: Request
 ) -> OperatorAlertOut:
-    approved = await service.approve(
+    approved = await lifecycle.approve(
         session, platform_keys(request), alert_id, operator=operator.actor
     )
     return _operator_out(approved)
@@ -437,7 +446,7 @@ async def approve(
 async def discard(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
-    return _operator_out(await service.discard(session, alert_id, operator=operator.actor))
+    return _operator_out(await lifecycle.discard(session, alert_id, operator=operator.actor))
 
 
 @router.post(
@@ -448,7 +457,7 @@ async def discard(
 async def cancel(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
-    return _operator_out(await service.cancel(session, alert_id, operator=operator.actor))
+    return _operator_out(await lifecycle.cancel(session, alert_id, operator=operator.actor))
 
 
 @router.get(
@@ -459,7 +468,7 @@ async def cancel(
 async def safety_report(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session, request: Request
 ) -> SafetyReportOut:
-    report = await service.safety_report(
+    report = await safety.safety_report(
         session, platform_keys(request), alert_id, operator=operator.actor
     )
     return SafetyReportOut(

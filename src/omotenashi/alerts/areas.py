@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE
-from omotenashi.alerts.regions import tsunami_regions
+from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
 from omotenashi.japan import PREFECTURES
 
 
@@ -26,6 +26,8 @@ class AreaKind(StrEnum):
     volcanoes, its 7-digit municipality subdivisions."""
     TSUNAMI_REGION = "jma_tsunami_region"
     """A tsunami forecast region (津波予報区), resolved through JMA's code table (``regions``)."""
+    EARTHQUAKE_REGION = "jma_earthquake_region"
+    """A seismic intensity region (地震情報／細分区域), resolved through JMA's code table."""
     CIRCLE = "circle"
     POLYGON = "polygon"
 
@@ -115,7 +117,7 @@ class Area:
                     self.code[:5]
                 ):
                     raise ValueError(f"the check digit of municipality code {self.code} is wrong")
-            case AreaKind.JMA_FORECAST_AREA | AreaKind.TSUNAMI_REGION:
+            case AreaKind.JMA_FORECAST_AREA | AreaKind.TSUNAMI_REGION | AreaKind.EARTHQUAKE_REGION:
                 if _DIGITS.fullmatch(self.code) is None:
                     raise ValueError(f"{self.code!r} is not a JMA area code")
             case AreaKind.CIRCLE | AreaKind.POLYGON:
@@ -148,8 +150,10 @@ def area_name(area: Area, language: str) -> str:
     code). A tsunami forecast region is named from JMA's code table: in English by its English
     name, in other languages not written in kanji by the Hepburn romanisation of its reading,
     each with the Japanese in brackets to show to someone local; in easy Japanese with its
-    reading. Other areas by the source's romanisation for Latin-script readers when there is one,
-    else by their Japanese name, which is also what is written on the signs around the visitor.
+    reading. A seismic intensity region likewise from its code table, by the romanisation of its
+    reading in every language not written in kanji (English included). Other areas by the
+    source's romanisation for Latin-script readers when there is one, else by their Japanese
+    name, which is also what is written on the signs around the visitor.
     """
     if language not in ALERT_LANGUAGES:
         raise ValueError(f"{language!r} is not an alert language")
@@ -164,6 +168,16 @@ def area_name(area: Area, language: str) -> str:
         if region is not None:
             return _region_name(
                 region.name_ja, region.reading, region.romanised, region.name_en, language
+            )
+    if area.kind is AreaKind.EARTHQUAKE_REGION:
+        quake_region = earthquake_regions().regions.get(area.code)
+        if quake_region is not None:
+            return _region_name(
+                quake_region.name_ja,
+                quake_region.reading,
+                quake_region.romanised,
+                quake_region.romanised,
+                language,
             )
     if language in LATIN_SCRIPT_LANGUAGES and area.name_romanised is not None:
         return area.name_romanised

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials
 
-from omotenashi.alerts import service
+from omotenashi.alerts import lifecycle
 from omotenashi.auth import service as auth
 from omotenashi.auth.dependencies import session_bearer
 from omotenashi.auth.errors import NotSignedInError
@@ -26,7 +26,7 @@ async def alert_publisher(
     session: Session,
     # Either scheme will do; both are declared, so the OpenAPI document offers both.
     _staff: Annotated[HTTPAuthorizationCredentials | None, Security(session_bearer)],
-    _client: Annotated[str | None, Security(client_credentials, scopes=[service.INGEST_SCOPE])],
+    _client: Annotated[str | None, Security(client_credentials, scopes=[lifecycle.INGEST_SCOPE])],
 ) -> str:
     """The audit log's name for the publisher."""
     token = bearer_token(request)
@@ -34,8 +34,8 @@ async def alert_publisher(
         raise NotSignedInError("Send a staff session or an access token as Authorization: Bearer.")
     if token.startswith("eyJ"):  # a JWT: an API client's access token
         claims = verify_access_token(platform_keys(request), token)
-        caller = await clients.authorize(session, claims, service.INGEST_SCOPE)
-        return await service.authorize_feed(session, caller)
+        caller = await clients.authorize(session, claims, lifecycle.INGEST_SCOPE)
+        return await lifecycle.authorize_feed(session, caller)
     principal = await auth.authenticate(session, token)
     if not isinstance(principal, auth.StaffPrincipal):
         raise RoleRequiredError()

@@ -4,7 +4,7 @@ Each poll is a conditional GET (ETag / Last-Modified kept in ``alert_feeds``; a 
 nothing). The entries not seen before are taken oldest first: an entry whose title names a
 report we do not read is recorded as skipped without fetching it; otherwise its document is
 fetched (only over http(s), only from the allowed hosts, at most ``MAX_DOCUMENT_BYTES``, no
-redirects) and handed to ``service.ingest``. The entry is recorded in ``alert_feed_entries`` in
+redirects) and handed to ``lifecycle.ingest``. The entry is recorded in ``alert_feed_entries`` in
 the transaction that ingests it, committed before the next one, so a restart never ingests a
 document twice and a document that is refused does not hold up the others. A document that
 could not be fetched for a passing reason (a timeout, a 5xx) is not recorded, and the feed's
@@ -26,7 +26,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi.alerts import jma, service
+from omotenashi.alerts import jma, lifecycle
 from omotenashi.alerts.models import FeedEntry, FeedOutcome, FeedState
 from omotenashi.config import Settings
 from omotenashi.errors import AppError
@@ -133,14 +133,14 @@ class Poller:
         *,
         feeds: Iterable[str],
         allowed_hosts: Iterable[str],
-        policy: service.IngestPolicy | None = None,
+        policy: lifecycle.IngestPolicy | None = None,
         http: httpx.AsyncClient | None = None,
         actor: str = "jma-feed",
     ) -> None:
         self.keys = keys
         self.feeds = list(feeds)
         self.allowed_hosts = frozenset(host.lower() for host in allowed_hosts)
-        self.policy = policy or service.IngestPolicy()
+        self.policy = policy or lifecycle.IngestPolicy()
         self.http = http
         self.actor = actor
 
@@ -152,7 +152,7 @@ class Poller:
             keys,
             feeds=settings.jma_feed_urls,
             allowed_hosts=settings.jma_allowed_hosts,
-            policy=service.IngestPolicy.from_settings(settings),
+            policy=lifecycle.IngestPolicy.from_settings(settings),
             http=http,
         )
 
@@ -320,7 +320,7 @@ class Poller:
             return
         try:
             async with session.begin_nested():
-                done = await service.ingest(
+                done = await lifecycle.ingest(
                     session, self.keys, document, actor=self.actor, policy=self.policy
                 )
         except AppError as exc:

@@ -397,11 +397,11 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def _jma_area(node: _Node) -> Area:
+def _jma_area(node: _Node, kind: AreaKind = AreaKind.JMA_FORECAST_AREA) -> Area:
     name = node.required_text("Name")
     code = node.required_text("Code")
     try:
-        return Area(AreaKind.JMA_FORECAST_AREA, code, name)
+        return Area(kind, code, name)
     except ValueError:
         raise MalformedAlert(f"{node.path}/Code is {code!r}, not a JMA area code.") from None
 
@@ -538,7 +538,11 @@ def _early_warning(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
             forecast_int = area_node.child("ForecastInt")
             area_intensity = None if forecast_int is None else _intensity_range(forecast_int)
             if area_intensity is not None:
-                area_forecasts.append(AreaIntensityForecast(_jma_area(area_node), area_intensity))
+                area_forecasts.append(
+                    AreaIntensityForecast(
+                        _jma_area(area_node, AreaKind.EARTHQUAKE_REGION), area_intensity
+                    )
+                )
     if not warned:
         raise MalformedAlert(f"{forecast.path} names no area under {_EEW_WARNING}.")
     for known in ("Comments", "NextAdvisory", "Text"):
@@ -605,7 +609,10 @@ def _earthquake_information(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]
         pref.ignore("Revise")
         for area_node in pref.children("Area"):
             observed.append(
-                AreaIntensity(_jma_area(area_node), _intensity(area_node.require("MaxInt")))
+                AreaIntensity(
+                    _jma_area(area_node, AreaKind.EARTHQUAKE_REGION),
+                    _intensity(area_node.require("MaxInt")),
+                )
             )
             # Municipalities and stations are too fine to show a visitor one by one.
             for known in ("City", "Revise", "Category", "LgCategory", "MaxLgInt"):

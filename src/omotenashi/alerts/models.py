@@ -189,3 +189,27 @@ class FeedEntry(UUIDPrimaryKey, Base):
         sa.ForeignKey("alerts.id", ondelete="SET NULL")
     )
     received_at: Mapped[datetime]
+
+
+class FanOutProgress(Base):
+    """How far the fan-out of one alert (or of its withdrawal, ``notice`` "cancelled") has come.
+
+    The fan-out walks the push subscriptions in id order, a slice per transaction; each slice's
+    delivery jobs and the move of ``after_subscription_id`` past it commit together, so a slice is
+    enqueued exactly once however often a crashed or retried job runs again."""
+
+    __tablename__ = "alert_fan_outs"
+
+    alert_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True
+    )
+    notice: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
+    """"alert" for the alert itself, "cancelled" for its withdrawal."""
+    after_subscription_id: Mapped[uuid.UUID | None]
+    """The last subscription id of the slices enqueued so far (None before the first)."""
+    subscriptions: Mapped[int] = mapped_column(default=0)
+    jobs: Mapped[int] = mapped_column(default=0)
+    started_at: Mapped[datetime]
+    """Whom the alert reaches is decided as of this time, for every slice alike."""
+    updated_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]

@@ -14,10 +14,20 @@ from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
 from omotenashi import i18n, web
-from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE, service, stream
+from omotenashi.alerts import (
+    ALERT_LANGUAGES,
+    EASY_JAPANESE,
+    lifecycle,
+    reading,
+    stream,
+    subscriptions,
+    verification,
+)
+from omotenashi.alerts import safety as safety_checks
 from omotenashi.alerts.errors import InvalidAlertError
 from omotenashi.alerts.forwarded import VerificationVerdict
 from omotenashi.alerts.models import AlertState, SafetyAnswer, StoredAlert
+from omotenashi.alerts.phrases import easy_japanese
 from omotenashi.auth.dependencies import ForOperators, PageStaff, PageVisitor, optional_page_visitor
 from omotenashi.consent import service as consent
 from omotenashi.deps import Session, platform_keys
@@ -65,12 +75,12 @@ def _shown(
     """``alert`` for a card: in ``text_language`` (an alert language) when given, else in the
     reader's language."""
     chosen = text_language or language.code
-    text = service.rendering(alert, chosen)
+    text = reading.rendering(alert, chosen)
     return {
         "alert": alert,
         "text": text,
         "lang": chosen if chosen in alert.renderings else "en",
-        "state": (state := service.current_state(alert)),
+        "state": (state := reading.current_state(alert)),
         "state_label": STATE_LABELS.get(state, state),
         "severity": SEVERITY.get(alert.severity, "warning"),
         "issued": web.when(alert.issued_at, language),
@@ -84,7 +94,7 @@ def _shown(
 @router.get("/alerts", response_class=HTMLResponse)
 async def my_alerts(request: Request, session: Session, me: PageVisitor) -> Response:
     language = web.request_language(request)
-    alerts = await service.current_for_visitor(session, me.visitor_id)
+    alerts = await reading.current_for_visitor(session, me.visitor_id)
     reachable = await consent.reachable_in_emergencies(session, me.visitor_id)
     context = {"alerts": [_shown(a, language) for a in alerts], "reachable": reachable}
     response = web.render(request, "alerts/mine.html", context)
@@ -129,7 +139,7 @@ async def push_to_this_phone(
     endpoint: Annotated[str, Body(max_length=2000)],
     keys: Annotated[dict[str, str], Body()],
 ) -> JSONResponse:
-    await service.subscribe(
+    await subscriptions.subscribe(
         session,
         me.visitor_id,
         endpoint=endpoint,
@@ -146,8 +156,13 @@ async def one_alert(alert_id: uuid.UUID, request: Request, session: Session) -> 
     answer the safety check here."""
     visitor = await optional_page_visitor(request, session)
     language = web.request_language(request)
-    alert = await service.get(session, alert_id)
-    context = {**_shown(alert, language), "can_answer": visitor is not None}
+    alert = await reading.get(session, alert_id)
+    easy = request.query_params.get("lang") == EASY_JAPANESE
+    context = {
+        **_shown(alert, language, EASY_JAPANESE if easy else None),
+        "can_answer": visitor is not None,
+        "easy": easy_japanese.SAFETY_CHECK if easy else None,
+    }
     return web.render(request, "alerts/one.html", context)
 
 
@@ -159,11 +174,13 @@ async def answer(
     answer: Annotated[SafetyAnswer, Form()],
     latitude: Annotated[float | None, Form(ge=-90, le=90)] = None,
     longitude: Annotated[float | None, Form(ge=-180, le=180)] = None,
+    lang: Annotated[str | None, Form(max_length=16)] = None,
 ) -> Response:
-    await service.answer_safety(
+    await safety_checks.answer_safety(
         session, me.visitor_id, alert_id, answer, latitude=latitude, longitude=longitude
     )
-    return web.redirect(f"/alerts/{alert_id}?answered={answer}")
+    easy = "&lang=" + EASY_JAPANESE if lang == EASY_JAPANESE else ""
+    return web.redirect(f"/alerts/{alert_id}?answered={answer}{easy}")
 
 
 # --- Anyone: is this forwarded alert real? -----------------------------------------------------
@@ -179,7 +196,7 @@ async def verify(
     request: Request, session: Session, text: Annotated[str, Form(max_length=20000)] = ""
 ) -> Response:
     language = web.request_language(request)
-    found = await service.verify_forwarded(session, platform_keys(request), text)
+    found = await verification.verify_forwarded(session, platform_keys(request), text)
     changed = found.verdict is VerificationVerdict.OFFICIAL_CHANGED
     if changed:
         notes = [CHANGED, OFFICIAL_IN_FORCE if found.state == "current" else OFFICIAL_ENDED]
@@ -207,7 +224,7 @@ async def verify(
 @operator_pages.get("/operator/alerts", response_class=HTMLResponse)
 async def operator_alerts(request: Request, session: Session, me: PageStaff) -> Response:
     language = web.request_language(request)
-    listed = await service.recent_for_operator(session)
+    listed = await reading.recent_for_operator(session)
     context = {
         "alerts": [_shown(a, language) for a in listed],
         "me": me.actor,
@@ -251,7 +268,7 @@ async def _form(request: Request) -> dict[str, str]:
 async def preview(request: Request) -> Response:
     """The live preview under the compose form: the alert in every alert language."""
     try:
-        shown = service.preview(service.parse_composed(_composed(await _form(request))))
+        shown = lifecycle.preview(lifecycle.parse_composed(_composed(await _form(request))))
     except InvalidAlertError as problem:
         return web.render(request, "alerts/preview.html", {"problem": problem.message})
     names = {language: i18n.BY_CODE[language].native_name for language in i18n.BY_CODE}
@@ -267,7 +284,7 @@ async def preview(request: Request) -> Response:
 
 @operator_forms.post("/operator/alerts", response_class=HTMLResponse)
 async def compose(request: Request, session: Session, me: PageStaff) -> Response:
-    await service.draft(session, _composed(await _form(request)), operator=me.actor)
+    await lifecycle.draft(session, _composed(await _form(request)), operator=me.actor)
     return web.redirect("/operator/alerts")
 
 
@@ -279,7 +296,7 @@ async def operator_alert(alert_id: uuid.UUID, request: Request, session: Session
     """One alert, draft or sent, as the operator checks it: where it goes, and the areas it
     names that reach nobody."""
     language = web.request_language(request)
-    alert = await service.get_for_operator(session, alert_id)
+    alert = await reading.get_for_operator(session, alert_id)
     names = language.code if language.code in ALERT_LANGUAGES else "en"
     reached = {*alert.target_prefectures, *(code[:2] for code in alert.target_municipalities)}
     context = {
@@ -298,17 +315,17 @@ async def decide(
     alert_id: uuid.UUID, decision: str, request: Request, session: Session, me: PageStaff
 ) -> Response:
     if decision == "approve":
-        await service.approve(session, platform_keys(request), alert_id, operator=me.actor)
+        await lifecycle.approve(session, platform_keys(request), alert_id, operator=me.actor)
     elif decision == "discard":
-        await service.discard(session, alert_id, operator=me.actor)
+        await lifecycle.discard(session, alert_id, operator=me.actor)
     elif decision == "cancel":
-        await service.cancel(session, alert_id, operator=me.actor)
+        await lifecycle.cancel(session, alert_id, operator=me.actor)
     else:
         return web.redirect("/operator/alerts")
     return web.redirect("/operator/alerts")
 
 
-def _map_of(report: service.SafetyReport, language: i18n.Language) -> list[dict[str, object]]:
+def _map_of(report: safety_checks.SafetyReport, language: i18n.Language) -> list[dict[str, object]]:
     """Answers per prefecture on the tile map of Japan, shaded by how many need help."""
     safe: dict[str, int] = {}
     help_: dict[str, int] = {}
@@ -337,8 +354,8 @@ async def safety(
     alert_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     language = web.request_language(request)
-    alert = await service.get(session, alert_id)
-    report = await service.safety_report(
+    alert = await reading.get(session, alert_id)
+    report = await safety_checks.safety_report(
         session, platform_keys(request), alert_id, operator=me.actor
     )
     context = {

@@ -62,3 +62,39 @@ def tsunami_regions() -> CodeTable:
             municipalities=frozenset(place for place in places if len(place) == 5),
         )
     return CodeTable(version, MappingProxyType(regions))
+
+
+@dataclass(frozen=True)
+class EarthquakeRegion:
+    """One seismic intensity region (地震情報／細分区域) and the prefecture it lies in."""
+
+    code: str
+    name_ja: str
+    reading: str
+    """In hiragana, as JMA reads it."""
+    romanised: str
+    """Hepburn from the reading, without macrons (Ishikawa-ken Noto)."""
+    prefecture: str
+    """JIS X 0401."""
+
+
+@dataclass(frozen=True)
+class EarthquakeRegionTable:
+    version: str
+    regions: Mapping[str, EarthquakeRegion]
+
+
+@cache
+def earthquake_regions() -> EarthquakeRegionTable:
+    """JMA's 地震情報／細分区域 table, by code: the areas of intensity reports (VXSE51, VXSE53)
+    and of earthquake early warnings (VXSE43)."""
+    version = ""
+    regions: dict[str, EarthquakeRegion] = {}
+    for line in (DATA / "earthquake_regions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# version:"):
+            version = line.removeprefix("# version:").strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, reading, romanised, prefecture = line.split("\t")
+        regions[code] = EarthquakeRegion(code, name, reading, romanised, prefecture)
+    return EarthquakeRegionTable(version, MappingProxyType(regions))

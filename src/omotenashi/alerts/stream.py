@@ -1,7 +1,7 @@
 """The visitor's alerts as they are issued, for server-sent events on open pages.
 
 Open pages do not poll the database each on their own: one connection per process listens for
-PostgreSQL notifications (``service.NOTIFY_CHANNEL``, sent in the transaction that issues or
+PostgreSQL notifications (``lifecycle.NOTIFY_CHANNEL``, sent in the transaction that issues or
 cancels an alert, so only once it is committed) and wakes every open stream, which then looks
 once. Should
 the listener be unavailable, streams look every ``POLL_SECONDS`` instead. Each look is its own
@@ -20,7 +20,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from omotenashi import db
-from omotenashi.alerts import service
+from omotenashi.alerts import lifecycle, reading
 from omotenashi.alerts.models import StoredAlert
 
 log = structlog.get_logger(__name__)
@@ -55,7 +55,7 @@ class Bell:
                 return True
             try:
                 self._connection = await asyncpg.connect(db.plain_url(self._url))
-                await self._connection.add_listener(service.NOTIFY_CHANNEL, self._ring)
+                await self._connection.add_listener(lifecycle.NOTIFY_CHANNEL, self._ring)
             except (OSError, asyncpg.PostgresError) as error:
                 log.warning("alerts.bell_unavailable", error=type(error).__name__)
                 self._connection = None
@@ -96,7 +96,7 @@ async def watch(
     while True:
         ticket = bell.ticket() if bell is not None and listening else None
         async with sessions() as session:
-            current = await service.current_for_visitor(session, visitor_id)
+            current = await reading.current_for_visitor(session, visitor_id)
         for alert in reversed(current):
             if alert.id not in seen:
                 seen.add(alert.id)

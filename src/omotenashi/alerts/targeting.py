@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import h3
 
 from omotenashi.alerts.areas import Area, AreaKind, Circle, Point, Polygon
-from omotenashi.alerts.regions import tsunami_regions
+from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
 from omotenashi.japan import PREFECTURES
 
 LOCATION_RESOLUTION = 7
@@ -106,6 +106,18 @@ def _tsunami_region(area: Area) -> Targets:
     return Targets(prefectures=set(region.prefectures), municipalities=set(region.municipalities))
 
 
+def _earthquake_region(area: Area) -> Targets:
+    table = earthquake_regions()
+    region = table.regions.get(area.code)
+    if region is None:
+        return Targets(
+            unresolved=[
+                f"{area.kind}:{area.code} {area.name_ja} (not in JMA's table, {table.version})"
+            ]
+        )
+    return Targets(prefectures={region.prefecture})
+
+
 def _circle_ring(circle: Circle) -> list[tuple[float, float]]:
     latitude = math.radians(circle.centre.latitude)
     longitude = math.radians(circle.centre.longitude)
@@ -158,6 +170,8 @@ def targets(areas: Iterable[Area]) -> Targets:
                 found.add(_jma(area))
             case AreaKind.TSUNAMI_REGION:
                 found.add(_tsunami_region(area))
+            case AreaKind.EARTHQUAKE_REGION:
+                found.add(_earthquake_region(area))
             case AreaKind.CIRCLE | AreaKind.POLYGON:
                 found.add(_drawn(area))
     return found

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import jobs
-from omotenashi.alerts import feed, push, service
+from omotenashi.alerts import fanout, feed, push
 from omotenashi.alerts.catalogue import Severity
 from omotenashi.alerts.models import (
     AlertState,
@@ -36,9 +36,15 @@ FIRST_RETRY = timedelta(seconds=5)
 """Then 10, 20, 40 s: a push service that is briefly down is reached within about a minute."""
 
 
-@jobs.job(service.FAN_OUT_JOB)
+@jobs.job(fanout.FAN_OUT_JOB)
 async def fan_out(session: AsyncSession, payload: dict[str, Any], platform: Platform) -> None:
-    await service.fan_out(session, uuid.UUID(payload["alert_id"]), notice=payload.get("notice"))
+    await fanout.fan_out(session, uuid.UUID(payload["alert_id"]), notice=payload.get("notice"))
+
+
+@jobs.periodic("alerts.resume_fan_outs", "* * * * *")
+async def resume_fan_outs(session: AsyncSession) -> None:
+    """A fan-out whose job was lost (a worker crashed mid-slice) goes on from its last slice."""
+    await fanout.resume_stalled(session)
 
 
 def _topic(alert: StoredAlert) -> str | None:
@@ -62,7 +68,7 @@ async def deliver_batch(
     """Push ``alert_id`` to each subscription, in its visitor's language (or, with ``notice``
     "cancelled", that it was withdrawn)."""
     alert = await session.get(StoredAlert, alert_id)
-    expected = AlertState.cancelled if notice == service.CANCELLED_NOTICE else AlertState.issued
+    expected = AlertState.cancelled if notice == fanout.CANCELLED_NOTICE else AlertState.issued
     if alert is None or alert.state is not expected:
         # Cancelled or replaced before it went out: a stale alert is worse than none.
         return {}
@@ -159,7 +165,7 @@ async def deliver_batch(
         delay = max(FIRST_RETRY * 2**attempt, timedelta(seconds=max(waits)))
         await jobs.enqueue(
             session,
-            service.DELIVER_JOB,
+            fanout.DELIVER_JOB,
             {
                 "alert_id": str(alert.id),
                 "subscriptions": [str(subscription) for subscription in retry],
@@ -188,7 +194,7 @@ async def deliver_batch(
     return counts
 
 
-@jobs.job(service.DELIVER_JOB)
+@jobs.job(fanout.DELIVER_JOB)
 async def deliver(session: AsyncSession, payload: dict[str, Any], platform: Platform) -> None:
     await deliver_batch(
         session,

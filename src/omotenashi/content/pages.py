@@ -20,7 +20,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from omotenashi import i18n, web
-from omotenashi.alerts import service as alerts
+from omotenashi.alerts import reading as alerts
 from omotenashi.auth.dependencies import (
     ForOperators,
     ForServicerAdmins,

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi.alerts import service as alerts
+from omotenashi.alerts import export as alerts
 from omotenashi.carriers import service as carriers
 from omotenashi.clients.models import ApiClient
 from omotenashi.consent import service as consent

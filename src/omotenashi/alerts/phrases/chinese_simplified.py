@@ -94,7 +94,7 @@ PHRASES: Phrases = {
         "注意这是活火山",
         "火山口周边限制",
         "禁止入山",
-        "老年人等避难",
+        "老年人等需要时间的人避难，其他人做好准备",
         "避难",
     ),
     "volcano_warning_residential": "火山喷发警报（居住地区）",
@@ -103,7 +103,7 @@ PHRASES: Phrases = {
     "volcano_warning_forecast": "火山喷发预报（注意这是活火山）",
     "volcano_action_evacuate": "请按照市町村的指示，立即从危险区域避难。",
     "volcano_action_prepare": (
-        "老年人和需要帮助的人请立即避难。其他人请做好避难准备，不要进入危险区域。"
+        "老年人等避难需要时间的人请立即避难。其他人请做好避难准备，不要进入危险区域。"
     ),
     "volcano_action_keep_off_mountain": "请不要登山，不要进入限制区域。",
     "volcano_action_keep_off_crater": "请不要靠近火山口。",
@@ -118,13 +118,15 @@ PHRASES: Phrases = {
         "危险的高温可能危害所有人的健康。请待在凉爽的地方（如避暑设施），"
         "勤补充水分，并关心身边的人。"
     ),
-    "evacuation_level3_headline": "警戒级别3 老年人等避难：{areas}",
+    "evacuation_level3_headline": (
+        "警戒级别3 老年人等避难需要时间的人立即避难，其他人做好避难准备：{areas}"
+    ),
     "evacuation_level4_headline": "警戒级别4 避难指示：{areas}",
     "evacuation_level5_headline": "警戒级别5 紧急确保安全：{areas}",
     "shelter_line": "避难场所：{shelter}",
     "nearest_shelter": "附近的避难场所",
     "evacuation_level3_action": (
-        "老年人和需要帮助的人请立即前往{shelter}避难。其他人请做好避难准备。"
+        "老年人、残障人士等避难需要时间的人请立即前往{shelter}避难。其他人请做好避难准备。"
     ),
     "evacuation_level4_action": (
         "请立即前往{shelter}避难。如果外出危险，请转移到坚固建筑物的高层。"

@@ -94,7 +94,7 @@ PHRASES: Phrases = {
         "留意此為活火山",
         "火山口周邊管制",
         "禁止入山",
-        "高齡者等避難",
+        "高齡者等需要時間的人避難，其他人做好準備",
         "避難",
     ),
     "volcano_warning_residential": "火山噴發警報（居住地區）",
@@ -103,7 +103,7 @@ PHRASES: Phrases = {
     "volcano_warning_forecast": "火山噴發預報（留意此為活火山）",
     "volcano_action_evacuate": "請依照市町村的指示，立即從危險區域避難。",
     "volcano_action_prepare": (
-        "高齡者和需要協助的人請立即避難。其他人請做好避難準備，不要進入危險區域。"
+        "高齡者等避難需要時間的人請立即避難。其他人請做好避難準備，不要進入危險區域。"
     ),
     "volcano_action_keep_off_mountain": "請勿登山，不要進入管制區域。",
     "volcano_action_keep_off_crater": "請勿靠近火山口。",
@@ -118,13 +118,15 @@ PHRASES: Phrases = {
         "危險的高溫可能危害所有人的健康。請待在涼爽的地方（如避暑設施），"
         "勤補充水分，並關心身邊的人。"
     ),
-    "evacuation_level3_headline": "警戒等級3 高齡者等避難：{areas}",
+    "evacuation_level3_headline": (
+        "警戒等級3 高齡者等避難需要時間的人立即避難，其他人做好避難準備：{areas}"
+    ),
     "evacuation_level4_headline": "警戒等級4 避難指示：{areas}",
     "evacuation_level5_headline": "警戒等級5 緊急確保安全：{areas}",
     "shelter_line": "避難場所：{shelter}",
     "nearest_shelter": "附近的避難場所",
     "evacuation_level3_action": (
-        "高齡者和需要協助的人請立即前往{shelter}避難。其他人請做好避難準備。"
+        "高齡者、身心障礙者等避難需要時間的人請立即前往{shelter}避難。其他人請做好避難準備。"
     ),
     "evacuation_level4_action": (
         "請立即前往{shelter}避難。如果外出危險，請移動到堅固建築物的高樓層。"

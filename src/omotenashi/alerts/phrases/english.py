@@ -105,7 +105,7 @@ PHRASES: Phrases = {
         "Be aware that this is an active volcano",
         "Do not approach the crater",
         "Do not approach the volcano",
-        "Older people and others evacuate",
+        "Older people and those who need time evacuate; others prepare",
         "Evacuate",
     ),
     "volcano_warning_residential": "Eruption warning (residential areas)",
@@ -116,8 +116,8 @@ PHRASES: Phrases = {
         "Evacuate from the danger area now, following the municipality's instructions."
     ),
     "volcano_action_prepare": (
-        "Older people and anyone who needs help: evacuate now. Everyone else: prepare to evacuate "
-        "and stay out of the danger area."
+        "Older people and anyone who needs time to evacuate: evacuate now. "
+        "Everyone else: prepare to evacuate and stay out of the danger area."
     ),
     "volcano_action_keep_off_mountain": "Do not climb the volcano or enter restricted areas.",
     "volcano_action_keep_off_crater": "Do not go near the crater.",
@@ -137,14 +137,18 @@ PHRASES: Phrases = {
         "This heat endangers everyone's health. Stay in a cool place (such as a cooling shelter), "
         "drink water often and check on the people around you."
     ),
-    "evacuation_level3_headline": ("Alert Level 3 – older people and others evacuate: {areas}"),
+    "evacuation_level3_headline": (
+        "Alert Level 3 – older people and those who need time must evacuate "
+        "now; others prepare: {areas}"
+    ),
     "evacuation_level4_headline": "Alert Level 4 – evacuation order: {areas}",
     "evacuation_level5_headline": "Alert Level 5 – emergency, secure your safety: {areas}",
     "shelter_line": "Shelter: {shelter}",
     "nearest_shelter": "the nearest evacuation shelter",
     "evacuation_level3_action": (
-        "Older people and anyone who needs help: evacuate now to {shelter}. Everyone else: get "
-        "ready to evacuate."
+        "Older people, people with disabilities and anyone who needs time to "
+        "evacuate: evacuate now to {shelter}. Everyone else: prepare to "
+        "evacuate."
     ),
     "evacuation_level4_action": (
         "Evacuate now to {shelter}. If going outside is dangerous, move to an upper floor of a "

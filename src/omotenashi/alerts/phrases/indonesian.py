@@ -111,7 +111,7 @@ PHRASES: Phrases = {
         "Perhatikan bahwa ini gunung api aktif",
         "Pembatasan di sekitar kawah",
         "Dilarang mendaki",
-        "Lansia dan lainnya mengungsi",
+        "Lansia dan yang butuh waktu mengungsi; yang lain bersiap",
         "Mengungsi",
     ),
     "volcano_warning_residential": "Peringatan erupsi (kawasan permukiman)",
@@ -122,8 +122,8 @@ PHRASES: Phrases = {
         "Segera mengungsi dari zona bahaya sesuai arahan pemerintah kota setempat."
     ),
     "volcano_action_prepare": (
-        "Lansia dan orang yang membutuhkan bantuan: segera mengungsi. Lainnya: bersiaplah "
-        "mengungsi dan jangan memasuki zona bahaya."
+        "Lansia dan orang yang butuh waktu untuk mengungsi: segera mengungsi. "
+        "Yang lain: bersiaplah mengungsi dan jangan memasuki zona bahaya."
     ),
     "volcano_action_keep_off_mountain": ("Jangan mendaki gunung api atau memasuki area terlarang."),
     "volcano_action_keep_off_crater": "Jangan mendekati kawah.",
@@ -144,14 +144,18 @@ PHRASES: Phrases = {
         "tempat berlindung dari panas), sering minum air, dan perhatikan orang-orang di sekitar "
         "Anda."
     ),
-    "evacuation_level3_headline": "Tingkat siaga 3 – lansia dan lainnya mengungsi: {areas}",
+    "evacuation_level3_headline": (
+        "Tingkat siaga 3 – lansia dan orang yang butuh waktu untuk mengungsi "
+        "harus mengungsi sekarang; yang lain bersiap: {areas}"
+    ),
     "evacuation_level4_headline": "Tingkat siaga 4 – perintah evakuasi: {areas}",
     "evacuation_level5_headline": "Tingkat siaga 5 – darurat, selamatkan diri: {areas}",
     "shelter_line": "Tempat pengungsian: {shelter}",
     "nearest_shelter": "tempat pengungsian terdekat",
     "evacuation_level3_action": (
-        "Lansia dan orang yang membutuhkan bantuan: segera mengungsi ke {shelter}. Lainnya: "
-        "bersiaplah untuk mengungsi."
+        "Lansia, penyandang disabilitas, dan orang yang butuh waktu untuk "
+        "mengungsi: segera mengungsi ke {shelter}. Yang lain: bersiaplah untuk "
+        "mengungsi."
     ),
     "evacuation_level4_action": (
         "Segera mengungsi ke {shelter}. Jika keluar berbahaya, pindah ke lantai atas gedung yang "

@@ -111,8 +111,8 @@ PHRASES: Phrases = {
     "volcano_warning_forecast": "噴火予報（活火山であることに留意）",
     "volcano_action_evacuate": "市町村の指示に従い、ただちに危険な地域から避難してください。",
     "volcano_action_prepare": (
-        "高齢者など避難に時間のかかる人はただちに避難してください。"
-        "その他の人は避難の準備をし、危険な地域に入らないでください。"
+        "高齢者など避難に時間のかかる人はただちに避難してください。その他の人は"
+        "避難の準備をし、危険な地域に入らないでください。"
     ),
     "volcano_action_keep_off_mountain": "山に登らず、立入規制区域に入らないでください。",
     "volcano_action_keep_off_crater": "火口に近づかないでください。",
@@ -129,14 +129,18 @@ PHRASES: Phrases = {
         "誰もが健康を損なうおそれのある危険な暑さです。涼しい場所（クーリングシェルターなど）で"
         "過ごし、こまめに水分を取り、周りの人にも声をかけてください。"
     ),
-    "evacuation_level3_headline": "警戒レベル3 高齢者等避難：{areas}",
+    "evacuation_level3_headline": (
+        "警戒レベル3 "
+        "高齢者等避難（高齢者など避難に時間のかかる人は避難、その他の人は避難の"
+        "準備）：{areas}"
+    ),
     "evacuation_level4_headline": "警戒レベル4 避難指示：{areas}",
     "evacuation_level5_headline": "警戒レベル5 緊急安全確保：{areas}",
     "shelter_line": "避難場所：{shelter}",
     "nearest_shelter": "近くの避難場所",
     "evacuation_level3_action": (
-        "高齢者や避難に助けが必要な人は、ただちに{shelter}へ避難してください。"
-        "その他の人は避難の準備をしてください。"
+        "高齢者や障害のある人など避難に時間のかかる人は、ただちに{shelter}へ避"
+        "難してください。その他の人は避難の準備をしてください。"
     ),
     "evacuation_level4_action": (
         "ただちに{shelter}へ避難してください。外に出るのが危険な場合は、"

@@ -104,7 +104,7 @@ PHRASES: Phrases = {
         "활화산임에 유의",
         "화구 주변 규제",
         "입산 규제",
-        "고령자 등 대피",
+        "고령자 등 시간이 걸리는 분은 대피, 그 밖의 분은 준비",
         "대피",
     ),
     "volcano_warning_residential": "분화 경보(거주 지역)",
@@ -113,8 +113,8 @@ PHRASES: Phrases = {
     "volcano_warning_forecast": "분화 예보(활화산임에 유의)",
     "volcano_action_evacuate": "지자체의 지시에 따라 즉시 위험 지역에서 대피하십시오.",
     "volcano_action_prepare": (
-        "고령자 등 대피에 도움이 필요한 분은 즉시 대피하십시오. 그 밖의 분은 대피를 준비하고 "
-        "위험 지역에 들어가지 마십시오."
+        "고령자 등 대피에 시간이 걸리는 분은 즉시 대피하십시오. 그 밖의 분은 "
+        "대피를 준비하고 위험 지역에 들어가지 마십시오."
     ),
     "volcano_action_keep_off_mountain": "산에 오르거나 출입 규제 구역에 들어가지 마십시오.",
     "volcano_action_keep_off_crater": "화구에 다가가지 마십시오.",
@@ -133,14 +133,16 @@ PHRASES: Phrases = {
         "누구나 건강을 해칠 수 있는 위험한 더위입니다. 시원한 곳(쿨링 셸터 등)에서 지내고, "
         "물을 자주 마시며, 주변 사람도 살펴 주십시오."
     ),
-    "evacuation_level3_headline": "경계 레벨 3 고령자 등 대피: {areas}",
+    "evacuation_level3_headline": (
+        "경계 레벨 3 고령자 등 대피에 시간이 걸리는 분은 즉시 대피, 그 밖의 분은 대피 준비: {areas}"
+    ),
     "evacuation_level4_headline": "경계 레벨 4 대피 지시: {areas}",
     "evacuation_level5_headline": "경계 레벨 5 긴급 안전 확보: {areas}",
     "shelter_line": "대피 장소: {shelter}",
     "nearest_shelter": "가까운 대피 장소",
     "evacuation_level3_action": (
-        "고령자 등 대피에 도움이 필요한 분은 지금 즉시 {shelter}(으)로 대피하십시오. "
-        "그 밖의 분은 대피를 준비하십시오."
+        "고령자, 장애인 등 대피에 시간이 걸리는 분은 지금 즉시 {shelter}(으)로 "
+        "대피하십시오. 그 밖의 분은 대피를 준비하십시오."
     ),
     "evacuation_level4_action": (
         "지금 즉시 {shelter}(으)로 대피하십시오. 밖으로 나가는 것이 위험하면 튼튼한 "

@@ -109,7 +109,7 @@ PHRASES: Phrases = {
         "Atenção: vulcão ativo",
         "Não se aproxime da cratera",
         "Não se aproxime do vulcão",
-        "Evacuação de idosos e outros",
+        "Evacuam idosos e quem precisa de tempo; os demais se preparam",
         "Evacuação",
     ),
     "volcano_warning_residential": "Alerta de erupção (áreas residenciais)",
@@ -120,8 +120,8 @@ PHRASES: Phrases = {
         "Evacue agora a área de perigo seguindo as instruções do município."
     ),
     "volcano_action_prepare": (
-        "Idosos e quem precisa de ajuda: evacuem agora. Os demais: preparem-se para evacuar e não "
-        "entrem na área de perigo."
+        "Idosos e quem precisa de tempo para evacuar: evacuem agora. Os "
+        "demais: preparem-se para evacuar e não entrem na área de perigo."
     ),
     "volcano_action_keep_off_mountain": "Não suba o vulcão nem entre em áreas restritas.",
     "volcano_action_keep_off_crater": "Não se aproxime da cratera.",
@@ -141,14 +141,17 @@ PHRASES: Phrases = {
         "Este calor ameaça a saúde de todos. Fique em um local fresco (como um abrigo "
         "climatizado), beba água com frequência e cuide das pessoas ao seu redor."
     ),
-    "evacuation_level3_headline": "Nível de alerta 3 – evacuação de idosos e outros: {areas}",
+    "evacuation_level3_headline": (
+        "Nível de alerta 3 – idosos e quem precisa de tempo para evacuar devem "
+        "evacuar já; os demais, preparem-se: {areas}"
+    ),
     "evacuation_level4_headline": "Nível de alerta 4 – ordem de evacuação: {areas}",
     "evacuation_level5_headline": "Nível de alerta 5 – emergência, proteja sua vida: {areas}",
     "shelter_line": "Abrigo: {shelter}",
     "nearest_shelter": "o abrigo de evacuação mais próximo",
     "evacuation_level3_action": (
-        "Idosos e quem precisa de ajuda: evacuem agora para {shelter}. Os demais: preparem-se "
-        "para evacuar."
+        "Idosos, pessoas com deficiência e quem precisa de tempo para evacuar: "
+        "evacuem agora para {shelter}. Os demais: preparem-se para evacuar."
     ),
     "evacuation_level4_action": (
         "Evacue agora para {shelter}. Se sair for perigoso, suba para um andar alto de um prédio "

@@ -111,7 +111,7 @@ PHRASES: Phrases = {
         "Atención: volcán activo",
         "No acercarse al cráter",
         "No acercarse al volcán",
-        "Evacuación de personas mayores y otras",
+        "Evacúan las personas mayores y quienes tardan; los demás se preparan",
         "Evacuación",
     ),
     "volcano_warning_residential": "Alerta de erupción (zonas habitadas)",
@@ -122,8 +122,8 @@ PHRASES: Phrases = {
         "Evacúe ahora la zona de peligro siguiendo las instrucciones del municipio."
     ),
     "volcano_action_prepare": (
-        "Personas mayores y quienes necesiten ayuda: evacúen ahora. Los demás: prepárense para "
-        "evacuar y no entren en la zona de peligro."
+        "Personas mayores y quienes tardan en evacuar: evacúen ahora. Los "
+        "demás: prepárense para evacuar y no entren en la zona de peligro."
     ),
     "volcano_action_keep_off_mountain": "No suba al volcán ni entre en zonas restringidas.",
     "volcano_action_keep_off_crater": "No se acerque al cráter.",
@@ -144,15 +144,17 @@ PHRASES: Phrases = {
         "refugio climático), beba agua a menudo y preocúpese por las personas de su alrededor."
     ),
     "evacuation_level3_headline": (
-        "Nivel de alerta 3 – evacuación de personas mayores y otras: {areas}"
+        "Nivel de alerta 3 – las personas mayores y quienes tardan en evacuar "
+        "deben evacuar ya; los demás, prepárense: {areas}"
     ),
     "evacuation_level4_headline": "Nivel de alerta 4 – orden de evacuación: {areas}",
     "evacuation_level5_headline": "Nivel de alerta 5 – emergencia, póngase a salvo: {areas}",
     "shelter_line": "Refugio: {shelter}",
     "nearest_shelter": "el refugio de evacuación más cercano",
     "evacuation_level3_action": (
-        "Personas mayores y quienes necesiten ayuda: evacúen ahora a {shelter}. Los demás: "
-        "prepárense para evacuar."
+        "Personas mayores, personas con discapacidad y quienes tardan en "
+        "evacuar: evacúen ahora a {shelter}. Los demás: prepárense para "
+        "evacuar."
     ),
     "evacuation_level4_action": (
         "Evacúe ahora a {shelter}. Si salir es peligroso, suba a un piso alto de un edificio "

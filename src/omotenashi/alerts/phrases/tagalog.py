@@ -112,7 +112,7 @@ PHRASES: Phrases = {
         "Tandaang aktibong bulkan ito",
         "Bawal lumapit sa bunganga",
         "Bawal umakyat sa bulkan",
-        "Paglikas ng matatanda at iba pa",
+        "Lumikas ang matatanda at mabagal lumikas; maghanda ang iba",
         "Lumikas",
     ),
     "volcano_warning_residential": "Babala sa pagsabog (mga tirahan)",
@@ -123,8 +123,9 @@ PHRASES: Phrases = {
         "Lumikas ngayon din mula sa mapanganib na lugar ayon sa utos ng munisipyo."
     ),
     "volcano_action_prepare": (
-        "Matatanda at nangangailangan ng tulong: lumikas na ngayon. Ang iba: maghandang lumikas "
-        "at huwag pumasok sa mapanganib na lugar."
+        "Matatanda at sinumang nangangailangan ng oras para lumikas: lumikas "
+        "na ngayon. Ang iba: maghandang lumikas at huwag pumasok sa mapanganib "
+        "na lugar."
     ),
     "volcano_action_keep_off_mountain": (
         "Huwag umakyat sa bulkan o pumasok sa mga ipinagbabawal na lugar."
@@ -146,14 +147,17 @@ PHRASES: Phrases = {
         "Mapanganib sa kalusugan ng lahat ang init na ito. Manatili sa malamig na lugar (gaya ng "
         "cooling shelter), uminom ng tubig nang madalas, at kumustahin ang mga tao sa paligid mo."
     ),
-    "evacuation_level3_headline": ("Antas ng alerto 3 – paglikas ng matatanda at iba pa: {areas}"),
+    "evacuation_level3_headline": (
+        "Antas ng alerto 3 – lumikas na ang matatanda at ang mga "
+        "nangangailangan ng oras para lumikas; maghanda ang iba: {areas}"
+    ),
     "evacuation_level4_headline": "Antas ng alerto 4 – utos na lumikas: {areas}",
     "evacuation_level5_headline": "Antas ng alerto 5 – emergency, iligtas ang buhay: {areas}",
     "shelter_line": "Evacuation center: {shelter}",
     "nearest_shelter": "ang pinakamalapit na evacuation center",
     "evacuation_level3_action": (
-        "Matatanda at nangangailangan ng tulong: lumikas na ngayon sa {shelter}. Ang iba: "
-        "maghandang lumikas."
+        "Matatanda, may kapansanan at sinumang nangangailangan ng oras para "
+        "lumikas: lumikas na ngayon sa {shelter}. Ang iba: maghandang lumikas."
     ),
     "evacuation_level4_action": (
         "Lumikas na ngayon sa {shelter}. Kung mapanganib lumabas, umakyat sa itaas na palapag ng "

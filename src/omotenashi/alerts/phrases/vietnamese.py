@@ -110,7 +110,7 @@ PHRASES: Phrases = {
         "Lưu ý đây là núi lửa đang hoạt động",
         "Hạn chế khu vực quanh miệng núi lửa",
         "Cấm lên núi",
-        "Người cao tuổi và những người khác sơ tán",
+        "Người cao tuổi và người cần nhiều thời gian sơ tán; người khác chuẩn bị",
         "Sơ tán",
     ),
     "volcano_warning_residential": "Cảnh báo phun trào (khu dân cư)",
@@ -121,8 +121,9 @@ PHRASES: Phrases = {
         "Hãy sơ tán ngay khỏi khu vực nguy hiểm theo hướng dẫn của chính quyền địa phương."
     ),
     "volcano_action_prepare": (
-        "Người cao tuổi và người cần hỗ trợ: hãy sơ tán ngay. Những người khác: chuẩn bị sơ tán "
-        "và không vào khu vực nguy hiểm."
+        "Người cao tuổi và người cần nhiều thời gian để sơ tán: hãy sơ tán "
+        "ngay. Những người khác: chuẩn bị sơ tán và không vào khu vực nguy "
+        "hiểm."
     ),
     "volcano_action_keep_off_mountain": "Không leo núi và không vào khu vực bị hạn chế.",
     "volcano_action_keep_off_crater": "Không đến gần miệng núi lửa.",
@@ -143,15 +144,17 @@ PHRASES: Phrases = {
         "uống nước thường xuyên và quan tâm đến những người xung quanh."
     ),
     "evacuation_level3_headline": (
-        "Cấp cảnh báo 3 – người cao tuổi và những người khác sơ tán: {areas}"
+        "Cấp cảnh báo 3 – người cao tuổi và người cần nhiều thời gian để sơ "
+        "tán phải sơ tán ngay; những người khác chuẩn bị: {areas}"
     ),
     "evacuation_level4_headline": "Cấp cảnh báo 4 – lệnh sơ tán: {areas}",
     "evacuation_level5_headline": "Cấp cảnh báo 5 – khẩn cấp, hãy bảo vệ tính mạng: {areas}",
     "shelter_line": "Nơi lánh nạn: {shelter}",
     "nearest_shelter": "nơi lánh nạn gần nhất",
     "evacuation_level3_action": (
-        "Người cao tuổi và người cần hỗ trợ: hãy sơ tán ngay đến {shelter}. Những người khác: "
-        "hãy chuẩn bị sơ tán."
+        "Người cao tuổi, người khuyết tật và người cần nhiều thời gian để sơ "
+        "tán: hãy sơ tán ngay đến {shelter}. Những người khác: hãy chuẩn bị sơ "
+        "tán."
     ),
     "evacuation_level4_action": (
         "Hãy sơ tán ngay đến {shelter}. Nếu ra ngoài nguy hiểm, hãy lên tầng cao của một tòa nhà "

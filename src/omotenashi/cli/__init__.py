@@ -1,0 +1,45 @@
+"""The `omotenashi` command: serve, worker, db, demo, doctor, keys, ...
+
+One module per command group; this module only assembles them (``main`` is the entry point).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from omotenashi.cli import (
+    alerts,
+    audit_log,
+    database,
+    demo,
+    doctor,
+    keys,
+    ledger,
+    operators,
+    serve,
+    stats,
+    tm,
+)
+
+cli = typer.Typer(
+    help="Omotenashi Cloud: register once, be served in your language across Japan.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+cli.command()(serve.serve)
+cli.command("worker")(serve.worker_command)
+cli.command("demo")(demo.demo_command)
+cli.command()(doctor.doctor)
+cli.add_typer(database.app, name="db")
+cli.add_typer(audit_log.app, name="audit")
+cli.add_typer(ledger.app, name="ledger")
+cli.add_typer(operators.app, name="operator")
+cli.add_typer(tm.app, name="tm")
+cli.add_typer(stats.app, name="stats")
+cli.add_typer(keys.app, name="keys")
+cli.add_typer(alerts.app, name="alerts")
+
+
+def main() -> None:
+    cli()
