@@ -32,6 +32,9 @@ __all__ = [
     "CurrentPrincipal",
     "CurrentStaff",
     "CurrentVisitor",
+    "ForOperators",
+    "ForServicerAdmins",
+    "ForServicerStaff",
     "PageOperator",
     "PageStaff",
     "PageStaffOf",
@@ -39,6 +42,7 @@ __all__ = [
     "StaffOf",
     "optional_page_visitor",
     "page_principal",
+    "page_staff_holding",
     "session_bearer",
 ]
 
