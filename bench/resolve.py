@@ -225,7 +225,7 @@ async def load(server: Server, count: int) -> Loaded:
     started = time.monotonic()
 
     # The servicer, its terminal and one visitor made the product's own way (audit entries,
-    # argon2 secret hash, a real signed receipt). The visitor's card is outside the bulk range.
+    # keyed secret digest, a real signed receipt). The visitor's card is outside the bulk range.
     engine = db.create_engine(url, pool_size=1)
     try:
         async with db.session_factory(engine)() as session:
@@ -253,6 +253,7 @@ async def load(server: Server, count: int) -> Loaded:
                 purposes=(PURPOSE,),
                 location="1F front desk",
                 actor="staff:bench",
+                keys=keys,
             )
             terminal.max_visitors_per_minute = GATE_VISITORS_PER_MINUTE
             terminal.max_requests_per_minute = GATE_REQUESTS_PER_MINUTE
