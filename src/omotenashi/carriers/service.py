@@ -78,7 +78,7 @@ from omotenashi.carriers.errors import (
     QrReplayedError,
 )
 from omotenashi.carriers.models import Carrier, CarrierKind, QrUse
-from omotenashi.db import Executor
+from omotenashi.db import Executor, HotExecutor
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
 from omotenashi.mail import service as mail
@@ -432,7 +432,7 @@ async def verify_qr(
 
 
 async def check_qr(
-    session: Executor, keys: CarrierKeys, payload: str, now: datetime
+    session: HotExecutor, keys: CarrierKeys, payload: str, now: datetime
 ) -> tuple[uuid.UUID, int, uuid.UUID]:
     """The live phone carrier's id, the code's time step and the visitor's id, if the code is
     genuine and current; :class:`CarrierNotFoundError` as :func:`verify_qr` says. Its use is

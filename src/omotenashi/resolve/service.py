@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 import structlog
 from sqlalchemy import select
@@ -32,7 +33,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.carriers.models import CarrierKind
-from omotenashi.db import Executor
+from omotenashi.db import HotExecutor
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security import ratelimit
@@ -308,7 +309,7 @@ class Decision:
 
 
 async def decide(
-    session: Executor,
+    session: HotExecutor,
     *,
     servicer_id: uuid.UUID,
     purpose: PurposeKey,
@@ -363,7 +364,7 @@ async def decide(
         language=row.language or "",
         data_key=row.data_key,
         granted=frozenset(row.granted or ()),
-        clear=dict(row.clear or {}),
+        clear=_json(row.clear),
         sealed=dict(zip(row.sealed_keys or (), row.sealed_values or (), strict=True)),
         visitors_seen=row.visitors_seen,
     )
@@ -375,6 +376,14 @@ async def decide(
             attributes=len(row.present_keys or ()),
         )
     return decision
+
+
+def _json(value: Any) -> dict[str, Any]:
+    """A jsonb object as read: decoded by the connection's codec, or its text where the
+    connection leaves decoding to SQLAlchemy's result layer (a raw read on its connection)."""
+    if isinstance(value, str | bytes):
+        value = orjson.loads(value)
+    return dict(value or {})
 
 
 _REFUSALS = {

@@ -27,7 +27,7 @@ from omotenashi.clients.tokens import AccessToken
 from omotenashi.consent import requests
 from omotenashi.consent.errors import ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequest, ConsentRequestState
-from omotenashi.db import Executor, OpenSession
+from omotenashi.db import Executor, HotExecutor, OpenSession
 from omotenashi.errors import ForbiddenError, TooManyRequestsError
 from omotenashi.resolve import service
 from omotenashi.security.keys import PlatformKeys
@@ -125,7 +125,7 @@ async def resolve_at_touchpoint(
 
 
 async def resolve_with_token(
-    connection: Executor,
+    connection: HotExecutor,
     keys: PlatformKeys,
     token: AccessToken,
     presented: Presented,
@@ -180,7 +180,7 @@ async def resolve_with_token(
 
 
 async def _settle(
-    session: Executor,
+    session: HotExecutor,
     keys: PlatformKeys,
     decision: service.Decision,
     now: datetime,
@@ -210,7 +210,7 @@ async def _settle(
 
 
 def _transaction(
-    session: Executor, refusals: OpenSession | None
+    session: HotExecutor, refusals: OpenSession | None
 ) -> AbstractAsyncContextManager[AsyncSession]:
     if refusals is not None:
         return refusals()
