@@ -308,6 +308,46 @@ class Decision:
         return tuple(k for k in PURPOSES[self.purpose].attributes if k not in self.granted)
 
 
+def decide_statement(*, client: bool, card: bool) -> sa.TextualSelect:
+    """The deciding statement for an API client's resolve (else a service's), of a card or tag
+    (else a visitor known by id)."""
+    return _DECIDE[(client, card)]
+
+
+def decide_params(
+    *,
+    servicer_id: uuid.UUID,
+    purpose: PurposeKey,
+    whom: uuid.UUID | Card,
+    terminal_id: uuid.UUID | None = None,
+    ceiling: int | None = None,
+    client_id: str | None = None,
+    qr: QrCode | None = None,
+    now: datetime,
+) -> dict[str, Any]:
+    """The values :func:`decide_statement`'s statement is run with (see :func:`decide`)."""
+    params: dict[str, Any] = {
+        "servicer_id": servicer_id,
+        "purpose": str(purpose),
+        "needed": list(PURPOSES[purpose].attributes),
+        "now": now,
+        "since": now - ANOMALY_WINDOW,
+    }
+    if client_id is not None:
+        params |= {
+            "client_id": client_id,
+            "qr_carrier_id": qr.carrier_id if qr else None,
+            "qr_step": qr.step if qr else None,
+        }
+    else:
+        params |= {"terminal_id": terminal_id, "ceiling": ceiling}
+    if isinstance(whom, Card):
+        params |= {"kind": whom.kind.value, "lookup_hash": whom.lookup_hash}
+    else:
+        params["visitor_id"] = whom
+    return params
+
+
 async def decide(
     session: HotExecutor,
     *,
@@ -328,26 +368,17 @@ async def decide(
     from it and records ``qr``'s use. Without one, ``terminal_id`` is the terminal resolving,
     which the access log names; with a ``ceiling``, it may not serve more distinct visitors
     than that in :data:`ANOMALY_WINDOW`."""
-    params: dict[str, Any] = {
-        "servicer_id": servicer_id,
-        "purpose": str(purpose),
-        "needed": list(PURPOSES[purpose].attributes),
-        "now": now,
-        "since": now - ANOMALY_WINDOW,
-    }
-    if client_id is not None:
-        params |= {
-            "client_id": client_id,
-            "qr_carrier_id": qr.carrier_id if qr else None,
-            "qr_step": qr.step if qr else None,
-        }
-    else:
-        params |= {"terminal_id": terminal_id, "ceiling": ceiling}
-    if isinstance(whom, Card):
-        params |= {"kind": whom.kind.value, "lookup_hash": whom.lookup_hash}
-    else:
-        params["visitor_id"] = whom
-    statement = _DECIDE[(client_id is not None, isinstance(whom, Card))]
+    params = decide_params(
+        servicer_id=servicer_id,
+        purpose=purpose,
+        whom=whom,
+        terminal_id=terminal_id,
+        ceiling=ceiling,
+        client_id=client_id,
+        qr=qr,
+        now=now,
+    )
+    statement = decide_statement(client=client_id is not None, card=isinstance(whom, Card))
     row = (await session.execute(statement, params)).one()
     outcome = Outcome(row.outcome)
     if not row.servicer_known and outcome not in _REFUSALS:
