@@ -16,7 +16,9 @@ class AccessLogEntry(Base):
     __tablename__ = "access_log"
 
     id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
-    visitor_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("visitors.id", ondelete="CASCADE"))
+    # Not a checked foreign key either: the check would lock the visitor's row in every resolve
+    # (migration 0022). Erasure deletes a visitor's lines itself (``visitors.service.erase``).
+    visitor_id: Mapped[uuid.UUID]
     at: Mapped[datetime]
     # A servicer is suspended, never deleted, while visitors' logs of it remain. Not a checked
     # foreign key: the check would lock the servicer's row in every resolve (see migration 0017).
