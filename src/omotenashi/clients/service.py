@@ -28,6 +28,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import text
+from omotenashi.clients import queries
 from omotenashi.clients.errors import (
     ApiClientNotFoundError,
     ApiClientRevokedError,
@@ -43,6 +44,7 @@ from omotenashi.db import Executor
 from omotenashi.errors import FieldError
 from omotenashi.security import audit
 from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.servicers import queries as servicers_queries
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.models import PurposeState, Servicer, ServicerState
@@ -298,7 +300,7 @@ def _live_clients() -> Select[ApiClient]:
     return (
         select(ApiClient)
         .join(Servicer, Servicer.id == ApiClient.servicer_id)
-        .where(ApiClient.revoked_at.is_(None), Servicer.state == ServicerState.approved)
+        .where(queries.live(), servicers_queries.approved())
     )
 
 
