@@ -29,25 +29,60 @@ import orjson
 import sqlalchemy as sa
 import structlog
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
-from omotenashi.carriers.models import CarrierKind
+from omotenashi.carriers import queries as carriers
+from omotenashi.carriers.models import Carrier, CarrierKind
+from omotenashi.clients import queries as clients
+from omotenashi.clients.models import ApiClient
+from omotenashi.consent import queries as consent
+from omotenashi.consent.models import ConsentGrant
 from omotenashi.db import HotExecutor
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security import ratelimit
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
+from omotenashi.servicers import queries as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError, ServicerNotFoundError
+from omotenashi.servicers.models import Servicer, ServicerPurpose
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.visitors import queries as visitors_queries
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.errors import VisitorNotFoundError
+from omotenashi.visitors.models import Visitor
 
 log = structlog.get_logger(__name__)
 
 # How far back a terminal's distinct visitors are counted against its ceiling.
 ANOMALY_WINDOW = timedelta(minutes=1)
+
+# The statement is written as text (its CTEs, lateral joins and plan were tuned as such), with
+# every rule that another domain owns rendered from that domain's Core piece (``queries``), so
+# a rule changes in its owner's one place and resolve follows. The pieces name the statement's
+# own aliases and parameters.
+_PG = postgresql.dialect()  # type: ignore[no-untyped-call]
+_C = aliased(ApiClient, name="c")
+_S = aliased(Servicer, name="s")
+_SP = aliased(ServicerPurpose, name="sp")
+_V = aliased(Visitor, name="v")
+_G = aliased(ConsentGrant, name="g")
+_CARRIER = aliased(Carrier, name="c")
+
+
+def _sql(piece: sa.ClauseElement) -> str:
+    """A Core piece as SQL text inside the statement: its constants inline, its parameters the
+    statement's (given as :func:`_param`); a condition in parentheses, to stand as one term."""
+    text = str(piece.compile(dialect=_PG, compile_kwargs={"literal_binds": True}))
+    return f"({text})" if isinstance(piece, sa.ColumnElement) else text
+
+
+def _param(name: str, cast: str | None = None) -> sa.ColumnElement[Any]:
+    return sa.literal_column(f"CAST(:{name} AS {cast})" if cast else f":{name}")
+
 
 # Who resolves, when a service (not an API client) does: the servicer and, for a touchpoint, its
 # terminal and ceiling, as given.
@@ -70,25 +105,18 @@ SELECT CAST(:terminal_id AS uuid) AS terminal_id,
 _CLIENT_CALLER_SQL = """
 client AS MATERIALIZED (
 SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
-       c.suspended_at IS NOT NULL AS suspended,
-       'resolve' = ANY(c.scopes) AS may_resolve,
-       c.kind <> 'terminal' OR CAST(:purpose AS text) = ANY(c.purposes) AS may_serve,
+       {suspended} AS suspended,
+       {may_resolve} AS may_resolve,
+       {may_serve} AS may_serve,
        interval '1 minute' / c.max_requests_per_minute AS spacing,
        interval '1 minute' / c.max_requests_per_minute
            * greatest(1, c.max_requests_per_minute / 10) AS allowance
   FROM api_clients c JOIN servicers s ON s.id = c.servicer_id
  WHERE c.client_id = :client_id AND c.servicer_id = :servicer_id
-   AND (c.revoked_at IS NULL OR c.suspended_at IS NOT NULL) AND s.state = 'approved'
+   AND {live_or_suspended} AND {servicer_approved}
 ),
 counted AS ({counted}),
-used AS (
-INSERT INTO qr_uses (carrier_id, step)
-SELECT CAST(:qr_carrier_id AS uuid), CAST(:qr_step AS bigint)
-  FROM counted
- WHERE CAST(:qr_carrier_id AS uuid) IS NOT NULL
-    ON CONFLICT DO NOTHING
-RETURNING 1
-),
+used AS ({used}),
 caller AS (
 SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
        CAST(:servicer_id AS uuid) AS servicer_id,
@@ -106,13 +134,27 @@ SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
        (SELECT {wait} FROM rate_limits r WHERE r.key = 'client:' || client.id)::float8 AS wait
   FROM (SELECT) AS one LEFT JOIN client ON true
 )"""
+_QR_USE: sa.ColumnElement[Any] = sa.literal_column("CAST(:qr_carrier_id AS uuid)")
 _CLIENT_CALLER = _CLIENT_CALLER_SQL.format(
+    suspended=_sql(clients.suspended(_C)),
+    may_resolve=_sql(clients.holds(sa.literal("resolve"), _C)),
+    may_serve=_sql(clients.serves(_param("purpose", "text"), _C)),
+    live_or_suspended=_sql(clients.live_or_suspended(_C)),
+    servicer_approved=_sql(servicers.approved(_S)),
     counted=ratelimit.take_sql(
         "SELECT 'client:' || id, statement_timestamp() + spacing FROM client"
         " WHERE may_resolve AND may_serve AND NOT suspended",
         interval="(SELECT spacing FROM client)",
         window="(SELECT allowance FROM client)",
         now="statement_timestamp()",
+    ),
+    # A QR code's single use, recorded once the request is counted.
+    used=_sql(
+        carriers.first_uses(
+            sa.select(_QR_USE, _param("qr_step", "bigint"))
+            .select_from(sa.table("counted"))
+            .where(_QR_USE.is_not(None))
+        )
     ),
     wait=ratelimit.wait_sql(
         "r.theoretical_arrival", "client.spacing", "client.allowance", "statement_timestamp()"
@@ -124,7 +166,7 @@ WITH {caller},
 facts AS MATERIALIZED (
 SELECT caller.*,
        s.id IS NOT NULL AS servicer_known,
-       s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS approved,
+       {servicer_approved} AND {purpose_approved} AS approved,
        v.id AS visitor_id,
        v.language,
        v.data_key,
@@ -137,16 +179,12 @@ SELECT caller.*,
   FROM caller
   LEFT JOIN servicers s ON s.id = caller.servicer_id
   LEFT JOIN servicer_purposes sp ON sp.servicer_id = s.id AND sp.purpose = :purpose
-  LEFT JOIN visitors v ON v.id = ({whom}) AND v.data_key IS NOT NULL
+  LEFT JOIN visitors v ON v.id = ({whom}) AND {visitor_live}
   -- What the visitor lets this servicer (itself, or its whole category) see for the purpose.
   LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT k::text) AS keys
           FROM consent_grants g CROSS JOIN unnest(g.attributes) AS k
-         WHERE g.visitor_id = v.id
-           AND g.purpose = :purpose
-           AND (g.servicer_id = s.id OR g.servicer_category = s.category)
-           AND g.revoked_at IS NULL
-           AND g.expires_at > :now
+         WHERE {granted}
        ) granted ON true
   -- The values of what is both needed and granted; nothing else is even read.
   LEFT JOIN LATERAL (
@@ -210,8 +248,25 @@ SELECT decided.*, (SELECT id FROM logged) AS logged_id FROM decided
 
 
 def _decide(caller: str, whom: str) -> sa.TextualSelect:
+    statement = _DECIDE_SQL.format(
+        caller=caller,
+        whom=whom,
+        servicer_approved=_sql(servicers.approved(_S)),
+        purpose_approved=_sql(servicers.purpose_approved(_SP)),
+        visitor_live=_sql(visitors_queries.live(_V)),
+        granted=_sql(
+            consent.granted_to(
+                visitor=sa.literal_column("v.id"),
+                purpose=_param("purpose"),
+                servicer=sa.literal_column("s.id"),
+                category=sa.literal_column("s.category"),
+                now=_param("now"),
+                grant=_G,
+            )
+        ),
+    )
     return (
-        sa.text(_DECIDE_SQL.format(caller=caller, whom=whom))
+        sa.text(statement)
         .bindparams(sa.bindparam("needed", type_=ARRAY(sa.String)))
         .columns(
             sa.column("terminal_id", sa.Uuid),
@@ -239,10 +294,7 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
 
 # The visitor by id (a consent request names them, or a QR code), or by the live card or tag.
 _BY_VISITOR = ":visitor_id"
-_BY_CARD = (
-    "SELECT c.visitor_id FROM carriers c WHERE c.kind = :kind AND c.lookup_hash = :lookup_hash"
-    " AND c.revoked_at IS NULL"
-)
+_BY_CARD = _sql(carriers.card_holder(_param("kind"), _param("lookup_hash"), _CARRIER))
 _DECIDE = {
     (False, False): _decide(_GIVEN_CALLER, _BY_VISITOR),
     (False, True): _decide(_GIVEN_CALLER, _BY_CARD),
