@@ -304,8 +304,8 @@ def _live_clients() -> Select[ApiClient]:
     )
 
 
-def _live_client(client_id: str) -> Select[ApiClient]:
-    return _live_clients().where(ApiClient.client_id == client_id)
+# Read on every token grant, so built once.
+_LIVE_CLIENT = _live_clients().where(ApiClient.client_id == bindparam("client_id"))
 
 
 # Read on every API request, so built once, and as plain columns rather than an ApiClient.
@@ -333,7 +333,7 @@ async def authenticate(
 
     With ``keys``, a secret still stored as an argon2 hash is stored again as its keyed digest
     once it matched (the session's transaction commits it)."""
-    client = await session.scalar(_live_client(client_id))
+    client = await session.scalar(_LIVE_CLIENT, {"client_id": client_id})
     matches = await _verify(client.secret_hash if client else None, secret, keys)
     if client is None or not matches:
         log.info("api_client.authentication_failed")
