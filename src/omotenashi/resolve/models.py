@@ -34,3 +34,16 @@ class AccessLogEntry(Base):
         # index finds a day's pages for a fraction of a B-tree's size and upkeep.
         sa.Index("ix_access_log_at", "at", postgresql_using="brin"),
     )
+
+
+class TerminalLoad(Base):
+    """A terminal's distinct visitors in the current minute and the one before, kept by
+    resolve's statement so that its ceiling is checked in constant time (the exact count of
+    the last minute's log is made only when their sum reaches the ceiling)."""
+
+    __tablename__ = "terminal_load"
+
+    terminal_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    minute: Mapped[datetime]
+    visitors: Mapped[int]
+    previous: Mapped[int]

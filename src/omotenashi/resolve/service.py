@@ -175,7 +175,8 @@ SELECT caller.*,
        shared.sealed_keys,
        shared.sealed_values,
        shared.present_keys,
-       seen.visitors AS visitors_seen
+       seen.visitors AS visitors_seen,
+       last_seen.at AS last_seen
   FROM caller
   LEFT JOIN servicers s ON s.id = caller.servicer_id
   LEFT JOIN servicer_purposes sp ON sp.servicer_id = s.id AND sp.purpose = :purpose
@@ -197,26 +198,43 @@ SELECT caller.*,
           FROM visitor_attributes a
          WHERE a.visitor_id = v.id AND a.key = ANY(:needed) AND a.key = ANY(granted.keys)
        ) shared ON true
+  -- When the terminal last served this visitor in the window (read from the visitor's own
+  -- rows; the terminal is compared in a form no index serves).
+  CROSS JOIN LATERAL (
+        SELECT max(l.at) AS at FROM access_log l
+         WHERE caller.ceiling IS NOT NULL
+           AND l.visitor_id = v.id AND l.at > :since AND l.at <= :now
+           AND l.terminal_id IS NOT DISTINCT FROM caller.terminal_id
+       ) last_seen
+  LEFT JOIN terminal_load t ON t.terminal_id = caller.terminal_id
   -- NULL when the terminal already served this visitor in the window (one more resolve of
-  -- them cannot raise its count, so the count is not even made); otherwise how many distinct
-  -- visitors it served, counting at most `ceiling`.
+  -- them cannot raise its count, so no count is made). Otherwise, in constant time, its
+  -- distinct visitors of this minute and the one before (``terminal_load``, kept below): the
+  -- window lies within those two minutes, so that sum bounds its distinct visitors in the
+  -- window, and while it is under the ceiling the rule holds without counting. Only when it
+  -- reaches the ceiling are the window's distinct visitors counted exactly, at most `ceiling`
+  -- of them, so the rule is applied as exactly as before.
   -- The plan is made once per connection, without the values (``db.HOT_PATH_SETTINGS``), so
   -- the conditions leave no room for a worse one: the window is a closed range (a range of
   -- unknown bounds is estimated narrow, so the terminal's index is read, however the log is
-  -- spread over terminals), and whether this visitor was served is read from the visitor's own
-  -- rows (the terminal is compared in a form no index serves).
+  -- spread over terminals).
   CROSS JOIN LATERAL (
         SELECT CASE
-                 WHEN caller.ceiling IS NULL THEN NULL
-                 WHEN EXISTS (SELECT FROM access_log l
-                               WHERE l.visitor_id = v.id AND l.at > :since AND l.at <= :now
-                                 AND l.terminal_id IS NOT DISTINCT FROM caller.terminal_id)
-                 THEN NULL
+                 WHEN caller.ceiling IS NULL OR last_seen.at IS NOT NULL THEN NULL
+                 WHEN bound.visitors < caller.ceiling THEN bound.visitors
                  ELSE (SELECT count(*) FROM (SELECT DISTINCT l.visitor_id FROM access_log l
                                               WHERE l.terminal_id = caller.terminal_id
                                                 AND l.at > :since AND l.at <= :now
                                               LIMIT caller.ceiling) AS served)
                END AS visitors
+          FROM (SELECT CASE
+                         WHEN t.minute >= date_trunc('minute', CAST(:now AS timestamptz))
+                         THEN t.visitors + t.previous
+                         WHEN t.minute = date_trunc('minute', CAST(:now AS timestamptz))
+                                         - interval '1 minute'
+                         THEN t.visitors
+                         ELSE 0
+                       END AS visitors) AS bound
        ) seen
 ),
 -- The rules, in the order they are told: the caller refused (above); no such visitor; a
@@ -242,6 +260,23 @@ SELECT visitor_id, :now, servicer_id, terminal_id, :purpose, coalesce(present_ke
   FROM decided
  WHERE outcome = 'disclosed'
 RETURNING id
+),
+-- A terminal's distinct visitors a minute, counted as it discloses to a visitor it had not
+-- served yet this minute (its previous minute's kept beside them).
+load AS (
+INSERT INTO terminal_load AS t (terminal_id, minute, visitors, previous)
+SELECT terminal_id, date_trunc('minute', CAST(:now AS timestamptz)), 1, 0
+  FROM decided
+ WHERE outcome = 'disclosed' AND ceiling IS NOT NULL
+   AND (last_seen IS NULL OR last_seen < date_trunc('minute', CAST(:now AS timestamptz)))
+    ON CONFLICT (terminal_id) DO UPDATE
+   SET visitors = CASE WHEN t.minute >= excluded.minute THEN t.visitors + 1 ELSE 1 END,
+       previous = CASE
+                    WHEN t.minute >= excluded.minute THEN t.previous
+                    WHEN t.minute = excluded.minute - interval '1 minute' THEN t.visitors
+                    ELSE 0
+                  END,
+       minute = greatest(t.minute, excluded.minute)
 )
 SELECT decided.*, (SELECT id FROM logged) AS logged_id FROM decided
 """
@@ -286,6 +321,7 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
             sa.column("sealed_values", ARRAY(sa.LargeBinary)),
             sa.column("present_keys", ARRAY(sa.String)),
             sa.column("visitors_seen", sa.Integer),
+            sa.column("last_seen", sa.DateTime(timezone=True)),
             sa.column("outcome", sa.String),
             sa.column("logged_id", sa.BigInteger),
         )
