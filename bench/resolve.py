@@ -455,8 +455,10 @@ def _basic(client_id: str, secret: str) -> str:
     return "Basic " + base64.b64encode(f"{client_id}:{secret}".encode()).decode()
 
 
-def get_token(server: Server, loaded: Loaded, client_id: str | None = None) -> str:
-    response = httpx.post(
+def get_token(
+    server: Server, loaded: Loaded, client_id: str | None = None, http: httpx.Client | None = None
+) -> str:
+    response = (http or httpx).post(
         f"{server.base}/v1/oauth/token",
         data={"grant_type": "client_credentials"},
         headers={"authorization": _basic(client_id or loaded.client_id, loaded.secret)},
@@ -466,8 +468,10 @@ def get_token(server: Server, loaded: Loaded, client_id: str | None = None) -> s
 
 
 def get_tokens(server: Server, loaded: Loaded) -> list[str]:
-    """A fresh token for every terminal (tokens live 300 s: fresh ones for each step)."""
-    return [get_token(server, loaded, client_id) for client_id in loaded.client_ids]
+    """A fresh token for every terminal (tokens live 300 s: fresh ones for each step), on one
+    client (a client per request spent more making its TLS context than the grant took)."""
+    with httpx.Client() as http:
+        return [get_token(server, loaded, client_id, http) for client_id in loaded.client_ids]
 
 
 def resolve_body(index: int | str) -> dict[str, object]:
