@@ -19,7 +19,13 @@ Prints each figure beside the floor it is held to; exits 1 when one misses (afte
 
     python -m bench.resolve                          # 10 000 then 1 000 000 visitors
     python -m bench.resolve --visitors 10000         # one size only (no p50 ratio)
-    python -m bench.resolve --workers 2              # serve with two web server processes
+    python -m bench.resolve --workers 2 --workers 1  # two processes (the default), then one
+    python -m bench.resolve --quick                  # 10 000 visitors, short runs: for iterating
+
+Beside each resolve figure it prints the database floor: the same deciding statement driven
+straight on that PostgreSQL from asyncpg at the same concurrency (no HTTP, no app); the CPU
+each resolve costs the serving processes and PostgreSQL apart (from /proc around the run);
+and the machine's load (``uptime``), since a shared machine makes every figure noisy.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ from omotenashi.config import Settings
 from omotenashi.consent import service as consent
 from omotenashi.logging import configure_logging
 from omotenashi.pgcluster import free_port
+from omotenashi.resolve import service as resolve_service
 from omotenashi.resolve import touchpoint
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import load_keys
@@ -66,10 +73,10 @@ from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import catalogue
 from omotenashi.visitors import service as visitors
 
-RATIO_FLOOR = 0.5  # resolves/s over healthz/s, same server, same run
+RATIO_FLOOR = 0.7  # resolves/s over the database floor/s, same database, same run
 FIXED_RATE = 1000.0  # resolves/s offered in the latency run
 P99_FLOOR_MS = 20.0
-TOKENS_FLOOR = 120.0  # client-credentials grants/s
+TOKENS_FLOOR = 1000.0  # client-credentials grants/s
 P50_GROWTH_FLOOR = 1.2  # p50 at the largest N over p50 at the smallest
 
 THROUGHPUT_SECONDS = 20
@@ -211,6 +218,7 @@ class Loaded:
     client_ids: list[str]  # the terminals' client ids; they share one secret
     secret: str
     seconds: float
+    servicer_id: uuid.UUID
 
     @property
     def client_id(self) -> str:
@@ -225,7 +233,7 @@ async def load(server: Server, count: int) -> Loaded:
     started = time.monotonic()
 
     # The servicer, its terminal and one visitor made the product's own way (audit entries,
-    # argon2 secret hash, a real signed receipt). The visitor's card is outside the bulk range.
+    # keyed secret digest, a real signed receipt). The visitor's card is outside the bulk range.
     engine = db.create_engine(url, pool_size=1)
     try:
         async with db.session_factory(engine)() as session:
@@ -253,6 +261,7 @@ async def load(server: Server, count: int) -> Loaded:
                 purposes=(PURPOSE,),
                 location="1F front desk",
                 actor="staff:bench",
+                keys=keys,
             )
             terminal.max_visitors_per_minute = GATE_VISITORS_PER_MINUTE
             terminal.max_requests_per_minute = GATE_REQUESTS_PER_MINUTE
@@ -436,7 +445,7 @@ async def load(server: Server, count: int) -> Loaded:
         await conn.execute("CHECKPOINT")
     finally:
         await conn.close()
-    return Loaded(client_ids, secret, time.monotonic() - started)
+    return Loaded(client_ids, secret, time.monotonic() - started, hotel_id)
 
 
 # --- HTTP ----------------------------------------------------------------------------------
@@ -446,8 +455,10 @@ def _basic(client_id: str, secret: str) -> str:
     return "Basic " + base64.b64encode(f"{client_id}:{secret}".encode()).decode()
 
 
-def get_token(server: Server, loaded: Loaded, client_id: str | None = None) -> str:
-    response = httpx.post(
+def get_token(
+    server: Server, loaded: Loaded, client_id: str | None = None, http: httpx.Client | None = None
+) -> str:
+    response = (http or httpx).post(
         f"{server.base}/v1/oauth/token",
         data={"grant_type": "client_credentials"},
         headers={"authorization": _basic(client_id or loaded.client_id, loaded.secret)},
@@ -457,8 +468,10 @@ def get_token(server: Server, loaded: Loaded, client_id: str | None = None) -> s
 
 
 def get_tokens(server: Server, loaded: Loaded) -> list[str]:
-    """A fresh token for every terminal (tokens live 300 s: fresh ones for each step)."""
-    return [get_token(server, loaded, client_id) for client_id in loaded.client_ids]
+    """A fresh token for every terminal (tokens live 300 s: fresh ones for each step), on one
+    client (a client per request spent more making its TLS context than the grant took)."""
+    with httpx.Client() as http:
+        return [get_token(server, loaded, client_id, http) for client_id in loaded.client_ids]
 
 
 def resolve_body(index: int | str) -> dict[str, object]:
@@ -544,6 +557,120 @@ def wrk(url: str, seconds: int, connections: int, script: str | None, workdir: P
         p50_ms=_ms(re.search(r"\n\s+50%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
         p99_ms=_ms(re.search(r"\n\s+99%\s+(\S+)", out).group(1)),  # type: ignore[union-attr]
     )
+
+
+# --- the database floor: the deciding statement straight from asyncpg --------------------
+
+
+@dataclass
+class Floor:
+    per_second: float
+    requests: int
+    outcomes: dict[str, int]
+    connections: int
+
+
+async def database_floor(
+    server: Server, loaded: Loaded, count: int, seconds: float, concurrency: int, pool_size: int
+) -> Floor:
+    """The same deciding statement the endpoint runs for a card (``resolve.service``'s, for an
+    API client), compiled the same way, driven on ``pool_size`` connections in autocommit with
+    ``concurrency`` resolves in flight, each of a random loaded card by a random terminal: the
+    database's own cost of the work, with no HTTP, no token and no opening of sealed values."""
+    import random
+
+    keys = load_keys(Settings(data_dir=server.data_dir))
+    carrier_keys = CarrierKeys.from_platform(keys)
+    statement = resolve_service.decide_statement(client=True, card=True)
+    pool = await db.create_raw_pool(server.database_url(), size=pool_size)
+    cards = [
+        carrier_keys.lookup_hash(CarrierKind.ic_card, bytes.fromhex(card(random.randrange(count))))
+        for _ in range(20_000)
+    ]
+    outcomes: Counter[str] = Counter()
+    done = 0
+    deadline = time.monotonic() + seconds
+
+    async def worker() -> None:
+        nonlocal done
+        while time.monotonic() < deadline:
+            now = datetime.now(UTC)
+            params = resolve_service.decide_params(
+                servicer_id=loaded.servicer_id,
+                purpose=PurposeKey.hotel_check_in,
+                whom=resolve_service.Card(CarrierKind.ic_card, random.choice(cards)),
+                client_id=random.choice(loaded.client_ids),
+                now=now,
+            )
+            async with pool.acquire() as connection:
+                row = (await db.RawConnection(connection).execute(statement, params)).one()
+            outcomes[row.outcome] += 1
+            done += 1
+
+    try:
+        started = time.monotonic()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.monotonic() - started
+    finally:
+        await pool.close()
+    return Floor(done / elapsed, done, dict(outcomes), pool_size)
+
+
+# --- CPU of the server and of PostgreSQL ---------------------------------------------------
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _tree(root: int, tree: dict[int, list[int]]) -> set[int]:
+    found, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        found.add(pid)
+        todo.extend(tree.get(pid, ()))
+    return found
+
+
+def _cpu_seconds(pids: set[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return total / _TICK
+
+
+@dataclass
+class Cpu:
+    server_s: float = 0.0
+    postgres_s: float = 0.0
+
+
+def cpu_now(server: Server) -> Cpu:
+    """CPU seconds so far of the serving processes and of PostgreSQL's, apart."""
+    tree = _children()
+    pid_file = server.data_dir / "postgres" / "data" / "postmaster.pid"
+    postgres = _tree(int(pid_file.read_text().split("\n")[0]), tree)
+    serving = _tree(server.process.pid, tree) - postgres
+    return Cpu(_cpu_seconds(serving), _cpu_seconds(postgres))
+
+
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
 # --- open-loop latency at a fixed rate -----------------------------------------------------
@@ -681,12 +808,22 @@ class Run:
     healthz: WrkResult | None = None
     tokens: WrkResult | None = None
     latency: OpenLoop | None = None
+    floor: Floor | None = None
+    floor_postgres_ms: float = 0.0  # PostgreSQL CPU per statement in the floor run
+    server_cpu_ms: float = 0.0  # per resolve in the wrk run
+    postgres_cpu_ms: float = 0.0
+    healthz_cpu_ms: float = 0.0  # server CPU per /healthz
+    workers: int = 1
     rate: float = FIXED_RATE
     notes: list[str] = field(default_factory=list)
 
 
-def run_size(count: int, rate: float | None, workdir: Path, workers: int = 1) -> Run:
-    result = Run(count)
+def run_size(
+    count: int, rate: float | None, workdir: Path, workers: int = 1, quick: bool = False
+) -> Run:
+    result = Run(count, workers=workers)
+    throughput_s = 8 if quick else THROUGHPUT_SECONDS
+    latency_s = 8 if quick else LATENCY_SECONDS
     data_dir = workdir / f"var-{count}"
     print(f"\n== {count:,} visitors: starting serve", flush=True)
     server = start_server(data_dir, workers)
@@ -708,22 +845,53 @@ def run_size(count: int, rate: float | None, workdir: Path, workers: int = 1) ->
             tokens=",".join(f'"{token}"' for token in tokens),
             purpose=PURPOSE,
         )
+        before = cpu_now(server)
         result.resolve = wrk(
-            f"{server.base}/v1/resolve", THROUGHPUT_SECONDS, WRK_CONNECTIONS, script, workdir
+            f"{server.base}/v1/resolve", throughput_s, WRK_CONNECTIONS, script, workdir
         )
+        after = cpu_now(server)
         resolves_ended = time.monotonic()
+        result.server_cpu_ms = 1000 * (after.server_s - before.server_s) / result.resolve.requests
+        result.postgres_cpu_ms = (
+            1000 * (after.postgres_s - before.postgres_s) / result.resolve.requests
+        )
         print(
-            f"   resolve  {result.resolve.per_second:9.1f}/s  ({result.resolve.bad} bad)",
+            f"   resolve  {result.resolve.per_second:9.1f}/s  ({result.resolve.bad} bad); CPU per"
+            f" resolve: server {result.server_cpu_ms:.3f} ms, PostgreSQL"
+            f" {result.postgres_cpu_ms:.3f} ms",
             flush=True,
         )
-        result.healthz = wrk(
-            f"{server.base}/healthz", THROUGHPUT_SECONDS, WRK_CONNECTIONS, None, workdir
+        # The database floor, same database, same concurrency, right after.
+        before = cpu_now(server)
+        result.floor = asyncio.run(
+            database_floor(server, loaded, count, throughput_s, WRK_CONNECTIONS, 10 * workers)
         )
-        print(f"   healthz  {result.healthz.per_second:9.1f}/s", flush=True)
+        after = cpu_now(server)
+        result.floor_postgres_ms = (
+            1000 * (after.postgres_s - before.postgres_s) / max(1, result.floor.requests)
+        )
+        print(
+            f"   floor    {result.floor.per_second:9.1f}/s  (the statement from asyncpg,"
+            f" {WRK_CONNECTIONS} in flight on {result.floor.connections} connections;"
+            f" PostgreSQL {result.floor_postgres_ms:.3f} ms each; {result.floor.outcomes})",
+            flush=True,
+        )
+        before = cpu_now(server)
+        result.healthz = wrk(f"{server.base}/healthz", throughput_s, WRK_CONNECTIONS, None, workdir)
+        after = cpu_now(server)
+        result.healthz_cpu_ms = 1000 * (after.server_s - before.server_s) / result.healthz.requests
+        print(
+            f"   healthz  {result.healthz.per_second:9.1f}/s  (server CPU"
+            f" {result.healthz_cpu_ms:.3f} ms each)",
+            flush=True,
+        )
 
-        # Token issuance: client credentials with HTTP Basic, argon2-verified secret.
+        # Token issuance: client credentials with HTTP Basic, the secret checked by its keyed
+        # digest.
         script = GRANT_LUA.format(basic=_basic(loaded.client_id, loaded.secret))
-        result.tokens = wrk(f"{server.base}/v1/oauth/token", TOKEN_SECONDS, 16, script, workdir)
+        result.tokens = wrk(
+            f"{server.base}/v1/oauth/token", 5 if quick else TOKEN_SECONDS, 16, script, workdir
+        )
         print(
             f"   tokens   {result.tokens.per_second:9.1f}/s  ({result.tokens.bad} bad)", flush=True
         )
@@ -746,10 +914,12 @@ def run_size(count: int, rate: float | None, workdir: Path, workers: int = 1) ->
         # the last minute (the anomaly check), so the throughput run's rows would still weigh
         # on the first minute after it. Let them age out: the latency run measures a server
         # serving this rate, not one recovering from overload.
-        time.sleep(max(0.0, resolves_ended + ANOMALY_WINDOW_S + 5 - time.monotonic()))
+        # (The quick mode does not wait: its figures are for iterating, not for the record.)
+        if not quick:
+            time.sleep(max(0.0, resolves_ended + ANOMALY_WINDOW_S + 5 - time.monotonic()))
         tokens = get_tokens(server, loaded)
         asyncio.run(open_loop(server.port, tokens, count, min(rate, 200.0), 2))  # warm-up
-        result.latency = asyncio.run(open_loop(server.port, tokens, count, rate, LATENCY_SECONDS))
+        result.latency = asyncio.run(open_loop(server.port, tokens, count, rate, latency_s))
         print(
             f"   at {rate:.0f}/s offered: {result.latency.achieved:.0f}/s achieved, "
             f"p50 {result.latency.percentile(50):.1f} ms, p99 {result.latency.percentile(99):.1f}"
@@ -773,13 +943,20 @@ def report(runs: list[Run]) -> bool:
         assert run.healthz is not None
         assert run.tokens is not None
         assert run.latency is not None
-        ratio = run.resolve.per_second / run.healthz.per_second
+        assert run.floor is not None
+        ratio = run.resolve.per_second / run.floor.per_second
         rate = run.rate
+        n = f"{n} w{run.workers}"
         rows += [
             (f"[{n}] bulk load s", run.load_s, "-", None),
             (f"[{n}] resolves/s (max, wrk -c{WRK_CONNECTIONS})", run.resolve.per_second, "-", None),
-            (f"[{n}] healthz/s (same server, same run)", run.healthz.per_second, "-", None),
-            (f"[{n}] ratio resolves/healthz", ratio, f">= {RATIO_FLOOR:g}", ratio >= RATIO_FLOOR),
+            (f"[{n}] database floor/s (same statement, asyncpg)", run.floor.per_second, "-", None),
+            (f"[{n}] ratio resolves/floor", ratio, f">= {RATIO_FLOOR:g}", ratio >= RATIO_FLOOR),
+            (f"[{n}] server CPU ms per resolve", run.server_cpu_ms, "0.4", None),
+            (f"[{n}] PostgreSQL CPU ms per resolve", run.postgres_cpu_ms, "0.5", None),
+            (f"[{n}] PostgreSQL CPU ms per floor statement", run.floor_postgres_ms, "-", None),
+            (f"[{n}] healthz/s (reference)", run.healthz.per_second, "-", None),
+            (f"[{n}] server CPU ms per healthz", run.healthz_cpu_ms, "-", None),
             (
                 f"[{n}] failed resolves (all runs)",
                 run.resolve.bad + run.latency.bad,
@@ -806,8 +983,10 @@ def report(runs: list[Run]) -> bool:
                 run.tokens.per_second > TOKENS_FLOOR and run.tokens.bad == 0,
             ),
         ]
-    if len(runs) >= 2:
-        small, large = min(runs, key=lambda r: r.visitors), max(runs, key=lambda r: r.visitors)
+    measured = [run for run in runs if run.workers == runs[0].workers]
+    if len(measured) >= 2:
+        small = min(measured, key=lambda r: r.visitors)
+        large = max(measured, key=lambda r: r.visitors)
         assert small.latency is not None
         assert large.latency is not None
         growth = large.latency.percentile(50) / small.latency.percentile(50)
@@ -820,6 +999,7 @@ def report(runs: list[Run]) -> bool:
             )
         )
     print()
+    print(f"load: {uptime()}")
     failed = False
     for name, value, floor, ok in rows:
         verdict = "" if ok is None else ("ok" if ok else "MISSED")
@@ -846,21 +1026,31 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="web server processes to serve with (serve --workers; default: 1)",
+        action="append",
+        help="web server processes to serve with (serve --workers); give it again to measure "
+        "another (default: 2, the measured configuration)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="for iterating: 10 000 visitors unless --visitors says otherwise, short runs, no "
+        "wait for the anomaly window between the runs",
     )
     args = parser.parse_args(argv)
-    sizes = args.visitors or [10_000, 1_000_000]
+    sizes = args.visitors or ([10_000] if args.quick else [10_000, 1_000_000])
+    workers_list = args.workers or [2]
     configure_logging(Settings(log_level="WARNING"))  # the service functions used to load log
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
     runs: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="omotenashi-bench-") as tmp:
         os.chmod(tmp, 0o755)  # noqa: S103 - the embedded server may run as another user
-        rate = args.rate
-        for count in sizes:
-            runs.append(run_size(count, rate, Path(tmp), args.workers))
-            rate = runs[-1].rate
+        print(f"load before: {uptime()}", flush=True)
+        for workers in workers_list:
+            rate = args.rate
+            for count in sizes:
+                runs.append(run_size(count, rate, Path(tmp), workers, args.quick))
+                rate = runs[-1].rate
     failed = report(runs)
     sys.exit(1 if failed else 0)
 

@@ -45,6 +45,7 @@ from omotenashi.payments.pages import router as payments_pages
 from omotenashi.portal.pages import router as portal_pages
 from omotenashi.privacy.api import router as privacy_api
 from omotenashi.privacy.pages import router as privacy_pages
+from omotenashi.resolve.api import install as install_resolve
 from omotenashi.resolve.api import router as resolve_api
 from omotenashi.resolve.pages import router as resolve_pages
 from omotenashi.runtime import Platform
@@ -104,6 +105,8 @@ def create_app(platform: Platform) -> FastAPI:
         app.state.autocommit_engine = db.create_engine(
             platform.database_url, pool_size=10, autocommit=True
         )
+        # `POST /v1/resolve`'s own pool (DESIGN §4: the hot path on raw asyncpg).
+        app.state.resolve_pool = await db.create_raw_pool(platform.database_url, size=10)
         # Wakes open pages' alert streams; it connects only when a stream first waits.
         app.state.alert_bell = alert_stream.Bell(platform.database_url)
         try:
@@ -112,6 +115,7 @@ def create_app(platform: Platform) -> FastAPI:
             await app.state.alert_bell.close()
             await app.state.engine.dispose()
             await app.state.autocommit_engine.dispose()
+            await app.state.resolve_pool.close()
             await app.state.rate_limit_engine.dispose()
 
     app = FastAPI(
@@ -138,6 +142,7 @@ def create_app(platform: Platform) -> FastAPI:
     _install_error_handlers(app)
     _install_docs(app)
     app.include_router(operations_router)
+    install_resolve(app)  # the hot path, ahead of every router
     for api in (
         auth_api,
         clients_api,

@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
+import asyncpg
+import orjson
 import sqlalchemy as sa
 import structlog
 from alembic import command
@@ -18,6 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData
+from sqlalchemy.dialects.postgresql import asyncpg as postgresql_asyncpg
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -106,9 +109,6 @@ def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) ->
     )
 
 
-# What runs a Core statement: a session (in its transaction) or, on the hot path, a connection.
-Executor = AsyncSession | AsyncConnection
-
 # Opens a session whose transaction commits when its block ends.
 OpenSession = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 
@@ -175,3 +175,106 @@ def execute_script(connection: sa.Connection, sql: str) -> None:
     driver_connection = connection.connection.driver_connection
     assert driver_connection is not None
     await_only(driver_connection.execute(sql))
+
+
+# The hot path (``POST /v1/resolve``) runs its Core statements on a raw asyncpg pool, without
+# SQLAlchemy's connection, result and type layers (DESIGN §4): each statement is compiled once
+# per process for asyncpg, and asyncpg prepares it once per connection.
+_RAW_DIALECT = postgresql_asyncpg.dialect(paramstyle="numeric_dollar")  # type: ignore[no-untyped-call]
+_RAW_COMPILED: dict[int, tuple[sa.Executable, str, tuple[str, ...], dict[str, Any]]] = {}
+
+
+def _raw_compiled(statement: sa.Executable) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    found = _RAW_COMPILED.get(id(statement))
+    if found is None or found[0] is not statement:
+        compiled = statement.compile(dialect=_RAW_DIALECT)  # type: ignore[attr-defined]
+        names = tuple(compiled.positiontup or ())
+        defaults = {name: bind.value for name, bind in compiled.binds.items()}
+        found = (statement, str(compiled), names, defaults)
+        _RAW_COMPILED[id(statement)] = found
+    return found[1], found[2], found[3]
+
+
+# What runs a Core statement: a session (in its transaction) or, on the hot path, a connection.
+Executor = AsyncSession | AsyncConnection
+
+
+class RawRow:
+    """A row of a raw statement, its columns read as attributes like a SQLAlchemy row's."""
+
+    __slots__ = ("_record",)
+
+    def __init__(self, record: Any) -> None:
+        self._record = record
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._record[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+class RawResult:
+    def __init__(self, records: list[Any]) -> None:
+        self._records = records
+
+    def one(self) -> RawRow:
+        if len(self._records) != 1:
+            raise sa.exc.NoResultFound() if not self._records else sa.exc.MultipleResultsFound()
+        return RawRow(self._records[0])
+
+    def one_or_none(self) -> RawRow | None:
+        if len(self._records) > 1:
+            raise sa.exc.MultipleResultsFound()
+        return RawRow(self._records[0]) if self._records else None
+
+
+class RawConnection:
+    """An asyncpg connection that runs the hot path's Core statements (in autocommit: each
+    statement commits on its own). Parameters are passed as given: plain values (str, uuid,
+    bytes, datetime, lists), which is all the hot path binds."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    async def execute(self, statement: sa.Executable, params: dict[str, Any]) -> RawResult:
+        sql, names, defaults = _raw_compiled(statement)
+        values = [params[name] if name in params else defaults[name] for name in names]
+        return RawResult(await self.connection.fetch(sql, *values))
+
+
+# What runs the hot path's statements: any :data:`Executor`, or a raw asyncpg connection.
+HotExecutor = AsyncSession | AsyncConnection | RawConnection
+
+
+async def _raw_connection_setup(connection: Any) -> None:
+    for kind in ("json", "jsonb"):
+        await connection.set_type_codec(
+            kind, encoder=orjson_text, decoder=orjson.loads, schema="pg_catalog"
+        )
+
+
+def orjson_text(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+async def _raw_connection_reset(connection: Any) -> None:
+    """Before a connection goes back to the pool. asyncpg's default sends a reset query (unlock
+    advisory locks, close cursors, unlisten, reset settings) on every release: a round trip and
+    a statement per resolve for state the hot path never makes. Only a transaction left open (a
+    statement cancelled midway) is ended."""
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
+
+
+async def create_raw_pool(url: str, *, size: int = 10) -> Any:
+    """The hot path's pool: ``size`` asyncpg connections in autocommit, planned as
+    :data:`HOT_PATH_SETTINGS` says."""
+    return await asyncpg.create_pool(
+        plain_url(url),
+        min_size=size,
+        max_size=size,
+        init=_raw_connection_setup,
+        reset=_raw_connection_reset,
+        server_settings=_SERVER_SETTINGS | HOT_PATH_SETTINGS,
+    )

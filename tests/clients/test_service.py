@@ -65,6 +65,46 @@ async def test_secret_is_returned_once_and_stored_only_as_argon2(session: AsyncS
     assert (await service.authenticate(session, client.client_id, secret)).id == client.id
 
 
+async def test_a_secret_made_with_the_platform_keys_is_stored_as_its_keyed_digest(
+    session: AsyncSession, platform: Platform
+) -> None:
+    servicer = await make_approved_servicer(session)
+    client, secret = await service.create_client(
+        session,
+        servicer.id,
+        kind=ClientKind.system,
+        label="Back office",
+        scopes=("servicer:admin",),
+        actor="staff:test",
+        keys=platform.keys,
+    )
+    assert client.secret_hash.startswith("hmac-sha256$")
+    assert secret not in client.secret_hash
+    authenticated = await service.authenticate(session, client.client_id, secret, platform.keys)
+    assert authenticated.id == client.id
+    with pytest.raises(InvalidClientError):
+        await service.authenticate(session, client.client_id, secret + "x", platform.keys)
+    with pytest.raises(InvalidClientError):
+        await service.authenticate(session, "omc_nobody", secret, platform.keys)
+
+
+async def test_an_argon2_secret_still_works_and_is_stored_again_as_its_keyed_digest(
+    session: AsyncSession, platform: Platform
+) -> None:
+    servicer = await make_approved_servicer(session)
+    client, secret = await make_client(session, servicer)  # as stored before: argon2
+    assert client.secret_hash.startswith("$argon2")
+    with pytest.raises(InvalidClientError):
+        await service.authenticate(session, client.client_id, "wrong", platform.keys)
+    assert client.secret_hash.startswith("$argon2")  # a failure changes nothing
+    await service.authenticate(session, client.client_id, secret, platform.keys)
+    await session.refresh(client)
+    assert client.secret_hash.startswith("hmac-sha256$")
+    assert (await service.authenticate(session, client.client_id, secret, platform.keys)).id == (
+        client.id
+    )
+
+
 async def test_pending_servicer_cannot_have_clients(session: AsyncSession) -> None:
     servicer = await make_servicer(session)
     with pytest.raises(ServicerNotApprovedError):

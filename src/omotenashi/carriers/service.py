@@ -72,13 +72,14 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n, jobs
+from omotenashi.carriers import queries
 from omotenashi.carriers.errors import (
     CarrierNotFoundError,
     InvalidCarrierError,
     QrReplayedError,
 )
 from omotenashi.carriers.models import Carrier, CarrierKind, QrUse
-from omotenashi.db import Executor
+from omotenashi.db import Executor, HotExecutor
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
 from omotenashi.mail import service as mail
@@ -86,6 +87,7 @@ from omotenashi.security import ratelimit
 from omotenashi.security.encryption import DataKey, DecryptionError
 from omotenashi.security.keys import MasterKey, PlatformKeys
 from omotenashi.text import unstorable_fields
+from omotenashi.visitors import queries as visitors_queries
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor
 
@@ -190,19 +192,16 @@ def _live() -> sa.Select[Carrier]:
     return (
         sa.select(Carrier)
         .join(Visitor, Visitor.id == Carrier.visitor_id)
-        .where(Carrier.revoked_at.is_(None), Visitor.data_key.is_not(None))
+        .where(queries.live(), visitors_queries.live())
     )
 
 
 # Whose live card or tag has this hash: all a touchpoint needs, read on every resolve, so the
 # statement is built once and returns a plain id rather than a Carrier.
 _CARD_HOLDER = (
-    _live()
-    .with_only_columns(Carrier.visitor_id)
-    .where(
-        Carrier.kind == sa.bindparam("kind"),
-        Carrier.lookup_hash == sa.bindparam("lookup_hash"),
-    )
+    queries.card_holder(sa.bindparam("kind"), sa.bindparam("lookup_hash"))
+    .join(Visitor, Visitor.id == Carrier.visitor_id)
+    .where(visitors_queries.live())
 )
 
 
@@ -420,10 +419,9 @@ async def verify_qr(
     """
     carrier_id, step, visitor_id = await check_qr(session, keys, payload, now)
     first_use = await session.scalar(
-        insert(QrUse)
-        .values(carrier_id=carrier_id, step=step)
-        .on_conflict_do_nothing(index_elements=[QrUse.carrier_id, QrUse.step])
-        .returning(QrUse.step)
+        queries.first_uses(
+            sa.select(sa.literal(carrier_id, sa.Uuid), sa.literal(step, sa.BigInteger))
+        )
     )
     if first_use is None:
         log.warning("carrier.qr_replayed", carrier_id=str(carrier_id), step=step)
@@ -432,7 +430,7 @@ async def verify_qr(
 
 
 async def check_qr(
-    session: Executor, keys: CarrierKeys, payload: str, now: datetime
+    session: HotExecutor, keys: CarrierKeys, payload: str, now: datetime
 ) -> tuple[uuid.UUID, int, uuid.UUID]:
     """The live phone carrier's id, the code's time step and the visitor's id, if the code is
     genuine and current; :class:`CarrierNotFoundError` as :func:`verify_qr` says. Its use is

@@ -127,7 +127,7 @@ async def token(request: Request, session: Session) -> JSONResponse:
             raise _OAuthError("unsupported_grant_type", "Only client_credentials is supported.")
         client_id, secret = _credentials(request, form)
         try:
-            client = await service.authenticate(session, client_id, secret)
+            client = await service.authenticate(session, client_id, secret, platform_keys(request))
         except InvalidClientError as exc:
             raise _OAuthError("invalid_client", "Client authentication failed.", 401) from exc
         granted = set(client.scopes)

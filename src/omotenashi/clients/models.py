@@ -1,6 +1,7 @@
 """API client tables.
 
-The secret is stored only as an argon2 hash; the plain secret is shown once, when made.
+The secret is stored only as its keyed digest (HMAC-SHA256; older ones as argon2 hashes); the
+plain secret is shown once, when made.
 """
 
 from __future__ import annotations

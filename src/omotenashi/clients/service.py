@@ -1,27 +1,34 @@
 """API client rules: making, rotating and revoking credentials, and authenticating them.
 
-Secrets are 256-bit random values, so argon2 here is a uniform one-way store, not a defence of a
-guessable password; its cost is set low (1 pass, 8 MiB) so that token issuance stays fast, and
-it runs in a thread so that it never blocks the event loop.
+Secrets are 256-bit random values, not guessable passwords, so a slow hash defends nothing: a
+secret is stored as its HMAC-SHA256 under a key derived once per process from the platform's
+derivation root (``hmac-sha256$<hex>``), and checked in microseconds, so token issuance is not
+bound by hashing. Secrets stored before as argon2 hashes still verify (in a thread, off the event
+loop) and are stored again as their keyed digest on the first success.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import secrets
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 import structlog
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import text
+from omotenashi.clients import queries
 from omotenashi.clients.errors import (
     ApiClientNotFoundError,
     ApiClientRevokedError,
@@ -36,6 +43,8 @@ from omotenashi.clients.tokens import AccessToken
 from omotenashi.db import Executor
 from omotenashi.errors import FieldError
 from omotenashi.security import audit
+from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.servicers import queries as servicers_queries
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.models import PurposeState, Servicer, ServicerState
@@ -74,7 +83,28 @@ def _new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-async def _hash(secret: str) -> str:
+_DIGEST_PREFIX = "hmac-sha256$"
+
+
+@lru_cache(maxsize=8)
+def _secret_key(root: MasterKey) -> bytes:
+    """Derived once per process from the platform's derivation root (never the rotating master
+    key: every stored digest must stay valid across a master-key rotation)."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"omotenashi api client secret v1"
+    ).derive(root.material)
+
+
+def _digest(keys: PlatformKeys, secret: str) -> str:
+    mac = hmac.new(_secret_key(keys.derivation), secret.encode(), hashlib.sha256)
+    return _DIGEST_PREFIX + mac.hexdigest()
+
+
+async def _hash(secret: str, keys: PlatformKeys | None) -> str:
+    """The stored form of a new secret: its keyed digest; argon2 only when the caller has no
+    platform keys at hand (it is upgraded at the client's first token grant)."""
+    if keys is not None:
+        return _digest(keys, secret)
     return await asyncio.to_thread(_hasher.hash, secret)
 
 
@@ -84,11 +114,25 @@ def _decoy_hash() -> str:
     return _hasher.hash(_new_secret())
 
 
-def _verify(secret_hash: str, secret: str) -> bool:
+def _verify_argon2(secret_hash: str, secret: str) -> bool:
     try:
         return _hasher.verify(secret_hash, secret)
     except (VerificationError, InvalidHashError):
         return False
+
+
+async def _verify(secret_hash: str | None, secret: str, keys: PlatformKeys | None) -> bool:
+    """Whether ``secret`` is the one stored as ``secret_hash`` (None: an unknown client, checked
+    against a decoy of the same kind so that both failures take as long)."""
+    if secret_hash is None:
+        if keys is not None:
+            hmac.compare_digest(_digest(keys, secret), _digest(keys, ""))
+            return False
+        await asyncio.to_thread(_verify_argon2, _decoy_hash(), secret)
+        return False
+    if secret_hash.startswith(_DIGEST_PREFIX):
+        return keys is not None and hmac.compare_digest(_digest(keys, secret), secret_hash)
+    return await asyncio.to_thread(_verify_argon2, secret_hash, secret)
 
 
 def _validate(
@@ -151,8 +195,10 @@ async def create_client(
     purposes: Iterable[str] = (),
     location: str | None = None,
     actor: str,
+    keys: PlatformKeys | None = None,
 ) -> tuple[ApiClient, str]:
-    """A new client and its secret; the secret is returned this once and stored only hashed."""
+    """A new client and its secret; the secret is returned this once and stored only as its
+    keyed digest (argon2 without ``keys``, upgraded at the first token grant)."""
     scope_list, purpose_list = _validate(
         kind=kind, label=label, scopes=scopes, purposes=purposes, location=location
     )
@@ -172,7 +218,7 @@ async def create_client(
         kind=kind,
         label=label.strip(),
         client_id=CLIENT_ID_PREFIX + secrets.token_urlsafe(12),
-        secret_hash=await _hash(secret),
+        secret_hash=await _hash(secret, keys),
         scopes=scope_list,
         purposes=purpose_list,
         location=location,
@@ -196,7 +242,12 @@ async def create_client(
 
 
 async def rotate_secret(
-    session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID, *, actor: str
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    id: uuid.UUID,
+    *,
+    actor: str,
+    keys: PlatformKeys | None = None,
 ) -> str:
     """A new secret for the client; the old one stops working when this transaction commits."""
     await _approved_servicer(session, servicer_id)
@@ -204,7 +255,7 @@ async def rotate_secret(
     if client.revoked_at is not None:
         raise ApiClientRevokedError()
     secret = _new_secret()
-    client.secret_hash = await _hash(secret)
+    client.secret_hash = await _hash(secret, keys)
     client.rotated_at = datetime.now(UTC)
     await session.flush()
     await audit.record(
@@ -249,12 +300,12 @@ def _live_clients() -> Select[ApiClient]:
     return (
         select(ApiClient)
         .join(Servicer, Servicer.id == ApiClient.servicer_id)
-        .where(ApiClient.revoked_at.is_(None), Servicer.state == ServicerState.approved)
+        .where(queries.live(), servicers_queries.approved())
     )
 
 
-def _live_client(client_id: str) -> Select[ApiClient]:
-    return _live_clients().where(ApiClient.client_id == client_id)
+# Read on every token grant, so built once.
+_LIVE_CLIENT = _live_clients().where(ApiClient.client_id == bindparam("client_id"))
 
 
 # Read on every API request, so built once, and as plain columns rather than an ApiClient.
@@ -274,16 +325,23 @@ _CALLER = (
 )
 
 
-async def authenticate(session: AsyncSession, client_id: str, secret: str) -> ApiClient:
+async def authenticate(
+    session: AsyncSession, client_id: str, secret: str, keys: PlatformKeys | None = None
+) -> ApiClient:
     """The client if ``secret`` is its current one, it is not revoked and its servicer is
-    approved; otherwise :class:`InvalidClientError`, the same whatever the reason."""
-    client = await session.scalar(_live_client(client_id))
-    matches = await asyncio.to_thread(
-        _verify, client.secret_hash if client else _decoy_hash(), secret
-    )
+    approved; otherwise :class:`InvalidClientError`, the same whatever the reason.
+
+    With ``keys``, a secret still stored as an argon2 hash is stored again as its keyed digest
+    once it matched (the session's transaction commits it)."""
+    client = await session.scalar(_LIVE_CLIENT, {"client_id": client_id})
+    matches = await _verify(client.secret_hash if client else None, secret, keys)
     if client is None or not matches:
         log.info("api_client.authentication_failed")
         raise InvalidClientError()
+    if keys is not None and not client.secret_hash.startswith(_DIGEST_PREFIX):
+        client.secret_hash = _digest(keys, secret)
+        await session.flush()
+        log.info("api_client.secret_rehashed", api_client_id=str(client.id))
     return client
 
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 
 import structlog
-from sqlalchemy import ColumnElement, String, and_, bindparam, func, or_, select
+from sqlalchemy import String, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi.consent import receipts
+from omotenashi.consent import queries, receipts
 from omotenashi.consent.errors import GrantNotFoundError, InvalidGrantError
 from omotenashi.consent.models import ConsentGrant
 from omotenashi.errors import FieldError
@@ -25,10 +25,6 @@ log = structlog.get_logger(__name__)
 
 # Without a known departure a grant lasts this long; the visitor can always revoke earlier.
 DEFAULT_TERM = timedelta(days=30)
-
-
-def _active(now: datetime | ColumnElement[datetime]) -> ColumnElement[bool]:
-    return and_(ConsentGrant.revoked_at.is_(None), ConsentGrant.expires_at > now)
 
 
 async def grant(
@@ -202,7 +198,7 @@ _CONSENTED = select(ConsentGrant.attributes).where(
             .scalar_subquery(),
         ),
     ),
-    _active(bindparam("now")),
+    queries.live(bindparam("now")),
 )
 
 

@@ -40,7 +40,7 @@ from omotenashi.content.models import (
 )
 from omotenashi.errors import FieldError
 from omotenashi.i18n import BY_CODE
-from omotenashi.resolve.models import AccessLogEntry
+from omotenashi.resolve import queries as access_log
 from omotenashi.security import audit
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.errors import ServicerNotFoundError
@@ -50,6 +50,7 @@ from omotenashi.translation import service as translation
 from omotenashi.translation.models import CONTRIBUTOR_ONLY, Provenance, SegmentOrigin
 from omotenashi.translation.tmx import Segment
 from omotenashi.visitors import catalogue
+from omotenashi.visitors import queries as visitors_queries
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor
 
@@ -917,9 +918,7 @@ class Tap:
 
 async def last_tap_id(session: AsyncSession, terminal_id: uuid.UUID) -> int:
     """The newest access-log entry of the terminal (0 when none): a screen shows taps after it."""
-    newest = await session.scalar(
-        select(func.max(AccessLogEntry.id)).where(AccessLogEntry.terminal_id == terminal_id)
-    )
+    newest = await session.scalar(access_log.newest_line_of_terminal(terminal_id))
     return newest or 0
 
 
@@ -934,17 +933,14 @@ async def taps_since(
 
     The screen is that terminal's own display: it shows what the look-up disclosed to it (the
     visitor's language, and their accessibility needs if they consented), nothing more."""
+    lines = access_log.terminal_lines_after(
+        servicer_id, terminal_id, PurposeKey.guidance, after_id
+    ).subquery()
     entries = await session.execute(
-        select(AccessLogEntry.id, AccessLogEntry.visitor_id, AccessLogEntry.attribute_keys)
-        .join(Visitor, Visitor.id == AccessLogEntry.visitor_id)
-        .where(
-            Visitor.data_key.is_not(None),  # an erased visitor is gone from the screen too
-            AccessLogEntry.terminal_id == terminal_id,
-            AccessLogEntry.servicer_id == servicer_id,
-            AccessLogEntry.purpose == PurposeKey.guidance,
-            AccessLogEntry.id > after_id,
-        )
-        .order_by(AccessLogEntry.id)
+        select(lines.c.id, lines.c.visitor_id, lines.c.attribute_keys)
+        .join(Visitor, Visitor.id == lines.c.visitor_id)
+        .where(visitors_queries.live())  # an erased visitor is gone from the screen too
+        .order_by(lines.c.id)
         .limit(10)
     )
     taps = []

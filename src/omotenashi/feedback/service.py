@@ -29,7 +29,7 @@ from omotenashi.feedback.errors import (
 )
 from omotenashi.feedback.models import Feedback, FeedbackReply, FeedbackState
 from omotenashi.privacy import service as privacy
-from omotenashi.resolve.models import AccessLogEntry
+from omotenashi.resolve import queries as access_log
 from omotenashi.security import audit
 from omotenashi.security.keys import MasterKey
 from omotenashi.security.pairwise import pairwise_key, subject_id
@@ -112,13 +112,11 @@ async def give(
     """The visitor rates one of their interactions (once; afterwards they change it)."""
     now = now or datetime.now(UTC)
     text = _checked(rating, comment)
-    entry = await session.scalar(
-        sa.select(AccessLogEntry).where(
-            AccessLogEntry.id == access_log_id,
-            AccessLogEntry.visitor_id == visitor_id,
-            AccessLogEntry.at > now - RATE_WINDOW,
+    entry = (
+        await session.execute(
+            access_log.line_of(visitor_id, access_log_id, since=now - RATE_WINDOW)
         )
-    )
+    ).one_or_none()
     if entry is None:
         raise InteractionNotFoundError()
     if await session.scalar(sa.select(Feedback.id).where(Feedback.access_log_id == entry.id)):

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.clients.models import ApiClient
 from omotenashi.japan import JST
-from omotenashi.resolve.models import AccessLogEntry
+from omotenashi.resolve import queries as access_log
 from omotenashi.security.audit import AuditEntry
 from omotenashi.servicers.models import Servicer, ServicerState
 from omotenashi.visitors.models import Visitor
@@ -51,7 +51,7 @@ async def headlines(session: AsyncSession, now: datetime) -> Headlines:
                 sa.select(sa.func.count())
                 .where(Servicer.state == ServicerState.pending)
                 .scalar_subquery(),
-                sa.select(sa.func.count()).where(AccessLogEntry.at >= midnight).scalar_subquery(),
+                access_log.logged_since(midnight),
             )
         )
     ).one()

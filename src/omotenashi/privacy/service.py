@@ -16,8 +16,8 @@ from omotenashi.carriers import service as carriers
 from omotenashi.clients.models import ApiClient
 from omotenashi.consent import service as consent
 from omotenashi.feedback import service as feedback
+from omotenashi.resolve import queries as access_log
 from omotenashi.resolve import service as resolve
-from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import Servicer
@@ -53,26 +53,23 @@ async def disclosures(
 ) -> list[Disclosure]:
     """The visitor's access log, newest first, with the names a person recognises."""
     await visitors.get(session, visitor_id)
+    lines = access_log.log_of(visitor_id, before=before).limit(limit).subquery()
     query = (
         sa.select(
-            AccessLogEntry.id,
-            AccessLogEntry.at,
+            lines.c.id,
+            lines.c.at,
             Servicer.name,
             Servicer.name_ja,
             ApiClient.label,
             ApiClient.location,
-            AccessLogEntry.purpose,
-            AccessLogEntry.attribute_keys,
+            lines.c.purpose,
+            lines.c.attribute_keys,
             Servicer.id,
         )
-        .join(Servicer, Servicer.id == AccessLogEntry.servicer_id)
-        .outerjoin(ApiClient, ApiClient.id == AccessLogEntry.terminal_id)
-        .where(AccessLogEntry.visitor_id == visitor_id)
-        .order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())
-        .limit(limit)
+        .join(Servicer, Servicer.id == lines.c.servicer_id)
+        .outerjoin(ApiClient, ApiClient.id == lines.c.terminal_id)
+        .order_by(lines.c.at.desc(), lines.c.id.desc())
     )
-    if before is not None:
-        query = query.where(AccessLogEntry.at < before)
     return [
         Disclosure(id, at, name, name_ja, label, location, purpose, tuple(keys), servicer_id)
         for id, at, name, name_ja, label, location, purpose, keys, servicer_id in (

@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients.dependencies import ClientWithScope, access_token
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
@@ -16,6 +15,7 @@ from omotenashi.consent import requests as consent_requests
 from omotenashi.deps import AutocommitConnection, Session, SessionSource, platform_keys
 from omotenashi.errors import PROBLEM_JSON, problem_body
 from omotenashi.resolve import touchpoint
+from omotenashi.resolve.endpoint import KINDS, LeanRoute
 from omotenashi.resolve.schemas import (
     ConsentRequestStatus,
     ResolveRequest,
@@ -27,12 +27,6 @@ Terminal = Annotated[AuthenticatedClient, ClientWithScope("resolve")]
 # The token's claims only: who the client is, whether it still may, and at what rate, are read
 # and counted by resolve's one statement (`touchpoint.resolve_with_token`).
 Token = Annotated[AccessToken, Depends(access_token)]
-
-_KINDS = {
-    "ic_card": CarrierKind.ic_card,
-    "nfc_tag": CarrierKind.nfc_tag,
-    "qr": CarrierKind.qr_device,
-}
 
 
 def _refusal(
@@ -51,20 +45,6 @@ def _refusal(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
-@router.post(
-    "/resolve",
-    response_model=ResolveResponse,
-    summary="Identify a visitor at a touchpoint and receive what they consented to share",
-    responses={
-        403: {
-            "description": "consent_required (with a tap-to-consent request), "
-            "purpose_not_for_terminal or terminal_suspended"
-        },
-        404: {"description": "carrier_not_found, whatever the reason"},
-        409: {"description": "qr_replayed"},
-        429: {"description": "rate_limited: over the terminal's request rate; see Retry-After"},
-    },
-)
 async def resolve(
     body: ResolveRequest,
     token: Token,
@@ -73,10 +53,14 @@ async def resolve(
     request: Request,
 ) -> ResolveResponse | JSONResponse:
     """One statement decides and logs a disclosure (so the route needs no transaction); what
-    a refusal leaves behind is written in a transaction of its own."""
+    a refusal leaves behind is written in a transaction of its own.
+
+    The declaration FastAPI documents and validates by; a well-formed request is answered by
+    :class:`omotenashi.resolve.endpoint.LeanRoute` on the raw pool, through the same
+    :func:`touchpoint.resolve_with_token`, and only what it does not take reaches this."""
     keys = platform_keys(request)
     presented = touchpoint.Presented(
-        _KINDS[body.carrier.kind],
+        KINDS[body.carrier.kind],
         body.carrier.payload if body.carrier.kind == "qr" else body.carrier.id,
     )
     outcome = await touchpoint.resolve_with_token(
@@ -116,6 +100,29 @@ async def resolve(
         purpose=outcome.purpose,
         attributes=outcome.attributes,
         missing=list(outcome.missing),
+    )
+
+
+def install(app: FastAPI) -> None:
+    """``POST /v1/resolve`` on the application's own router (an included router would build
+    its handler anew and bypass the lean one), declared as the other routes are."""
+    app.router.add_api_route(
+        "/v1/resolve",
+        resolve,
+        methods=["POST"],
+        route_class_override=LeanRoute,
+        tags=["resolve"],
+        response_model=ResolveResponse,
+        summary="Identify a visitor at a touchpoint and receive what they consented to share",
+        responses={
+            403: {
+                "description": "consent_required (with a tap-to-consent request), "
+                "purpose_not_for_terminal or terminal_suspended"
+            },
+            404: {"description": "carrier_not_found, whatever the reason"},
+            409: {"description": "qr_replayed"},
+            429: {"description": "rate_limited: over the terminal's request rate; see Retry-After"},
+        },
     )
 
 

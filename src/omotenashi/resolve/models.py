@@ -16,7 +16,9 @@ class AccessLogEntry(Base):
     __tablename__ = "access_log"
 
     id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
-    visitor_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("visitors.id", ondelete="CASCADE"))
+    # Not a checked foreign key either: the check would lock the visitor's row in every resolve
+    # (migration 0022). Erasure deletes a visitor's lines itself (``visitors.service.erase``).
+    visitor_id: Mapped[uuid.UUID]
     at: Mapped[datetime]
     # A servicer is suspended, never deleted, while visitors' logs of it remain. Not a checked
     # foreign key: the check would lock the servicer's row in every resolve (see migration 0017).
@@ -32,3 +34,16 @@ class AccessLogEntry(Base):
         # index finds a day's pages for a fraction of a B-tree's size and upkeep.
         sa.Index("ix_access_log_at", "at", postgresql_using="brin"),
     )
+
+
+class TerminalLoad(Base):
+    """A terminal's distinct visitors in the current minute and the one before, kept by
+    resolve's statement so that its ceiling is checked in constant time (the exact count of
+    the last minute's log is made only when their sum reaches the ceiling)."""
+
+    __tablename__ = "terminal_load"
+
+    terminal_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    minute: Mapped[datetime]
+    visitors: Mapped[int]
+    previous: Mapped[int]

@@ -25,28 +25,64 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 import structlog
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
-from omotenashi.carriers.models import CarrierKind
-from omotenashi.db import Executor
+from omotenashi.carriers import queries as carriers
+from omotenashi.carriers.models import Carrier, CarrierKind
+from omotenashi.clients import queries as clients
+from omotenashi.clients.models import ApiClient
+from omotenashi.consent import queries as consent
+from omotenashi.consent.models import ConsentGrant
+from omotenashi.db import HotExecutor
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security import ratelimit
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
+from omotenashi.servicers import queries as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError, ServicerNotFoundError
+from omotenashi.servicers.models import Servicer, ServicerPurpose
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.visitors import queries as visitors_queries
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.errors import VisitorNotFoundError
+from omotenashi.visitors.models import Visitor
 
 log = structlog.get_logger(__name__)
 
 # How far back a terminal's distinct visitors are counted against its ceiling.
 ANOMALY_WINDOW = timedelta(minutes=1)
+
+# The statement is written as text (its CTEs, lateral joins and plan were tuned as such), with
+# every rule that another domain owns rendered from that domain's Core piece (``queries``), so
+# a rule changes in its owner's one place and resolve follows. The pieces name the statement's
+# own aliases and parameters.
+_PG = postgresql.dialect()  # type: ignore[no-untyped-call]
+_C = aliased(ApiClient, name="c")
+_S = aliased(Servicer, name="s")
+_SP = aliased(ServicerPurpose, name="sp")
+_V = aliased(Visitor, name="v")
+_G = aliased(ConsentGrant, name="g")
+_CARRIER = aliased(Carrier, name="c")
+
+
+def _sql(piece: sa.ClauseElement) -> str:
+    """A Core piece as SQL text inside the statement: its constants inline, its parameters the
+    statement's (given as :func:`_param`); a condition in parentheses, to stand as one term."""
+    text = str(piece.compile(dialect=_PG, compile_kwargs={"literal_binds": True}))
+    return f"({text})" if isinstance(piece, sa.ColumnElement) else text
+
+
+def _param(name: str, cast: str | None = None) -> sa.ColumnElement[Any]:
+    return sa.literal_column(f"CAST(:{name} AS {cast})" if cast else f":{name}")
+
 
 # Who resolves, when a service (not an API client) does: the servicer and, for a touchpoint, its
 # terminal and ceiling, as given.
@@ -69,25 +105,18 @@ SELECT CAST(:terminal_id AS uuid) AS terminal_id,
 _CLIENT_CALLER_SQL = """
 client AS MATERIALIZED (
 SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
-       c.suspended_at IS NOT NULL AS suspended,
-       'resolve' = ANY(c.scopes) AS may_resolve,
-       c.kind <> 'terminal' OR CAST(:purpose AS text) = ANY(c.purposes) AS may_serve,
+       {suspended} AS suspended,
+       {may_resolve} AS may_resolve,
+       {may_serve} AS may_serve,
        interval '1 minute' / c.max_requests_per_minute AS spacing,
        interval '1 minute' / c.max_requests_per_minute
            * greatest(1, c.max_requests_per_minute / 10) AS allowance
   FROM api_clients c JOIN servicers s ON s.id = c.servicer_id
  WHERE c.client_id = :client_id AND c.servicer_id = :servicer_id
-   AND (c.revoked_at IS NULL OR c.suspended_at IS NOT NULL) AND s.state = 'approved'
+   AND {live_or_suspended} AND {servicer_approved}
 ),
 counted AS ({counted}),
-used AS (
-INSERT INTO qr_uses (carrier_id, step)
-SELECT CAST(:qr_carrier_id AS uuid), CAST(:qr_step AS bigint)
-  FROM counted
- WHERE CAST(:qr_carrier_id AS uuid) IS NOT NULL
-    ON CONFLICT DO NOTHING
-RETURNING 1
-),
+used AS ({used}),
 caller AS (
 SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
        CAST(:servicer_id AS uuid) AS servicer_id,
@@ -105,13 +134,27 @@ SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
        (SELECT {wait} FROM rate_limits r WHERE r.key = 'client:' || client.id)::float8 AS wait
   FROM (SELECT) AS one LEFT JOIN client ON true
 )"""
+_QR_USE: sa.ColumnElement[Any] = sa.literal_column("CAST(:qr_carrier_id AS uuid)")
 _CLIENT_CALLER = _CLIENT_CALLER_SQL.format(
+    suspended=_sql(clients.suspended(_C)),
+    may_resolve=_sql(clients.holds(sa.literal("resolve"), _C)),
+    may_serve=_sql(clients.serves(_param("purpose", "text"), _C)),
+    live_or_suspended=_sql(clients.live_or_suspended(_C)),
+    servicer_approved=_sql(servicers.approved(_S)),
     counted=ratelimit.take_sql(
         "SELECT 'client:' || id, statement_timestamp() + spacing FROM client"
         " WHERE may_resolve AND may_serve AND NOT suspended",
         interval="(SELECT spacing FROM client)",
         window="(SELECT allowance FROM client)",
         now="statement_timestamp()",
+    ),
+    # A QR code's single use, recorded once the request is counted.
+    used=_sql(
+        carriers.first_uses(
+            sa.select(_QR_USE, _param("qr_step", "bigint"))
+            .select_from(sa.table("counted"))
+            .where(_QR_USE.is_not(None))
+        )
     ),
     wait=ratelimit.wait_sql(
         "r.theoretical_arrival", "client.spacing", "client.allowance", "statement_timestamp()"
@@ -123,7 +166,7 @@ WITH {caller},
 facts AS MATERIALIZED (
 SELECT caller.*,
        s.id IS NOT NULL AS servicer_known,
-       s.state = 'approved' AND sp.state IS NOT DISTINCT FROM 'approved' AS approved,
+       {servicer_approved} AND {purpose_approved} AS approved,
        v.id AS visitor_id,
        v.language,
        v.data_key,
@@ -132,20 +175,17 @@ SELECT caller.*,
        shared.sealed_keys,
        shared.sealed_values,
        shared.present_keys,
-       seen.visitors AS visitors_seen
+       seen.visitors AS visitors_seen,
+       last_seen.at AS last_seen
   FROM caller
   LEFT JOIN servicers s ON s.id = caller.servicer_id
   LEFT JOIN servicer_purposes sp ON sp.servicer_id = s.id AND sp.purpose = :purpose
-  LEFT JOIN visitors v ON v.id = ({whom}) AND v.data_key IS NOT NULL
+  LEFT JOIN visitors v ON v.id = ({whom}) AND {visitor_live}
   -- What the visitor lets this servicer (itself, or its whole category) see for the purpose.
   LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT k::text) AS keys
           FROM consent_grants g CROSS JOIN unnest(g.attributes) AS k
-         WHERE g.visitor_id = v.id
-           AND g.purpose = :purpose
-           AND (g.servicer_id = s.id OR g.servicer_category = s.category)
-           AND g.revoked_at IS NULL
-           AND g.expires_at > :now
+         WHERE {granted}
        ) granted ON true
   -- The values of what is both needed and granted; nothing else is even read.
   LEFT JOIN LATERAL (
@@ -158,26 +198,43 @@ SELECT caller.*,
           FROM visitor_attributes a
          WHERE a.visitor_id = v.id AND a.key = ANY(:needed) AND a.key = ANY(granted.keys)
        ) shared ON true
+  -- When the terminal last served this visitor in the window (read from the visitor's own
+  -- rows; the terminal is compared in a form no index serves).
+  CROSS JOIN LATERAL (
+        SELECT max(l.at) AS at FROM access_log l
+         WHERE caller.ceiling IS NOT NULL
+           AND l.visitor_id = v.id AND l.at > :since AND l.at <= :now
+           AND l.terminal_id IS NOT DISTINCT FROM caller.terminal_id
+       ) last_seen
+  LEFT JOIN terminal_load t ON t.terminal_id = caller.terminal_id
   -- NULL when the terminal already served this visitor in the window (one more resolve of
-  -- them cannot raise its count, so the count is not even made); otherwise how many distinct
-  -- visitors it served, counting at most `ceiling`.
+  -- them cannot raise its count, so no count is made). Otherwise, in constant time, its
+  -- distinct visitors of this minute and the one before (``terminal_load``, kept below): the
+  -- window lies within those two minutes, so that sum bounds its distinct visitors in the
+  -- window, and while it is under the ceiling the rule holds without counting. Only when it
+  -- reaches the ceiling are the window's distinct visitors counted exactly, at most `ceiling`
+  -- of them, so the rule is applied as exactly as before.
   -- The plan is made once per connection, without the values (``db.HOT_PATH_SETTINGS``), so
   -- the conditions leave no room for a worse one: the window is a closed range (a range of
   -- unknown bounds is estimated narrow, so the terminal's index is read, however the log is
-  -- spread over terminals), and whether this visitor was served is read from the visitor's own
-  -- rows (the terminal is compared in a form no index serves).
+  -- spread over terminals).
   CROSS JOIN LATERAL (
         SELECT CASE
-                 WHEN caller.ceiling IS NULL THEN NULL
-                 WHEN EXISTS (SELECT FROM access_log l
-                               WHERE l.visitor_id = v.id AND l.at > :since AND l.at <= :now
-                                 AND l.terminal_id IS NOT DISTINCT FROM caller.terminal_id)
-                 THEN NULL
+                 WHEN caller.ceiling IS NULL OR last_seen.at IS NOT NULL THEN NULL
+                 WHEN bound.visitors < caller.ceiling THEN bound.visitors
                  ELSE (SELECT count(*) FROM (SELECT DISTINCT l.visitor_id FROM access_log l
                                               WHERE l.terminal_id = caller.terminal_id
                                                 AND l.at > :since AND l.at <= :now
                                               LIMIT caller.ceiling) AS served)
                END AS visitors
+          FROM (SELECT CASE
+                         WHEN t.minute >= date_trunc('minute', CAST(:now AS timestamptz))
+                         THEN t.visitors + t.previous
+                         WHEN t.minute = date_trunc('minute', CAST(:now AS timestamptz))
+                                         - interval '1 minute'
+                         THEN t.visitors
+                         ELSE 0
+                       END AS visitors) AS bound
        ) seen
 ),
 -- The rules, in the order they are told: the caller refused (above); no such visitor; a
@@ -203,14 +260,48 @@ SELECT visitor_id, :now, servicer_id, terminal_id, :purpose, coalesce(present_ke
   FROM decided
  WHERE outcome = 'disclosed'
 RETURNING id
+),
+-- A terminal's distinct visitors a minute, counted as it discloses to a visitor it had not
+-- served yet this minute (its previous minute's kept beside them).
+load AS (
+INSERT INTO terminal_load AS t (terminal_id, minute, visitors, previous)
+SELECT terminal_id, date_trunc('minute', CAST(:now AS timestamptz)), 1, 0
+  FROM decided
+ WHERE outcome = 'disclosed' AND ceiling IS NOT NULL
+   AND (last_seen IS NULL OR last_seen < date_trunc('minute', CAST(:now AS timestamptz)))
+    ON CONFLICT (terminal_id) DO UPDATE
+   SET visitors = CASE WHEN t.minute >= excluded.minute THEN t.visitors + 1 ELSE 1 END,
+       previous = CASE
+                    WHEN t.minute >= excluded.minute THEN t.previous
+                    WHEN t.minute = excluded.minute - interval '1 minute' THEN t.visitors
+                    ELSE 0
+                  END,
+       minute = greatest(t.minute, excluded.minute)
 )
 SELECT decided.*, (SELECT id FROM logged) AS logged_id FROM decided
 """
 
 
 def _decide(caller: str, whom: str) -> sa.TextualSelect:
+    statement = _DECIDE_SQL.format(
+        caller=caller,
+        whom=whom,
+        servicer_approved=_sql(servicers.approved(_S)),
+        purpose_approved=_sql(servicers.purpose_approved(_SP)),
+        visitor_live=_sql(visitors_queries.live(_V)),
+        granted=_sql(
+            consent.granted_to(
+                visitor=sa.literal_column("v.id"),
+                purpose=_param("purpose"),
+                servicer=sa.literal_column("s.id"),
+                category=sa.literal_column("s.category"),
+                now=_param("now"),
+                grant=_G,
+            )
+        ),
+    )
     return (
-        sa.text(_DECIDE_SQL.format(caller=caller, whom=whom))
+        sa.text(statement)
         .bindparams(sa.bindparam("needed", type_=ARRAY(sa.String)))
         .columns(
             sa.column("terminal_id", sa.Uuid),
@@ -230,6 +321,7 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
             sa.column("sealed_values", ARRAY(sa.LargeBinary)),
             sa.column("present_keys", ARRAY(sa.String)),
             sa.column("visitors_seen", sa.Integer),
+            sa.column("last_seen", sa.DateTime(timezone=True)),
             sa.column("outcome", sa.String),
             sa.column("logged_id", sa.BigInteger),
         )
@@ -238,10 +330,7 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
 
 # The visitor by id (a consent request names them, or a QR code), or by the live card or tag.
 _BY_VISITOR = ":visitor_id"
-_BY_CARD = (
-    "SELECT c.visitor_id FROM carriers c WHERE c.kind = :kind AND c.lookup_hash = :lookup_hash"
-    " AND c.revoked_at IS NULL"
-)
+_BY_CARD = _sql(carriers.card_holder(_param("kind"), _param("lookup_hash"), _CARRIER))
 _DECIDE = {
     (False, False): _decide(_GIVEN_CALLER, _BY_VISITOR),
     (False, True): _decide(_GIVEN_CALLER, _BY_CARD),
@@ -307,8 +396,13 @@ class Decision:
         return tuple(k for k in PURPOSES[self.purpose].attributes if k not in self.granted)
 
 
-async def decide(
-    session: Executor,
+def decide_statement(*, client: bool, card: bool) -> sa.TextualSelect:
+    """The deciding statement for an API client's resolve (else a service's), of a card or tag
+    (else a visitor known by id)."""
+    return _DECIDE[(client, card)]
+
+
+def decide_params(
     *,
     servicer_id: uuid.UUID,
     purpose: PurposeKey,
@@ -318,15 +412,8 @@ async def decide(
     client_id: str | None = None,
     qr: QrCode | None = None,
     now: datetime,
-) -> Decision:
-    """Decide a resolve of ``whom`` for the servicer and purpose, and log it for the visitor
-    when it discloses, in one round trip. An unknown servicer is :class:`ServicerNotFoundError`.
-
-    ``client_id``: the API client resolving with its access token (of ``servicer_id``); the
-    statement checks it, counts the request against its rate, takes its terminal and ceiling
-    from it and records ``qr``'s use. Without one, ``terminal_id`` is the terminal resolving,
-    which the access log names; with a ``ceiling``, it may not serve more distinct visitors
-    than that in :data:`ANOMALY_WINDOW`."""
+) -> dict[str, Any]:
+    """The values :func:`decide_statement`'s statement is run with (see :func:`decide`)."""
     params: dict[str, Any] = {
         "servicer_id": servicer_id,
         "purpose": str(purpose),
@@ -346,7 +433,40 @@ async def decide(
         params |= {"kind": whom.kind.value, "lookup_hash": whom.lookup_hash}
     else:
         params["visitor_id"] = whom
-    statement = _DECIDE[(client_id is not None, isinstance(whom, Card))]
+    return params
+
+
+async def decide(
+    session: HotExecutor,
+    *,
+    servicer_id: uuid.UUID,
+    purpose: PurposeKey,
+    whom: uuid.UUID | Card,
+    terminal_id: uuid.UUID | None = None,
+    ceiling: int | None = None,
+    client_id: str | None = None,
+    qr: QrCode | None = None,
+    now: datetime,
+) -> Decision:
+    """Decide a resolve of ``whom`` for the servicer and purpose, and log it for the visitor
+    when it discloses, in one round trip. An unknown servicer is :class:`ServicerNotFoundError`.
+
+    ``client_id``: the API client resolving with its access token (of ``servicer_id``); the
+    statement checks it, counts the request against its rate, takes its terminal and ceiling
+    from it and records ``qr``'s use. Without one, ``terminal_id`` is the terminal resolving,
+    which the access log names; with a ``ceiling``, it may not serve more distinct visitors
+    than that in :data:`ANOMALY_WINDOW`."""
+    params = decide_params(
+        servicer_id=servicer_id,
+        purpose=purpose,
+        whom=whom,
+        terminal_id=terminal_id,
+        ceiling=ceiling,
+        client_id=client_id,
+        qr=qr,
+        now=now,
+    )
+    statement = decide_statement(client=client_id is not None, card=isinstance(whom, Card))
     row = (await session.execute(statement, params)).one()
     outcome = Outcome(row.outcome)
     if not row.servicer_known and outcome not in _REFUSALS:
@@ -363,7 +483,7 @@ async def decide(
         language=row.language or "",
         data_key=row.data_key,
         granted=frozenset(row.granted or ()),
-        clear=dict(row.clear or {}),
+        clear=_json(row.clear),
         sealed=dict(zip(row.sealed_keys or (), row.sealed_values or (), strict=True)),
         visitors_seen=row.visitors_seen,
     )
@@ -375,6 +495,14 @@ async def decide(
             attributes=len(row.present_keys or ()),
         )
     return decision
+
+
+def _json(value: Any) -> dict[str, Any]:
+    """A jsonb object as read: decoded by the connection's codec, or its text where the
+    connection leaves decoding to SQLAlchemy's result layer (a raw read on its connection)."""
+    if isinstance(value, str | bytes):
+        value = orjson.loads(value)
+    return dict(value or {})
 
 
 _REFUSALS = {

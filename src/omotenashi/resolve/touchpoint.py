@@ -21,13 +21,12 @@ from omotenashi.clients.errors import (
     InvalidTokenError,
     TerminalSuspendedError,
 )
-from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
 from omotenashi.consent import requests
 from omotenashi.consent.errors import ConsentRequestNotFoundError
 from omotenashi.consent.models import ConsentRequest, ConsentRequestState
-from omotenashi.db import Executor, OpenSession
+from omotenashi.db import Executor, HotExecutor, OpenSession
 from omotenashi.errors import ForbiddenError, TooManyRequestsError
 from omotenashi.resolve import service
 from omotenashi.security.keys import PlatformKeys
@@ -95,37 +94,21 @@ async def resolve_at_touchpoint(
     *,
     refusals: OpenSession | None = None,
 ) -> service.Resolution | ConsentAsked | TerminalSuspended:
-    """Resolve what the visitor presented at the caller's touchpoint (a desk's terminal, as
-    signed-in staff use it; an API client with its token goes through :func:`resolve_with_token`).
+    """Resolve what the visitor presented at the caller's touchpoint, as signed-in staff do at
+    a desk through its terminal: the same decision as the terminal's own with its token
+    (:func:`resolve_with_token`), so its purposes, rate, ceiling and a QR code's single use are
+    checked by the same statement, and a rule changes in one place for both.
 
-    A disclosure is one statement on ``session``. What a refusal leaves behind (a tap-to-consent
-    request; the terminal suspended and audited) is written in a transaction of ``refusals``
-    when given, else in ``session``'s own (which must then be a session)."""
-    now = now or datetime.now(UTC)
-    if caller.kind is ClientKind.terminal and str(purpose) not in caller.purposes:
-        raise PurposeNotForTerminalError()
-    terminal_id = caller.id if caller.kind is ClientKind.terminal else None
-    whom: uuid.UUID | service.Card
-    if presented.kind is CarrierKind.qr_device:
-        # A code is checked, and its single use recorded, before anything is read of the visitor.
-        carrier_keys = CarrierKeys.from_platform(keys)
-        _, whom = await carriers.verify_qr(session, carrier_keys, presented.value, now)
-    else:
-        whom = _card(keys, presented)
-    decision = await service.decide(
-        session,
-        servicer_id=caller.servicer_id,
-        purpose=purpose,
-        whom=whom,
-        terminal_id=terminal_id,
-        ceiling=caller.max_visitors_per_minute if terminal_id is not None else None,
-        now=now,
+    What a refusal leaves behind (a tap-to-consent request; the terminal suspended and audited)
+    is written in a transaction of ``refusals`` when given, else in ``session``'s own (which
+    must then be a session)."""
+    return await _resolve_as_client(
+        session, keys, caller.client_id, caller.servicer_id, presented, purpose, now, refusals
     )
-    return await _settle(session, keys, decision, now, refusals)
 
 
 async def resolve_with_token(
-    connection: Executor,
+    connection: HotExecutor,
     keys: PlatformKeys,
     token: AccessToken,
     presented: Presented,
@@ -139,9 +122,24 @@ async def resolve_with_token(
     needs no other; a QR code, one read of its device before). Refusals raise as the
     dependencies of other routes do: 401, 403 (a suspended terminal's too), 429 with
     Retry-After, 409."""
-    now = now or datetime.now(UTC)
     if REQUIRED_SCOPE not in token.scopes:
         raise InsufficientScopeError(REQUIRED_SCOPE)
+    return await _resolve_as_client(
+        connection, keys, token.client_id, token.servicer_id, presented, purpose, now, refusals
+    )
+
+
+async def _resolve_as_client(
+    connection: HotExecutor,
+    keys: PlatformKeys,
+    client_id: str,
+    servicer_id: uuid.UUID,
+    presented: Presented,
+    purpose: PurposeKey,
+    now: datetime | None,
+    refusals: OpenSession | None,
+) -> service.Resolution | ConsentAsked | TerminalSuspended:
+    now = now or datetime.now(UTC)
     whom: uuid.UUID | service.Card
     qr: service.QrCode | None = None
     if presented.kind is CarrierKind.qr_device:
@@ -154,10 +152,10 @@ async def resolve_with_token(
         whom = _card(keys, presented)
     decision = await service.decide(
         connection,
-        servicer_id=token.servicer_id,
+        servicer_id=servicer_id,
         purpose=purpose,
         whom=whom,
-        client_id=token.client_id,
+        client_id=client_id,
         qr=qr,
         now=now,
     )
@@ -180,7 +178,7 @@ async def resolve_with_token(
 
 
 async def _settle(
-    session: Executor,
+    session: HotExecutor,
     keys: PlatformKeys,
     decision: service.Decision,
     now: datetime,
@@ -210,7 +208,7 @@ async def _settle(
 
 
 def _transaction(
-    session: Executor, refusals: OpenSession | None
+    session: HotExecutor, refusals: OpenSession | None
 ) -> AbstractAsyncContextManager[AsyncSession]:
     if refusals is not None:
         return refusals()

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
 from omotenashi.errors import FieldError
+from omotenashi.resolve import queries as resolve_queries
 from omotenashi.security import audit, ratelimit
 from omotenashi.security.encryption import (
     DataKey,
@@ -213,13 +214,19 @@ async def erase(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> int:
     if not ids:
         return 0
     members = select(Visitor.id).where(Visitor.registered_by_id.in_(ids))
-    await session.execute(
-        update(Visitor)
-        .where(Visitor.id.in_(ids) | Visitor.id.in_(members))
-        .values(data_key=None, master_key_id=None)
-    )
+    erased = (
+        await session.scalars(
+            update(Visitor)
+            .where(Visitor.id.in_(ids) | Visitor.id.in_(members))
+            .values(data_key=None, master_key_id=None)
+            .returning(Visitor.id)
+        )
+    ).all()
     result = await session.execute(delete(Visitor).where(Visitor.id.in_(ids)))
     count = int(getattr(result, "rowcount", 0) or 0)
+    # Their access logs too (no foreign key cascades there), members' included; last, since it
+    # holds disclosures back until this transaction commits.
+    await resolve_queries.forget_disclosures(session, list(erased))
     for visitor_id in ids:
         log.info("visitor.erased", visitor_id=str(visitor_id))
     return count
