@@ -30,6 +30,8 @@ from omotenashi.consent.api import router as consent_api
 from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
 from omotenashi.content.pages import router as content_pages
+from omotenashi.conversation import pages as conversation_pages
+from omotenashi.conversation import stream as conversation_stream
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
@@ -103,10 +105,13 @@ def create_app(platform: Platform) -> FastAPI:
         )
         # Wakes open pages' alert streams; it connects only when a stream first waits.
         app.state.alert_bell = alert_stream.Bell(platform.database_url)
+        # Wakes both screens of a conversation when either says something, in any process.
+        app.state.switchboard = conversation_stream.Switchboard(platform.database_url)
         try:
             yield
         finally:
             await app.state.alert_bell.close()
+            await app.state.switchboard.close()
             await app.state.engine.dispose()
             await app.state.autocommit_engine.dispose()
             await app.state.rate_limit_engine.dispose()
@@ -167,6 +172,7 @@ def create_app(platform: Platform) -> FastAPI:
         alerts_pages,
         content_pages,
         payments_pages,
+        *conversation_pages.routers,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
