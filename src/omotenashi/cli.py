@@ -253,6 +253,7 @@ async def _serve(settings: Settings, with_demo: bool, with_worker: bool, workers
         if with_demo:
             for line in await demo.load_into(p.database_url, p.keys):
                 typer.echo(line)
+        typer.echo(await _sync_phrasebook(p.database_url), err=True)
         server = (
             _web_server(create_app(p), settings)
             if workers == 1
@@ -659,6 +660,35 @@ def tm_export(
     typer.echo(
         f"Exported {len(exported.segments)} segments ({source} → {target}) to {file}; "
         f"{exported.withheld} contributor-only segments were not exported."
+    )
+
+
+@tm_cli.command("phrasebook")
+@_friendly
+def tm_phrasebook() -> None:
+    """Copy the conversation phrasebook (its files, every language) into the bank; ``serve``
+    does this when it starts."""
+    settings = _settings()
+
+    async def run() -> str:
+        async with platform(settings) as p:
+            return await _sync_phrasebook(p.database_url)
+
+    typer.echo(asyncio.run(run()))
+
+
+async def _sync_phrasebook(database_url: str) -> str:
+    from omotenashi.conversation import bank as phrasebook_bank
+
+    engine = db.create_engine(database_url, pool_size=1)
+    try:
+        async with db.session_scope(db.session_factory(engine)) as session:
+            added = await phrasebook_bank.sync(session)
+    finally:
+        await engine.dispose()
+    return (
+        f"Phrasebook in the translation bank: {added.added} segments added, "
+        f"{added.duplicates} already there."
     )
 
 

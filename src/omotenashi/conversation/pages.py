@@ -193,7 +193,7 @@ def _events(
 async def start(
     request: Request, session: Session, me: CounterStaff, body: Annotated[Start, Form()]
 ) -> Response:
-    """"Talk" after a resolve: a conversation in the visitor's language."""
+    """ "Talk" after a resolve: a conversation in the visitor's language."""
     assert me.staff.servicer_id is not None
     terminal_id: uuid.UUID | None = None
     try:
@@ -376,9 +376,7 @@ async def visitor_ends(session: Session, conversation: SeatedConversation) -> Re
 @joining.get("/talk/join/{code}", response_class=HTMLResponse)
 async def join_page(request: Request, code: str) -> Response:
     """What the QR opens: one button, so that a link preview cannot spend the code."""
-    return web.render(
-        request, "conversation/join.html", {"code": code if len(code) <= 64 else ""}
-    )
+    return web.render(request, "conversation/join.html", {"code": code if len(code) <= 64 else ""})
 
 
 @joining_actions.post("/talk/join/{code}", response_class=HTMLResponse)

@@ -99,9 +99,7 @@ def _seat(keys: PlatformKeys, conversation: Conversation) -> str:
 
 async def _notify(session: AsyncSession, conversation_id: uuid.UUID) -> None:
     """Wakes the streams of this conversation in every process, once the transaction commits."""
-    await session.execute(
-        sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, str(conversation_id)))
-    )
+    await session.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, str(conversation_id))))
 
 
 def language_of(code: str) -> str:

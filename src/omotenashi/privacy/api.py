@@ -53,9 +53,7 @@ async def access_log(
             servicer_name_ja=entry.servicer_name_ja,
             terminal=entry.terminal_label,
             location=entry.terminal_location,
-            purpose=Seen(
-                key=entry.purpose, label=purpose_label(entry.purpose, me.language)
-            ),
+            purpose=Seen(key=entry.purpose, label=purpose_label(entry.purpose, me.language)),
             attributes=[
                 Seen(key=key, label=catalogue.get(key).label(me.language))
                 for key in entry.attribute_keys
