@@ -203,7 +203,7 @@ async def start(
         terminal_id = desk.id
     except (ValueError, ApiClientNotFoundError):
         terminal_id = None
-    purpose = PurposeKey(body.purpose) if body.purpose in PurposeKey else None
+    purpose = next((p for p in PurposeKey if p.value == body.purpose), None)
     started = await service.start(
         session,
         platform_keys(request),

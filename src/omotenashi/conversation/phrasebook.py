@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import cache
 from pathlib import Path
 
@@ -43,7 +43,7 @@ class Speaker(StrEnum):
     visitor = "visitor"
 
 
-class Slot(StrEnum):
+class Slot(Enum):
     """What a slot holds, which decides how each language writes it."""
 
     price = "price"  # yen, as money

@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import json
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import asdict
 
 import asyncpg
@@ -70,7 +70,7 @@ class Switchboard:
         return bell
 
     @contextlib.contextmanager
-    def tuned_in(self, conversation_id: uuid.UUID) -> AsyncIterator[None]:  # type: ignore[misc]
+    def tuned_in(self, conversation_id: uuid.UUID) -> Iterator[None]:
         key = str(conversation_id)
         self._listeners[key] = self._listeners.get(key, 0) + 1
         try:
@@ -112,7 +112,9 @@ async def watch(
     listening = switchboard is not None and await switchboard.start()
     told_joined = False
     yield "retry: 2000\n\n"
-    context = switchboard.tuned_in(conversation_id) if switchboard else contextlib.nullcontext()
+    context: contextlib.AbstractContextManager[None] = (
+        switchboard.tuned_in(conversation_id) if switchboard else contextlib.nullcontext()
+    )
     with context:
         while True:
             ticket = switchboard.ticket(conversation_id) if switchboard and listening else None
