@@ -15,6 +15,8 @@ from tests.content.helpers import chain
 from tests.conversation.support import AtTheTill, resolved_at_the_till
 from tests.pages import csrf_token, signed_in_staff, text_of
 
+from omotenashi import web
+from omotenashi.auth import service as auth
 from omotenashi.conversation import phrasebook as book
 from omotenashi.conversation import service
 from omotenashi.runtime import Platform
@@ -206,3 +208,27 @@ async def test_the_offline_phrasebook_is_public_in_each_language(
     assert "Do you have a reservation?" in page.text
     assert "ご予約はありますか？" in page.text
     assert (await phone.get("/phrasebook/xx")).status_code == 404
+
+
+async def test_the_visitors_access_log_says_only_that_a_conversation_took_place(
+    client: httpx.AsyncClient,
+    phone: httpx.AsyncClient,
+    session: AsyncSession,
+    platform: Platform,
+    till: AtTheTill,
+) -> None:
+    base = await _talk(client, session, platform, till)
+    phone_token = await _join(client, phone, base)
+    await phone.post(
+        "/talk/write",
+        data={"csrf_token": phone_token, "text": "My room is 1203"},
+        headers=SCRIPTED,
+    )
+    started = await auth.start_visitor_session(session, till.visitor_id)
+    phone.cookies.set(web.SESSION_COOKIE, started.token)
+    phone.cookies.set(web.LANGUAGE_COOKIE, "en")
+
+    access = text_of(await phone.get("/access"))
+
+    assert "Talked with you at the counter through the phrasebook. Nothing said was kept." in access
+    assert "1203" not in access

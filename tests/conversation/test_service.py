@@ -22,6 +22,7 @@ from omotenashi.conversation.errors import (
 from omotenashi.conversation.models import Conversation, ConversationLine
 from omotenashi.resolve import service as resolve
 from omotenashi.runtime import Platform
+from omotenashi.translation import service as translation
 
 CLERK, VISITOR = book.Speaker.clerk, book.Speaker.visitor
 
@@ -214,3 +215,18 @@ async def test_a_conversation_started_without_a_resolve_here_logs_nobody(
     )
     log = await resolve.access_log(session, elsewhere.visitor_id)
     assert [e.purpose for e in log] == ["payment"]
+
+
+async def test_the_phrasebook_is_in_the_bank_and_its_tmx_export_like_any_segment(
+    session: AsyncSession,
+) -> None:
+    first = await bank.sync(session)
+    again = await bank.sync(session)
+
+    exported = await translation.export(session, "ja", "ne")
+
+    assert first.added > 0
+    assert again.added == 0  # repeating it adds nothing
+    pairs = {(s.source_text, s.target_text) for s in exported.segments}
+    assert ("ご予約はありますか？", "तपाईंको बुकिङ छ?") in pairs
+    assert ("運賃は{price}です。", "भाडा {price} हो।") in pairs
