@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 import uuid
 from collections.abc import Mapping
@@ -97,9 +98,45 @@ def _seat(keys: PlatformKeys, conversation: Conversation) -> str:
     return f"{conversation.id}.{mac.hexdigest()}"
 
 
-async def _notify(session: AsyncSession, conversation_id: uuid.UUID) -> None:
-    """Wakes the streams of this conversation in every process, once the transaction commits."""
-    await session.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, str(conversation_id))))
+# PostgreSQL refuses a notification payload of 8000 bytes or more; a line that long is
+# announced without itself, and the streams read it from the table.
+MAX_PAYLOAD = 7900
+LINE_FIELDS = (
+    "id",
+    "speaker",
+    "phrase_id",
+    "slots",
+    "text",
+    "text_language",
+    "translation",
+    "provenance",
+)
+
+
+def line_payload(line: ConversationLine) -> dict[str, object]:
+    return {name: getattr(line, name) for name in LINE_FIELDS}
+
+
+def line_from(payload: Mapping[str, object]) -> ConversationLine:
+    """A line as a notification carried it (not attached to any session)."""
+    return ConversationLine(**{name: payload.get(name) for name in LINE_FIELDS})
+
+
+async def _notify(
+    session: AsyncSession,
+    conversation_id: uuid.UUID,
+    kind: str,
+    line: ConversationLine | None = None,
+) -> None:
+    """Tells the streams of this conversation in every process, once the transaction commits:
+    ``kind`` is line (with the line itself), joined or ended."""
+    message: dict[str, object] = {"c": str(conversation_id), "k": kind}
+    if line is not None:
+        message["line"] = line_payload(line)
+    payload = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    if len(payload.encode()) > MAX_PAYLOAD:
+        payload = json.dumps({"c": str(conversation_id), "k": "look"})
+    await session.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, payload)))
 
 
 def language_of(code: str) -> str:
@@ -237,7 +274,7 @@ async def join(
     conversation.join_expires_at = None
     conversation.joined_at = moment
     await session.flush()
-    await _notify(session, conversation.id)
+    await _notify(session, conversation.id, "joined")
     log.info("conversation.joined", conversation_id=str(conversation.id))
     return Started(conversation, _seat(keys, conversation))
 
@@ -262,7 +299,7 @@ async def _add(
     session.add(line)
     conversation.expires_at = moment + IDLE
     await session.flush()
-    await _notify(session, conversation.id)
+    await _notify(session, conversation.id, "line", line)
     return line
 
 
@@ -360,7 +397,7 @@ async def lines_since(
 async def end(session: AsyncSession, conversation: Conversation, by: book.Speaker) -> None:
     """Delete the conversation and everything said in it."""
     await session.execute(sa.delete(Conversation).where(Conversation.id == conversation.id))
-    await _notify(session, conversation.id)
+    await _notify(session, conversation.id, "ended")
     log.info("conversation.ended", conversation_id=str(conversation.id), by=by.value)
 
 
