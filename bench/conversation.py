@@ -56,6 +56,7 @@ SECONDS_BETWEEN_TAPS = 10.0  # one clerk's pace: a phrase, the visitor reads, an
 TARGET_P95_MS = 300.0
 PHRASE = "shop.total"
 POSTED: list[float] = []
+LOST_AFTER_S = 10.0
 
 
 @dataclass
@@ -117,30 +118,47 @@ class Screens:
     expected: int
     waiting: dict[uuid.UUID, asyncio.Future[float]] = field(default_factory=dict)
     ready: int = 0
+    reconnections: int = 0
+    lost: int = 0  # taps whose line did not reach the screen in LOST_AFTER_S
     all_ready: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 async def screen(
     http: aiohttp.ClientSession, base: str, seat: str, conversation: uuid.UUID, screens: Screens
 ) -> None:
-    async with http.get(
-        f"{base}/talk/stream", headers={"Cookie": f"omotenashi_talk={seat}"}
-    ) as response:
-        response.raise_for_status()
-        screens.ready += 1
-        if screens.ready == screens.expected:
-            screens.all_ready.set()
-        name = ""
-        async for raw in response.content:
-            line = raw.decode().rstrip("\n")
-            if line.startswith("event: "):
-                name = line[7:]
-            elif line.startswith("data: ") and name == "line":
-                waiting = screens.waiting.pop(conversation, None)
-                if waiting is not None and not waiting.done():
-                    waiting.set_result(time.perf_counter())
-            elif not line:
+    """One visitor's screen, as EventSource keeps it: reconnecting from the last event's id
+    when the connection drops (each reconnection counted)."""
+    last_id = ""
+    first = True
+    while True:
+        headers = {"Cookie": f"omotenashi_talk={seat}"}
+        if last_id:
+            headers["Last-Event-ID"] = last_id
+        try:
+            async with http.get(f"{base}/talk/stream", headers=headers) as response:
+                response.raise_for_status()
+                if first:
+                    first = False
+                    screens.ready += 1
+                    if screens.ready == screens.expected:
+                        screens.all_ready.set()
                 name = ""
+                async for raw in response.content:
+                    line = raw.decode().rstrip("\n")
+                    if line.startswith("event: "):
+                        name = line[7:]
+                    elif line.startswith("id: "):
+                        last_id = line[4:]
+                    elif line.startswith("data: ") and name == "line":
+                        waiting = screens.waiting.pop(conversation, None)
+                        if waiting is not None and not waiting.done():
+                            waiting.set_result(time.perf_counter())
+                    elif not line:
+                        name = ""
+        except (aiohttp.ClientError, TimeoutError):
+            pass
+        screens.reconnections += 1
+        await asyncio.sleep(2.0)  # the retry the stream asks for
 
 
 async def tap(
@@ -162,7 +180,12 @@ async def tap(
         if response.status != 204:
             raise SystemExit(f"the tap failed: {response.status} {await response.text()}")
     POSTED.append(time.perf_counter() - started)
-    return (await asyncio.wait_for(arrived, 10)) - started
+    try:
+        return (await asyncio.wait_for(arrived, LOST_AFTER_S)) - started
+    except TimeoutError:
+        screens.waiting.pop(conversation, None)
+        screens.lost += 1
+        return LOST_AFTER_S  # counted in the percentiles as the wait it was
 
 
 async def healthz(http: aiohttp.ClientSession, base: str) -> float:
@@ -179,7 +202,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
 
 async def measure(
     server: rb.Server, setup: Setup, taps: int, rate: float
-) -> tuple[list[float], list[float]]:
+) -> tuple[list[float], list[float], int, int]:
     screens = Screens(expected=len(setup.conversations))
     connector = aiohttp.TCPConnector(limit=0)
     timeout = aiohttp.ClientTimeout(total=None, sock_read=None)
@@ -220,7 +243,7 @@ async def measure(
         for stream in streams:
             stream.cancel()
         await asyncio.gather(*streams, return_exceptions=True)
-    return delays, floor
+    return delays, floor, screens.reconnections, screens.lost
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -241,7 +264,9 @@ def main(argv: list[str] | None = None) -> None:
         server = rb.start_server(workdir / "var")
         try:
             setup = asyncio.run(set_up(server, args.conversations))
-            delays, floor = asyncio.run(measure(server, setup, args.taps, args.rate))
+            delays, floor, reconnections, lost = asyncio.run(
+                measure(server, setup, args.taps, args.rate)
+            )
         finally:
             rb.stop_server(server)
     tap50, tap95 = _percentiles(delays)
@@ -256,6 +281,8 @@ def main(argv: list[str] | None = None) -> None:
                 "tap_answered_ms": {"p50": round(post50, 1), "p95": round(post95, 1)},
                 "tap_to_screen_ms": {"p50": round(tap50, 1), "p95": round(tap95, 1)},
                 "healthz_ms": {"p50": round(floor50, 1), "p95": round(floor95, 1)},
+                "stream_reconnections": reconnections,
+                "taps_lost": lost,
                 "load_average_1min": round(os.getloadavg()[0], 1),
                 "cpus": os.cpu_count(),
             }
