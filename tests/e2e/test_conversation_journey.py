@@ -121,6 +121,8 @@ async def test_a_clerk_and_a_nepali_visitor_talk_each_in_their_own_language(
     await expect(said.last.locator(".text")).to_have_text(_nepali("shop.total", price=3200))
     await expect(said.last.locator(".text")).to_contain_text("३,२००")
     problems += await serious_accessibility_problems(screen)
+    # Nothing wider than the phone: no sideways scrolling at 390 px.
+    assert await screen.evaluate("() => document.documentElement.scrollWidth") <= 390
     problems += await serious_accessibility_problems(desk)
     await screen.screenshot(path=screenshots / "conversation-visitor-ne.png", full_page=True)
     await desk.screenshot(path=screenshots / "conversation-counter-ja.png")
@@ -133,6 +135,16 @@ async def test_a_clerk_and_a_nepali_visitor_talk_each_in_their_own_language(
         assert await live_session.scalar(sa.select(sa.func.count()).select_from(table)) == 0
     log = await resolve.access_log(live_session, visitor_id)
     assert (log[0].purpose, log[0].attribute_keys) == ("conversation", [])
+
+    # The phrasebook in Nepali stays on the phone for a counter with no connection.
+    await screen.goto(base + "/phrasebook/ne")
+    await screen.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    await screen.reload()  # now through the service worker, which keeps a copy
+    await phone.set_offline(True)
+    await screen.reload()
+    await expect(screen.locator("h1")).to_have_text("वाक्य संग्रह")
+    await expect(screen.locator("main")).to_contain_text("ご予約はありますか？")
+    await phone.set_offline(False)
     await phone.close()
     await tablet.close()
     assert problems == []

@@ -223,9 +223,6 @@ async def clerk_screen(request: Request, conversation: ClerkConversation) -> Res
     context = {
         "conversation": conversation,
         "visitor_language": visitor,
-        "visitor_language_here": web.request_language(request).native_name
-        if visitor.code == web.request_language(request).code
-        else visitor.native_name,
         "scenes": _scenes(book.Speaker.clerk, phrase_language),
         "phrase_language": phrase_language,
         "open_scene": conversation.scene,
@@ -306,17 +303,13 @@ async def clerk_ends(session: Session, conversation: ClerkConversation) -> Respo
 def _visitor_context(request: Request, conversation: Conversation) -> dict[str, Any]:
     language = web.request_language(request)
     answers = [_phrase_view(p, language.code) for p in book.phrasebook().of(book.Speaker.visitor)]
-    first = [a for a in answers if a["id"] in FIRST_ANSWERS]
-    first.sort(key=lambda a: FIRST_ANSWERS.index(a["id"]))
-    scene = book.Scene(conversation.scene)
-    by_scene = {p.id: p.scene for p in book.phrasebook().of(book.Speaker.visitor)}
+    first = sorted(
+        (a for a in answers if a["id"] in FIRST_ANSWERS), key=lambda a: FIRST_ANSWERS.index(a["id"])
+    )
     return {
         "conversation": conversation,
         "first_answers": first,
-        "more_answers": [
-            a for a in answers if a["id"] not in FIRST_ANSWERS and by_scene[a["id"]] != scene
-        ],
-        "scene_answers": [a for a in answers if by_scene[a["id"]] == scene],
+        "more_answers": [a for a in answers if a["id"] not in FIRST_ANSWERS],
         "turned": request.query_params.get("turned") == "1",
         "speech_language": language.code,
     }
