@@ -74,6 +74,9 @@ PAGES = (
     Page("GET", "/wallet/card", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/console/payments", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console/payments/settlement.csv", COUNTER, STAFF_SIGN_IN),
+    # Without a seat cookie: "this conversation has ended", to anyone.
+    Page("GET", "/talk", ANYONE, None),
+    Page("GET", "/phrasebook/ne", ANYONE, None),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -162,6 +165,23 @@ COVERED_ELSEWHERE = {
     "GET /counter/payments/confirmations/{confirmation_id}",
     "GET /console/payments/{payment_id}/invoice",
     "POST /console/payments/invoice-number",  # tried by every caller in POSTS below
+    # Conversation (tests/conversation/test_pages.py): a conversation's own pages need one
+    # started by the servicer's counter; the visitor's side needs the seat its code gave.
+    "POST /counter/talk",  # tried by every caller in POSTS below
+    "GET /counter/talk/{conversation_id}",
+    "GET /counter/talk/{conversation_id}/stream",
+    "POST /counter/talk/{conversation_id}/invite",
+    "POST /counter/talk/{conversation_id}/say",
+    "POST /counter/talk/{conversation_id}/write",
+    "POST /counter/talk/{conversation_id}/turn",
+    "POST /counter/talk/{conversation_id}/end",
+    "GET /talk/stream",
+    "POST /talk/say",
+    "POST /talk/write",
+    "POST /talk/end",
+    "GET /talk/join/{code}",
+    "POST /talk/join/{code}",
+    "GET /phrasebook/{language}",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
@@ -189,6 +209,7 @@ POSTS = (
     ),
     ("/counter/resolve", {"purpose": "hotel_check_in", "carrier": "X"}, COUNTER, STAFF_SIGN_IN),
     ("/counter/payments", {"action": "charge", "amount": "100"}, COUNTER, STAFF_SIGN_IN),
+    ("/counter/talk", {"language": "ne"}, COUNTER, STAFF_SIGN_IN),
     (
         "/console/payments/invoice-number",
         {"invoice_registration_number": ""},

@@ -31,6 +31,8 @@ from omotenashi.consent.api import router as consent_api
 from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
 from omotenashi.content.pages import router as content_pages
+from omotenashi.conversation import pages as conversation_pages
+from omotenashi.conversation import stream as conversation_stream
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
@@ -109,10 +111,13 @@ def create_app(platform: Platform) -> FastAPI:
         app.state.resolve_pool = await db.create_raw_pool(platform.database_url, size=10)
         # Wakes open pages' alert streams; it connects only when a stream first waits.
         app.state.alert_bell = alert_stream.Bell(platform.database_url)
+        # Wakes both screens of a conversation when either says something, in any process.
+        app.state.switchboard = conversation_stream.Switchboard(platform.database_url)
         try:
             yield
         finally:
             await app.state.alert_bell.close()
+            await app.state.switchboard.close()
             await app.state.engine.dispose()
             await app.state.autocommit_engine.dispose()
             await app.state.resolve_pool.close()
@@ -178,6 +183,7 @@ def create_app(platform: Platform) -> FastAPI:
         alerts_pages,
         content_pages,
         payments_pages,
+        *conversation_pages.routers,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

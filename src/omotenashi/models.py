@@ -6,6 +6,7 @@ from omotenashi.carriers import models as carriers  # noqa: F401
 from omotenashi.clients import models as clients  # noqa: F401
 from omotenashi.consent import models as consent  # noqa: F401
 from omotenashi.content import models as content  # noqa: F401
+from omotenashi.conversation import models as conversation  # noqa: F401
 from omotenashi.db import Base
 from omotenashi.feedback import models as feedback  # noqa: F401
 from omotenashi.payments import models as payments  # noqa: F401

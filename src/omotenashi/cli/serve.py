@@ -200,6 +200,9 @@ async def _serve(settings: Settings, with_demo: bool, with_worker: bool, workers
         if with_demo:
             for line in await demo.load_into(p.database_url, p.keys):
                 typer.echo(line)
+        from omotenashi.cli.tm import sync_phrasebook
+
+        typer.echo(await sync_phrasebook(p.database_url), err=True)
         server = (
             _web_server(create_app(p), settings)
             if workers == 1

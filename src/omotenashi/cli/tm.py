@@ -134,3 +134,33 @@ def tm_export(
         f"Exported {len(exported.segments)} segments ({source} → {target}) to {file}; "
         f"{exported.withheld} contributor-only segments were not exported."
     )
+
+
+@app.command("phrasebook")
+@friendly
+def tm_phrasebook() -> None:
+    """Copy the conversation phrasebook (its files, every language) into the bank; ``serve``
+    does this when it starts."""
+    settings = load_settings()
+
+    async def run() -> str:
+        async with platform(settings) as p:
+            return await sync_phrasebook(p.database_url)
+
+    typer.echo(asyncio.run(run()))
+
+
+async def sync_phrasebook(database_url: str) -> str:
+    """Copy the phrasebook into the translation bank; what is there already is skipped."""
+    from omotenashi.conversation import bank as phrasebook_bank
+
+    engine = db.create_engine(database_url, pool_size=1)
+    try:
+        async with db.session_scope(db.session_factory(engine)) as session:
+            added = await phrasebook_bank.sync(session)
+    finally:
+        await engine.dispose()
+    return (
+        f"Phrasebook in the translation bank: {added.added} segments added, "
+        f"{added.duplicates} already there."
+    )

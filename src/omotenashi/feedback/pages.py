@@ -16,7 +16,7 @@ from omotenashi.feedback import service
 from omotenashi.feedback.errors import EditWindowClosedError, InvalidFeedbackError
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service as privacy
-from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.servicers.purposes import purpose_label
 from omotenashi.text import Text
 from omotenashi.translation.dependencies import TranslationChain
 
@@ -65,7 +65,7 @@ async def _form(
     replies = (await service.replies_to(session, [given.id])).get(given.id, []) if given else []
     context = {
         "entry": entry,
-        "purpose": PURPOSES[PurposeKey(entry.purpose)].label(language.code),
+        "purpose": purpose_label(entry.purpose, language.code),
         "when": web.when(entry.at, language),
         "given": given,
         "replies": [
@@ -155,7 +155,7 @@ async def inbox(request: Request, session: Session, me: PageStaff) -> Response:
         "entries": [
             {
                 "entry": entry,
-                "purpose": PURPOSES[PurposeKey(entry.feedback.purpose)].label(language.code),
+                "purpose": purpose_label(entry.feedback.purpose, language.code),
                 "when": web.when(entry.feedback.created_at, language),
                 "provenance": PROVENANCE.get(entry.feedback.comment_ja_provenance),
                 "replies": [(r, web.when(r.created_at, language)) for r in entry.replies],

@@ -12,7 +12,7 @@ from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.deps import Session, platform_keys
 from omotenashi.privacy import service
 from omotenashi.privacy.schemas import DisclosureOut, Seen
-from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.servicers.purposes import purpose_label
 from omotenashi.visitors import catalogue
 
 router = APIRouter(prefix="/v1/me", tags=["visitor"])
@@ -38,9 +38,7 @@ async def access_log(
             servicer_name_ja=entry.servicer_name_ja,
             terminal=entry.terminal_label,
             location=entry.terminal_location,
-            purpose=Seen(
-                key=entry.purpose, label=PURPOSES[PurposeKey(entry.purpose)].label(me.language)
-            ),
+            purpose=Seen(key=entry.purpose, label=purpose_label(entry.purpose, me.language)),
             attributes=[
                 Seen(key=key, label=catalogue.get(key).label(me.language))
                 for key in entry.attribute_keys

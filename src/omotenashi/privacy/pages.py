@@ -17,9 +17,11 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service
-from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.servicers.purposes import CONVERSATION, PURPOSES, PurposeKey
 from omotenashi.text import Text
 from omotenashi.visitors import catalogue
+
+TALKED = N_("Talked with you at the counter through the phrasebook. Nothing said was kept.")
 
 # Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
@@ -43,6 +45,8 @@ class Seen:
 
 
 def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
+    if entry.purpose == CONVERSATION:
+        return web.gettext(language, TALKED)
     items = format_list(
         [catalogue.get(key).label(language.code) for key in entry.attribute_keys],
         locale=i18n.babel_locale(language.code),

@@ -49,7 +49,7 @@ from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers import queries as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError, ServicerNotFoundError
 from omotenashi.servicers.models import Servicer, ServicerPurpose
-from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.servicers.purposes import CONVERSATION, PURPOSES, PurposeKey
 from omotenashi.visitors import queries as visitors_queries
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.errors import VisitorNotFoundError
@@ -593,3 +593,46 @@ async def access_log(session: AsyncSession, visitor_id: uuid.UUID) -> list[Acces
             )
         ).all()
     )
+
+
+CONVERSATION_LOOKBACK = timedelta(hours=1)
+
+
+async def log_conversation(
+    session: AsyncSession,
+    keys: PlatformKeys,
+    *,
+    servicer_id: uuid.UUID,
+    terminal_id: uuid.UUID,
+    subject: str,
+    now: datetime,
+) -> bool:
+    """Note in the access log of the visitor this terminal resolved as ``subject`` within the
+    last hour that a conversation took place there. The counter knows only the pairwise id; the
+    visitor is found among the terminal's recent disclosures. False when none matches."""
+    recent = await session.scalars(
+        select(AccessLogEntry.visitor_id)
+        .where(
+            AccessLogEntry.terminal_id == terminal_id,
+            AccessLogEntry.servicer_id == servicer_id,
+            AccessLogEntry.at >= now - CONVERSATION_LOOKBACK,
+            AccessLogEntry.purpose != CONVERSATION,
+        )
+        .distinct()
+    )
+    key = pairwise_key(keys.derivation)
+    for visitor_id in recent:
+        if subject_id(key, servicer_id, visitor_id) == subject:
+            session.add(
+                AccessLogEntry(
+                    visitor_id=visitor_id,
+                    at=now,
+                    servicer_id=servicer_id,
+                    terminal_id=terminal_id,
+                    purpose=CONVERSATION,
+                    attribute_keys=[],
+                )
+            )
+            await session.flush()
+            return True
+    return False

@@ -97,3 +97,18 @@ PURPOSES: Mapping[PurposeKey, Purpose] = MappingProxyType(
         )
     }
 )
+
+
+# Not a purpose anyone consents to: the access log's mark that a conversation at the counter
+# took place (``omotenashi.conversation``); nothing of what was said is kept.
+CONVERSATION = "conversation"
+CONVERSATION_LABEL = catalogue_label(
+    "カウンターでの会話", "A conversation at the counter", "purpose"
+)
+
+
+def purpose_label(key: str, language: str) -> str:
+    """What an access-log entry's purpose is called in ``language``."""
+    if key == CONVERSATION:
+        return CONVERSATION_LABEL.get(language) or CONVERSATION_LABEL["en"]
+    return PURPOSES[PurposeKey(key)].label(language)

@@ -1,8 +1,8 @@
 // Keeps "My pass" readable with no connection: the page and what it needs are cached when
 // visited online; online, the network always wins so nothing stale is shown.
 "use strict";
-var CACHE = "omotenashi-pass-v1";
-var ASSETS = ["/static/app.css", "/static/pass.js", "/static/vendor/qrcode-generator.js",
+var CACHE = "omotenashi-pass-v2";
+var ASSETS = ["/static/app.css", "/static/pass.js", "/static/phrasebook.js", "/static/vendor/qrcode-generator.js",
   "/static/vendor/htmx.min.js"];
 // The pages themselves are personal: cached only from a signed-in visit, never here.
 var KEEP = ["/pass", "/alerts"].concat(ASSETS);
@@ -22,7 +22,9 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("fetch", function (event) {
   var url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (KEEP.indexOf(url.pathname) < 0) return;
+  // The phrasebook in each language is public and kept too, for a counter with no connection.
+  var phrasebook = url.pathname.indexOf("/phrasebook/") === 0;
+  if (KEEP.indexOf(url.pathname) < 0 && !phrasebook) return;
   event.respondWith(fetch(event.request).then(function (response) {
     // A page with a query carries a one-off notice ("card received"): not the copy to keep.
     if (response.ok && !response.redirected && !url.search) {
