@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -24,9 +24,9 @@ from omotenashi.clients.api import access_token
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import AutocommitConnection, Session, SessionSource, platform_keys
 from omotenashi.errors import PROBLEM_JSON, AppError, problem_body
-from omotenashi.payments import cards, idempotency, provider, service
+from omotenashi.payments import cards, idempotency, lean, provider, service
 from omotenashi.payments.errors import IdempotencyKeyRequiredError
 from omotenashi.payments.schemas import (
     ChargeIn,
@@ -189,26 +189,77 @@ async def cash_top_up(
     },
 )
 async def charge(
-    body: ChargeIn, caller: Terminal, session: Session, request: Request
+    body: ChargeIn,
+    token: Annotated[AccessToken, Depends(access_token)],
+    connection: AutocommitConnection,
+    transactions: SessionSource,
+    request: Request,
 ) -> JSONResponse:
-    return await _once(
-        request,
-        session,
-        caller,
-        body,
-        lambda: service.charge(
+    """The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
+    transaction."""
+    keys, rules = platform_keys(request), _rules(request)
+    key = lean.answer_key(request.headers.get("idempotency-key", ""))
+    caller, seen = await lean.caller(connection, token, key or "")
+    presented = _presented(body)
+    actor = f"client:{caller.client_id}"
+    payer = None
+    fits = lean.fits(rules, presented, body.amount, body.currency, body.tax_lines)
+    if key is not None and not seen and fits:
+        now = datetime.now(UTC)
+        payer = await lean.payer(connection, keys, caller, presented, now)
+        if payer is not None:
+            fingerprint = idempotency.fingerprint(
+                request.method, request.url.path, body.model_dump(mode="json")
+            )
+            answer = await lean.charge(
+                connection,
+                rules,
+                caller,
+                payer,
+                body.amount,
+                tax_lines=body.tax_lines,
+                description=body.description,
+                actor=actor,
+                key=key,
+                fingerprint=fingerprint,
+                now=now,
+            )
+            if answer is not None:
+                return JSONResponse(answer, status_code=201)
+    async with transactions() as session:
+        known = payer
+        return await _once(
+            request,
             session,
-            platform_keys(request),
-            _rules(request),
             caller,
-            _presented(body),
-            body.amount,
-            currency=body.currency,
-            description=body.description,
-            tax_lines=body.tax_lines,
-            actor=f"client:{caller.client_id}",
-        ),
-    )
+            body,
+            lambda: (
+                service.charge(
+                    session,
+                    keys,
+                    rules,
+                    caller,
+                    presented,
+                    body.amount,
+                    currency=body.currency,
+                    description=body.description,
+                    tax_lines=body.tax_lines,
+                    actor=actor,
+                )
+                if known is None
+                else service.charge_payer(
+                    session,
+                    rules,
+                    caller,
+                    known,
+                    body.amount,
+                    currency=body.currency,
+                    description=body.description,
+                    tax_lines=body.tax_lines,
+                    actor=actor,
+                )
+            ),
+        )
 
 
 @router.post(

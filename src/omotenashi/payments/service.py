@@ -188,7 +188,8 @@ def check_tax_lines(lines: dict[str, int] | None, amount: int) -> dict[str, int]
     return {rate: lines[rate] for rate in TAX_RATES if lines.get(rate)}
 
 
-def _whom(keys: PlatformKeys, presented: Presented) -> resolve.Card:
+def card_of(keys: PlatformKeys, presented: Presented) -> resolve.Card:
+    """A card or tag as resolve looks it up (not a QR code)."""
     card_id = carriers.parse_card_id(presented.kind, presented.value)
     lookup_hash = CarrierKeys.from_platform(keys).lookup_hash(presented.kind, card_id)
     return resolve.Card(presented.kind, lookup_hash)
@@ -215,7 +216,7 @@ async def identify(
             session, CarrierKeys.from_platform(keys), presented.value, now
         )
     else:
-        whom = _whom(keys, presented)
+        whom = card_of(keys, presented)
     decision = await resolve.decide(
         session,
         servicer_id=caller.servicer_id,
@@ -244,8 +245,13 @@ async def identify(
                 "Ask the visitor to allow payment here on their phone, then tap again.",
                 extra={"consent_request": _asked(asked)},
             )
+    return payer_of(keys, decision)
+
+
+def payer_of(keys: PlatformKeys, decision: resolve.Decision) -> Payer:
+    """The visitor resolve found, as the servicer knows them."""
     assert decision.visitor_id is not None
-    subject = subject_id(pairwise_key(keys.derivation), caller.servicer_id, decision.visitor_id)
+    subject = subject_id(pairwise_key(keys.derivation), decision.servicer_id, decision.visitor_id)
     return Payer(decision.visitor_id, subject, decision.language)
 
 
@@ -298,17 +304,21 @@ async def _announce(session: AsyncSession, kind: str, payment: Payment) -> None:
             servicer_id=payment.servicer_id,
             kind=kind,
             operation_id=payment.id,
-            payload={
-                "id": str(payment.id),
-                "kind": str(payment.kind),
-                "amount": payment.amount,
-                "currency": payment.currency,
-                "subject": payment.subject,
-                "original_id": str(payment.original_id) if payment.original_id else None,
-                "created_at": payment.created_at.isoformat(),
-            },
+            payload=event_payload(payment),
         )
     )
+
+
+def event_payload(payment: Payment) -> dict[str, Any]:
+    return {
+        "id": str(payment.id),
+        "kind": str(payment.kind),
+        "amount": payment.amount,
+        "currency": payment.currency,
+        "subject": payment.subject,
+        "original_id": str(payment.original_id) if payment.original_id else None,
+        "created_at": payment.created_at.isoformat(),
+    }
 
 
 async def top_up_cash(
@@ -389,6 +399,35 @@ async def charge(
         terminal_id=caller.id if caller.kind is ClientKind.terminal else None,
         description=description,
         tax_lines=lines,
+        actor=actor,
+    )
+
+
+async def charge_payer(
+    session: AsyncSession,
+    rules: Rules,
+    caller: AuthenticatedClient,
+    payer: Payer,
+    amount: Any,
+    *,
+    currency: str = CURRENCY,
+    description: str | None = None,
+    tax_lines: dict[str, int] | None = None,
+    actor: str | None = None,
+) -> Payment:
+    """:func:`charge` of a visitor resolve already found (under the tap limit): the lean
+    path's way back into the service, when its one statement did not write the charge."""
+    amount = check_amount(amount, currency, limit=min(rules.wallet_limit, rules.tap_limit))
+    return await _charge(
+        session,
+        rules,
+        caller.servicer_id,
+        payer,
+        amount,
+        kind=OperationKind.charge,
+        terminal_id=caller.id if caller.kind is ClientKind.terminal else None,
+        description=description,
+        tax_lines=check_tax_lines(tax_lines, amount),
         actor=actor,
     )
 
