@@ -414,11 +414,10 @@ async def confirmation(
 )
 async def stripe_webhook(request: Request, session: Session) -> JSONResponse:
     settings = request.app.state.platform.settings
-    event = provider.provider(settings).verify(
-        await request.body(), request.headers.get("stripe-signature", "")
-    )
+    payments = provider.provider(settings)
+    event = payments.verify(await request.body(), request.headers.get("stripe-signature", ""))
     if event is not None:
-        await cards.paid(session, Rules.from_settings(settings), event)
+        await cards.paid(session, Rules.from_settings(settings), event, provider=payments)
     return JSONResponse({"received": True})
 
 
