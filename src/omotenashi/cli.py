@@ -492,6 +492,47 @@ def ledger_report(
         typer.echo(line)
 
 
+@ledger_cli.command("settle")
+@_friendly
+def ledger_settle(
+    day: Annotated[
+        str | None, typer.Option("--day", help="A day that is over in Japan, as YYYY-MM-DD")
+    ] = None,
+) -> None:
+    """Settle a day (by default yesterday in Japan) for every servicer, as the nightly job
+    does: each one's payout, or what it owes for the cash it took. A day settles once."""
+    from datetime import date, timedelta
+
+    from omotenashi.payments import settlement
+
+    try:
+        chosen = (
+            date.fromisoformat(day)
+            if day
+            else datetime.datetime.now(settlement.JAPAN).date() - timedelta(days=1)
+        )
+    except ValueError as exc:
+        raise typer.BadParameter("give the day as YYYY-MM-DD", param_hint="--day") from exc
+    if chosen >= datetime.datetime.now(settlement.JAPAN).date():
+        raise typer.BadParameter("that day is not over yet in Japan", param_hint="--day")
+    settings = _settings()
+
+    async def run() -> list[str]:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                async with db.session_scope(db.session_factory(engine)) as session:
+                    payouts = await settlement.settle_day(session, chosen)
+                    return await settlement.describe(session, payouts)
+            finally:
+                await engine.dispose()
+
+    lines = asyncio.run(run())
+    for line in lines:
+        typer.echo(line)
+    typer.echo(f"{chosen.isoformat()}: {len(lines)} servicers settled.")
+
+
 operator_cli = typer.Typer(help="Operator accounts.", no_args_is_help=True)
 cli.add_typer(operator_cli, name="operator")
 

@@ -237,10 +237,12 @@ async def post(
     transfers: Sequence[Transfer],
     *,
     ceilings: Mapping[uuid.UUID, int] | None = None,
+    at: datetime | None = None,
 ) -> Posted | None:
     """Write the operation and its linked transfers, all or nothing; None (and nothing written)
     when an account would break its rules: a wallet below zero, or above its ``ceilings``
-    (the most an account may hold after the operation)."""
+    (the most an account may hold after the operation). ``at``: when it happened (an import's
+    time; by default the statement's)."""
     if not transfers:
         raise ValueError("an operation moves money")
     sums = sums_of(transfers)
@@ -263,6 +265,7 @@ async def post(
                 "kinds": [t.kind.value for t in transfers],
                 "pending_ids": [t.pending_id for t in transfers],
                 **operation_params(operation),
+                "created_at": at,
             },
         )
     ).one()

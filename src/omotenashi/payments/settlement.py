@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from omotenashi.payments import ledger
 from omotenashi.payments.ledger import Operation, Transfer
 from omotenashi.payments.models import AccountKind, OperationKind, PaymentEvent, Payout
+from omotenashi.servicers.models import Servicer  # also: a payout's servicer, for its key
 
 log = structlog.get_logger(__name__)
 
@@ -212,8 +213,11 @@ async def _settle(
     return operation.id
 
 
-async def settle_day(session: AsyncSession, day: date, *, now: datetime | None = None) -> int:
-    """Settle ``day`` for every servicer that had payments on it."""
+async def settle_day(
+    session: AsyncSession, day: date, *, now: datetime | None = None
+) -> list[Payout]:
+    """Settle ``day`` for every servicer that had payments on it (a servicer settled already
+    keeps its payout): each servicer's payout, in the order of their ids."""
     from omotenashi.payments.models import PaymentOperation
 
     start, end = day_bounds(day)
@@ -227,12 +231,32 @@ async def settle_day(session: AsyncSession, day: date, *, now: datetime | None =
                 PaymentOperation.kind.in_(SETTLED),
             )
             .distinct()
+            .order_by(PaymentOperation.servicer_id)
         )
     ).all()
+    payouts = []
     for servicer_id in servicers:
         assert servicer_id is not None
-        await settle(session, servicer_id, day, now=now)
-    return len(servicers)
+        payouts.append(await settle(session, servicer_id, day, now=now))
+    return payouts
+
+
+async def describe(session: AsyncSession, payouts: list[Payout]) -> list[str]:
+    """Each payout as a line an operator reads."""
+    ids = [p.servicer_id for p in payouts]
+    names = dict(
+        (await session.execute(sa.select(Servicer.id, Servicer.name).where(Servicer.id.in_(ids))))
+        .tuples()
+        .all()
+    )
+    lines = []
+    for p in payouts:
+        outcome = f"paid out ¥{p.net:,}" if p.net >= 0 else f"owes the platform ¥{-p.net:,}"
+        lines.append(
+            f"{names.get(p.servicer_id, p.servicer_id)}: charges ¥{p.charges:,}, refunds "
+            f"¥{p.refunds:,}, fees ¥{p.fees:,}, cash taken ¥{p.cash:,} → {outcome}"
+        )
+    return lines
 
 
 def as_csv(made: Statement) -> str:
