@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -197,67 +197,28 @@ async def charge(
 ) -> JSONResponse:
     """The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
     transaction."""
-    keys, rules = platform_keys(request), _rules(request)
-    key = lean.answer_key(request.headers.get("idempotency-key", ""))
-    caller, seen = await lean.caller(connection, token, key or "")
-    presented = _presented(body)
-    actor = f"client:{caller.client_id}"
-    payer = None
-    fits = lean.fits(rules, presented, body.amount, body.currency, body.tax_lines)
-    if key is not None and not seen and fits:
-        now = datetime.now(UTC)
-        payer = await lean.payer(connection, keys, caller, presented, now)
-        if payer is not None:
-            fingerprint = idempotency.fingerprint(
-                request.method, request.url.path, body.model_dump(mode="json")
-            )
-            answer = await lean.charge(
-                connection,
-                rules,
-                caller,
-                payer,
-                body.amount,
-                tax_lines=body.tax_lines,
-                description=body.description,
-                actor=actor,
-                key=key,
-                fingerprint=fingerprint,
-                now=now,
-            )
-            if answer is not None:
-                return JSONResponse(answer, status_code=201)
+    keys, rules, presented = platform_keys(request), _rules(request), _presented(body)
+    caller, answer, payer = await lean.attempt(request, connection, keys, rules, token, body)
+    if answer is not None:
+        return answer
     async with transactions() as session:
-        known = payer
         return await _once(
             request,
             session,
             caller,
             body,
-            lambda: (
-                service.charge(
-                    session,
-                    keys,
-                    rules,
-                    caller,
-                    presented,
-                    body.amount,
-                    currency=body.currency,
-                    description=body.description,
-                    tax_lines=body.tax_lines,
-                    actor=actor,
-                )
-                if known is None
-                else service.charge_payer(
-                    session,
-                    rules,
-                    caller,
-                    known,
-                    body.amount,
-                    currency=body.currency,
-                    description=body.description,
-                    tax_lines=body.tax_lines,
-                    actor=actor,
-                )
+            lambda: service.charge(
+                session,
+                keys,
+                rules,
+                caller,
+                presented,
+                body.amount,
+                currency=body.currency,
+                description=body.description,
+                tax_lines=body.tax_lines,
+                actor=f"client:{caller.client_id}",
+                identified=payer,
             ),
         )
 

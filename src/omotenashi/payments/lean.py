@@ -24,11 +24,13 @@ together, so a crash leaves either both or neither.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 import structlog
+from fastapi import Request
+from fastapi.responses import JSONResponse
 from sqlalchemy.dialects.postgresql import JSONB
 
 from omotenashi.carriers.models import CarrierKind
@@ -41,7 +43,7 @@ from omotenashi.errors import AppError
 from omotenashi.payments import idempotency, ledger
 from omotenashi.payments.ledger import Operation
 from omotenashi.payments.models import OperationKind
-from omotenashi.payments.schemas import PaymentOut
+from omotenashi.payments.schemas import ChargeIn, PaymentOut
 from omotenashi.payments.service import (
     CURRENCY,
     Payer,
@@ -54,11 +56,18 @@ from omotenashi.payments.service import (
     payer_of,
 )
 from omotenashi.resolve import service as resolve
+from omotenashi.resolve.schemas import QrPresented
 from omotenashi.resolve.touchpoint import PurposeNotForTerminalError
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
+
+_KINDS = {
+    "ic_card": CarrierKind.ic_card,
+    "nfc_tag": CarrierKind.nfc_tag,
+    "qr": CarrierKind.qr_device,
+}
 
 # The caller as ``clients.authorize`` reads it, and whether the key has a stored answer.
 _CALLER = sa.text(
@@ -237,7 +246,53 @@ async def charge(
     return answer
 
 
-def answer_key(raw: str) -> str | None:
+def _key(request: Request) -> str | None:
     """The request's Idempotency-Key, when it is one the API accepts."""
-    key = raw.strip()
+    key = request.headers.get("idempotency-key", "").strip()
     return key if key and len(key) <= idempotency.MAX_KEY_LENGTH else None
+
+
+async def attempt(
+    request: Request,
+    connection: Executor,
+    keys: PlatformKeys,
+    rules: Rules,
+    token: AccessToken,
+    body: ChargeIn,
+) -> tuple[AuthenticatedClient, JSONResponse | None, Payer | None]:
+    """The caller; the charge's answer, when this path made it; else the visitor, when
+    resolve's decision found them (the service's way takes it from there)."""
+    key = _key(request)
+    client, seen = await caller(connection, token, key or "")
+    presented = Presented(
+        _KINDS[body.carrier.kind],
+        body.carrier.payload if isinstance(body.carrier, QrPresented) else body.carrier.id,
+    )
+    if (
+        key is None
+        or seen
+        or not fits(rules, presented, body.amount, body.currency, body.tax_lines)
+    ):
+        return client, None, None
+    now = datetime.now(UTC)
+    who = await payer(connection, keys, client, presented, now)
+    if who is None:
+        return client, None, None
+    answer = await charge(
+        connection,
+        rules,
+        client,
+        who,
+        body.amount,
+        tax_lines=body.tax_lines,
+        description=body.description,
+        actor=f"client:{client.client_id}",
+        key=key,
+        fingerprint=idempotency.fingerprint(
+            request.method, request.url.path, body.model_dump(mode="json")
+        ),
+        now=now,
+    )
+    if answer is None:
+        return client, None, who
+    return client, JSONResponse(answer, status_code=201), who

@@ -373,13 +373,15 @@ async def charge(
     tax_lines: dict[str, int] | None = None,
     actor: str | None = None,
     now: datetime | None = None,
+    identified: Payer | None = None,
 ) -> Payment:
     """Charge the visitor behind the carrier: their wallet to the servicer, and the platform's
-    fee from the servicer, linked in one operation."""
+    fee from the servicer, linked in one operation. ``identified``: the visitor, when resolve's
+    decision already found them (the lean path's way back here)."""
     now = now or datetime.now(UTC)
     amount = check_amount(amount, currency, limit=rules.wallet_limit)
     lines = check_tax_lines(tax_lines, amount)
-    payer = await identify(session, keys, caller, presented, now)
+    payer = identified or await identify(session, keys, caller, presented, now)
     if amount > rules.tap_limit:
         asked = await _ask_confirmation(
             session, caller, payer, amount, description=description, tax_lines=lines, now=now
@@ -399,35 +401,6 @@ async def charge(
         terminal_id=caller.id if caller.kind is ClientKind.terminal else None,
         description=description,
         tax_lines=lines,
-        actor=actor,
-    )
-
-
-async def charge_payer(
-    session: AsyncSession,
-    rules: Rules,
-    caller: AuthenticatedClient,
-    payer: Payer,
-    amount: Any,
-    *,
-    currency: str = CURRENCY,
-    description: str | None = None,
-    tax_lines: dict[str, int] | None = None,
-    actor: str | None = None,
-) -> Payment:
-    """:func:`charge` of a visitor resolve already found (under the tap limit): the lean
-    path's way back into the service, when its one statement did not write the charge."""
-    amount = check_amount(amount, currency, limit=min(rules.wallet_limit, rules.tap_limit))
-    return await _charge(
-        session,
-        rules,
-        caller.servicer_id,
-        payer,
-        amount,
-        kind=OperationKind.charge,
-        terminal_id=caller.id if caller.kind is ClientKind.terminal else None,
-        description=description,
-        tax_lines=check_tax_lines(tax_lines, amount),
         actor=actor,
     )
 
