@@ -296,6 +296,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="omotenashi-bench-") as tmp:
         os.chmod(tmp, 0o755)  # noqa: S103 - the embedded server may run as another user
         workdir = Path(tmp)
+        print(f"   load average at the start: {os.getloadavg()[0]:.2f}", flush=True)
         server = rb.start_server(workdir / "var")
         try:
             loaded = asyncio.run(rb.load(server, VISITORS))
@@ -329,6 +330,7 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             rb.stop_server(server)
     ratio = charges.per_second / resolves.per_second
+    load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
     rows += [
         ("resolves/s (max, wrk)", f"{resolves.per_second:,.0f}", "-", None),
         ("charges/s (max, wrk)", f"{charges.per_second:,.0f}", "-", charges.bad == 0),
@@ -353,6 +355,7 @@ def main(argv: list[str] | None = None) -> None:
         ),
     ]
     print()
+    print(f"load average (1, 5, 15 min) at the end: {load} on {os.cpu_count()} cores (shared)")
     failed = False
     for name, value, floor, ok in rows:
         verdict = "" if ok is None else ("ok" if ok else "MISSED")

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi.auth import service as auth
@@ -228,4 +228,53 @@ async def test_above_the_tap_limit_the_visitor_confirms_on_their_phone(
     assert status.json()["state"] == "confirmed"
     assert status.json()["charge"]["amount"] == 12_000
     assert (await service.wallet(session, minji)).balance.available == 18_000
+    assert (await ledger.verify(session)).clean
+
+
+async def test_a_tap_under_the_limit_costs_three_round_trips_and_answers_as_before(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    restaurant = await merchant(session, "Sushi Ginza")
+    await visitor(session, platform.keys)
+    till = await _headers(session, platform, restaurant)
+    await client.post(
+        "/v1/payments/top-ups/cash", json={"carrier": CARD, "amount": 5_000}, headers=_key(till)
+    )
+    await client.post(  # the merchant's and the fees' accounts open on their first charge
+        "/v1/payments/charges", json={"carrier": CARD, "amount": 100}, headers=_key(till)
+    )
+    sent: list[str] = []
+
+    def count(*args: Any) -> None:
+        if not args[2].startswith(("SAVEPOINT", "RELEASE SAVEPOINT")):  # the test's harness
+            sent.append(args[2])
+
+    headers = _key(till)
+    body = {"carrier": CARD, "amount": 1_200, "tax_lines": {"10": 1_200}}
+    sa.event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        charged = await client.post("/v1/payments/charges", json=body, headers=headers)
+    finally:
+        sa.event.remove(engine.sync_engine, "before_cursor_execute", count)
+    assert charged.status_code == 201, charged.text
+    # The caller and its key; resolve's decision; the charge with its key, transfers and event.
+    assert len(sent) == 3, sent
+    answer = charged.json()
+    assert (answer["amount"], answer["fee"], answer["tax_lines"]) == (1_200, 36, {"10": 1_200})
+
+    again = await client.post("/v1/payments/charges", json=body, headers=headers)
+    assert again.json() == answer
+    assert again.headers["idempotent-replayed"] == "true"
+    event = await session.scalar(
+        sa.text("SELECT payload FROM payment_events WHERE operation_id = CAST(:id AS uuid)"),
+        {"id": answer["id"]},
+    )
+    assert event is not None
+    assert (event["amount"], event["kind"], event["subject"]) == (
+        1_200,
+        "charge",
+        answer["subject"],
+    )
+    shown = await client.get(f"/v1/payments/{answer['id']}", headers=till)
+    assert shown.json() == answer
     assert (await ledger.verify(session)).clean

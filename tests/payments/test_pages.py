@@ -9,6 +9,7 @@ import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.pages import csrf_token, signed_in_staff, signed_in_visitor, text_of
+from tests.payments.stripe_server import FakeStripe
 from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi import web
@@ -126,6 +127,77 @@ async def test_the_day_settles_to_the_yen_and_its_csv_lists_every_payment(
     assert csv_text.strip().endswith("total,,,,4200,126,4074")
 
 
+async def test_the_hotels_cash_float_is_netted_against_its_charges_the_rest_owed_to_us(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    from omotenashi.payments import ledger
+    from omotenashi.payments.models import AccountKind
+
+    hotel = await merchant(session, "Hotel Ueno", ServicerCategory.hotel)
+    await visitor(session, platform.keys, pays_at=ServicerCategory.hotel)
+    await _at_desk(client, session, platform, hotel)
+    await _pay(client, "top_up", "10000", "desk-1")  # cash the hotel now holds for us
+    await _pay(client, "top_up", "5000", "desk-2")
+    await _pay(client, "charge", "2000", "desk-3")  # the hotel's bar
+    today = datetime.now(settlement.JAPAN).date()
+    page = await client.get(f"/console/payments?day={today}")
+    assert "¥15,000" in text_of(page)  # the cash taken for the platform, before settling
+
+    payout = await settlement.settle(
+        session, hotel.id, today, now=datetime.now(UTC) + timedelta(days=1)
+    )
+    # Charges 2,000 less the fee 60 less the cash 15,000: the hotel owes the platform 13,060.
+    assert (payout.charges, payout.fees, payout.cash, payout.net) == (2_000, 60, 15_000, -13_060)
+    made = await settlement.statement(session, hotel.id, today)
+    assert made.reconciled
+    cash_float = await ledger.account(session, AccountKind.cash_float, servicer_id=hotel.id)
+    merchant_account = await ledger.account(session, AccountKind.merchant, servicer_id=hotel.id)
+    assert (await ledger.balance(session, cash_float)).posted == 0  # the float is settled
+    assert (await ledger.balance(session, merchant_account)).posted == 0  # and so is the hotel
+    assert (await ledger.verify(session)).clean
+    kinds = (
+        await session.scalars(
+            sa.text(
+                "SELECT kind FROM payment_operations WHERE servicer_id = :s "
+                "AND actor = 'system:settlement' ORDER BY kind"
+            ),
+            {"s": hotel.id},
+        )
+    ).all()
+    assert kinds == ["cash_settlement", "collection"]
+
+    page = await client.get(f"/console/payments?day={today}")
+    assert "¥13,060" in text_of(page)
+    assert "data-owed" in page.text
+    csv_text = (await client.get(f"/console/payments/settlement.csv?day={today}")).text
+    assert csv_text.count("cash_top_up,") == 2
+    assert "cash_for_platform,,,,15000,,-15000" in csv_text
+    assert csv_text.strip().endswith("total,,,,2000,60,-13060")
+
+
+async def test_cash_taken_at_the_restaurant_is_netted_out_of_its_payout(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await merchant(session, "Hotel Ueno", ServicerCategory.hotel)
+    restaurant = await merchant(session, "Sushi Ginza")
+    await visitor(session, platform.keys)
+    await _at_desk(client, session, platform, hotel)
+    await _pay(client, "top_up", "10000", "desk-1")
+    await _at_desk(client, session, platform, restaurant)
+    await _pay(client, "top_up", "1000", "till-1")
+    await _pay(client, "charge", "3200", "till-2")
+    today = datetime.now(settlement.JAPAN).date()
+    payout = await settlement.settle(
+        session, restaurant.id, today, now=datetime.now(UTC) + timedelta(days=1)
+    )
+    # 3,200 less the fee 96 less the 1,000 in cash the restaurant keeps for the platform.
+    assert (payout.charges, payout.fees, payout.cash, payout.net) == (3_200, 96, 1_000, 2_104)
+    page = await client.get(f"/console/payments?day={today}")
+    assert "¥2,104" in text_of(page)
+    assert "data-owed" not in page.text
+    assert (await settlement.statement(session, restaurant.id, today)).reconciled
+
+
 async def test_the_visitors_receipt_is_in_korean_and_the_merchants_a_qualified_invoice(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
@@ -217,3 +289,34 @@ async def test_the_wallet_and_the_payment_pages_are_reached_from_the_menus(
     console = await client.get("/console")
     assert 'href="/counter/payments"' in console.text
     assert 'href="/console/payments"' in console.text
+
+
+async def test_the_wallet_tells_the_visitor_in_korean_that_a_card_payment_went_back_to_the_card(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient, fake_stripe: str
+) -> None:
+    from tests.payments.stripe_server import SECRET_KEY, WEBHOOK_SECRET, completed, signed
+    from tests.payments.support import RULES, tap, terminal
+
+    from omotenashi.payments import cards, service
+    from omotenashi.payments.provider import StripeProvider
+
+    stripe = StripeProvider(SECRET_KEY, WEBHOOK_SECRET, fake_stripe)
+    hotel = await merchant(session, "Hotel Ueno", ServicerCategory.hotel)
+    minji = await visitor(session, platform.keys, language="ko")
+    desk = await terminal(session, hotel)
+    await service.top_up_cash(session, platform.keys, RULES, desk, tap(), 45_000, actor="x")
+    hosted = await cards.start(session, RULES, stripe, minji, 5_000, site_url="https://x")
+    await service.top_up_cash(session, platform.keys, RULES, desk, tap(), 1_000, actor="x")
+    (started,) = [r for r in FakeStripe.received if r["path"] == "/v1/checkout/sessions"]
+    payload = completed(hosted.session_id, 5_000, started["form"]["metadata[top_up_id]"])
+    event = stripe.verify(payload, signed(payload))
+    assert event is not None
+    await cards.paid(session, RULES, event, provider=stripe)
+
+    client.cookies.clear()
+    signed_in = await auth.start_visitor_session(session, minji)
+    client.cookies.set(web.SESSION_COOKIE, signed_in.token)
+    seen = text_of(await client.get("/wallet?lang=ko"))
+    assert "카드로 결제한 ¥5,000은(는) 충전되지 않았습니다." in seen
+    assert "카드로 환불되었습니다." in seen
+    assert "¥46,000" in seen  # the cash only

@@ -82,3 +82,41 @@ def ledger_report(
         )
     for line in made.lines(settings.wallet_issuer):
         typer.echo(line)
+
+
+@app.command("settle")
+@friendly
+def ledger_settle(
+    day: Annotated[
+        str | None, typer.Option("--day", help="A day that is over in Japan, as YYYY-MM-DD")
+    ] = None,
+) -> None:
+    """Settle a day (by default yesterday in Japan) for every servicer, as the nightly job
+    does: each one's payout, or what it owes for the cash it took. A day settles once."""
+    from datetime import date, datetime, timedelta
+
+    from omotenashi.japan import JST
+    from omotenashi.payments import settlement
+
+    try:
+        chosen = date.fromisoformat(day) if day else datetime.now(JST).date() - timedelta(days=1)
+    except ValueError as exc:
+        raise typer.BadParameter("give the day as YYYY-MM-DD", param_hint="--day") from exc
+    if chosen >= datetime.now(JST).date():
+        raise typer.BadParameter("that day is not over yet in Japan", param_hint="--day")
+    settings = load_settings()
+
+    async def run() -> list[str]:
+        async with platform(settings) as p:
+            engine = db.create_engine(p.database_url, pool_size=1)
+            try:
+                async with db.session_scope(db.session_factory(engine)) as session:
+                    payouts = await settlement.settle_day(session, chosen)
+                    return await settlement.describe(session, payouts)
+            finally:
+                await engine.dispose()
+
+    lines = asyncio.run(run())
+    for line in lines:
+        typer.echo(line)
+    typer.echo(f"{chosen.isoformat()}: {len(lines)} servicers settled.")

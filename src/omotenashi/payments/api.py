@@ -11,19 +11,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Security
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.carriers.models import CarrierKind
+from omotenashi.clients.dependencies import access_token
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
-from omotenashi.deps import Session, platform_keys
+from omotenashi.clients.tokens import AccessToken
+from omotenashi.deps import AutocommitConnection, Session, SessionSource, platform_keys
 from omotenashi.errors import PROBLEM_JSON, AppError, problem_body
-from omotenashi.payments import cards, idempotency, provider, service
+from omotenashi.payments import cards, idempotency, lean, provider, service
 from omotenashi.payments.dependencies import ServicerCaller, Terminal
 from omotenashi.payments.errors import IdempotencyKeyRequiredError
 from omotenashi.payments.schemas import (
@@ -162,26 +164,38 @@ async def cash_top_up(
     },
 )
 async def charge(
-    body: ChargeIn, caller: Terminal, session: Session, request: Request
+    body: ChargeIn,
+    token: Annotated[AccessToken, Security(access_token, scopes=["resolve"])],
+    connection: AutocommitConnection,
+    transactions: SessionSource,
+    request: Request,
 ) -> JSONResponse:
-    return await _once(
-        request,
-        session,
-        caller,
-        body,
-        lambda: service.charge(
+    """The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
+    transaction."""
+    keys, rules, presented = platform_keys(request), _rules(request), _presented(body)
+    caller, answer, payer = await lean.attempt(request, connection, keys, rules, token, body)
+    if answer is not None:
+        return answer
+    async with transactions() as session:
+        return await _once(
+            request,
             session,
-            platform_keys(request),
-            _rules(request),
             caller,
-            _presented(body),
-            body.amount,
-            currency=body.currency,
-            description=body.description,
-            tax_lines=body.tax_lines,
-            actor=f"client:{caller.client_id}",
-        ),
-    )
+            body,
+            lambda: service.charge(
+                session,
+                keys,
+                rules,
+                caller,
+                presented,
+                body.amount,
+                currency=body.currency,
+                description=body.description,
+                tax_lines=body.tax_lines,
+                actor=f"client:{caller.client_id}",
+                identified=payer,
+            ),
+        )
 
 
 @router.post(
@@ -336,11 +350,10 @@ async def confirmation(
 )
 async def stripe_webhook(request: Request, session: Session) -> JSONResponse:
     settings = request.app.state.platform.settings
-    event = provider.provider(settings).verify(
-        await request.body(), request.headers.get("stripe-signature", "")
-    )
+    payments = provider.provider(settings)
+    event = payments.verify(await request.body(), request.headers.get("stripe-signature", ""))
     if event is not None:
-        await cards.paid(session, Rules.from_settings(settings), event)
+        await cards.paid(session, Rules.from_settings(settings), event, provider=payments)
     return JSONResponse({"received": True})
 
 

@@ -8,6 +8,7 @@ from omotenashi.errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
+    UnavailableError,
     ValidationFailedError,
 )
 
@@ -104,3 +105,12 @@ class ProviderSignatureError(AppError):
     status = HTTPStatus.BAD_REQUEST
     code = "invalid_signature"
     title = "The webhook's signature does not verify"
+
+
+class CardRefundFailedError(UnavailableError):
+    """The provider did not refund a card payment the wallet could not take: the webhook is
+    answered with an error, so the provider delivers it again and the refund is retried (under
+    the same idempotency key, so it is made once)."""
+
+    code = "card_refund_failed"
+    title = "The card payment could not be refunded yet"

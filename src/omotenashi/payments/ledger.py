@@ -89,14 +89,19 @@ _EFFECT = {
     TransferKind.void_pending: (-1, 0),
 }
 
-_POST_SQL = """
-WITH delta AS (
+# The statement is built from parts: ``{accounts}`` names the operation's accounts (given, or
+# looked up by their owners in the same statement) and ``{wallet}`` its wallet; ``{gate}``
+# decides whether it is written (the accounts' rules, and on the lean charge path also its
+# idempotency key's claim); ``{also}`` adds what is written with it (the lean path's event).
+POST_TEMPLATE = """
+WITH {accounts},
+delta AS (
 SELECT d.account_id,
        CASE WHEN a.debits_must_not_exceed_credits THEN 0 ELSE CAST(:slot AS smallint) END
            AS slot,
        a.debits_must_not_exceed_credits AS guarded,
        d.dq, d.dp, d.cq, d.cp, d.ceiling
-  FROM unnest(CAST(:accounts AS uuid[]), CAST(:dq AS bigint[]), CAST(:dp AS bigint[]),
+  FROM unnest((SELECT ids FROM accounts), CAST(:dq AS bigint[]), CAST(:dp AS bigint[]),
               CAST(:cq AS bigint[]), CAST(:cp AS bigint[]), CAST(:ceilings AS bigint[]))
            AS d(account_id, dq, dp, cq, cp, ceiling)
   JOIN ledger_accounts a ON a.id = d.account_id
@@ -115,21 +120,23 @@ SELECT b.account_id,
    FOR NO KEY UPDATE OF b
 ),
 allowed AS (
-SELECT (SELECT count(*) FROM delta) = cardinality(CAST(:accounts AS uuid[]))
+SELECT (SELECT count(*) FROM delta) = cardinality(CAST(:dq AS bigint[]))
        AND (SELECT count(*) FROM locked)
            = (SELECT count(*) FROM delta WHERE guarded OR ceiling IS NOT NULL)
        AND coalesce((SELECT bool_and(ok) FROM locked), true) AS ok
 ),
+{gate},
 operation AS (
 INSERT INTO payment_operations (id, kind, servicer_id, wallet_id, amount, fee, currency,
                                 subject, original_id, terminal_id, actor, description,
                                 tax_lines, expires_at, created_at)
 SELECT CAST(:id AS uuid), CAST(:kind AS text), CAST(:servicer_id AS uuid),
-       CAST(:wallet_id AS uuid), CAST(:amount AS bigint), CAST(:fee AS bigint), 'JPY',
+       {wallet}, CAST(:amount AS bigint), CAST(:fee AS bigint), 'JPY',
        CAST(:subject AS text), CAST(:original_id AS uuid), CAST(:terminal_id AS uuid),
        CAST(:actor AS text), CAST(:description AS text), CAST(:tax_lines AS jsonb),
-       CAST(:expires_at AS timestamptz), statement_timestamp()
- WHERE (SELECT ok FROM allowed)
+       CAST(:expires_at AS timestamptz),
+       coalesce(CAST(:created_at AS timestamptz), statement_timestamp())
+ WHERE (SELECT ok FROM gate)
 RETURNING id, created_at
 ),
 -- A new row only ever starts a slot of an account without rules (a wallet's one row exists
@@ -140,7 +147,7 @@ INSERT INTO ledger_balances AS b (account_id, slot, debits_pending, debits_poste
                                   credits_pending, credits_posted)
 SELECT account_id, slot, dq, dp, cq, cp
   FROM delta
- WHERE (SELECT ok FROM allowed)
+ WHERE (SELECT ok FROM gate)
  ORDER BY account_id
     ON CONFLICT (account_id, slot) DO UPDATE
    SET debits_pending = b.debits_pending + excluded.debits_pending,
@@ -152,42 +159,46 @@ RETURNING b.account_id
 transfers AS (
 INSERT INTO ledger_transfers (operation_id, debit_account_id, credit_account_id, amount, kind,
                               pending_id, created_at)
-SELECT o.id, t.debit, t.credit, t.amount, t.kind, t.pending_id, o.created_at
-  FROM operation o,
-       unnest(CAST(:debits AS uuid[]), CAST(:credits AS uuid[]), CAST(:amounts AS bigint[]),
+SELECT o.id, ids[t.debit], ids[t.credit], t.amount, t.kind, t.pending_id, o.created_at
+  FROM operation o, accounts,
+       unnest(CAST(:debits AS int[]), CAST(:credits AS int[]), CAST(:amounts AS bigint[]),
               CAST(:kinds AS text[]), CAST(:pending_ids AS bigint[]))
            WITH ORDINALITY AS t(debit, credit, amount, kind, pending_id, n)
  ORDER BY t.n
 RETURNING id
-)
-SELECT (SELECT ok FROM allowed) AS ok,
+){also}
+SELECT (SELECT ok FROM allowed) AS ok, (SELECT ok FROM gate) AS written,
        (SELECT count(*) FROM updated) AS updated,
        (SELECT created_at FROM operation) AS created_at,
        ARRAY(SELECT id FROM transfers ORDER BY id) AS transfer_ids
 """
 
-_POST = sa.text(_POST_SQL).bindparams(
-    sa.bindparam("tax_lines", type_=JSONB),
-    sa.bindparam("accounts", type_=ARRAY(sa.Uuid)),
-    sa.bindparam("debits", type_=ARRAY(sa.Uuid)),
-    sa.bindparam("credits", type_=ARRAY(sa.Uuid)),
-    sa.bindparam("ceilings", type_=ARRAY(sa.BigInteger)),
-    sa.bindparam("pending_ids", type_=ARRAY(sa.BigInteger)),
+# The accounts as given (each transfer names its two by their places in ``:accounts``).
+GIVEN_ACCOUNTS = "accounts AS (SELECT CAST(:accounts AS uuid[]) AS ids)"
+ALLOWED = "gate AS (SELECT ok FROM allowed)"
+_POST_SQL = POST_TEMPLATE.format(
+    accounts=GIVEN_ACCOUNTS, wallet="CAST(:wallet_id AS uuid)", gate=ALLOWED, also=""
 )
 
 
-async def post(
-    session: Executor,
-    operation: Operation,
-    transfers: Sequence[Transfer],
-    *,
-    ceilings: Mapping[uuid.UUID, int] | None = None,
-) -> Posted | None:
-    """Write the operation and its linked transfers, all or nothing; None (and nothing written)
-    when an account would break its rules: a wallet below zero, or above its ``ceilings``
-    (the most an account may hold after the operation)."""
-    if not transfers:
-        raise ValueError("an operation moves money")
+def post_statement(sql: str) -> sa.TextClause:
+    """The posting statement ``sql`` (made from :data:`POST_TEMPLATE`), with its types."""
+    return sa.text(sql).bindparams(
+        sa.bindparam("tax_lines", type_=JSONB),
+        sa.bindparam("dq", type_=ARRAY(sa.BigInteger)),
+        sa.bindparam("debits", type_=ARRAY(sa.Integer)),
+        sa.bindparam("credits", type_=ARRAY(sa.Integer)),
+        sa.bindparam("ceilings", type_=ARRAY(sa.BigInteger)),
+        sa.bindparam("pending_ids", type_=ARRAY(sa.BigInteger)),
+    )
+
+
+_POST = post_statement(_POST_SQL).bindparams(sa.bindparam("accounts", type_=ARRAY(sa.Uuid)))
+
+
+def sums_of(transfers: Sequence[Transfer]) -> dict[uuid.UUID, list[int]]:
+    """Each account's change of (debits pending, debits posted, credits pending, credits
+    posted) by the transfers."""
     sums: dict[uuid.UUID, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for transfer in transfers:
         if transfer.amount <= 0:
@@ -197,7 +208,46 @@ async def post(
         sums[transfer.debit][1] += posted * transfer.amount
         sums[transfer.credit][2] += pending * transfer.amount
         sums[transfer.credit][3] += posted * transfer.amount
+    return sums
+
+
+def operation_params(operation: Operation) -> dict[str, object]:
+    return {
+        "slot": operation.id.int % SLOTS,
+        "id": operation.id,
+        "kind": operation.kind.value,
+        "servicer_id": operation.servicer_id,
+        "wallet_id": operation.wallet_id,
+        "amount": operation.amount,
+        "fee": operation.fee,
+        "subject": operation.subject,
+        "original_id": operation.original_id,
+        "terminal_id": operation.terminal_id,
+        "actor": operation.actor,
+        "description": operation.description,
+        "tax_lines": operation.tax_lines,
+        "expires_at": operation.expires_at,
+        "created_at": None,
+    }
+
+
+async def post(
+    session: Executor,
+    operation: Operation,
+    transfers: Sequence[Transfer],
+    *,
+    ceilings: Mapping[uuid.UUID, int] | None = None,
+    at: datetime | None = None,
+) -> Posted | None:
+    """Write the operation and its linked transfers, all or nothing; None (and nothing written)
+    when an account would break its rules: a wallet below zero, or above its ``ceilings``
+    (the most an account may hold after the operation). ``at``: when it happened (an import's
+    time; by default the statement's)."""
+    if not transfers:
+        raise ValueError("an operation moves money")
+    sums = sums_of(transfers)
     accounts = sorted(sums)
+    place = {a: n for n, a in enumerate(accounts, start=1)}
     ceilings = ceilings or {}
     row = (
         await session.execute(
@@ -209,25 +259,13 @@ async def post(
                 "cq": [sums[a][2] for a in accounts],
                 "cp": [sums[a][3] for a in accounts],
                 "ceilings": [ceilings.get(a) for a in accounts],
-                "debits": [t.debit for t in transfers],
-                "credits": [t.credit for t in transfers],
+                "debits": [place[t.debit] for t in transfers],
+                "credits": [place[t.credit] for t in transfers],
                 "amounts": [t.amount for t in transfers],
                 "kinds": [t.kind.value for t in transfers],
                 "pending_ids": [t.pending_id for t in transfers],
-                "slot": operation.id.int % SLOTS,
-                "id": operation.id,
-                "kind": operation.kind.value,
-                "servicer_id": operation.servicer_id,
-                "wallet_id": operation.wallet_id,
-                "amount": operation.amount,
-                "fee": operation.fee,
-                "subject": operation.subject,
-                "original_id": operation.original_id,
-                "terminal_id": operation.terminal_id,
-                "actor": operation.actor,
-                "description": operation.description,
-                "tax_lines": operation.tax_lines,
-                "expires_at": operation.expires_at,
+                **operation_params(operation),
+                "created_at": at,
             },
         )
     ).one()

@@ -131,6 +131,11 @@ class OperationKind(StrEnum):
     release = "release"
     expiry = "expiry"
     payout = "payout"
+    # Settlement of a servicer's cash float: the cash it took for the platform, netted against
+    # what the platform owes it (``cash_settlement``); a day whose cash exceeds its earnings
+    # leaves the servicer owing the rest, which it pays the platform (``collection``).
+    cash_settlement = "cash_settlement"
+    collection = "collection"
 
 
 class PaymentOperation(UUIDPrimaryKey, Base):
@@ -225,7 +230,8 @@ class PaymentEvent(Base):
 
 
 class Payout(UUIDPrimaryKey, Timestamps, Base):
-    """A servicer's settled day: charges minus refunds minus fees, paid out."""
+    """A servicer's settled day: charges minus refunds minus fees, less the cash it took for
+    the platform; paid out, or owed by the servicer."""
 
     __tablename__ = "payouts"
 
@@ -234,6 +240,10 @@ class Payout(UUIDPrimaryKey, Timestamps, Base):
     charges: Mapped[int] = mapped_column(sa.BigInteger)
     refunds: Mapped[int] = mapped_column(sa.BigInteger)
     fees: Mapped[int] = mapped_column(sa.BigInteger)
+    # Cash the servicer took at its counter for top-ups that day, owed to the platform.
+    cash: Mapped[int] = mapped_column(sa.BigInteger, server_default="0")
+    # Charges minus refunds minus fees minus cash: paid out when positive; when negative, what
+    # the servicer owes the platform.
     net: Mapped[int] = mapped_column(sa.BigInteger)
     operation_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payment_operations.id"))
 
@@ -293,6 +303,7 @@ class CardTopUpState(StrEnum):
     pending = "pending"  # the visitor is on the provider's page
     credited = "credited"  # the provider's verified webhook said paid; the wallet was credited
     refused = "refused"  # paid, but the wallet could not take it (over its limit): to refund
+    refunded = "refunded"  # ... and refunded to the card through the provider
 
 
 class CardTopUp(UUIDPrimaryKey, Base):
@@ -308,3 +319,5 @@ class CardTopUp(UUIDPrimaryKey, Base):
     state: Mapped[CardTopUpState] = mapped_column(text_enum(CardTopUpState, "card_top_up_state"))
     operation_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payment_operations.id"))
     created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
+    refund_id: Mapped[str | None] = mapped_column(sa.String(255))  # the provider's refund
+    refunded_at: Mapped[datetime | None]

@@ -54,6 +54,8 @@ KIND_LABELS = {
     OperationKind.release: N_("Hold released"),
     OperationKind.expiry: N_("Expired"),
     OperationKind.payout: N_("Paid out"),
+    OperationKind.cash_settlement: N_("Cash settled with the platform"),
+    OperationKind.collection: N_("Paid to the platform"),
 }
 # Money into the wallet shows with a plus; out of it, with a minus; a hold or its release
 # changes what is available, not the balance.
@@ -138,6 +140,7 @@ async def wallet(request: Request, session: Session, me: PageVisitor) -> Respons
             "issuer": settings.wallet_issuer,
             "contact": settings.wallet_complaints_contact,
             "card_top_up": settings.stripe_secret_key is not None,
+            "card_refunds": [yen(a) for a in await cards.refunded_recently(session, me.visitor_id)],
         },
     )
 

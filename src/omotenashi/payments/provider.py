@@ -10,6 +10,10 @@ Stripe's shapes, as documented: requests are form-encoded with bracketed keys
 idempotent with ``Idempotency-Key``; a webhook's ``Stripe-Signature`` header is
 ``t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under the endpoint's whsec_ secret>``
 (several ``v1`` when secrets roll), and a timestamp more than 5 minutes off is refused.
+A refund is ``POST /v1/refunds`` naming the ``payment_intent`` and the ``amount``, answered
+with a Refund object (``id`` ``re_…``, ``status`` ``pending``, ``requires_action``,
+``succeeded``, ``failed`` or ``canceled``); the same ``Idempotency-Key`` within 24 hours gets the
+first answer again, never a second refund.
 """
 
 from __future__ import annotations
@@ -24,7 +28,11 @@ from typing import Any, Protocol
 import httpx
 
 from omotenashi.config import Settings
-from omotenashi.payments.errors import CardPaymentsUnavailableError, ProviderSignatureError
+from omotenashi.payments.errors import (
+    CardPaymentsUnavailableError,
+    CardRefundFailedError,
+    ProviderSignatureError,
+)
 
 SIGNATURE_TOLERANCE_S = 300
 
@@ -49,10 +57,23 @@ class PaidEvent:
     metadata: dict[str, str]
 
 
+@dataclass(frozen=True)
+class CardRefund:
+    """A refund the provider accepted (made, or on its way to the card)."""
+
+    refund_id: str
+    status: str
+
+
 class PaymentProvider(Protocol):
     async def start(
         self, *, amount: int, top_up_id: str, success_url: str, cancel_url: str
     ) -> HostedPayment: ...
+
+    async def refund(self, *, payment_intent: str, amount: int, top_up_id: str) -> CardRefund:
+        """Give ``amount`` of the payment back to the card, once per top-up however often it
+        is asked; :class:`CardRefundFailedError` when the provider did not."""
+        ...
 
     def verify(self, payload: bytes, signature: str, now: float | None = None) -> PaidEvent | None:
         """The event, if it is a success we act on; None for any other verified event;
@@ -99,6 +120,34 @@ class StripeProvider:
             )
         body = answer.json()
         return HostedPayment(session_id=str(body["id"]), url=str(body["url"]))
+
+    async def refund(self, *, payment_intent: str, amount: int, top_up_id: str) -> CardRefund:
+        form = {
+            "payment_intent": payment_intent,
+            "amount": str(amount),
+            "metadata[top_up_id]": top_up_id,
+            "metadata[reason]": "wallet_limit",
+        }
+        try:
+            async with httpx.AsyncClient(timeout=self._timeout) as http:
+                answer = await http.post(
+                    f"{self._api_base}/v1/refunds",
+                    data=form,
+                    headers={
+                        "Authorization": f"Bearer {self._secret_key}",
+                        "Idempotency-Key": f"refund-top-up-{top_up_id}",
+                    },
+                )
+        except httpx.HTTPError as exc:
+            raise CardRefundFailedError("The payment provider could not be reached.") from exc
+        body = (
+            answer.json()
+            if answer.headers.get("content-type", "").startswith("application/json")
+            else {}
+        )
+        if answer.status_code >= 400 or body.get("status") in ("failed", "canceled"):
+            raise CardRefundFailedError("The payment provider did not refund the card payment.")
+        return CardRefund(refund_id=str(body["id"]), status=str(body.get("status", "")))
 
     def verify(self, payload: bytes, signature: str, now: float | None = None) -> PaidEvent | None:
         if not self._webhook_secret:

@@ -188,7 +188,8 @@ def check_tax_lines(lines: dict[str, int] | None, amount: int) -> dict[str, int]
     return {rate: lines[rate] for rate in TAX_RATES if lines.get(rate)}
 
 
-def _whom(keys: PlatformKeys, presented: Presented) -> resolve.Card:
+def card_of(keys: PlatformKeys, presented: Presented) -> resolve.Card:
+    """A card or tag as resolve looks it up (not a QR code)."""
     card_id = carriers.parse_card_id(presented.kind, presented.value)
     lookup_hash = CarrierKeys.from_platform(keys).lookup_hash(presented.kind, card_id)
     return resolve.Card(presented.kind, lookup_hash)
@@ -215,7 +216,7 @@ async def identify(
             session, CarrierKeys.from_platform(keys), presented.value, now
         )
     else:
-        whom = _whom(keys, presented)
+        whom = card_of(keys, presented)
     decision = await resolve.decide(
         session,
         servicer_id=caller.servicer_id,
@@ -244,8 +245,13 @@ async def identify(
                 "Ask the visitor to allow payment here on their phone, then tap again.",
                 extra={"consent_request": _asked(asked)},
             )
+    return payer_of(keys, decision)
+
+
+def payer_of(keys: PlatformKeys, decision: resolve.Decision) -> Payer:
+    """The visitor resolve found, as the servicer knows them."""
     assert decision.visitor_id is not None
-    subject = subject_id(pairwise_key(keys.derivation), caller.servicer_id, decision.visitor_id)
+    subject = subject_id(pairwise_key(keys.derivation), decision.servicer_id, decision.visitor_id)
     return Payer(decision.visitor_id, subject, decision.language)
 
 
@@ -298,17 +304,21 @@ async def _announce(session: AsyncSession, kind: str, payment: Payment) -> None:
             servicer_id=payment.servicer_id,
             kind=kind,
             operation_id=payment.id,
-            payload={
-                "id": str(payment.id),
-                "kind": str(payment.kind),
-                "amount": payment.amount,
-                "currency": payment.currency,
-                "subject": payment.subject,
-                "original_id": str(payment.original_id) if payment.original_id else None,
-                "created_at": payment.created_at.isoformat(),
-            },
+            payload=event_payload(payment),
         )
     )
+
+
+def event_payload(payment: Payment) -> dict[str, Any]:
+    return {
+        "id": str(payment.id),
+        "kind": str(payment.kind),
+        "amount": payment.amount,
+        "currency": payment.currency,
+        "subject": payment.subject,
+        "original_id": str(payment.original_id) if payment.original_id else None,
+        "created_at": payment.created_at.isoformat(),
+    }
 
 
 async def top_up_cash(
@@ -363,13 +373,15 @@ async def charge(
     tax_lines: dict[str, int] | None = None,
     actor: str | None = None,
     now: datetime | None = None,
+    identified: Payer | None = None,
 ) -> Payment:
     """Charge the visitor behind the carrier: their wallet to the servicer, and the platform's
-    fee from the servicer, linked in one operation."""
+    fee from the servicer, linked in one operation. ``identified``: the visitor, when resolve's
+    decision already found them (the lean path's way back here)."""
     now = now or datetime.now(UTC)
     amount = check_amount(amount, currency, limit=rules.wallet_limit)
     lines = check_tax_lines(tax_lines, amount)
-    payer = await identify(session, keys, caller, presented, now)
+    payer = identified or await identify(session, keys, caller, presented, now)
     if amount > rules.tap_limit:
         asked = await _ask_confirmation(
             session, caller, payer, amount, description=description, tax_lines=lines, now=now
