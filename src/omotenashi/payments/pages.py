@@ -189,7 +189,8 @@ async def card_pay_in(
 # --- The counter ------------------------------------------------------------------------------
 
 
-def _counter_staff(me: PageStaff) -> uuid.UUID:
+def _servicer_of(me: PageStaff) -> uuid.UUID:
+    """The servicer a member works for (the router admitted only servicer staff)."""
     assert me.staff.servicer_id is not None
     return me.staff.servicer_id
 
@@ -234,7 +235,7 @@ async def _once(
 
 @member_pages.get("/counter/payments", response_class=HTMLResponse)
 async def counter_payments(request: Request, session: Session, me: PageStaff) -> Response:
-    servicer_id = _counter_staff(me)
+    servicer_id = _servicer_of(me)
     if await _desk(request, session, servicer_id) is None:
         return web.redirect("/counter")
     return web.render(request, "payments/counter.html", {"key": secrets.token_urlsafe(16)})
@@ -250,7 +251,7 @@ async def counter_pay(
     carrier: Annotated[str, Form(max_length=256)] = "",
     key: Annotated[str, Form(max_length=255)] = "",
 ) -> Response:
-    servicer_id = _counter_staff(me)
+    servicer_id = _servicer_of(me)
     language = web.request_language(request)
     desk = await _desk(request, session, servicer_id)
     if desk is None:
@@ -302,7 +303,7 @@ async def counter_confirmation(
     confirmation_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     """Polled by the waiting counter until the visitor answers on their phone."""
-    servicer_id = _counter_staff(me)
+    servicer_id = _servicer_of(me)
     language = web.request_language(request)
     asked = await service.confirmation(session, servicer_id, confirmation_id)
     if asked.state is ConfirmationState.confirmed:
@@ -371,7 +372,7 @@ def _chosen_day(value: str | None) -> date:
 async def console_payments(
     request: Request, session: Session, me: PageStaff, day: str | None = None
 ) -> Response:
-    servicer_id = _counter_staff(me)
+    servicer_id = _servicer_of(me)
     language = web.request_language(request)
     chosen = _chosen_day(day)
     start, end = _day_bounds(chosen)
@@ -413,7 +414,7 @@ async def console_refund(
     amount: Annotated[str, Form(max_length=20)] = "",
     key: Annotated[str, Form(max_length=255)] = "",
 ) -> Response:
-    servicer_id = _counter_staff(me)
+    servicer_id = _servicer_of(me)
     language = web.request_language(request)
     parsed: Any = int(amount) if amount.strip().isdigit() else (amount.strip() or None)
 
@@ -437,7 +438,7 @@ async def console_refund(
 async def settlement_csv(
     request: Request, session: Session, me: PageStaff, day: str | None = None
 ) -> Response:
-    servicer_id = _counter_staff(me)
+    servicer_id = _servicer_of(me)
     chosen = _chosen_day(day)
     statement = await settlement.statement(session, servicer_id, chosen)
     return Response(
@@ -477,7 +478,7 @@ async def merchant_invoice(
     payment_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     """The merchant's copy in Japanese: a qualified invoice when it gave its number."""
-    servicer_id = _counter_staff(me)
+    servicer_id = _servicer_of(me)
     made = await receipts.for_merchant(session, servicer_id, payment_id)
     at = made.at.astimezone(JST)
     return web.render(

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
-from omotenashi.auth.dependencies import PageStaff
+from omotenashi.auth.dependencies import ForServicerStaff, PageStaff
 from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import QR_PREFIX
@@ -28,12 +28,13 @@ from omotenashi.resolve import register_card, touchpoint
 from omotenashi.resolve.service import Resolution
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
-from omotenashi.staff import service as staff
-from omotenashi.staff.models import Role
 from omotenashi.text import Text
 from omotenashi.visitors import catalogue, display, validity
 
+# The counter is for a servicer's own people; its forms check CSRF first.
 router = APIRouter(include_in_schema=False)
+counter_pages = web.page_router(ForServicerStaff)
+counter_forms = web.form_router(ForServicerStaff)
 
 DESK_COOKIE = "omotenashi_desk"
 # The purpose last looked up at this tablet's desk, as "<terminal id> <purpose>": a hotel desk
@@ -43,11 +44,6 @@ NOBODY = N_("No visitor has this card or code. Ask them to show the code on thei
 USED = N_("This code was already used. Ask the visitor to wait for the next code (30 seconds).")
 SUSPENDED = N_("This desk's terminal was suspended for unusual use. Call your administrator.")
 WRONG_PURPOSE = N_("This desk is not set up for that purpose.")
-
-
-def _counter_staff(me: PageStaff) -> PageStaff:
-    staff.require(me.staff, Role.servicer_staff, Role.servicer_admin)
-    return me
 
 
 async def _desk(request: Request, session: Session, me: Any) -> AuthenticatedClient | None:
@@ -111,9 +107,8 @@ def _asked_context(request: Request, asked: ConsentRequest) -> dict[str, Any]:
     return {"asked": asked, "answer_url": url}
 
 
-@router.get("/counter", response_class=HTMLResponse)
+@counter_pages.get("/counter", response_class=HTMLResponse)
 async def counter(request: Request, session: Session, me: PageStaff) -> Response:
-    _counter_staff(me)
     language = web.request_language(request)
     desk = await _desk(request, session, me)
     if desk is None:
@@ -128,14 +123,13 @@ async def counter(request: Request, session: Session, me: PageStaff) -> Response
     return web.render(request, "counter/counter.html", page)
 
 
-@router.post("/counter/desk", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@counter_forms.post("/counter/desk", response_class=HTMLResponse)
 async def choose_desk(
     request: Request,
     session: Session,
     me: PageStaff,
     terminal: Annotated[uuid.UUID | None, Form()] = None,
 ) -> Response:
-    _counter_staff(me)
     response = web.redirect("/counter")
     if terminal is None:
         response.delete_cookie(DESK_COOKIE, path="/")
@@ -153,7 +147,7 @@ async def choose_desk(
     return response
 
 
-@router.post("/counter/resolve", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
+@counter_forms.post("/counter/resolve", response_class=HTMLResponse)
 async def resolve(
     request: Request,
     session: Session,
@@ -161,7 +155,6 @@ async def resolve(
     purpose: Annotated[PurposeKey, Form()],
     carrier: Annotated[Text, Form(max_length=256)] = "",
 ) -> Response:
-    _counter_staff(me)
     language = web.request_language(request)
     desk = await _desk(request, session, me)
     if desk is None:
@@ -207,13 +200,12 @@ async def resolve(
     return response
 
 
-@router.get("/counter/requests/{request_id}", response_class=HTMLResponse)
+@counter_pages.get("/counter/requests/{request_id}", response_class=HTMLResponse)
 async def answer(
     request_id: uuid.UUID, request: Request, session: Session, me: PageStaff
 ) -> Response:
     """Polled by the waiting counter: the request until the visitor answers, then what they
     allowed."""
-    _counter_staff(me)
     desk = await _desk(request, session, me)
     if desk is None:
         return Response(status_code=204)
@@ -227,10 +219,9 @@ async def answer(
     )
 
 
-@router.post("/counter/register-card.pdf", dependencies=[web.CsrfChecked])
+@counter_forms.post("/counter/register-card.pdf")
 async def register_card_pdf(request: Request, me: PageStaff) -> Response:
     """The guest register card as a PDF, from the fields the counter already shows."""
-    _counter_staff(me)
     form = await request.form()
     card = register_card.from_form({k: v for k, v in form.items() if isinstance(v, str)})
     return Response(
@@ -241,3 +232,7 @@ async def register_card_pdf(request: Request, me: PageStaff) -> Response:
             "Cache-Control": "no-store",
         },
     )
+
+
+router.include_router(counter_pages)
+router.include_router(counter_forms)
