@@ -137,22 +137,10 @@ def _state(result: service.FieldResult) -> Literal["translated", "needs_translat
     return "needs_translation" if result.translation.needs_translation else "translated"
 
 
-def _suggestion_out(suggestion: TranslationSuggestion) -> SuggestionOut:
-    return SuggestionOut(
-        id=str(suggestion.id),
-        item_id=str(suggestion.item_id),
-        language=suggestion.language,
-        field=suggestion.field,
-        text=suggestion.text,
-        state=str(suggestion.state),
-        created_at=suggestion.created_at,
-    )
-
-
 def _moderated_out(view: service.SuggestionView) -> ModeratedSuggestionOut:
     suggestion = view.suggestion
     return ModeratedSuggestionOut(
-        **_suggestion_out(suggestion).model_dump(),
+        **SuggestionOut.model_validate(suggestion).model_dump(),
         source_language=view.source_language,
         source_text=view.source_text,
         current_text=view.current_text,
@@ -456,11 +444,11 @@ async def my_menu(
 )
 async def suggest(
     item_id: uuid.UUID, body: SuggestionIn, me: CurrentVisitor, session: Session
-) -> SuggestionOut:
+) -> TranslationSuggestion:
     suggestion = await service.suggest(
         session, me.visitor_id, item_id, body.language, body.field, body.text
     )
-    return _suggestion_out(suggestion)
+    return suggestion
 
 
 # --- The translation bank's statistics, with how content was translated --------------------

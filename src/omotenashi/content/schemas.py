@@ -259,9 +259,9 @@ class SuggestionIn(RequestBody):
     text: str = Field(max_length=MAX_BODY)
 
 
-class SuggestionOut(BaseModel):
-    id: str
-    item_id: str
+class SuggestionOut(Schema):
+    id: uuid.UUID
+    item_id: uuid.UUID
     language: str
     field: TextField
     text: str

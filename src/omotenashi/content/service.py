@@ -971,4 +971,4 @@ async def translation_statistics(session: AsyncSession) -> list[translation.Pair
             ContentItem.source_language, ContentTranslation.language, ContentTranslation.provenance
         )
     )
-    return await translation.statistics(session, made.tuples().all())
+    return await translation.statistics(session, made.all())
