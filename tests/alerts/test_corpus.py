@@ -48,6 +48,9 @@ CORPUS = {
     "vtse41_shizuoka_lifted.xml": Expected(
         "issued", "tsunami_lifted", {"22"}, municipalities=IZU_ISLANDS
     ),
+    "vtse51_shizuoka_observed.xml": Expected(
+        "issued", "tsunami_warning", {"22"}, municipalities=IZU_ISLANDS
+    ),
     "vtse41_exercise.xml": Expected("issued", "major_tsunami_warning", {"22", "23"}),
     "vxse51_intensity_flash.xml": Expected("issued", "earthquake_information", {"04", "07"}),
     "vxse52_hypocentre.xml": Expected("issued", "earthquake_information", {"07"}),
@@ -258,3 +261,28 @@ def test_intensity_regions_of_a_report_are_named_in_the_readers_script() -> None
     assert area_name(noto, "th") == "Ishikawa-ken Noto (石川県能登)"
     assert area_name(noto, "ja") == "石川県能登"
     assert area_name(noto, EASY_JAPANESE) == "石川県能登（いしかわけんのと）"
+
+
+async def test_a_tsunami_observed_on_the_coast_is_pushed_once_and_says_how_high(
+    session: AsyncSession, platform: Platform
+) -> None:
+    await lodging_visitor(session, platform.keys, "22219")  # Shimoda
+    keys = platform.keys
+    await lifecycle.ingest(session, keys, fixture("vtse41_shizuoka_warning.xml"), actor="t")
+    observed = await lifecycle.ingest(
+        session, keys, fixture("vtse51_shizuoka_observed.xml"), actor="t"
+    )
+    assert observed.unknown_elements == []
+    assert observed.alert is not None
+    # The warning is not news, but the tsunami being on the coast is: it is pushed.
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 2
+    lines = "\n".join(observed.alert.renderings["en"]["lines"])
+    assert "first wave observed; tsunami observed: 0.6 m; still rising" in lines
+    assert "上昇中" in "\n".join(observed.alert.renderings["ja"]["lines"])
+    # The same observation again (a later 津波情報 adding nothing new) is not pushed again.
+    again = fixture("vtse51_shizuoka_observed.xml").replace(
+        b"<Serial></Serial>", b"<Serial>2</Serial>"
+    )
+    repeated = await lifecycle.ingest(session, keys, again, actor="t")
+    assert repeated.alert is not None
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 2
