@@ -16,7 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE
-from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
+from omotenashi.alerts.regions import earthquake_regions, epicentres, tsunami_regions
 
 
 class AreaKind(StrEnum):
@@ -29,6 +29,9 @@ class AreaKind(StrEnum):
     """A tsunami forecast region (津波予報区), resolved through JMA's code table (``regions``)."""
     EARTHQUAKE_REGION = "jma_earthquake_region"
     """A seismic intensity region (地震情報／細分区域), resolved through JMA's code table."""
+    EPICENTRE = "jma_epicentre"
+    """An epicentre name (震央地名): a land area, sea area or area abroad, resolved through JMA's
+    code table."""
     CIRCLE = "circle"
     POLYGON = "polygon"
 
@@ -118,7 +121,12 @@ class Area:
                     self.code[:5]
                 ):
                     raise ValueError(f"the check digit of municipality code {self.code} is wrong")
-            case AreaKind.JMA_FORECAST_AREA | AreaKind.TSUNAMI_REGION | AreaKind.EARTHQUAKE_REGION:
+            case (
+                AreaKind.JMA_FORECAST_AREA
+                | AreaKind.TSUNAMI_REGION
+                | AreaKind.EARTHQUAKE_REGION
+                | AreaKind.EPICENTRE
+            ):
                 if _DIGITS.fullmatch(self.code) is None:
                     raise ValueError(f"{self.code!r} is not a JMA area code")
             case AreaKind.CIRCLE | AreaKind.POLYGON:
@@ -573,7 +581,8 @@ def area_name(area: Area, language: str) -> str:
     name, in other languages not written in kanji by the Hepburn romanisation of its reading,
     each with the Japanese in brackets to show to someone local; in easy Japanese with its
     reading. A seismic intensity region likewise from its code table, by the romanisation of its
-    reading in every language not written in kanji (English included). Other areas by the
+    reading in every language not written in kanji (English included), and so is an epicentre
+    (震央地名) from JMA's table of them. Other areas by the
     source's romanisation for Latin-script readers when there is one, else by their Japanese
     name, which is also what is written on the signs around the visitor.
     """
@@ -599,6 +608,16 @@ def area_name(area: Area, language: str) -> str:
                 quake_region.reading,
                 quake_region.romanised,
                 quake_region.romanised,
+                language,
+            )
+    if area.kind is AreaKind.EPICENTRE:
+        epicentre = epicentres().regions.get(area.code)
+        if epicentre is not None:
+            return _region_name(
+                epicentre.name_ja,
+                epicentre.reading,
+                epicentre.romanised,
+                epicentre.romanised,
                 language,
             )
     if language in LATIN_SCRIPT_LANGUAGES and area.name_romanised is not None:

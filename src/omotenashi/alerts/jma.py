@@ -432,7 +432,7 @@ def _earthquake(node: _Node) -> Earthquake:
     ):
         area.ignore(known)
     area.ignore("LandOrSea")
-    epicentre = _jma_area(area)
+    epicentre = _jma_area(area, AreaKind.EPICENTRE)
     depth_km = _depth(area.require("Coordinate", NS_ELEMENT_BASIS))
     magnitude_node = node.require("Magnitude", NS_ELEMENT_BASIS)
     magnitude = _magnitude(magnitude_node)
