@@ -265,7 +265,8 @@ def test_intensity_regions_of_a_report_are_named_in_the_readers_script() -> None
     assert noto.kind is AreaKind.EARTHQUAKE_REGION
     assert area_name(noto, "en") == "Ishikawa-ken Noto (石川県能登)"
     assert area_name(noto, "tl") == "Ishikawa-ken Noto (石川県能登)"
-    assert area_name(noto, "th") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "th") == "อิชิกาวะ โนโตะ (石川県能登)"
+    assert area_name(noto, "ko") == "이시카와현 노토 (石川県能登)"
     assert area_name(noto, "ja") == "石川県能登"
     assert area_name(noto, EASY_JAPANESE) == "石川県能登（いしかわけんのと）"
 
