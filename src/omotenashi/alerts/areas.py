@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from types import MappingProxyType
 
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE
@@ -642,6 +643,7 @@ def _prefecture_prefix(name_ja: str, reading: str) -> tuple[str, str, str] | Non
     return None
 
 
+@cache
 def _region_name(name_ja: str, reading: str, romanised: str, english: str, language: str) -> str:
     """A JMA region named for a reader of ``language``: Chinese readers read the kanji, with
     the prefecture in their own forms (石川县能登); the Latin scripts get the romanisation, the
