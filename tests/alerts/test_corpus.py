@@ -199,7 +199,7 @@ async def test_an_eruption_abroad_is_kept_for_operators_not_refused(
     assert done.alert is not None
     english = done.alert.renderings["en"]
     assert english["headline"] == (
-        "Large earthquake (or eruption) abroad: Nyuginia Fukin (ニューギニア付近)"
+        "Large earthquake (or eruption) abroad: Near New Guinea (ニューギニア付近)"
     )
     assert "Whether a tsunami will reach Japan is being investigated." in english["lines"]
     assert done.alert.withheld is not None
@@ -343,6 +343,13 @@ def test_the_epicentre_table_covers_japans_land_its_seas_and_the_world() -> None
     assert "13421" in torishima.municipalities
     assert not torishima.prefectures
     assert table.regions["955"].where == "abroad"
+    for epicentre in table.regions.values():
+        # An English reader gets an area abroad by its English name, not romanised katakana.
+        if epicentre.where == "abroad":
+            assert epicentre.name_en != epicentre.romanised, epicentre
+    new_guinea = Area(AreaKind.EPICENTRE, "955", "ニューギニア付近")
+    assert area_name(new_guinea, "en") == "Near New Guinea (ニューギニア付近)"
+    assert area_name(new_guinea, "tl") == "Nyuginia Fukin (ニューギニア付近)"
 
 
 def test_an_epicentre_is_resolved_by_its_code_and_an_unknown_one_reported() -> None:

@@ -621,7 +621,7 @@ def area_name(area: Area, language: str) -> str:
                 epicentre.name_ja,
                 epicentre.reading,
                 epicentre.romanised,
-                epicentre.romanised,
+                epicentre.name_en,
                 language,
             )
     if language in LATIN_SCRIPT_LANGUAGES and area.name_romanised is not None:

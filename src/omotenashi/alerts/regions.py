@@ -118,6 +118,8 @@ class Epicentre:
     """Tokyo's islands a sea area lies off (JIS X 0402, 5 digits)."""
     retired: bool
     """JMA no longer uses the code; older reports do."""
+    name_en: str
+    """For an area abroad, its English name (Near New Guinea); else the romanisation."""
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def epicentres() -> EpicentreTable:
             version = line.removeprefix("# version:").strip()
         if not line.strip() or line.startswith("#"):
             continue
-        code, name, reading, romanised, where, places, status = line.split("\t")
+        code, name, reading, romanised, where, places, status, english = line.split("\t")
         if where not in EPICENTRE_WHERE or status not in {"", "retired"}:
             raise ValueError(f"epicentres.tsv: {code} is {where!r}, {status!r}")
         covers = places.split()
@@ -153,5 +155,6 @@ def epicentres() -> EpicentreTable:
             prefectures=frozenset(place for place in covers if len(place) == 2),
             municipalities=frozenset(place for place in covers if len(place) == 5),
             retired=status == "retired",
+            name_en=english or romanised,
         )
     return EpicentreTable(version, MappingProxyType(regions))
