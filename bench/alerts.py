@@ -9,11 +9,11 @@
 3. issue an earthquake early warning for Kantō and Tōkai (nine prefectures, about two visitors
    in five) the way an ingested report is issued — rendered in every alert language, signed,
    stored — then select the targeted visitors and enqueue their delivery jobs
-   (``fanout.fan_out``, a transaction per slice of ``fanout.SLICE_SIZE`` subscriptions, the
-   first slice's time printed too), timed end to end against the 30 s target; then the
-   same for a nationwide civil-protection alert (all 47 prefectures: every visitor, DESIGN §6's
-   "1 million targeted"); beside them the floor of the same run: ``SELECT count(*)`` over the
-   whole targeting table;
+   (``fanout.fan_out``, a transaction per slice, doubling from ``fanout.FIRST_SLICE``
+   subscriptions, the first slice's time printed too), timed end to end against the 30 s target;
+   then the same for a nationwide civil-protection alert (all 47 prefectures: every visitor,
+   DESIGN §6's "1 million targeted"); beside them the floor of the same run: ``SELECT count(*)``
+   over the whole targeting table;
 4. a JMA tsunami warning for every coast of Japan (a VTSE41 listing all 66 tsunami forecast
    regions, major warnings), served by a local stand-in for JMA's feed host: the feed poller
    fetches and ingests it, the product's own job worker runs the fan-out and delivery jobs, and

@@ -447,6 +447,9 @@ PREFECTURES: Mapping[str, Prefecture] = MappingProxyType(
 )
 """The 47 prefectures by JIS X 0401 code, "01" 北海道 to "47" 沖縄県."""
 
+PREFECTURE_READINGS: Mapping[str, str] = MappingProxyType(_KANA)
+"""Each prefecture's full name in kana, by code (石川県: いしかわけん)."""
+
 
 # --- A tile-grid cartogram: each prefecture one square, placed roughly where it lies, Hokkaidō at
 # the top right and Okinawa at the bottom left. (row, column) by JIS X 0401 code.

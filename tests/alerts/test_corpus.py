@@ -3,7 +3,9 @@ with the outcome a visitor should see."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +16,8 @@ from omotenashi.alerts import EASY_JAPANESE, fanout, jma, lifecycle
 from omotenashi.alerts.areas import PREFECTURES, Area, AreaKind, area_name
 from omotenashi.alerts.catalogue import EarthquakeInformation
 from omotenashi.alerts.models import AlertState
-from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
+from omotenashi.alerts.regions import earthquake_regions, epicentres, tsunami_regions
+from omotenashi.alerts.render import render
 from omotenashi.alerts.targeting import targets
 from omotenashi.runtime import Platform
 
@@ -47,6 +50,9 @@ CORPUS = {
     ),
     "vtse41_shizuoka_lifted.xml": Expected(
         "issued", "tsunami_lifted", {"22"}, municipalities=IZU_ISLANDS
+    ),
+    "vtse51_shizuoka_observed.xml": Expected(
+        "issued", "tsunami_warning", {"22"}, municipalities=IZU_ISLANDS
     ),
     "vtse41_exercise.xml": Expected("issued", "major_tsunami_warning", {"22", "23"}),
     "vxse51_intensity_flash.xml": Expected("issued", "earthquake_information", {"04", "07"}),
@@ -176,7 +182,9 @@ async def test_the_first_earthquake_reports_are_read_and_the_hypocentre_updates_
     assert flash.alert.renderings["en"]["headline"] == (
         "Earthquake – strongest shaking observed: seismic intensity 3"
     )
-    assert hypocentre.alert.renderings["en"]["headline"] == "Earthquake – epicentre: 福島県沖"
+    assert hypocentre.alert.renderings["en"]["headline"] == (
+        "Earthquake – epicentre: Fukushima-ken-oki (福島県沖)"
+    )
     assert (
         "No tsunami is expected from this earthquake." in hypocentre.alert.renderings["en"]["lines"]
     )
@@ -190,7 +198,9 @@ async def test_an_eruption_abroad_is_kept_for_operators_not_refused(
     )
     assert done.alert is not None
     english = done.alert.renderings["en"]
-    assert english["headline"] == "Large earthquake (or eruption) abroad: ニューギニア付近"
+    assert english["headline"] == (
+        "Large earthquake (or eruption) abroad: Near New Guinea (ニューギニア付近)"
+    )
     assert "Whether a tsunami will reach Japan is being investigated." in english["lines"]
     assert done.alert.withheld is not None
     assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 0
@@ -255,6 +265,120 @@ def test_intensity_regions_of_a_report_are_named_in_the_readers_script() -> None
     assert noto.kind is AreaKind.EARTHQUAKE_REGION
     assert area_name(noto, "en") == "Ishikawa-ken Noto (石川県能登)"
     assert area_name(noto, "tl") == "Ishikawa-ken Noto (石川県能登)"
-    assert area_name(noto, "th") == "Ishikawa-ken Noto (石川県能登)"
+    assert area_name(noto, "th") == "อิชิกาวะ โนโตะ (石川県能登)"
+    assert area_name(noto, "ko") == "이시카와현 노토 (石川県能登)"
     assert area_name(noto, "ja") == "石川県能登"
     assert area_name(noto, EASY_JAPANESE) == "石川県能登（いしかわけんのと）"
+
+
+async def test_a_tsunami_observed_on_the_coast_is_pushed_once_and_says_how_high(
+    session: AsyncSession, platform: Platform
+) -> None:
+    await lodging_visitor(session, platform.keys, "22219")  # Shimoda
+    keys = platform.keys
+    await lifecycle.ingest(session, keys, fixture("vtse41_shizuoka_warning.xml"), actor="t")
+    observed = await lifecycle.ingest(
+        session, keys, fixture("vtse51_shizuoka_observed.xml"), actor="t"
+    )
+    assert observed.unknown_elements == []
+    assert observed.alert is not None
+    # The warning is not news, but the tsunami being on the coast is: it is pushed.
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 2
+    lines = "\n".join(observed.alert.renderings["en"]["lines"])
+    assert "first wave observed; tsunami observed: 0.6 m; still rising" in lines
+    assert "上昇中" in "\n".join(observed.alert.renderings["ja"]["lines"])
+    # The same observation again (a later 津波情報 adding nothing new) is not pushed again.
+    again = fixture("vtse51_shizuoka_observed.xml").replace(
+        b"<Serial></Serial>", b"<Serial>2</Serial>"
+    )
+    repeated = await lifecycle.ingest(session, keys, again, actor="t")
+    assert repeated.alert is not None
+    assert await jobs.pending(session, fanout.FAN_OUT_JOB) == 2
+
+
+_EPICENTRE = re.compile(
+    r"<Hypocenter>.*?<Area>\s*<Name>([^<]+)</Name>\s*<Code type=\"震央地名\">([0-9]+)</Code>", re.S
+)
+
+
+def test_every_epicentre_of_the_test_documents_is_in_jmas_table_by_its_code() -> None:
+    table = epicentres()
+    seen = set()
+    for document in sorted((Path(__file__).parent / "fixtures").glob("*.xml")):
+        for name, code in _EPICENTRE.findall(document.read_text(encoding="utf-8")):
+            epicentre = table.regions.get(code)
+            assert epicentre is not None, (document.name, code)
+            assert epicentre.name_ja == name, (document.name, code, name)
+            seen.add(code)
+    assert {"390", "288", "289", "440", "485", "797", "903", "955"} <= seen
+
+
+def test_the_epicentre_table_covers_japans_land_its_seas_and_the_world() -> None:
+    table = epicentres()
+    assert table.version.startswith("JMA 震央地名, 342 areas in force")
+    in_force = [e for e in table.regions.values() if not e.retired]
+    assert len(in_force) == 342
+    land = [e for e in in_force if e.where == "land"]
+    # Every prefecture has land epicentres of its own, and every land area lies in Japan.
+    assert {p for e in land for p in e.prefectures} == set(PREFECTURES)
+    for epicentre in table.regions.values():
+        assert epicentre.romanised.isascii(), epicentre
+        assert epicentre.reading, epicentre
+        assert epicentre.prefectures <= set(PREFECTURES), epicentre
+        if epicentre.where == "land":
+            assert epicentre.prefectures or epicentre.municipalities, epicentre
+        if epicentre.where == "abroad":
+            assert not epicentre.prefectures, epicentre
+            assert not epicentre.municipalities, epicentre
+    noto = table.regions["390"]
+    assert (noto.name_ja, noto.reading, noto.romanised, noto.where) == (
+        "石川県能登地方",
+        "いしかわけんのとちほう",
+        "Ishikawa-ken Noto-chiho",
+        "land",
+    )
+    sanriku = Area(AreaKind.EPICENTRE, "288", "三陸沖")
+    assert targets([sanriku]).prefectures == {"02", "03", "04"}
+    torishima = targets([Area(AreaKind.EPICENTRE, "903", "鳥島近海")])
+    assert "13421" in torishima.municipalities
+    assert not torishima.prefectures
+    assert table.regions["955"].where == "abroad"
+    for epicentre in table.regions.values():
+        # An English reader gets an area abroad by its English name, not romanised katakana.
+        if epicentre.where == "abroad":
+            assert epicentre.name_en != epicentre.romanised, epicentre
+    new_guinea = Area(AreaKind.EPICENTRE, "955", "ニューギニア付近")
+    assert area_name(new_guinea, "en") == "Near New Guinea (ニューギニア付近)"
+    assert area_name(new_guinea, "tl") == "Nyuginia Fukin (ニューギニア付近)"
+
+
+def test_an_epicentre_is_resolved_by_its_code_and_an_unknown_one_reported() -> None:
+    table = epicentres()
+    # The name says Noto, the code says Kaga: the code decides.
+    assert targets([Area(AreaKind.EPICENTRE, "391", "石川県能登地方")]).prefectures == {"17"}
+    assert targets([Area(AreaKind.EPICENTRE, "440", "静岡県東部")]).prefectures == {"22"}
+    unknown = targets([Area(AreaKind.EPICENTRE, "398", "石川県能登地方")])
+    assert unknown.empty
+    assert unknown.unresolved == [
+        f"jma_epicentre:398 石川県能登地方 (not in JMA's table, {table.version})"
+    ]
+    abroad = targets([Area(AreaKind.EPICENTRE, "955", "ニューギニア付近")])
+    assert abroad.empty
+    assert abroad.unresolved == ["jma_epicentre:955 ニューギニア付近 (abroad)"]
+
+
+def test_the_epicentre_is_named_in_the_readers_script() -> None:
+    parsed = jma.parse(fixture("earthquake_vxse53.xml"))
+    assert not isinstance(parsed.alert, jma.Cancellation)
+    details = parsed.alert.details
+    assert isinstance(details, EarthquakeInformation)
+    assert details.earthquake is not None
+    epicentre = details.earthquake.epicentre
+    assert epicentre is not None
+    assert epicentre.kind is AreaKind.EPICENTRE
+    assert area_name(epicentre, "en") == "Ishikawa-ken Noto-chiho (石川県能登地方)"
+    assert area_name(epicentre, "es") == "Ishikawa-ken Noto-chiho (石川県能登地方)"
+    assert area_name(epicentre, "ja") == "石川県能登地方"
+    assert area_name(epicentre, EASY_JAPANESE) == "石川県能登地方（いしかわけんのとちほう）"
+    lines = "\n".join(render(parsed.alert, "en").lines)
+    assert "Ishikawa-ken Noto-chiho (石川県能登地方)" in lines

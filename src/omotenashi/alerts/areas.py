@@ -12,10 +12,13 @@ import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from omotenashi.alerts import ALERT_LANGUAGES, EASY_JAPANESE
-from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
-from omotenashi.japan import PREFECTURES
+from omotenashi.alerts.regions import earthquake_regions, epicentres, tsunami_regions
+from omotenashi.alerts.transliterate import TRANSLITERATED_LANGUAGES, transliterate
+from omotenashi.japan import PREFECTURE_READINGS, PREFECTURES
+from omotenashi.visitors import prefectures as prefecture_names
 
 
 class AreaKind(StrEnum):
@@ -28,6 +31,9 @@ class AreaKind(StrEnum):
     """A tsunami forecast region (津波予報区), resolved through JMA's code table (``regions``)."""
     EARTHQUAKE_REGION = "jma_earthquake_region"
     """A seismic intensity region (地震情報／細分区域), resolved through JMA's code table."""
+    EPICENTRE = "jma_epicentre"
+    """An epicentre name (震央地名): a land area, sea area or area abroad, resolved through JMA's
+    code table."""
     CIRCLE = "circle"
     POLYGON = "polygon"
 
@@ -117,7 +123,12 @@ class Area:
                     self.code[:5]
                 ):
                     raise ValueError(f"the check digit of municipality code {self.code} is wrong")
-            case AreaKind.JMA_FORECAST_AREA | AreaKind.TSUNAMI_REGION | AreaKind.EARTHQUAKE_REGION:
+            case (
+                AreaKind.JMA_FORECAST_AREA
+                | AreaKind.TSUNAMI_REGION
+                | AreaKind.EARTHQUAKE_REGION
+                | AreaKind.EPICENTRE
+            ):
                 if _DIGITS.fullmatch(self.code) is None:
                     raise ValueError(f"{self.code!r} is not a JMA area code")
             case AreaKind.CIRCLE | AreaKind.POLYGON:
@@ -151,9 +162,11 @@ def area_name(area: Area, language: str) -> str:
     name, in other languages not written in kanji by the Hepburn romanisation of its reading,
     each with the Japanese in brackets to show to someone local; in easy Japanese with its
     reading. A seismic intensity region likewise from its code table, by the romanisation of its
-    reading in every language not written in kanji (English included). Other areas by the
-    source's romanisation for Latin-script readers when there is one, else by their Japanese
-    name, which is also what is written on the signs around the visitor.
+    reading in Latin-script languages (English included), and so is an epicentre (震央地名)
+    from JMA's table of them; Korean, Mongolian, Thai, Nepali, Khmer and Burmese readers get
+    these three transliterated into their script, Chinese readers the kanji (``_region_name``).
+    Other areas by the source's romanisation for Latin-script readers when there is one, else by
+    their Japanese name, which is also what is written on the signs around the visitor.
     """
     if language not in ALERT_LANGUAGES:
         raise ValueError(f"{language!r} is not an alert language")
@@ -179,6 +192,16 @@ def area_name(area: Area, language: str) -> str:
                 quake_region.romanised,
                 language,
             )
+    if area.kind is AreaKind.EPICENTRE:
+        epicentre = epicentres().regions.get(area.code)
+        if epicentre is not None:
+            return _region_name(
+                epicentre.name_ja,
+                epicentre.reading,
+                epicentre.romanised,
+                epicentre.name_en,
+                language,
+            )
     if language in LATIN_SCRIPT_LANGUAGES and area.name_romanised is not None:
         return area.name_romanised
     return area.name_ja
@@ -188,11 +211,41 @@ KANJI_READING_LANGUAGES = frozenset({"ja", "zh-Hans", "zh-Hant"})
 """Languages whose readers read a Japanese place name in kanji as it is written."""
 
 
+def _prefecture_prefix(name_ja: str, reading: str) -> tuple[str, str, str] | None:
+    """(prefecture code, rest of the name, rest of the reading) when ``name_ja`` starts with a
+    prefecture's full name and ``reading`` with its reading (石川県能登 → 17, 能登, のと)."""
+    for code, prefecture in PREFECTURES.items():
+        name, kana = prefecture.names["ja"], PREFECTURE_READINGS[code]
+        if name_ja.startswith(name) and reading.startswith(kana):
+            return code, name_ja.removeprefix(name), reading.removeprefix(kana)
+    return None
+
+
+@cache
 def _region_name(name_ja: str, reading: str, romanised: str, english: str, language: str) -> str:
-    if language in KANJI_READING_LANGUAGES:
+    """A JMA region named for a reader of ``language``: Chinese readers read the kanji, with
+    the prefecture in their own forms (石川县能登); the Latin scripts get the romanisation, the
+    others the reading transliterated into their script (``transliterate``), the prefecture by
+    its name in that language (이시카와현 노토); the Japanese follows in brackets."""
+    if language == "ja":
         return name_ja
+    prefix = _prefecture_prefix(name_ja, reading)
+    if language in {"zh-Hans", "zh-Hant"}:
+        if prefix is None:
+            return name_ja
+        code, rest, _ = prefix
+        return prefecture_names.name(code, language) + rest
     if language == EASY_JAPANESE:
         return f"{name_ja}（{reading}）"
+    if language in TRANSLITERATED_LANGUAGES:
+        if prefix is None:
+            local = transliterate(reading, language)
+        else:
+            code, _, rest_reading = prefix
+            local = prefecture_names.name(code, language)
+            if rest_reading:
+                local += " " + transliterate(rest_reading, language)
+        return f"{local} ({name_ja})"
     latin = english if language == "en" else romanised
     return f"{latin} ({name_ja})"
 

@@ -251,6 +251,10 @@ class TsunamiAreaForecast:
     arrival_time: datetime | None = None
     arrival: TsunamiArrival | None = None
     previous: TsunamiGrade | None = None
+    observed_height: Decimal | None = None
+    """The largest wave observed so far on the region's coast (津波情報), in metres."""
+    observed_rising: bool = False
+    """The largest wave observed is still rising (上昇中)."""
 
     def __post_init__(self) -> None:
         if self.arrival_time is not None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import structlog
-from sqlalchemy import ColumnElement, Text, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Text, and_, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -74,10 +74,12 @@ CANCELLED_NOTICE = "cancelled"
 ALERT_NOTICE = "alert"
 """The progress row of the alert's own fan-out (a withdrawal's is ``CANCELLED_NOTICE``)."""
 
-SLICE_SIZE = 20_000
-"""Push subscriptions looked at per fan-out transaction. The first slice commits, and its pushes
-can leave, after a few milliseconds, not after every visitor of a nationwide alert was queued
-(5 s at a million); the next slice is a job of its own."""
+FIRST_SLICE = 5_000
+LAST_SLICE = 250_000
+"""Push subscriptions looked at per fan-out transaction: the first slice is small, so it commits
+and its pushes can leave at once, not after every visitor of a nationwide alert was queued (5 s
+at a million); each next slice, a job of its own, is as large as all before it (up to
+``LAST_SLICE``), so a million subscriptions take about ten transactions, not hundreds."""
 
 STALLED_AFTER = timedelta(minutes=1)
 """A fan-out unfinished and untouched this long lost its job (a worker crashed, or the job
@@ -95,6 +97,7 @@ async def start(session: AsyncSession, alert_id: uuid.UUID, *, notice: str | Non
             notice=notice or ALERT_NOTICE,
             subscriptions=0,
             jobs=0,
+            scanned=0,
             started_at=now,
             updated_at=now,
         )
@@ -133,6 +136,7 @@ async def _progress(
             notice=notice or ALERT_NOTICE,
             subscriptions=0,
             jobs=0,
+            scanned=0,
             started_at=now,
             updated_at=now,
         )
@@ -150,26 +154,12 @@ async def _progress(
     return progress
 
 
-def _reached(alert: StoredAlert, now: datetime) -> ColumnElement[bool]:
-    """The push subscription's visitor is one ``alert`` reaches: looked up per subscription
-    through the targeting table's index on who is reached. (As ``IN (SELECT ...)`` PostgreSQL
-    would hash the whole targeting table for every slice: a million rows, 51 times.) The LIMIT
-    keeps the lookup a per-row subplan."""
-    one = (
-        select(literal(True))
-        .where(AlertTarget.reach_visitor_id == PushSubscription.visitor_id, targeted(alert, now))
-        .limit(1)
-        .scalar_subquery()
-    )
-    return one.is_(True)
-
-
 async def fan_out(
     session: AsyncSession,
     alert_id: uuid.UUID,
     *,
     notice: str | None = None,
-    slice_size: int = SLICE_SIZE,
+    slice_size: int | None = None,
 ) -> FanOut:
     """Enqueue the delivery of ``alert_id`` to the next slice of push subscriptions (in id order)
     of the visitors it reaches, ``BATCH_SIZE`` to a job, and the fan-out of the slice after it.
@@ -191,11 +181,12 @@ async def fan_out(
     in_slice: list[ColumnElement[bool]] = []
     if progress.after_subscription_id is not None:
         in_slice.append(PushSubscription.id > progress.after_subscription_id)
+    size = slice_size or min(LAST_SLICE, max(FIRST_SLICE, progress.scanned))
     last = await session.scalar(
         select(PushSubscription.id)
         .where(*in_slice)
         .order_by(PushSubscription.id)
-        .offset(max(1, slice_size) - 1)
+        .offset(max(1, size) - 1)
         .limit(1)
     )
     if last is not None:
@@ -206,7 +197,7 @@ async def fan_out(
             PushSubscription.id,
             (func.row_number().over(order_by=PushSubscription.id) - 1).label("n"),
         )
-        .where(*in_slice, _reached(alert, progress.started_at))
+        .where(*in_slice, PushSubscription.visitor_id.in_(reached))
         .subquery()
     )
     batch = (numbered.c.n // BATCH_SIZE).label("batch")
@@ -229,6 +220,7 @@ async def fan_out(
     now = datetime.now(UTC)
     progress.subscriptions += sum(int(count) for _, count in batches)
     progress.jobs += len(batches)
+    progress.scanned += size
     progress.updated_at = now
     if last is not None:
         progress.after_subscription_id = last

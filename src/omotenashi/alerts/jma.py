@@ -6,6 +6,7 @@ Supported reports, recognised by Control/Title:
 - 震度速報 (VXSE51) and 震源に関する情報 (VXSE52)
 - 震源・震度に関する情報 (VXSE53), and its 遠地地震に関する情報 (events abroad)
 - 津波警報・注意報・予報a (VTSE41)
+- 津波情報a (VTSE51), where it says a tsunami was observed on a coast
 - 気象特別警報・警報・注意報, the H27 format (VPWW53)
 - 噴火警報・予報 (VFVO50)
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -432,7 +433,7 @@ def _earthquake(node: _Node) -> Earthquake:
     ):
         area.ignore(known)
     area.ignore("LandOrSea")
-    epicentre = _jma_area(area)
+    epicentre = _jma_area(area, AreaKind.EPICENTRE)
     depth_km = _depth(area.require("Coordinate", NS_ELEMENT_BASIS))
     magnitude_node = node.require("Magnitude", NS_ELEMENT_BASIS)
     magnitude = _magnitude(magnitude_node)
@@ -753,15 +754,86 @@ def _tsunami_area(item: _Node) -> TsunamiAreaForecast:
     return TsunamiAreaForecast(area, grade, height, arrival_time, arrival, previous)
 
 
+@dataclass
+class _Observed:
+    """What the tide stations of one tsunami forecast region observed (津波情報, VTSE51)."""
+
+    arrived: bool = False
+    height: Decimal | None = None
+    rising: bool = False
+
+
+def _tsunami_observations(tsunami: _Node) -> dict[str, _Observed]:
+    """By region code: whether a tsunami reached its coast, and the largest wave observed."""
+    found: dict[str, _Observed] = {}
+    observation = tsunami.child("Observation")
+    if observation is None:
+        return found
+    observation.ignore("CodeDefine")
+    for item in observation.children("Item"):
+        code = item.require("Area").required_text("Code")
+        item.require("Area").ignore("Name")
+        observed = found.setdefault(code, _Observed())
+        for station in item.children("Station"):
+            for known in ("Name", "Code", "Sensor"):
+                station.ignore(known)
+            first = station.child("FirstHeight")
+            if first is not None:
+                for known in ("Initial", "Revise", "Condition"):
+                    first.ignore(known)
+                # An arrival time, or 第１波識別不能 (the first wave could not be told apart):
+                # either way the tsunami is on this coast.
+                if first.optional_moment("ArrivalTime") is not None or first.child("Condition"):
+                    observed.arrived = True
+            highest = station.child("MaxHeight")
+            if highest is None:
+                continue
+            for known in ("DateTime", "Condition", "Revise"):
+                highest.ignore(known)
+            height = highest.child("TsunamiHeight", NS_ELEMENT_BASIS)
+            if height is None or not height.text:
+                continue
+            try:
+                metres = Decimal(height.text)
+            except InvalidOperation:
+                raise MalformedAlert(f"{height.path} is {height.text!r}, not metres.") from None
+            if metres.is_nan():
+                continue  # 欠測 and the like: nothing to show
+            observed.arrived = True
+            rising = (height.attribute("condition") or "").strip() == "上昇中"
+            if observed.height is None or metres > observed.height:
+                observed.height, observed.rising = metres, rising
+            elif metres == observed.height:
+                observed.rising = observed.rising or rising
+    return found
+
+
+def _with_observation(forecast: TsunamiAreaForecast, observed: _Observed) -> TsunamiAreaForecast:
+    if forecast.grade in {TsunamiGrade.LIFTED, TsunamiGrade.SLIGHT_SEA_LEVEL_CHANGE}:
+        return forecast
+    arrival = forecast.arrival
+    if observed.arrived and arrival in {None, TsunamiArrival.IMMEDIATE, TsunamiArrival.ARRIVING}:
+        arrival = TsunamiArrival.FIRST_WAVE_OBSERVED
+    return replace(
+        forecast,
+        arrival=arrival,
+        observed_height=observed.height,
+        observed_rising=observed.rising,
+    )
+
+
 def _tsunami(body: _Node) -> tuple[AlertDetails, tuple[Area, ...]]:
     tsunami = body.require("Tsunami")
-    # Observed and offshore-estimated heights (津波情報) come with the forecast restated, which is
-    # what tells a visitor what to do.
-    tsunami.ignore("Observation")
+    # 津波情報 (VTSE51) adds what the tide stations observed to the forecast it restates: the
+    # tsunami is on the coast, and how high. Offshore estimates are for officials.
+    observed = _tsunami_observations(tsunami)
     tsunami.ignore("Estimation")
     forecast = tsunami.require("Forecast")
     forecast.ignore("CodeDefine")
-    forecasts = tuple(_tsunami_area(item) for item in forecast.children("Item"))
+    forecasts = tuple(
+        _with_observation(area, observed[area.area.code]) if area.area.code in observed else area
+        for area in (_tsunami_area(item) for item in forecast.children("Item"))
+    )
     if not forecasts:
         raise MalformedAlert(f"{forecast.path} has no Item.")
     earthquakes = body.children("Earthquake")
@@ -974,6 +1046,8 @@ _REPORTS = {
         NS_SEISMOLOGY, frozenset({AlertType.EARTHQUAKE_INFORMATION}), _distant_or_felt
     ),
     "津波警報・注意報・予報a": _Report(NS_SEISMOLOGY, _TSUNAMI_TYPES, _tsunami),
+    # 津波情報a (VTSE51): observed heights and arrivals, with the forecast restated.
+    "津波情報a": _Report(NS_SEISMOLOGY, _TSUNAMI_TYPES, _tsunami),
     # The H27 weather report has been published under both titles.
     "気象特別警報・警報・注意報": _WEATHER_REPORT,
     "気象警報・注意報（Ｈ２７）": _WEATHER_REPORT,

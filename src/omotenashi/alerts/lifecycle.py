@@ -26,6 +26,8 @@ from omotenashi.alerts.catalogue import (
     Cancellation,
     EarthquakeInformation,
     ReportStatus,
+    TsunamiArrival,
+    TsunamiForecast,
 )
 from omotenashi.alerts.errors import (
     AlertNotDraftError,
@@ -290,6 +292,11 @@ async def _issue(
             and set(stored.target_municipalities) <= set(old.target_municipalities)
             and set(stored.target_cells) <= set(old.target_cells)
         )
+    if told_before and _observed_on(alert) - set().union(
+        *(_observed_on(alert_of(o)) for o in previous)
+    ):
+        # A tsunami now observed on a coast where none was before: it is here, not expected.
+        told_before = False
     await session.flush()
     # A lifting changes what everyone told of the warning should do: they hear of it too.
     lifts = stored.type in LIFTING_TYPES
@@ -323,6 +330,19 @@ async def _issue(
         notify=notify,
     )
     return notify
+
+
+def _observed_on(alert: Alert) -> set[str]:
+    """The tsunami forecast regions on whose coast ``alert`` says a tsunami was observed."""
+    details = alert.details
+    if not isinstance(details, TsunamiForecast):
+        return set()
+    return {
+        forecast.area.code
+        for forecast in details.forecasts
+        if forecast.observed_height is not None
+        or forecast.arrival is TsunamiArrival.FIRST_WAVE_OBSERVED
+    }
 
 
 async def _lifts_what_was_never_pushed(

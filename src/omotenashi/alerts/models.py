@@ -209,6 +209,8 @@ class FanOutProgress(Base):
     """The last subscription id of the slices enqueued so far (None before the first)."""
     subscriptions: Mapped[int] = mapped_column(default=0)
     jobs: Mapped[int] = mapped_column(default=0)
+    scanned: Mapped[int] = mapped_column(default=0)
+    """Subscriptions walked past so far, targeted or not: the next slice is as large (doubling)."""
     started_at: Mapped[datetime]
     """Whom the alert reaches is decided as of this time, for every slice alike."""
     updated_at: Mapped[datetime]

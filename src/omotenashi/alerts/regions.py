@@ -98,3 +98,63 @@ def earthquake_regions() -> EarthquakeRegionTable:
         code, name, reading, romanised, prefecture = line.split("\t")
         regions[code] = EarthquakeRegion(code, name, reading, romanised, prefecture)
     return EarthquakeRegionTable(version, MappingProxyType(regions))
+
+
+@dataclass(frozen=True)
+class Epicentre:
+    """One epicentre name (震央地名): a land area of Japan, a sea area, or an area abroad."""
+
+    code: str
+    name_ja: str
+    reading: str
+    """In hiragana, as JMA reads it."""
+    romanised: str
+    """Hepburn from the reading, without macrons (Ishikawa-ken Noto-chiho)."""
+    where: str
+    """``land`` (of Japan), ``sea`` or ``abroad``."""
+    prefectures: frozenset[str]
+    """On land, the prefectures it lies in; at sea, those whose coast it lies off (JIS X 0401)."""
+    municipalities: frozenset[str]
+    """Tokyo's islands a sea area lies off (JIS X 0402, 5 digits)."""
+    retired: bool
+    """JMA no longer uses the code; older reports do."""
+    name_en: str
+    """For an area abroad, its English name (Near New Guinea); else the romanisation."""
+
+
+@dataclass(frozen=True)
+class EpicentreTable:
+    version: str
+    regions: Mapping[str, Epicentre]
+
+
+EPICENTRE_WHERE = frozenset({"land", "sea", "abroad"})
+
+
+@cache
+def epicentres() -> EpicentreTable:
+    """JMA's 震央地名 table, by code: the epicentre of every earthquake report
+    (Hypocenter/Area/Code)."""
+    version = ""
+    regions: dict[str, Epicentre] = {}
+    for line in (DATA / "epicentres.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# version:"):
+            version = line.removeprefix("# version:").strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, reading, romanised, where, places, status, english = line.split("\t")
+        if where not in EPICENTRE_WHERE or status not in {"", "retired"}:
+            raise ValueError(f"epicentres.tsv: {code} is {where!r}, {status!r}")
+        covers = places.split()
+        regions[code] = Epicentre(
+            code=code,
+            name_ja=name,
+            reading=reading,
+            romanised=romanised,
+            where=where,
+            prefectures=frozenset(place for place in covers if len(place) == 2),
+            municipalities=frozenset(place for place in covers if len(place) == 5),
+            retired=status == "retired",
+            name_en=english or romanised,
+        )
+    return EpicentreTable(version, MappingProxyType(regions))

@@ -444,6 +444,10 @@ class _Writer:
         }[forecast.arrival]
         if arrival is not None:
             parts.append(arrival)
+        if forecast.observed_height is not None:
+            parts.append(p["tsunami_observed"].format(height=self.metres(forecast.observed_height)))
+            if forecast.observed_rising:
+                parts.append(p["tsunami_observed_rising"])
         if forecast.arrival_time is not None and forecast.arrival in {
             None,
             TsunamiArrival.IMMEDIATE,

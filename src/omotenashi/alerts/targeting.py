@@ -9,9 +9,10 @@ JMA names its own areas by code. Its municipality codes (市町村等, 7 digits)
 X 0402 code, and its 府県予報区 for earthquake early warnings are "9" + the prefecture + a digit.
 Tsunami forecast regions are resolved through JMA's code table (``regions``), to the prefectures
 and municipalities each covers; a code not in the table is reported, never guessed from its name.
-Other JMA regions (seismic-intensity regions, volcanoes) are matched to the prefecture their name
-begins with, which over-reaches to the whole prefecture rather than miss anyone. An area that
-matches none of these is reported as not targeted, so an operator hears of it.
+Seismic intensity regions and epicentres (震央地名) likewise through theirs. Other JMA areas
+(volcanoes) are matched to the prefecture their name begins with, which over-reaches to the
+whole prefecture rather than miss anyone. An area that matches none of these is reported as not
+targeted, so an operator hears of it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 import h3
 
 from omotenashi.alerts.areas import Area, AreaKind, Circle, Point, Polygon
-from omotenashi.alerts.regions import earthquake_regions, tsunami_regions
+from omotenashi.alerts.regions import earthquake_regions, epicentres, tsunami_regions
 from omotenashi.japan import PREFECTURES
 
 LOCATION_RESOLUTION = 7
@@ -118,6 +119,26 @@ def _earthquake_region(area: Area) -> Targets:
     return Targets(prefectures={region.prefecture})
 
 
+def _epicentre(area: Area) -> Targets:
+    """A land area reaches the prefectures it lies in, a sea area the coasts it lies off; a far
+    sea or an area abroad reaches nobody here, and says so."""
+    table = epicentres()
+    epicentre = table.regions.get(area.code)
+    if epicentre is None:
+        return Targets(
+            unresolved=[
+                f"{area.kind}:{area.code} {area.name_ja} (not in JMA's table, {table.version})"
+            ]
+        )
+    found = Targets(
+        prefectures=set(epicentre.prefectures), municipalities=set(epicentre.municipalities)
+    )
+    if found.empty:
+        off = "abroad" if epicentre.where == "abroad" else "a far sea, off no coast of ours"
+        found.unresolved.append(f"{area.kind}:{area.code} {area.name_ja} ({off})")
+    return found
+
+
 def _circle_ring(circle: Circle) -> list[tuple[float, float]]:
     latitude = math.radians(circle.centre.latitude)
     longitude = math.radians(circle.centre.longitude)
@@ -172,6 +193,8 @@ def targets(areas: Iterable[Area]) -> Targets:
                 found.add(_tsunami_region(area))
             case AreaKind.EARTHQUAKE_REGION:
                 found.add(_earthquake_region(area))
+            case AreaKind.EPICENTRE:
+                found.add(_epicentre(area))
             case AreaKind.CIRCLE | AreaKind.POLYGON:
                 found.add(_drawn(area))
     return found

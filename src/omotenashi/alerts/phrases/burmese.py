@@ -163,6 +163,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "ဆူနာမီ ရောက်ရှိနေသည်ဟု ခန့်မှန်း",
     "tsunami_arrival_observed": "ပထမလှိုင်း ရောက်ရှိကြောင်း အတည်ပြုပြီး",
     "tsunami_arrival_already": "ဆူနာမီ ရောက်ရှိပြီးဖြစ်သည်ဟု ခန့်မှန်း",
+    "tsunami_observed": "ဆူနာမီ တွေ့ရှိပြီ: {height}",
+    "tsunami_observed_rising": "ဆက်လက် မြင့်တက်နေဆဲ",
     "tsunami_height_under": "{height} အောက်",
     "tsunami_warning_lifted_headline": "ဆူနာမီ သတိပေးချက် ရုပ်သိမ်းပြီး: {areas}",
     "tsunami_advisory_lifted_headline": "ဆူနာမီ သတိထားရန် အသိပေးချက် ရုပ်သိမ်းပြီး: {areas}",

@@ -142,6 +142,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "推测海啸正在到达",
     "tsunami_arrival_observed": "已观测到第一波到达",
     "tsunami_arrival_already": "推测海啸已经到达",
+    "tsunami_observed": "已观测到海啸：{height}",
+    "tsunami_observed_rising": "仍在上升",
     "tsunami_height_under": "不到{height}",
     "tsunami_warning_lifted_headline": "海啸警报解除：{areas}",
     "tsunami_advisory_lifted_headline": "海啸注意报解除：{areas}",

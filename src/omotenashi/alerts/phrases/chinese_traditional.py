@@ -142,6 +142,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "推測海嘯正在抵達",
     "tsunami_arrival_observed": "已觀測到第一波抵達",
     "tsunami_arrival_already": "推測海嘯已經抵達",
+    "tsunami_observed": "已觀測到海嘯：{height}",
+    "tsunami_observed_rising": "仍在上升",
     "tsunami_height_under": "未滿{height}",
     "tsunami_warning_lifted_headline": "海嘯警報解除：{areas}",
     "tsunami_advisory_lifted_headline": "海嘯注意報解除：{areas}",

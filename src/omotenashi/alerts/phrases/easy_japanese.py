@@ -202,6 +202,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "つなみが もう きて いると 思（おも）われます",
     "tsunami_arrival_observed": "つなみの さいしょの 波（なみ）が きました",
     "tsunami_arrival_already": "つなみは もう きたと 思（おも）われます",
+    "tsunami_observed": "きた つなみの 高（たか）さ {height}",
+    "tsunami_observed_rising": "まだ 高（たか）く なって います",
     "tsunami_height_under": "{height}より ひくい",
     "tsunami_warning_lifted_headline": "つなみの けいほうは おわりました（津波警報解除）：{areas}",
     "tsunami_advisory_lifted_headline": (

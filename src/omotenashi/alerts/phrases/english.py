@@ -166,6 +166,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "estimated to be arriving now",
     "tsunami_arrival_observed": "first wave observed",
     "tsunami_arrival_already": "estimated to have already arrived",
+    "tsunami_observed": "tsunami observed: {height}",
+    "tsunami_observed_rising": "still rising",
     "tsunami_height_under": "under {height}",
     "tsunami_warning_lifted_headline": "Tsunami Warning lifted: {areas}",
     "tsunami_advisory_lifted_headline": "Tsunami Advisory lifted: {areas}",

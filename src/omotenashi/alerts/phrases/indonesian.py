@@ -174,6 +174,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "diperkirakan sedang tiba",
     "tsunami_arrival_observed": "gelombang pertama sudah teramati",
     "tsunami_arrival_already": "diperkirakan sudah tiba",
+    "tsunami_observed": "tsunami teramati: {height}",
+    "tsunami_observed_rising": "masih naik",
     "tsunami_height_under": "kurang dari {height}",
     "tsunami_warning_lifted_headline": "Peringatan Tsunami dicabut: {areas}",
     "tsunami_advisory_lifted_headline": "Imbauan Tsunami dicabut: {areas}",

@@ -158,6 +158,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "津波到達中と推測",
     "tsunami_arrival_observed": "第１波の到達を確認",
     "tsunami_arrival_already": "既に津波到達と推測",
+    "tsunami_observed": "観測した津波の最大波 {height}",
+    "tsunami_observed_rising": "上昇中",
     "tsunami_height_under": "{height}未満",
     "tsunami_warning_lifted_headline": "津波警報解除：{areas}",
     "tsunami_advisory_lifted_headline": "津波注意報解除：{areas}",

@@ -71,6 +71,8 @@ class Phrases(TypedDict):
     tsunami_arrival_observed: str  # 第１波の到達を確認
     tsunami_arrival_already: str  # 既に津波到達と推測
     tsunami_height_under: str  # {height}
+    tsunami_observed: str  # {height}: the largest wave observed (津波情報)
+    tsunami_observed_rising: str  # 上昇中
     tsunami_warning_lifted_headline: str  # {areas}
     tsunami_advisory_lifted_headline: str  # {areas}
     tsunami_lifted_action: str

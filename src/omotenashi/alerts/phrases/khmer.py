@@ -146,6 +146,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "ប៉ាន់ស្មានថារលកយក្សស៊ូណាមិកំពុងមកដល់",
     "tsunami_arrival_observed": "បានសង្កេតឃើញរលកទីមួយមកដល់",
     "tsunami_arrival_already": "ប៉ាន់ស្មានថារលកយក្សស៊ូណាមិបានមកដល់រួចហើយ",
+    "tsunami_observed": "បានសង្កេតឃើញរលកស៊ូណាមិ: {height}",
+    "tsunami_observed_rising": "នៅតែកំពុងឡើង",
     "tsunami_height_under": "តិចជាង {height}",
     "tsunami_warning_lifted_headline": "បានលុបចោលការព្រមានរលកយក្សស៊ូណាមិ: {areas}",
     "tsunami_advisory_lifted_headline": "បានលុបចោលការជូនដំណឹងប្រុងប្រយ័ត្នរលកយក្សស៊ូណាមិ: {areas}",

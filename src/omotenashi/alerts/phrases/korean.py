@@ -160,6 +160,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "쓰나미가 도달 중인 것으로 추정",
     "tsunami_arrival_observed": "제1파 도달 확인",
     "tsunami_arrival_already": "쓰나미가 이미 도달한 것으로 추정",
+    "tsunami_observed": "관측된 쓰나미: {height}",
+    "tsunami_observed_rising": "계속 상승 중",
     "tsunami_height_under": "{height} 미만",
     "tsunami_warning_lifted_headline": "쓰나미 경보 해제: {areas}",
     "tsunami_advisory_lifted_headline": "쓰나미 주의보 해제: {areas}",

@@ -175,6 +175,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "цунами ирж байгаа гэж таамаглаж байна",
     "tsunami_arrival_observed": "эхний давалгаа ирснийг ажигласан",
     "tsunami_arrival_already": "цунами аль хэдийн ирсэн гэж таамаглаж байна",
+    "tsunami_observed": "цунами ажиглагдсан: {height}",
+    "tsunami_observed_rising": "өндөрсөөр байна",
     "tsunami_height_under": "{height}-ээс бага",
     "tsunami_warning_lifted_headline": "Цунамигийн сэрэмжлүүлгийг цуцалсан: {areas}",
     "tsunami_advisory_lifted_headline": "Цунамигийн анхааруулгыг цуцалсан: {areas}",

@@ -161,6 +161,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "सुनामी आइपुग्दै गरेको अनुमान",
     "tsunami_arrival_observed": "पहिलो छाल आइपुगेको पुष्टि भयो",
     "tsunami_arrival_already": "सुनामी आइपुगिसकेको अनुमान",
+    "tsunami_observed": "सुनामी देखियो: {height}",
+    "tsunami_observed_rising": "अझै बढ्दैछ",
     "tsunami_height_under": "{height} भन्दा कम",
     "tsunami_warning_lifted_headline": "सुनामी चेतावनी हटाइयो: {areas}",
     "tsunami_advisory_lifted_headline": "सुनामी सावधानी सूचना हटाइयो: {areas}",

@@ -169,6 +169,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "estima-se que esteja chegando agora",
     "tsunami_arrival_observed": "primeira onda observada",
     "tsunami_arrival_already": "estima-se que já tenha chegado",
+    "tsunami_observed": "tsunami observado: {height}",
+    "tsunami_observed_rising": "ainda subindo",
     "tsunami_height_under": "menos de {height}",
     "tsunami_warning_lifted_headline": "Alerta de tsunami encerrado: {areas}",
     "tsunami_advisory_lifted_headline": "Aviso de tsunami encerrado: {areas}",

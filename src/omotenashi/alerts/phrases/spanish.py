@@ -172,6 +172,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "se estima que está llegando ahora",
     "tsunami_arrival_observed": "se ha observado la primera ola",
     "tsunami_arrival_already": "se estima que ya ha llegado",
+    "tsunami_observed": "tsunami observado: {height}",
+    "tsunami_observed_rising": "sigue subiendo",
     "tsunami_height_under": "menos de {height}",
     "tsunami_warning_lifted_headline": "Alerta de tsunami levantada: {areas}",
     "tsunami_advisory_lifted_headline": "Aviso de tsunami levantado: {areas}",

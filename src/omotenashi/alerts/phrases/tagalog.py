@@ -176,6 +176,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "tinatayang dumarating na ngayon",
     "tsunami_arrival_observed": "naitala na ang unang alon",
     "tsunami_arrival_already": "tinatayang nakarating na",
+    "tsunami_observed": "naobserbahang tsunami: {height}",
+    "tsunami_observed_rising": "tumataas pa",
     "tsunami_height_under": "mas mababa sa {height}",
     "tsunami_warning_lifted_headline": "Inalis na ang Babala sa Tsunami: {areas}",
     "tsunami_advisory_lifted_headline": "Inalis na ang Abiso sa Tsunami: {areas}",

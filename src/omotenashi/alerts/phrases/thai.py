@@ -145,6 +145,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "คาดว่าสึนามิกำลังมาถึง",
     "tsunami_arrival_observed": "ตรวจพบคลื่นลูกแรกแล้ว",
     "tsunami_arrival_already": "คาดว่าสึนามิมาถึงแล้ว",
+    "tsunami_observed": "ตรวจพบคลื่นสึนามิแล้ว: {height}",
+    "tsunami_observed_rising": "ยังคงสูงขึ้น",
     "tsunami_height_under": "ต่ำกว่า {height}",
     "tsunami_warning_lifted_headline": "ยกเลิกการเตือนภัยสึนามิ: {areas}",
     "tsunami_advisory_lifted_headline": "ยกเลิกการเฝ้าระวังสึนามิ: {areas}",

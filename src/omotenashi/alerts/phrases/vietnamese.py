@@ -172,6 +172,8 @@ PHRASES: Phrases = {
     "tsunami_arrival_estimated": "ước tính sóng thần đang đến",
     "tsunami_arrival_observed": "đã quan sát thấy đợt sóng đầu tiên",
     "tsunami_arrival_already": "ước tính sóng thần đã đến",
+    "tsunami_observed": "đã quan sát thấy sóng thần: {height}",
+    "tsunami_observed_rising": "vẫn đang dâng cao",
     "tsunami_height_under": "dưới {height}",
     "tsunami_warning_lifted_headline": "Đã dỡ bỏ cảnh báo sóng thần: {areas}",
     "tsunami_advisory_lifted_headline": "Đã dỡ bỏ chú ý sóng thần: {areas}",

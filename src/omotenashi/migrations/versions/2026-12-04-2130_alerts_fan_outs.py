@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("after_subscription_id", sa.Uuid(), nullable=True),
         sa.Column("subscriptions", sa.Integer(), nullable=False),
         sa.Column("jobs", sa.Integer(), nullable=False),
+        sa.Column("scanned", sa.Integer(), nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
