@@ -418,6 +418,8 @@ def _earthquake(node: _Node) -> Earthquake:
     node.ignore("Condition")
     hypocentre = node.require("Hypocenter")
     hypocentre.ignore("Accuracy")
+    # Who located an earthquake abroad (ＰＴＷＣ, ＵＳＧＳ): JMA's credit, not for visitors.
+    hypocentre.ignore("Source")
     area = hypocentre.require("Area")
     for known in (
         "ReduceName",
