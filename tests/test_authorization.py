@@ -184,6 +184,7 @@ ENDPOINTS = (
     Endpoint("DELETE", "/v1/me", dict.fromkeys(VISITORS, 204)),
     Endpoint("POST", "/v1/servicers", everyone(202), _application),
     Endpoint("GET", "/v1/servicers", everyone(200), public_listing=True),
+    Endpoint("GET", "/v1/catalogue", everyone(200), public_listing=True),
     Endpoint("GET", "/v1/servicer", admins(200)),
     Endpoint("GET", "/v1/servicer/clients", admins(200)),
     Endpoint(

@@ -30,6 +30,7 @@ from omotenashi.consent.api import router as consent_api
 from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
 from omotenashi.content.pages import router as content_pages
+from omotenashi.developers.api import router as developers_api
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
@@ -149,6 +150,7 @@ def create_app(platform: Platform) -> FastAPI:
         alerts_api,
         keys_api,
         payments_api,
+        developers_api,
     ):
         app.include_router(api)
     for pages in (
