@@ -63,6 +63,8 @@ from omotenashi.web import (
     request_language,
     template_environment,
 )
+from omotenashi.webhooks.api import public as webhook_types_api
+from omotenashi.webhooks.api import router as webhooks_api
 
 log = structlog.get_logger(__name__)
 
@@ -151,6 +153,8 @@ def create_app(platform: Platform) -> FastAPI:
         keys_api,
         payments_api,
         developers_api,
+        webhook_types_api,
+        webhooks_api,
     ):
         app.include_router(api)
     for pages in (

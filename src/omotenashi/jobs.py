@@ -40,6 +40,7 @@ TASK_MODULES = (
     "omotenashi.statistics.tasks",
     "omotenashi.alerts.tasks",
     "omotenashi.payments.tasks",
+    "omotenashi.webhooks.tasks",
 )
 
 JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]

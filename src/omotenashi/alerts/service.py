@@ -65,6 +65,7 @@ from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import Visitor
+from omotenashi.webhooks import service as webhooks
 
 log = structlog.get_logger(__name__)
 
@@ -385,6 +386,13 @@ async def _issue(
         notify = False
     if notify:
         await jobs.enqueue(session, FAN_OUT_JOB, {"alert_id": str(stored.id)})
+        await webhooks.emit_in_area(
+            session,
+            "alert.issued",
+            {"alert_id": str(stored.id), "type": stored.type, "severity": stored.severity},
+            prefectures=stored.target_prefectures,
+            municipalities=stored.target_municipalities,
+        )
     await announce(session, stored.id)
     log.info(
         "alert.issued",

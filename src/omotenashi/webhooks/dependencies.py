@@ -1,0 +1,30 @@
+"""Who may manage a servicer's webhooks: its administrators, signed in or through a back-end
+client holding ``servicer:admin`` (the same caller as the rest of the servicer's own API)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from omotenashi import web
+from omotenashi.auth import service as auth
+from omotenashi.servicers.api import Administrator, servicer_administrator
+from omotenashi.staff import service as staff
+from omotenashi.staff.models import Role
+
+WebhookAdmin = Annotated[Administrator, Depends(servicer_administrator)]
+
+
+def allow_loopback(request: Request) -> bool:
+    """Plain-http endpoints on this machine, in development only (a setting)."""
+    return bool(request.app.state.platform.settings.webhook_loopback_endpoints)
+
+
+def console_admin(me: web.PageStaff) -> auth.StaffPrincipal:
+    """The console's webhook pages: the servicer's administrators only."""
+    staff.require(me.staff, Role.servicer_admin)
+    return me
+
+
+ConsoleAdmin = Annotated[auth.StaffPrincipal, Depends(console_admin)]
