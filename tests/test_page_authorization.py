@@ -74,10 +74,17 @@ PAGES = (
     Page("GET", "/wallet/card", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/console/payments", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console/payments/settlement.csv", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/console/webhooks", ("admin",), STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
 COVERED_ELSEWHERE = {
+    # tests/webhooks/test_pages.py: an administrator's forms, CSRF-checked by their router
+    "POST /console/webhooks",
+    "POST /console/webhooks/{endpoint_id}/rotate",
+    "POST /console/webhooks/{endpoint_id}/enable",
+    "POST /console/webhooks/{endpoint_id}/delete",
+    "POST /console/webhooks/deliveries/{delivery_id}/replay",
     "POST /csp-reports",  # tests/test_security_headers.py
     "GET /.well-known/jwks.json",  # public by design, tests/security/test_jwks.py
     "GET /redoc",  # a redirect to /docs, tests/test_security_headers.py

@@ -65,6 +65,8 @@ from omotenashi.web import (
 )
 from omotenashi.webhooks.api import public as webhook_types_api
 from omotenashi.webhooks.api import router as webhooks_api
+from omotenashi.webhooks.pages import forms as webhook_forms
+from omotenashi.webhooks.pages import router as webhook_pages
 
 log = structlog.get_logger(__name__)
 
@@ -173,6 +175,8 @@ def create_app(platform: Platform) -> FastAPI:
         alerts_pages,
         content_pages,
         payments_pages,
+        webhook_pages,
+        webhook_forms,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
