@@ -1,0 +1,65 @@
+"""The QR specification's test vectors, checked against the code that makes and checks codes:
+what the developer page promises a reader vendor is what the platform does."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from omotenashi.carriers import service as carriers
+from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
+from omotenashi.carriers.models import Carrier, CarrierKind
+from omotenashi.developers import qr_spec
+from omotenashi.runtime import Platform
+from omotenashi.security.encryption import Keyring
+from omotenashi.visitors import service as visitors
+
+SECRET = bytes.fromhex(qr_spec.VECTOR_SECRET_HEX)
+CARRIER = uuid.UUID(qr_spec.VECTOR_CARRIER_ID)
+
+
+def _at(unix_time: int) -> datetime:
+    return datetime.fromtimestamp(unix_time, UTC)
+
+
+@pytest.mark.parametrize("vector", qr_spec.VECTORS)
+def test_each_vector_is_the_code_the_platform_makes(vector: qr_spec.Vector) -> None:
+    assert carriers.qr_payload(CARRIER, SECRET, _at(vector.unix_time)) == vector.code
+    assert carriers.qr_step(_at(vector.unix_time)) == vector.step
+    assert len(vector.code) == qr_spec.TEXT_CHARS
+
+
+def test_the_layout_adds_up_to_the_body() -> None:
+    assert [f.offset for f in qr_spec.LAYOUT] == [0, 16, 20]
+    assert qr_spec.BODY_BYTES == 30
+
+
+async def test_the_checks_are_what_the_platform_answers_in_order(
+    session: AsyncSession, platform: Platform
+) -> None:
+    keys = carriers.CarrierKeys.from_platform(platform.keys)
+    visitor = await visitors.create_visitor(session, Keyring(platform.keys.master), language="en")
+    session.add(
+        Carrier(
+            id=CARRIER,
+            visitor_id=visitor.id,
+            kind=CarrierKind.qr_device,
+            label="Spec phone",
+            sealed_secret=keys.seal_secret(CARRIER, SECRET),
+            master_key_id=keys.master_key_id,
+        )
+    )
+    await session.flush()
+    for check in qr_spec.CHECKS:
+        code = qr_spec.VECTORS[check.vector].code
+        try:
+            await carriers.verify_qr(session, keys, code, _at(check.unix_time))
+            answer = "accepted"
+        except QrReplayedError as refused:
+            answer = refused.code
+        except CarrierNotFoundError as refused:
+            answer = refused.code
+        assert answer == check.answer, check
