@@ -75,6 +75,7 @@ PAGES = (
     Page("GET", "/console/payments", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console/payments/settlement.csv", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console/webhooks", ("admin",), STAFF_SIGN_IN),
+    Page("GET", "/developers", ANYONE, None),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.

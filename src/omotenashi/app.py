@@ -31,6 +31,7 @@ from omotenashi.consent.pages import router as consent_pages
 from omotenashi.content.api import router as content_api
 from omotenashi.content.pages import router as content_pages
 from omotenashi.developers.api import router as developers_api
+from omotenashi.developers.pages import router as developers_pages
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
@@ -177,6 +178,7 @@ def create_app(platform: Platform) -> FastAPI:
         payments_pages,
         webhook_pages,
         webhook_forms,
+        developers_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
