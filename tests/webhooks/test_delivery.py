@@ -300,3 +300,31 @@ async def test_endpoints_must_be_public_https(
             session, platform.keys, servicer.id, url=url, events=["consent.granted"], actor="t"
         )
     assert refused.value.fields[0].code == code
+
+
+async def test_an_alert_reaches_only_servicers_in_its_area(
+    session: AsyncSession, platform: Platform, receiver: Receiver
+) -> None:
+    _, _, tokyo, _ = await _setup(session, platform, receiver, ["alert.issued"])  # Taitō, 13106
+    data = {"alert_id": str(uuid.uuid4()), "type": "earthquake", "severity": 3}
+
+    assert (
+        await service.emit_in_area(
+            session, "alert.issued", data, prefectures=["27"], municipalities=["01100"]
+        )
+        == 0
+    )
+    assert await _deliveries(session, tokyo.id) == []
+    assert (
+        await service.emit_in_area(
+            session, "alert.issued", data, prefectures=[], municipalities=["13106"]
+        )
+        == 1
+    )
+    assert (
+        await service.emit_in_area(
+            session, "alert.issued", data, prefectures=["13"], municipalities=[]
+        )
+        == 1
+    )
+    assert len(await _deliveries(session, tokyo.id)) == 2

@@ -370,8 +370,8 @@ async def emit_in_area(
 
     code = Servicer.municipality_code
     in_area = sa.or_(
-        sa.func.substr(code, 1, 2) == sa.func.any(sa.cast(list(prefectures), _TEXT_ARRAY)),
-        sa.func.substr(code, 1, 5) == sa.func.any(sa.cast(list(municipalities), _TEXT_ARRAY)),
+        sa.func.substr(code, 1, 2) == sa.any_(sa.cast(list(prefectures), _TEXT_ARRAY)),
+        sa.func.substr(code, 1, 5) == sa.any_(sa.cast(list(municipalities), _TEXT_ARRAY)),
     )
     servicer_ids = await session.scalars(
         sa.select(WebhookEndpoint.servicer_id)
