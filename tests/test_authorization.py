@@ -105,6 +105,7 @@ NO_PAYMENT = "00000000-0000-4000-8000-0000000ba1a5"
 # tests/webhooks/test_api.py.
 NO_WEBHOOK = "00000000-0000-4000-8000-0000000e4d90"
 NO_DELIVERY = "00000000-0000-4000-8000-0000000de11e"
+NO_FEEDBACK = "00000000-0000-4000-8000-0000000feedb"
 HOOK = {"url": "https://pms.example.jp/hook", "events": ["consent_request.answered"]}
 EEW = (Path(__file__).parent / "alerts" / "fixtures" / "eew_vxse43.xml").read_bytes()
 ALERT_BODY = {
@@ -198,6 +199,13 @@ ENDPOINTS = (
     Endpoint("POST", f"/v1/servicer/webhooks/{NO_WEBHOOK}/enable", {}),
     Endpoint("GET", f"/v1/servicer/webhooks/{NO_WEBHOOK}/deliveries", {}),
     Endpoint("POST", f"/v1/servicer/webhook-deliveries/{NO_DELIVERY}/replay", {}),
+    Endpoint("GET", "/v1/servicer/feedback", admins(200)),
+    Endpoint(
+        "POST", f"/v1/servicer/feedback/{NO_FEEDBACK}/replies", {}, lambda c: {"body": "感謝"}
+    ),
+    Endpoint("POST", f"/v1/servicer/feedback/{NO_FEEDBACK}/report", {}, lambda c: {}),
+    Endpoint("GET", "/v1/servicer/statistics", admins(200)),
+    Endpoint("GET", "/v1/servicer/statistics/resolves-by-hour.csv", admins(200)),
     Endpoint("GET", "/v1/servicer", admins(200)),
     Endpoint("GET", "/v1/servicer/clients", admins(200)),
     Endpoint(
@@ -422,6 +430,8 @@ def _as_template(path: str) -> str:
     path = re.sub(r"\{([^}]+)\}", lambda m: "{" + names[m.group(1)] + "}", path)
     path = path.split("?")[0]
     path = path.replace(NO_ITEM, "{item_id}").replace(NO_SUGGESTION, "{suggestion_id}")
+    path = path.replace(NO_FEEDBACK, "{feedback_id}")
+    path = path.replace("/statistics/resolves-by-hour.csv", "/statistics/{key}.csv")
     path = path.replace(NO_WEBHOOK, "{endpoint_id}").replace(NO_DELIVERY, "{delivery_id}")
     path = path.replace(NO_ALERT, "{alert_id}").replace(NO_SUBSCRIPTION, "{subscription_id}")
     path = path.replace(f"/holds/{NO_PAYMENT}", "/holds/{hold_id}")

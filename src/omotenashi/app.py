@@ -33,6 +33,7 @@ from omotenashi.content.pages import router as content_pages
 from omotenashi.developers.api import router as developers_api
 from omotenashi.developers.pages import router as developers_pages
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
+from omotenashi.feedback.api import router as feedback_api
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
@@ -52,6 +53,7 @@ from omotenashi.security.api import router as keys_api
 from omotenashi.servicers.api import router as servicers_api
 from omotenashi.servicers.pages import router as console_pages
 from omotenashi.staff.pages import router as staff_pages
+from omotenashi.statistics.api import router as statistics_api
 from omotenashi.statistics.pages import router as statistics_pages
 from omotenashi.translation.api import router as translation_api
 from omotenashi.visitors.api import router as visitors_api
@@ -158,6 +160,8 @@ def create_app(platform: Platform) -> FastAPI:
         developers_api,
         webhook_types_api,
         webhooks_api,
+        feedback_api,
+        statistics_api,
     ):
         app.include_router(api)
     for pages in (
