@@ -3,6 +3,7 @@ what the developer page promises a reader vendor is what the platform does."""
 
 from __future__ import annotations
 
+import base64
 import uuid
 from datetime import UTC, datetime
 
@@ -63,3 +64,39 @@ async def test_the_checks_are_what_the_platform_answers_in_order(
         except CarrierNotFoundError as refused:
             answer = refused.code
         assert answer == check.answer, check
+
+
+@pytest.mark.parametrize("vector", qr_spec.VECTORS2)
+def test_each_version_2_vector_is_the_code_the_platform_makes(vector: qr_spec.Vector2) -> None:
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    ephemeral = ec.derive_private_key(vector.ephemeral_scalar, ec.SECP256R1())
+    made = carriers.qr2_payload(
+        CARRIER,
+        SECRET,
+        bytes.fromhex(qr_spec.VECTOR2_PLATFORM_KEY),
+        _at(vector.unix_time),
+        ephemeral,
+    )
+    assert made == vector.code
+    assert len(made) == qr_spec.TEXT2_CHARS
+    platform = ec.derive_private_key(int(qr_spec.VECTOR2_PLATFORM_SCALAR, 16), ec.SECP256R1())
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    point = platform.public_key().public_bytes(Encoding.X962, PublicFormat.UncompressedPoint)
+    assert point.hex() == qr_spec.VECTOR2_PLATFORM_KEY
+
+
+def test_version_2_codes_carry_no_stable_identifier() -> None:
+    first, second, _ = (v.code for v in qr_spec.VECTORS2)
+    # Version 1 shows the id's base32 at the start of every code; version 2 nowhere.
+    in_clear = base64.b32encode(CARRIER.bytes).decode()[:24]
+    assert qr_spec.VECTORS[0].code[4:].startswith(in_clear)
+    assert in_clear not in first
+    # Apart from the version and the time step, two codes of one phone share no run of 4.
+    body1, body2 = first[4:], second[4:]
+    shared = {body1[i : i + 4] for i in range(len(body1) - 3)} & {
+        body2[i : i + 4] for i in range(len(body2) - 3)
+    }
+    step_chars = body1[52:60]
+    assert all(run in step_chars for run in shared), shared
