@@ -101,6 +101,12 @@ NO_SUBSCRIPTION = "00000000-0000-4000-8000-000000005b5c"
 # Neither servicer's terminal is set up for payment, so none may charge here; a back-end gets
 # through to the Idempotency-Key check (400) or to the missing payment (404).
 NO_PAYMENT = "00000000-0000-4000-8000-0000000ba1a5"
+# A webhook endpoint and a delivery that do not exist: who may reach real ones is tested in
+# tests/webhooks/test_api.py.
+NO_WEBHOOK = "00000000-0000-4000-8000-0000000e4d90"
+NO_DELIVERY = "00000000-0000-4000-8000-0000000de11e"
+NO_FEEDBACK = "00000000-0000-4000-8000-0000000feedb"
+HOOK = {"url": "https://pms.example.jp/hook", "events": ["consent_request.answered"]}
 EEW = (Path(__file__).parent / "alerts" / "fixtures" / "eew_vxse43.xml").read_bytes()
 ALERT_BODY = {
     "details": {"kind": "evacuation", "level": 4},
@@ -184,6 +190,22 @@ ENDPOINTS = (
     Endpoint("DELETE", "/v1/me", dict.fromkeys(VISITORS, 204)),
     Endpoint("POST", "/v1/servicers", everyone(202), _application),
     Endpoint("GET", "/v1/servicers", everyone(200), public_listing=True),
+    Endpoint("GET", "/v1/catalogue", everyone(200), public_listing=True),
+    Endpoint("GET", "/v1/webhooks/event-types", everyone(200), public_listing=True),
+    Endpoint("GET", "/v1/servicer/webhooks", admins(200)),
+    Endpoint("POST", "/v1/servicer/webhooks", admins(201), lambda c: HOOK),
+    Endpoint("DELETE", f"/v1/servicer/webhooks/{NO_WEBHOOK}", {}),
+    Endpoint("POST", f"/v1/servicer/webhooks/{NO_WEBHOOK}/rotate", {}),
+    Endpoint("POST", f"/v1/servicer/webhooks/{NO_WEBHOOK}/enable", {}),
+    Endpoint("GET", f"/v1/servicer/webhooks/{NO_WEBHOOK}/deliveries", {}),
+    Endpoint("POST", f"/v1/servicer/webhook-deliveries/{NO_DELIVERY}/replay", {}),
+    Endpoint("GET", "/v1/servicer/feedback", admins(200)),
+    Endpoint(
+        "POST", f"/v1/servicer/feedback/{NO_FEEDBACK}/replies", {}, lambda c: {"body": "感謝"}
+    ),
+    Endpoint("POST", f"/v1/servicer/feedback/{NO_FEEDBACK}/report", {}, lambda c: {}),
+    Endpoint("GET", "/v1/servicer/statistics", admins(200)),
+    Endpoint("GET", "/v1/servicer/statistics/resolves-by-hour.csv", admins(200)),
     Endpoint("GET", "/v1/servicer", admins(200)),
     Endpoint("GET", "/v1/servicer/clients", admins(200)),
     Endpoint(
@@ -408,6 +430,9 @@ def _as_template(path: str) -> str:
     path = re.sub(r"\{([^}]+)\}", lambda m: "{" + names[m.group(1)] + "}", path)
     path = path.split("?")[0]
     path = path.replace(NO_ITEM, "{item_id}").replace(NO_SUGGESTION, "{suggestion_id}")
+    path = path.replace(NO_FEEDBACK, "{feedback_id}")
+    path = path.replace("/statistics/resolves-by-hour.csv", "/statistics/{key}.csv")
+    path = path.replace(NO_WEBHOOK, "{endpoint_id}").replace(NO_DELIVERY, "{delivery_id}")
     path = path.replace(NO_ALERT, "{alert_id}").replace(NO_SUBSCRIPTION, "{subscription_id}")
     path = path.replace(f"/holds/{NO_PAYMENT}", "/holds/{hold_id}")
     path = path.replace(f"/charges/{NO_PAYMENT}", "/charges/{charge_id}")

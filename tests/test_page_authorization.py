@@ -77,10 +77,18 @@ PAGES = (
     # Without a seat cookie: "this conversation has ended", to anyone.
     Page("GET", "/talk", ANYONE, None),
     Page("GET", "/phrasebook/ne", ANYONE, None),
+    Page("GET", "/console/webhooks", ("admin",), STAFF_SIGN_IN),
+    Page("GET", "/developers", ANYONE, None),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
 COVERED_ELSEWHERE = {
+    # tests/webhooks/test_pages.py: an administrator's forms, CSRF-checked by their router
+    "POST /console/webhooks",
+    "POST /console/webhooks/{endpoint_id}/rotate",
+    "POST /console/webhooks/{endpoint_id}/enable",
+    "POST /console/webhooks/{endpoint_id}/delete",
+    "POST /console/webhooks/deliveries/{delivery_id}/replay",
     "POST /csp-reports",  # tests/test_security_headers.py
     "GET /.well-known/jwks.json",  # public by design, tests/security/test_jwks.py
     "GET /redoc",  # a redirect to /docs, tests/test_security_headers.py

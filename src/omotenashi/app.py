@@ -33,7 +33,10 @@ from omotenashi.content.api import router as content_api
 from omotenashi.content.pages import router as content_pages
 from omotenashi.conversation import pages as conversation_pages
 from omotenashi.conversation import stream as conversation_stream
+from omotenashi.developers.api import router as developers_api
+from omotenashi.developers.pages import router as developers_pages
 from omotenashi.errors import PROBLEM_JSON, AppError, FieldError, problem_body
+from omotenashi.feedback.api import router as feedback_api
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
@@ -56,6 +59,7 @@ from omotenashi.servicers.api import router as servicers_api
 from omotenashi.servicers.pages import router as console_pages
 from omotenashi.staff.api import router as staff_api
 from omotenashi.staff.pages import router as staff_pages
+from omotenashi.statistics.api import router as statistics_api
 from omotenashi.statistics.pages import router as statistics_pages
 from omotenashi.translation.api import router as translation_api
 from omotenashi.visitors.api import router as visitors_api
@@ -68,6 +72,10 @@ from omotenashi.web import (
     request_language,
     template_environment,
 )
+from omotenashi.webhooks.api import public as webhook_types_api
+from omotenashi.webhooks.api import router as webhooks_api
+from omotenashi.webhooks.pages import forms as webhook_forms
+from omotenashi.webhooks.pages import router as webhook_pages
 
 log = structlog.get_logger(__name__)
 
@@ -164,6 +172,11 @@ def create_app(platform: Platform) -> FastAPI:
         alerts_api,
         keys_api,
         payments_api,
+        developers_api,
+        webhook_types_api,
+        webhooks_api,
+        feedback_api,
+        statistics_api,
     ):
         app.include_router(api)
     for pages in (
@@ -184,6 +197,9 @@ def create_app(platform: Platform) -> FastAPI:
         content_pages,
         payments_pages,
         *conversation_pages.routers,
+        webhook_pages,
+        webhook_forms,
+        developers_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -75,6 +75,10 @@ class Settings(BaseSettings):
         default=False,
         description="Accept push subscriptions at http://127.0.0.1 or localhost (development).",
     )
+    webhook_loopback_endpoints: bool = Field(
+        default=False,
+        description="Accept webhook endpoints at http://127.0.0.1 or localhost (development).",
+    )
     smtp_url: SecretStr | None = Field(
         default=None,
         description="Where e-mail goes: smtp://user:password@host:587 (STARTTLS) or "

@@ -41,6 +41,7 @@ TASK_MODULES = (
     "omotenashi.alerts.tasks",
     "omotenashi.payments.tasks",
     "omotenashi.conversation.tasks",
+    "omotenashi.webhooks.tasks",
 )
 
 JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]

@@ -22,8 +22,8 @@ from omotenashi.staff.models import Role
 from omotenashi.staff.service import SignedIn
 
 PAGES = {
-    None: ["/join", "/staff/signin", "/signin"],
-    Role.servicer_admin: ["/console", "/counter", "/console/content"],
+    None: ["/join", "/staff/signin", "/signin", "/developers"],
+    Role.servicer_admin: ["/console", "/counter", "/console/content", "/console/webhooks"],
     Role.operator: ["/operator", "/operator/translation-bank"],
 }
 

@@ -48,6 +48,7 @@ from omotenashi.security.audit import AuditEntry
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerCategory
+from omotenashi.webhooks import service as webhooks
 
 log = structlog.get_logger(__name__)
 
@@ -321,6 +322,13 @@ async def _issue(
     )
     if notify:
         await fanout.start(session, stored.id)
+        await webhooks.emit_in_area(
+            session,
+            "alert.issued",
+            {"alert_id": str(stored.id), "type": stored.type, "severity": stored.severity},
+            prefectures=stored.target_prefectures,
+            municipalities=stored.target_municipalities,
+        )
     await announce(session, stored.id)
     log.info(
         "alert.issued",

@@ -76,6 +76,7 @@ async def register_device(
     return DeviceRegistered(
         carrier=CarrierOut.model_validate(carrier),
         secret=base64.urlsafe_b64encode(secret).rstrip(b"=").decode(),
+        qr_key=base64.urlsafe_b64encode(_keys(request).qr_public_key).rstrip(b"=").decode(),
     )
 
 

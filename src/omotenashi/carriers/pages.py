@@ -89,6 +89,8 @@ async def set_up_this_phone(
         {
             "carrier_id": str(carrier.id),
             "secret": base64.urlsafe_b64encode(secret).rstrip(b"=").decode(),
+            # The platform's QR key: the phone seals its carrier id to it (version 2 codes).
+            "qr_key": base64.urlsafe_b64encode(_keys(request).qr_public_key).rstrip(b"=").decode(),
             "step_seconds": service.QR_STEP_SECONDS,
         },
         status_code=201,

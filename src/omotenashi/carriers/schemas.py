@@ -47,5 +47,11 @@ class DeviceRegistered(BaseModel):
     secret: str = Field(
         description="The device secret, base64url without padding; shown once, kept on the phone"
     )
-    qr_version: str = service.QR_VERSION
+    qr_version: str = Field(
+        service.QR2_VERSION, description="The code format to show: OM2 (see /developers#qr)"
+    )
+    qr_key: str = Field(
+        description="The platform's QR key (P-256 point, uncompressed, base64url without "
+        "padding): the phone seals its carrier id to it in every OM2 code"
+    )
     step_seconds: int = service.QR_STEP_SECONDS

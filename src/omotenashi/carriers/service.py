@@ -49,6 +49,22 @@ the QR alphanumeric set (a version 3 symbol at level M). In JavaScript::
 The server accepts a code during its own step and the next one (at most 60 seconds), once: the
 first use is recorded in ``qr_uses`` in the caller's transaction, and the primary key makes every
 server agree on which use was first.
+
+QR payload (version 2): version 1 shows the carrier id in clear, so two servicers who both scan
+one phone could link the visitor. Version 2 hides it from everyone but the platform, still
+offline: the phone seals the id to the platform's QR key (an ECDH P-256 key derived from the
+derivation key, given to the phone when it is set up) with a fresh ephemeral key per code::
+
+    eph    = a fresh P-256 key pair; E = its public point, compressed (33 bytes)
+    shared = ECDH(eph, platform QR key)                              # the x coordinate
+    k      = HKDF-SHA256(shared, salt="", info="OM2" || E || step, 16 bytes)
+    sealed = id XOR k
+    mac    = HMAC-SHA256(secret, "OM2" || E || step || id)[0:12]
+    text   = "OM2." || base32(E || step || sealed || mac)           # 65 bytes: 104 characters
+
+Every code looks random to anyone without the platform's key; the platform opens ``sealed``,
+checks the MAC with the phone's secret, and applies the same window and single use. Phones set
+up before version 2 keep showing version 1 codes, which stay accepted.
 """
 
 from __future__ import annotations
@@ -67,7 +83,9 @@ from functools import lru_cache
 import sqlalchemy as sa
 import structlog
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -98,6 +116,13 @@ SEALING_INFO = b"omotenashi carrier device secret v1"
 
 QR_VERSION = "OM1"
 QR_PREFIX = QR_VERSION + "."
+QR2_VERSION = "OM2"
+QR2_PREFIX = QR2_VERSION + "."
+QR_PREFIXES = (QR_PREFIX, QR2_PREFIX)  # how a scanned text is told from a card number
+QR2_MAC_BYTES = 12
+QR_KEY_INFO = b"omotenashi qr ecdh v1"
+_QR2_BODY = struct.Struct(">33sI16s12s")
+_QR2_TEXT_CHARS = _QR2_BODY.size * 8 // 5
 QR_STEP_SECONDS = 30
 QR_MAC_BYTES = 10
 QR_SECRET_BYTES = 32
@@ -143,12 +168,26 @@ class CarrierKeys:
     """The keys of this domain, derived from the platform's derivation key. Never shows its
     material."""
 
-    __slots__ = ("_lookup", "_sealing", "master_key_id")
+    __slots__ = ("_lookup", "_qr_key", "_sealing", "master_key_id", "qr_public_key")
 
     def __init__(self, root: MasterKey) -> None:
         self.master_key_id = root.key_id
         self._lookup = _derive(root.material, LOOKUP_INFO)
         self._sealing = DataKey(_derive(root.material, SEALING_INFO))
+        self._qr_key = qr_private_key(_derive(root.material, QR_KEY_INFO))
+        # Uncompressed (65 bytes), as WebCrypto imports a raw P-256 public key.
+        self.qr_public_key = self._qr_key.public_key().public_bytes(
+            Encoding.X962, PublicFormat.UncompressedPoint
+        )
+
+    def open_qr_id(self, ephemeral: bytes, step: int, sealed: bytes) -> bytes | None:
+        """The carrier id a version 2 code seals, or None for a point that is not one."""
+        try:
+            point = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), ephemeral)
+        except ValueError:
+            return None
+        shared = self._qr_key.exchange(ec.ECDH(), point)
+        return bytes(a ^ b for a, b in zip(sealed, _qr2_pad(shared, ephemeral, step), strict=True))
 
     @classmethod
     def from_platform(cls, keys: PlatformKeys) -> CarrierKeys:
@@ -167,6 +206,42 @@ class CarrierKeys:
 
     def __repr__(self) -> str:
         return f"CarrierKeys(master_key_id={self.master_key_id!r})"
+
+
+def qr_private_key(seed: bytes) -> ec.EllipticCurvePrivateKey:
+    """A P-256 private key from 32 uniformly random bytes (reduced into the curve's range)."""
+    order = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+    return ec.derive_private_key(int.from_bytes(seed, "big") % (order - 1) + 1, ec.SECP256R1())
+
+
+def _qr2_pad(shared: bytes, ephemeral: bytes, step: int) -> bytes:
+    info = QR2_VERSION.encode() + ephemeral + struct.pack(">I", step)
+    return HKDF(algorithm=hashes.SHA256(), length=16, salt=b"", info=info).derive(shared)
+
+
+def _qr2_mac(secret: bytes, ephemeral: bytes, step: int, carrier_id: bytes) -> bytes:
+    message = QR2_VERSION.encode() + ephemeral + struct.pack(">I", step) + carrier_id
+    return hmac.new(secret, message, hashlib.sha256).digest()[:QR2_MAC_BYTES]
+
+
+def qr2_payload(
+    carrier_id: uuid.UUID,
+    secret: bytes,
+    platform_key: bytes,
+    at: datetime,
+    ephemeral: ec.EllipticCurvePrivateKey | None = None,
+) -> str:
+    """The version 2 code a phone shows at ``at`` (``platform_key``: the uncompressed P-256
+    point the phone was given); a fresh ephemeral key unless one is given (test vectors)."""
+    step = qr_step(at)
+    ephemeral = ephemeral or ec.generate_private_key(ec.SECP256R1())
+    point = ephemeral.public_key().public_bytes(Encoding.X962, PublicFormat.CompressedPoint)
+    server = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), platform_key)
+    shared = ephemeral.exchange(ec.ECDH(), server)
+    pad = _qr2_pad(shared, point, step)
+    sealed = bytes(a ^ b for a, b in zip(carrier_id.bytes, pad, strict=True))
+    mac = _qr2_mac(secret, point, step, carrier_id.bytes)
+    return QR2_PREFIX + base64.b32encode(_QR2_BODY.pack(point, step, sealed, mac)).decode("ascii")
 
 
 @lru_cache(maxsize=8)
@@ -435,8 +510,11 @@ async def check_qr(
     """The live phone carrier's id, the code's time step and the visitor's id, if the code is
     genuine and current; :class:`CarrierNotFoundError` as :func:`verify_qr` says. Its use is
     not recorded: the caller must record it (``qr_uses``, whose key refuses a second one)."""
-    parsed = _parse_qr(payload)
     current = qr_step(now)
+    parsed2 = _parse_qr2(payload)
+    if parsed2 is not None:
+        return await _check_qr2(session, keys, parsed2, current)
+    parsed = _parse_qr(payload)
     if parsed is None or parsed[1] not in (current, current - 1):
         raise CarrierNotFoundError()
     carrier_id, step, mac = parsed
@@ -449,6 +527,44 @@ async def check_qr(
         log.warning("carrier.secret_unreadable", carrier_id=str(carrier.id))
         raise CarrierNotFoundError() from None
     if not hmac.compare_digest(mac, _qr_mac(secret, carrier_id.bytes, step)):
+        raise CarrierNotFoundError()
+    return carrier.id, step, carrier.visitor_id
+
+
+def _parse_qr2(payload: str) -> tuple[bytes, int, bytes, bytes] | None:
+    text = payload.strip().upper()
+    if not text.startswith(QR2_PREFIX) or len(text) != len(QR2_PREFIX) + _QR2_TEXT_CHARS:
+        return None
+    try:
+        body = base64.b32decode(text[len(QR2_PREFIX) :])
+    except (binascii.Error, ValueError):
+        return None
+    ephemeral, step, sealed, mac = _QR2_BODY.unpack(body)
+    return ephemeral, step, sealed, mac
+
+
+async def _check_qr2(
+    session: HotExecutor,
+    keys: CarrierKeys,
+    parsed: tuple[bytes, int, bytes, bytes],
+    current: int,
+) -> tuple[uuid.UUID, int, uuid.UUID]:
+    ephemeral, step, sealed, mac = parsed
+    if step not in (current, current - 1):
+        raise CarrierNotFoundError()
+    opened = keys.open_qr_id(ephemeral, step, sealed)
+    if opened is None:
+        raise CarrierNotFoundError()
+    carrier_id = uuid.UUID(bytes=opened)
+    carrier = (await session.execute(_QR_DEVICE, {"carrier_id": carrier_id})).one_or_none()
+    if carrier is None or carrier.sealed_secret is None:
+        raise CarrierNotFoundError()
+    try:
+        secret = keys.unseal_secret(carrier.id, carrier.sealed_secret)
+    except DecryptionError:
+        log.warning("carrier.secret_unreadable", carrier_id=str(carrier.id))
+        raise CarrierNotFoundError() from None
+    if not hmac.compare_digest(mac, _qr2_mac(secret, ephemeral, step, opened)):
         raise CarrierNotFoundError()
     return carrier.id, step, carrier.visitor_id
 

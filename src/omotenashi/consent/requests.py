@@ -27,6 +27,7 @@ from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
+from omotenashi.webhooks import service as webhooks
 
 log = structlog.get_logger(__name__)
 
@@ -120,6 +121,7 @@ async def accept(
     )
     await session.flush()
     log.info("consent.request_accepted", request_id=str(request.id), grant_id=str(grant.id))
+    await _answered(session, request, now)
     return grant
 
 
@@ -133,7 +135,26 @@ async def decline(
     request.state, request.decided_at = ConsentRequestState.declined, now
     await session.flush()
     log.info("consent.request_declined", request_id=str(request.id))
+    await _answered(session, request, now)
     return request
+
+
+async def _answered(session: AsyncSession, request: ConsentRequest, now: datetime) -> None:
+    """Tell the asking servicer, so that its terminal can stop polling."""
+    await webhooks.emit(
+        session,
+        request.servicer_id,
+        "consent_request.answered",
+        {
+            "request_id": str(request.id),
+            "state": str(request.state),
+            "purpose": request.purpose,
+            "terminal_id": str(request.terminal_id) if request.terminal_id else None,
+            "grant_id": str(request.grant_id) if request.grant_id else None,
+        },
+        visitor_id=request.visitor_id,
+        now=now,
+    )
 
 
 async def status(

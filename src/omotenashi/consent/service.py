@@ -20,6 +20,7 @@ from omotenashi.servicers.models import Servicer, ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.visitors import catalogue
 from omotenashi.visitors import service as visitors
+from omotenashi.webhooks import service as webhooks
 
 log = structlog.get_logger(__name__)
 
@@ -135,7 +136,25 @@ async def _record(
     log.info(
         "consent.granted", grant_id=str(grant_id), purpose=str(purpose), attributes=len(wanted)
     )
+    if servicer_id is not None:  # a category's servicers have not met the visitor: told nothing
+        await webhooks.emit(
+            session,
+            servicer_id,
+            "consent.granted",
+            _grant_event(record),
+            visitor_id=visitor_id,
+            now=now,
+        )
     return record
+
+
+def _grant_event(record: ConsentGrant) -> dict[str, object]:
+    return {
+        "grant_id": str(record.id),
+        "purpose": record.purpose,
+        "attributes": list(record.attributes),
+        "expires_at": record.expires_at.isoformat(),
+    }
 
 
 async def revoke(
@@ -153,6 +172,14 @@ async def revoke(
         record.revoked_at = now or datetime.now(UTC)
         await session.flush()
         log.info("consent.revoked", grant_id=str(grant_id))
+        if record.servicer_id is not None:
+            await webhooks.emit(
+                session,
+                record.servicer_id,
+                "consent.revoked",
+                {"grant_id": str(record.id), "purpose": record.purpose},
+                visitor_id=visitor_id,
+            )
     return record
 
 

@@ -35,6 +35,7 @@ from omotenashi.security.keys import MasterKey
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.translation import service as translation
 from omotenashi.visitors.models import Visitor
+from omotenashi.webhooks import service as webhooks
 
 log = structlog.get_logger(__name__)
 
@@ -142,6 +143,20 @@ async def give(
     session.add(feedback)
     await session.flush()
     log.info("feedback.given", feedback_id=str(feedback.id), rating=rating)
+    await webhooks.emit(
+        session,
+        feedback.servicer_id,
+        "feedback.received",
+        {
+            "feedback_id": str(feedback.id),
+            "rating": rating,
+            "purpose": feedback.purpose,
+            "terminal_id": str(feedback.terminal_id) if feedback.terminal_id else None,
+            "has_comment": text is not None,
+        },
+        visitor_id=visitor_id,
+        now=now,
+    )
     return feedback
 
 

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from omotenashi import i18n, web
 from omotenashi.auth.dependencies import ForServicerAdmins, ForServicerStaff, PageStaff, PageVisitor
 from omotenashi.carriers.models import CarrierKind
-from omotenashi.carriers.service import QR_PREFIX
+from omotenashi.carriers.service import QR_PREFIXES
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import ApiClientNotFoundError
 from omotenashi.clients.service import AuthenticatedClient
@@ -259,7 +259,7 @@ async def counter_pay(
     presented_value = carrier.strip().replace(" ", "")
     kind = (
         CarrierKind.qr_device
-        if presented_value.upper().startswith(QR_PREFIX)
+        if presented_value.upper().startswith(QR_PREFIXES)
         else CarrierKind.ic_card
     )
     presented = Presented(kind, presented_value)

@@ -16,7 +16,7 @@ from omotenashi import i18n, web
 from omotenashi.auth.dependencies import ForServicerStaff, PageStaff
 from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
 from omotenashi.carriers.models import CarrierKind
-from omotenashi.carriers.service import QR_PREFIX
+from omotenashi.carriers.service import QR_PREFIXES
 from omotenashi.clients import service as clients
 from omotenashi.clients.errors import ApiClientNotFoundError
 from omotenashi.clients.service import AuthenticatedClient
@@ -160,7 +160,9 @@ async def resolve(
     if desk is None:
         return web.redirect("/counter")
     presented = carrier.strip().replace(" ", "")
-    kind = CarrierKind.qr_device if presented.upper().startswith(QR_PREFIX) else CarrierKind.ic_card
+    kind = (
+        CarrierKind.qr_device if presented.upper().startswith(QR_PREFIXES) else CarrierKind.ic_card
+    )
     problem: str | None = None
     outcome: Any = None
     try:

@@ -60,6 +60,34 @@
     return "OM1." + base32(body);
   }
 
+  // Version 2: the carrier id sealed to the platform's QR key with a fresh key per code, so no
+  // two codes share anything a servicer could link (carriers/service.py documents the format).
+  async function code2(device, step) {
+    var id = bytesFromUuid(device.carrier_id);
+    var curve = { name: "ECDH", namedCurve: "P-256" };
+    var platform = await crypto.subtle.importKey("raw", bytesFromBase64url(device.qr_key), curve, false, []);
+    var ephemeral = await crypto.subtle.generateKey(curve, true, ["deriveBits"]);
+    var shared = await crypto.subtle.deriveBits({ name: "ECDH", public: platform }, ephemeral.privateKey, 256);
+    var raw = new Uint8Array(await crypto.subtle.exportKey("raw", ephemeral.publicKey));
+    var point = new Uint8Array(33);
+    point[0] = 2 + (raw[64] & 1); point.set(raw.slice(1, 33), 1);
+    var info = new Uint8Array(3 + 33 + 4);
+    info.set([79, 77, 50]); info.set(point, 3); info.set(stepBytes(step), 36); // "OM2" E step
+    var hkdf = await crypto.subtle.importKey("raw", shared, "HKDF", false, ["deriveBits"]);
+    var pad = new Uint8Array(await crypto.subtle.deriveBits(
+      { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: info }, hkdf, 128));
+    var sealed = new Uint8Array(16);
+    for (var i = 0; i < 16; i++) sealed[i] = id[i] ^ pad[i];
+    var key = await crypto.subtle.importKey(
+      "raw", bytesFromBase64url(device.secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    var message = new Uint8Array(info.length + 16);
+    message.set(info); message.set(id, info.length);
+    var mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, message)).slice(0, 12);
+    var body = new Uint8Array(65);
+    body.set(point); body.set(stepBytes(step), 33); body.set(sealed, 37); body.set(mac, 53);
+    return "OM2." + base32(body);
+  }
+
   function stored() {
     try { return JSON.parse(localStorage.getItem(STORE) || "null"); } catch (e) { return null; }
   }
@@ -69,7 +97,7 @@
     var now = Date.now() / 1000;
     var step = Math.floor(now / STEP);
     if (step !== shownStep) {
-      var text = await code(device, step);
+      var text = device.qr_key ? await code2(device, step) : await code(device, step);
       var qr = qrcode(0, "M");
       qr.addData(text, "Alphanumeric");
       qr.make();
@@ -114,7 +142,7 @@
       if (!response.ok) throw new Error(response.statusText);
       return response.json();
     }).then(function (registered) {
-      var kept = { carrier_id: registered.carrier_id, secret: registered.secret };
+      var kept = { carrier_id: registered.carrier_id, secret: registered.secret, qr_key: registered.qr_key };
       localStorage.setItem(STORE, JSON.stringify(kept));
       show(kept);
       keepOfflineCopy();  // the copy must list this phone, or offline it would forget it

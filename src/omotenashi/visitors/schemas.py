@@ -15,7 +15,9 @@ class Registration(RequestBody):
         "en", max_length=35, description="BCP 47 tag of the language to be served in"
     )
     profile: dict[str, Any] = Field(
-        default_factory=dict, description="Attributes by catalogue key; see GET /v1/catalogue"
+        default_factory=dict,
+        description="Attributes by catalogue key: every key, its value shape and vocabulary "
+        "are listed by GET /v1/catalogue",
     )
 
 
