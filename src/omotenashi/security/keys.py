@@ -314,7 +314,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
         signing = _read_or_create(folder / "token-signing.pem", _new_signing_pem())
         password = _read_or_create(folder / "postgres-password", secrets.token_urlsafe(24))
         vapid = _read_or_create(folder / "vapid.pem", new_vapid_pem())
-        oidc_client = _read_or_create(folder / OIDC_CLIENT_FILE, new_oidc_client_pem())
+        oidc_client_pem = _read_or_create(folder / OIDC_CLIENT_FILE, new_oidc_client_pem())
         previous = _embedded_previous_masters(folder)
         keys = PlatformKeys(
             master=_decode_master(master, str(folder / MASTER_FILE)),
@@ -326,7 +326,9 @@ def load_keys(settings: Settings) -> PlatformKeys:
                 _embedded_derivation(folder), previous, f"{folder / DERIVATION_FILE} is missing"
             ),
             previous_signing_keys=_embedded_previous_signing_keys(folder),
-            oidc_client_key=_decode_oidc_client_key(oidc_client, str(folder / OIDC_CLIENT_FILE)),
+            oidc_client_key=_decode_oidc_client_key(
+                oidc_client_pem, str(folder / OIDC_CLIENT_FILE)
+            ),
         )
         return _with_keyring(keys)
     if settings.master_key is None:

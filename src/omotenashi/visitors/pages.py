@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
 from omotenashi import i18n, web
-from omotenashi.auth import email_codes, passkeys
+from omotenashi.auth import email_codes, oidc, passkeys
 from omotenashi.carriers import service as carriers
 from omotenashi.consent import service as consents
 from omotenashi.deps import Session, platform_keys
@@ -522,7 +522,19 @@ async def home(request: Request, session: Session, me: web.PageVisitor) -> Respo
     ]
     rated = await feedback.by_interaction(session, me.visitor_id, [e.id for e in recent])
     unrated = next((entry for entry in recent if entry.id not in rated), None)
+    language = web.request_language(request)
+    providers = oidc.directory_of(request.app.state)
     context = {
+        "verified": [
+            {
+                "label": catalogue.get(key).label(language.code),
+                "provider": oidc.provider_name(providers, verification.issuer, language.code),
+                "date": web.day(verification.verified_at.astimezone(web.JAPAN).date(), language),
+            }
+            for key, verification in (await service.verifications(session, me.visitor_id)).items()
+            if verification is not None and key in catalogue.ATTRIBUTES
+        ],
+        "verify_with": oidc.offered(providers, language.code),
         "profile": profile,
         "next_step": _next_step(profile),
         "carriers": await carriers.list_carriers(session, me.visitor_id),
@@ -530,6 +542,6 @@ async def home(request: Request, session: Session, me: web.PageVisitor) -> Respo
         "passkeys": await passkeys.passkeys_of(session, me.visitor_id),
         "has_email": await email_codes.has_login_email(session, me.visitor_id),
         "unrated": unrated,
-        "warning": validity_warning(profile, web.request_language(request)),
+        "warning": validity_warning(profile, language),
     }
     return web.render(request, "visitors/home.html", context)

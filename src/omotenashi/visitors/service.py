@@ -121,13 +121,14 @@ async def update_profile(
         if verified is not None
         else await _verified_unchanged(session, keyring, visitor, normalised)
     )
-    provenance = {
+    provenance: dict[str, object] = {
         "verified_by": verified.issuer if verified else None,
         "verified_at": verified.verified_at if verified else None,
     }
     for key, value in normalised.items():
         if key in unchanged:
             continue
+        row: dict[str, object]
         if catalogue.ATTRIBUTES[key].sensitivity in SEALED:
             row = {
                 "clear_value": None,
