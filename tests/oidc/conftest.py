@@ -10,7 +10,6 @@ import pytest
 from fastapi import FastAPI
 from tests.oidc import openid_provider
 
-from omotenashi.auth import oidc
 from omotenashi.runtime import Platform
 from omotenashi.security import jwks
 
@@ -42,23 +41,9 @@ def provider(
     openid_provider_process.misbehave("none")
 
 
-def mynumber_at(issuer: str) -> oidc.ProviderDirectory:
-    return oidc.ProviderDirectory(
-        {
-            oidc.ProviderKind.mynumber: oidc.ProviderProfile(
-                oidc.ProviderKind.mynumber,
-                issuer,
-                openid_provider.CLIENT_ID,
-                oidc.MYNUMBER_SCOPES,
-                oidc.MYNUMBER_NAME,
-            )
-        }
-    )
-
-
 @pytest.fixture
 def oidc_app(app: FastAPI, provider: openid_provider.RunningProvider) -> FastAPI:
-    app.state.oidc_directory = mynumber_at(provider.issuer)
+    app.state.oidc_directory = openid_provider.mynumber_at(provider.issuer)
     return app
 
 

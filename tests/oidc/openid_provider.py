@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from omotenashi.auth import oidc
 from omotenashi.pgcluster import free_port
 
 HERE = Path(__file__).parent / "provider"
@@ -39,7 +40,8 @@ def install() -> None:
     with (HERE / ".install.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         marker = HERE / "node_modules" / ".package-lock.json"
-        if marker.exists() and marker.stat().st_mtime >= (HERE / "package-lock.json").stat().st_mtime:
+        lock_file = HERE / "package-lock.json"
+        if marker.exists() and marker.stat().st_mtime >= lock_file.stat().st_mtime:
             return
         subprocess.run(
             [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
@@ -56,7 +58,8 @@ class RunningProvider:
 
     def misbehave(self, mode: str) -> None:
         """Make the provider misbehave on later requests (see provider.mjs); "none" stops it."""
-        httpx.post(f"{self.issuer}/test/misbehave", json={"mode": mode}, timeout=5).raise_for_status()
+        answer = httpx.post(f"{self.issuer}/test/misbehave", json={"mode": mode}, timeout=5)
+        answer.raise_for_status()
 
 
 @contextlib.contextmanager
@@ -126,9 +129,25 @@ async def sign_in_at_provider(
             answer = await browser.get(location)
             continue
         form, prompt = _FORM.search(answer.text), _PROMPT.search(answer.text)
-        assert form is not None and prompt is not None, answer.text[:2000]
+        assert form is not None, answer.text[:2000]
+        assert prompt is not None, answer.text[:2000]
         data = {"prompt": prompt.group(1)}
         if prompt.group(1) == "login":
             data.update(login=login, password="any")
         answer = await browser.post(urljoin(str(answer.url), form.group(1)), data=data)
     raise AssertionError("the provider never sent the browser back")
+
+
+def mynumber_at(issuer: str) -> oidc.ProviderDirectory:
+    """The app's providers: the one at ``issuer`` as the Digital Authentication App."""
+    return oidc.ProviderDirectory(
+        {
+            oidc.ProviderKind.mynumber: oidc.ProviderProfile(
+                oidc.ProviderKind.mynumber,
+                issuer,
+                CLIENT_ID,
+                oidc.MYNUMBER_SCOPES,
+                oidc.MYNUMBER_NAME,
+            )
+        }
+    )
