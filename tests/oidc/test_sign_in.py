@@ -286,3 +286,13 @@ async def test_client_key_is_published_for_the_provider(
     # Apart from the set of what the platform signs as itself.
     platform_set = (await client.get(jwks.PATH)).json()
     assert key["kid"] not in {k["kid"] for k in platform_set["keys"]}
+
+
+async def test_unreachable_provider_is_said_plainly(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    app.state.oidc_directory = openid_provider.mynumber_at(f"http://127.0.0.1:{free_port()}")
+    token = await csrf_token(client, "/signin")
+    answer = await client.post("/signin/oidc/mynumber", data={"csrf_token": token})
+    assert answer.status_code == 503
+    assert "cannot be reached just now" in text_of(answer)

@@ -143,7 +143,9 @@ async def provider_answer(request: Request, session: Session) -> Response:
     except oidc.SignInRefusedError as refusal:
         oidc.log.info("auth.oidc_refused", reason=str(refusal.reason), detail=refusal.detail)
         # The request's language: the visitor's own, as their browser or choice says.
-        return refused(request, web.gettext(web.request_language(request), REFUSED[refusal.reason]))
+        message = web.gettext(web.request_language(request), REFUSED[refusal.reason])
+        status = 503 if refusal.reason is oidc.Refusal.unavailable else 400
+        return refused(request, message, status)
     request.state.language = i18n.match_tag(completed.language) or web.request_language(request)
     root, keyring = keys.derivation, keys.keyring
     response: Response
