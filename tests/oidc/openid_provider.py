@@ -63,14 +63,17 @@ class RunningProvider:
 
 
 @contextlib.contextmanager
-def running(client_jwks: dict[str, object], port: int | None = None) -> Iterator[RunningProvider]:
-    """A provider process that knows our client (its public keys and redirect URI)."""
+def running(
+    client_jwks: dict[str, object], port: int | None = None, redirect_uri: str = REDIRECT_URI
+) -> Iterator[RunningProvider]:
+    """A provider process that knows our client: its redirect URI and its public key set."""
     port = port or free_port()
+    keys = {"jwks": client_jwks}
     env = {
         **os.environ,
         "PORT": str(port),
         "OIDC_CLIENT": json.dumps(
-            {"client_id": CLIENT_ID, "redirect_uris": [REDIRECT_URI], "jwks": client_jwks}
+            {"client_id": CLIENT_ID, "redirect_uris": [redirect_uri], **keys}
         ),
     }
     process = subprocess.Popen(

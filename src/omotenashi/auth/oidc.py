@@ -18,12 +18,14 @@ future, not older than a few minutes), ``nonce``, and ``at_hash`` when present.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import secrets
 import time
 import unicodedata
 import uuid
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -34,7 +36,7 @@ from urllib.parse import urlsplit
 import httpx
 import sqlalchemy as sa
 import structlog
-from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
+from authlib.deprecate import AuthlibDeprecationWarning
 from authlib.oauth2.rfc7523 import PrivateKeyJWT
 from authlib.oidc.core import CodeIDToken
 from cryptography.hazmat.primitives import hashes
@@ -44,6 +46,12 @@ from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet, RSAKey
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+
+with warnings.catch_warnings():
+    # Authlib 1.9 prefers the httpx2 fork and warns on importing its httpx client; httpx stays
+    # supported until Authlib 2, which pyproject's range excludes.
+    warnings.simplefilter("ignore", AuthlibDeprecationWarning)
+    from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
 
 from omotenashi import i18n
 from omotenashi.auth.models import OidcAuthorization, OidcIdentity
@@ -241,6 +249,26 @@ def provider_name(directory: ProviderDirectory, issuer: str, language: str) -> s
         if profile.issuer == issuer:
             return _name_of(profile, language)
     return urlsplit(issuer).hostname or issuer
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+async def form_targets(directory: ProviderDirectory) -> list[str]:
+    """The origins a page's sign-in forms lead to (through our redirect): each provider's
+    issuer and authorization endpoint, for the page's CSP ``form-action``. A provider that does
+    not answer within two seconds is named by its issuer alone."""
+    origins: set[str] = set()
+    for profile in directory.profiles.values():
+        origins.add(_origin(profile.issuer) or "")
+        try:
+            metadata = await asyncio.wait_for(directory.metadata(profile), 2.0)
+        except (SignInRefusedError, TimeoutError):
+            continue
+        origins.add(_origin(str(metadata["authorization_endpoint"])) or "")
+    return sorted(origins - {""})
 
 
 # --- The platform as a client --------------------------------------------------------------------

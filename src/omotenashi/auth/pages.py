@@ -52,6 +52,14 @@ def _offers(request: Request) -> dict[str, Any]:
     return {"providers": oidc.offered(oidc.directory_of(request.app.state), language)}
 
 
+async def _sign_in_page(
+    request: Request, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    response = web.render(request, "auth/signin.html", context | _offers(request), status=status)
+    web.allow_forms_to(response, await oidc.form_targets(oidc.directory_of(request.app.state)))
+    return response
+
+
 def _signed_in(request: Request, started: auth.Started, to: str) -> Response:
     response = web.redirect(to)
     web.start_session(request, response, started)
@@ -62,7 +70,7 @@ def _signed_in(request: Request, started: auth.Started, to: str) -> Response:
 async def sign_in_page(request: Request, session: Session, next: str | None = None) -> Response:
     if isinstance(await web.page_principal(request, session), auth.VisitorPrincipal):
         return web.redirect(web.safe_next(next))
-    return web.render(request, "auth/signin.html", {"next": web.safe_next(next)} | _offers(request))
+    return await _sign_in_page(request, {"next": web.safe_next(next)})
 
 
 @router.post("/signin/email", response_class=HTMLResponse, dependencies=[web.CsrfChecked])
@@ -78,7 +86,7 @@ async def send_code(
         address = email_codes.normalise(email)
     except ValidationFailedError:
         context["error"] = WRONG_ADDRESS
-        return web.render(request, "auth/signin.html", context | _offers(request), status=422)
+        return await _sign_in_page(request, context, status=422)
     account = hashlib.sha256(address.encode()).hexdigest()[:32]
     limits = request.app.state.rate_limit_engine
     sender = client_address(request)

@@ -544,4 +544,6 @@ async def home(request: Request, session: Session, me: web.PageVisitor) -> Respo
         "unrated": unrated,
         "warning": validity_warning(profile, language),
     }
-    return web.render(request, "visitors/home.html", context)
+    response = web.render(request, "visitors/home.html", context)
+    web.allow_forms_to(response, await oidc.form_targets(providers))
+    return response

@@ -55,6 +55,7 @@ const provider = new Provider(issuer, {
       token_endpoint_auth_method: 'private_key_jwt',
       token_endpoint_auth_signing_alg: 'RS256',
       id_token_signed_response_alg: 'RS256',
+      // Inline: oidc-provider fetches a client's jwks_uri over https only.
       jwks: client.jwks,
     },
   ],
@@ -129,6 +130,11 @@ provider.use(async (ctx, next) => {
   if (token && ctx.status === 200 && ctx.body?.id_token && tamper[mode]) {
     ctx.body = { ...ctx.body, id_token: await tamper[mode](ctx.body.id_token) };
   }
+});
+
+// Why a token request was refused, for whoever reads the provider's output.
+provider.on('grant.error', (ctx, error) => {
+  console.log(`grant.error ${error.error}: ${error.error_detail ?? error.message}`);
 });
 
 provider.listen(port, '127.0.0.1', () => {
