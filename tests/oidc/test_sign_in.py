@@ -4,6 +4,7 @@ provider (oidc-provider on Node.js), our pages over ASGI, the provider's pages o
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -16,7 +17,7 @@ from tests.pages import csrf_token, signed_in_visitor, text_of
 
 from omotenashi import i18n, web
 from omotenashi.auth import oidc
-from omotenashi.auth.models import AuthSession, OidcIdentity
+from omotenashi.auth.models import AuthSession, OidcAuthorization, OidcIdentity
 from omotenashi.auth.oidc_pages import REFUSED
 from omotenashi.pgcluster import free_port
 from omotenashi.runtime import Platform
@@ -258,11 +259,15 @@ async def test_verifying_needs_a_signed_in_visitor(client: httpx.AsyncClient) ->
 
 
 async def test_sign_in_page_offers_my_number_and_says_short_term_visitors_have_none(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, provider: openid_provider.RunningProvider
 ) -> None:
-    page = text_of(await client.get("/signin"))
+    answer = await client.get("/signin")
+    page = text_of(answer)
     assert "Sign in with Digital Authentication App (My Number card)" in page
     assert "Visitors on a short stay have no My Number card" in page
+    # Its form's redirect to the provider is allowed by the page's own policy, nothing else.
+    policy = answer.headers["content-security-policy"]
+    assert f"form-action 'self' {provider.issuer};" in policy
 
 
 async def test_sign_in_page_offers_no_provider_when_none_is_configured(
@@ -296,3 +301,15 @@ async def test_unreachable_provider_is_said_plainly(
     answer = await client.post("/signin/oidc/mynumber", data={"csrf_token": token})
     assert answer.status_code == 503
     assert "cannot be reached just now" in text_of(answer)
+
+
+async def test_sign_ins_that_never_came_back_are_forgotten(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await openid_provider.start(client)
+    pending = sa.select(sa.func.count()).select_from(OidcAuthorization)
+    assert await session.scalar(pending) == 1
+    assert await oidc.forget_lapsed(session) == 0
+    later = datetime.now(UTC) + oidc.AUTHORIZATION_LIFETIME + timedelta(seconds=1)
+    assert await oidc.forget_lapsed(session, now=later) == 1
+    assert await session.scalar(pending) == 0
