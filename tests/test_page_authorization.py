@@ -91,6 +91,12 @@ COVERED_ELSEWHERE = {
     "POST /console/webhooks/deliveries/{delivery_id}/replay",
     "POST /csp-reports",  # tests/test_security_headers.py
     "GET /.well-known/jwks.json",  # public by design, tests/security/test_jwks.py
+    "GET /.well-known/oidc-client-jwks.json",  # public by design, tests/oidc/test_sign_in.py
+    # Anyone may start a sign-in and bring an answer back; only the browser that started it
+    # gets anywhere (tests/oidc/test_sign_in.py). Verifying needs a visitor (same file).
+    "POST /signin/oidc/{provider}",
+    "GET /signin/oidc/callback",
+    "POST /me/verify/{provider}",
     "GET /redoc",  # a redirect to /docs, tests/test_security_headers.py
     "GET /register",
     "GET /register/{step_key}",

@@ -22,6 +22,9 @@ from omotenashi.alerts.api import LARGE_BODIES as ALERT_DOCUMENTS
 from omotenashi.alerts.api import router as alerts_api
 from omotenashi.alerts.pages import router as alerts_pages
 from omotenashi.auth.api import router as auth_api
+from omotenashi.auth.oidc_pages import anyone as oidc_pages
+from omotenashi.auth.oidc_pages import anyone_forms as oidc_forms
+from omotenashi.auth.oidc_pages import visitor as oidc_visitor_pages
 from omotenashi.auth.pages import router as auth_pages
 from omotenashi.carriers.api import router as carriers_api
 from omotenashi.carriers.pages import router as carriers_pages
@@ -182,6 +185,9 @@ def create_app(platform: Platform) -> FastAPI:
     for pages in (
         portal_pages,
         auth_pages,
+        oidc_pages,
+        oidc_forms,
+        oidc_visitor_pages,
         visitors_pages,
         carriers_pages,
         consent_pages,

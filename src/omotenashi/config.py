@@ -160,6 +160,37 @@ class Settings(BaseSettings):
     stripe_api_base: str = Field(
         default="https://api.stripe.com", description="Stripe's API (a local fake in tests)."
     )
+    oidc_client_key: SecretStr | None = Field(
+        default=None,
+        description="PEM RSA private key (2048 bits or more) the platform signs its "
+        "private_key_jwt client assertions with; its public half is published at "
+        "/.well-known/oidc-client-jwks.json. Needed only when an OpenID Provider is configured.",
+    )
+    mynumber_issuer: str | None = Field(
+        default=None,
+        description="Issuer of the Digital Agency's デジタル認証アプリ as registered for this "
+        "deployment (its discovery document is read from <issuer>/.well-known/openid-configuration)"
+        ". Unset: sign-in with the My Number card is not offered.",
+    )
+    mynumber_client_id: str | None = Field(
+        default=None, description="The client id the Digital Agency gave this deployment."
+    )
+    oidc_issuer: str | None = Field(
+        default=None,
+        description="Issuer of a generic OpenID Provider (an airline's, an agency's, another "
+        "country's wallet). Unset: not offered.",
+    )
+    oidc_client_id: str | None = Field(
+        default=None, description="This deployment's client id at the generic OpenID Provider."
+    )
+    oidc_name: str = Field(
+        default="OpenID Connect",
+        description="The generic OpenID Provider's name as visitors read it on the sign-in page.",
+    )
+    oidc_scopes: str = Field(
+        default="openid profile address",
+        description="Scopes asked of the generic OpenID Provider (space-separated).",
+    )
 
     @property
     def jma_feed_urls(self) -> list[str]:

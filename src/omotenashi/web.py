@@ -19,6 +19,7 @@ from omotenashi import i18n
 from omotenashi.errors import ForbiddenError
 from omotenashi.i18n.markers import N_
 from omotenashi.japan import JST
+from omotenashi.middleware import CONTENT_SECURITY_POLICY
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -220,6 +221,15 @@ def tell(response: Response, notice: str) -> None:
     if notice not in NOTICES:
         raise KeyError(notice)
     response.set_cookie(NOTICE_COOKIE, notice, max_age=120, samesite="lax", path="/")
+
+
+def allow_forms_to(response: Response, origins: list[str]) -> None:
+    """Let this page's forms lead to ``origins`` as well as to the site (a sign-in whose answer
+    redirects to an OpenID Provider): the page's own CSP, ``form-action`` widened."""
+    if origins:
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+            "form-action 'self'", "form-action 'self' " + " ".join(origins)
+        )
 
 
 # --- CSRF: a per-browser secret in a SameSite=Strict cookie, repeated in every form ----------

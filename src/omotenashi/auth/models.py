@@ -95,3 +95,36 @@ class AuthChallenge(UUIDPrimaryKey, Timestamps, Base):
         sa.ForeignKey("visitors.id", ondelete="CASCADE")
     )
     expires_at: Mapped[datetime]
+
+
+class OidcAuthorization(UUIDPrimaryKey, Timestamps, Base):
+    """A sign-in sent to an OpenID Provider and not yet come back: answered once, within minutes,
+    and only in the browser that started it (the digest of a cookie's secret)."""
+
+    __tablename__ = "oidc_authorizations"
+
+    state_hash: Mapped[bytes] = mapped_column(sa.LargeBinary(32), unique=True)
+    browser_hash: Mapped[bytes] = mapped_column(sa.LargeBinary(32))
+    provider: Mapped[str] = mapped_column(sa.String(32))
+    nonce: Mapped[str] = mapped_column(sa.String(128))
+    code_verifier: Mapped[str] = mapped_column(sa.String(128))
+    next_path: Mapped[str] = mapped_column(sa.String(500))
+    language: Mapped[str] = mapped_column(sa.String(16))
+    # Set when a signed-in visitor verifies their attributes; empty for a sign-in.
+    visitor_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE")
+    )
+    expires_at: Mapped[datetime]
+
+
+class OidcIdentity(Timestamps, Base):
+    """A visitor's account at an OpenID Provider: the issuer and a keyed hash of the subject,
+    enough to find the visitor when they sign in again and nothing to link them elsewhere."""
+
+    __tablename__ = "oidc_identities"
+
+    lookup_hash: Mapped[bytes] = mapped_column(sa.LargeBinary(32), primary_key=True)
+    issuer: Mapped[str] = mapped_column(sa.String(255))
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+    )

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Body, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from omotenashi import web
-from omotenashi.auth import email_codes, passkeys
+from omotenashi.auth import email_codes, oidc, passkeys
 from omotenashi.auth import service as auth
 from omotenashi.auth.dependencies import PageVisitor, page_principal
 from omotenashi.auth.errors import CodeNotAcceptedError, PasskeyNotAcceptedError
@@ -49,6 +49,20 @@ def relying_party(request: Request) -> passkeys.RelyingParty:
     )
 
 
+def _offers(request: Request) -> dict[str, Any]:
+    """The OpenID Providers this deployment lets visitors sign in with (none unless set up)."""
+    language = web.request_language(request).code
+    return {"providers": oidc.offered(oidc.directory_of(request.app.state), language)}
+
+
+async def _sign_in_page(
+    request: Request, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    response = web.render(request, "auth/signin.html", context | _offers(request), status=status)
+    web.allow_forms_to(response, await oidc.form_targets(oidc.directory_of(request.app.state)))
+    return response
+
+
 def _signed_in(request: Request, started: auth.Started, to: str) -> Response:
     response = web.redirect(to)
     web.start_session(request, response, started)
@@ -59,7 +73,7 @@ def _signed_in(request: Request, started: auth.Started, to: str) -> Response:
 async def sign_in_page(request: Request, session: Session, next: str | None = None) -> Response:
     if isinstance(await page_principal(request, session), auth.VisitorPrincipal):
         return web.redirect(web.safe_next(next))
-    return web.render(request, "auth/signin.html", {"next": web.safe_next(next)})
+    return await _sign_in_page(request, {"next": web.safe_next(next)})
 
 
 @forms.post("/signin/email", response_class=HTMLResponse)
@@ -75,7 +89,7 @@ async def send_code(
         address = email_codes.normalise(email)
     except ValidationFailedError:
         context["error"] = WRONG_ADDRESS
-        return web.render(request, "auth/signin.html", context, status=422)
+        return await _sign_in_page(request, context, status=422)
     account = hashlib.sha256(address.encode()).hexdigest()[:32]
     limits = request.app.state.rate_limit_engine
     sender = client_address(request)

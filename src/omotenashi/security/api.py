@@ -42,3 +42,31 @@ async def key_set(request: Request, response: Response) -> JsonWebKeySet:
     on meeting a `kid` it lacks. Every JWS the platform signs names its key by `kid`."""
     response.headers["Cache-Control"] = CACHE_CONTROL
     return JsonWebKeySet.model_validate(jwks.key_set(platform_keys(request)))
+
+
+class ClientJsonWebKey(BaseModel):
+    kty: Literal["RSA"]
+    n: str
+    e: str
+    kid: str = Field(description="RFC 7638 thumbprint; the `kid` of every client assertion")
+    use: Literal["sig"]
+    alg: Literal["RS256"]
+
+
+class ClientJsonWebKeySet(BaseModel):
+    keys: list[ClientJsonWebKey] = Field(
+        description="The key of the platform's private_key_jwt client assertions; empty when "
+        "no OpenID Provider is configured"
+    )
+
+
+@router.get(
+    jwks.CLIENT_PATH,
+    response_model=ClientJsonWebKeySet,
+    summary="The platform's key as a client of OpenID Providers (private_key_jwt)",
+)
+async def client_key_set(request: Request, response: Response) -> ClientJsonWebKeySet:
+    """Register this URL as the client's `jwks_uri` at the OpenID Provider. Apart from
+    `/.well-known/jwks.json`, which holds only what the platform signs as itself."""
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return ClientJsonWebKeySet.model_validate(jwks.client_key_set(platform_keys(request)))

@@ -106,3 +106,26 @@ def decode(token: str, keys: PlatformKeys | Ed25519PrivateKey, **options: Any) -
         return claims
     last: dict[str, Any] = jwt.decode(token, candidates[-1], algorithms=[ALGORITHM], **options)
     return last
+
+
+# The platform as a client of OpenID Providers signs its private_key_jwt assertions with a key
+# of its own, published apart: this set says what the platform signs *as itself* and verifiers
+# of receipts and alerts must not find a client-authentication key in it (nor the reverse).
+CLIENT_PATH = "/.well-known/oidc-client-jwks.json"
+CLIENT_ALGORITHM = "RS256"
+
+
+def client_jwk(keys: PlatformKeys) -> dict[str, str] | None:
+    """The public half of the OpenID client key as a JWK, named by its RFC 7638 thumbprint."""
+    if keys.oidc_client_key is None:
+        return None
+    from joserfc.jwk import RSAKey
+
+    key = RSAKey.import_key(keys.oidc_client_key.public_key())
+    public = {str(name): str(value) for name, value in key.as_dict(private=False).items()}
+    return {**public, "kid": key.thumbprint(), "use": "sig", "alg": CLIENT_ALGORITHM}
+
+
+def client_key_set(keys: PlatformKeys) -> dict[str, list[dict[str, str]]]:
+    jwk = client_jwk(keys)
+    return {"keys": [jwk] if jwk else []}

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from omotenashi.config import Settings
@@ -71,6 +71,9 @@ class PlatformKeys:
     """The stable root of every derived key; None: the master key is the root."""
     previous_signing_keys: tuple[bytes, ...] = ()
     """Raw public halves of retired token-signing keys, kept to check what they signed."""
+    oidc_client_key: rsa.RSAPrivateKey | None = None
+    """Signs the platform's client assertions (private_key_jwt) to OpenID Providers: RSA, since
+    RS256 is the one algorithm every provider accepts. Apart from the signing key on purpose."""
 
     @property
     def signing_public_keys(self) -> tuple[Ed25519PublicKey, ...]:
@@ -196,6 +199,31 @@ def _new_signing_pem() -> str:
     )
 
 
+def new_oidc_client_pem() -> str:
+    return (
+        rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+
+
+def _decode_oidc_client_key(text: str, origin: str) -> rsa.RSAPrivateKey:
+    try:
+        key = serialization.load_pem_private_key(text.encode(), password=None)
+    except ValueError as exc:
+        raise MissingSecretError(
+            f"{origin} is not a PEM RSA private key; make one with "
+            "`openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048`."
+        ) from exc
+    if not isinstance(key, rsa.RSAPrivateKey) or key.key_size < 2048:
+        raise MissingSecretError(f"{origin} must be an RSA key of 2048 bits or more.")
+    return key
+
+
 def new_vapid_pem() -> str:
     return (
         ec.generate_private_key(ec.SECP256R1())
@@ -216,6 +244,7 @@ MASTER_FILE = "master.key"
 PREVIOUS_MASTERS_DIR = "master-previous"
 DERIVATION_FILE = "derivation.key"
 PREVIOUS_SIGNING_DIR = "token-signing-previous"
+OIDC_CLIENT_FILE = "oidc-client.pem"
 
 
 def _new_master_text() -> str:
@@ -285,6 +314,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
         signing = _read_or_create(folder / "token-signing.pem", _new_signing_pem())
         password = _read_or_create(folder / "postgres-password", secrets.token_urlsafe(24))
         vapid = _read_or_create(folder / "vapid.pem", new_vapid_pem())
+        oidc_client_pem = _read_or_create(folder / OIDC_CLIENT_FILE, new_oidc_client_pem())
         previous = _embedded_previous_masters(folder)
         keys = PlatformKeys(
             master=_decode_master(master, str(folder / MASTER_FILE)),
@@ -296,6 +326,9 @@ def load_keys(settings: Settings) -> PlatformKeys:
                 _embedded_derivation(folder), previous, f"{folder / DERIVATION_FILE} is missing"
             ),
             previous_signing_keys=_embedded_previous_signing_keys(folder),
+            oidc_client_key=_decode_oidc_client_key(
+                oidc_client_pem, str(folder / OIDC_CLIENT_FILE)
+            ),
         )
         return _with_keyring(keys)
     if settings.master_key is None:
@@ -337,6 +370,18 @@ def load_keys(settings: Settings) -> PlatformKeys:
         if settings.previous_token_signing_keys is not None
         else ()
     )
+    if settings.oidc_client_key is not None:
+        oidc_client: rsa.RSAPrivateKey | None = _decode_oidc_client_key(
+            settings.oidc_client_key.get_secret_value(), "OMOTENASHI_OIDC_CLIENT_KEY"
+        )
+    elif settings.mynumber_issuer or settings.oidc_issuer:
+        raise MissingSecretError(
+            "OMOTENASHI_OIDC_CLIENT_KEY is not set, but an OpenID Provider is configured: the "
+            "platform signs its client assertions with it (see README, 'Identity from an "
+            "OpenID Provider')."
+        )
+    else:
+        oidc_client = None
     keys = PlatformKeys(
         master=master_key,
         signing_key=signing_key,
@@ -348,6 +393,7 @@ def load_keys(settings: Settings) -> PlatformKeys:
             derivation, previous, "OMOTENASHI_DERIVATION_KEY is not set"
         ),
         previous_signing_keys=previous_signing,
+        oidc_client_key=oidc_client,
     )
     return _with_keyring(keys)
 

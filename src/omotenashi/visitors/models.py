@@ -40,9 +40,16 @@ class VisitorAttribute(Base):
     clear_value: Mapped[object | None] = mapped_column(JSONB(none_as_null=True))
     sealed_value: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
+    # Provenance: the OpenID Provider (its issuer) that vouched for this value, and when. Both
+    # empty for a value the visitor typed; an edit that changes the value empties them again.
+    verified_by: Mapped[str | None] = mapped_column(sa.String(255))
+    verified_at: Mapped[datetime | None]
 
     __table_args__ = (
         sa.CheckConstraint(
             "(clear_value IS NULL) <> (sealed_value IS NULL)", name="one_form_of_value"
+        ),
+        sa.CheckConstraint(
+            "(verified_by IS NULL) = (verified_at IS NULL)", name="whole_provenance"
         ),
     )

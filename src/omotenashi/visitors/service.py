@@ -82,11 +82,27 @@ def _data_key(keyring: Keyring, visitor: Visitor) -> DataKey:
     return keyring.unwrap(WrappedKey.from_bytes(visitor.data_key))
 
 
+@dataclass(frozen=True)
+class Verification:
+    """Who vouched for an attribute's value: an OpenID Provider's issuer, and when."""
+
+    issuer: str
+    verified_at: datetime
+
+
 async def update_profile(
-    session: AsyncSession, keyring: Keyring, visitor_id: uuid.UUID, values: Mapping[str, object]
+    session: AsyncSession,
+    keyring: Keyring,
+    visitor_id: uuid.UUID,
+    values: Mapping[str, object],
+    *,
+    verified: Verification | None = None,
 ) -> dict[str, Any]:
     """Validate ``values`` against the catalogue and store them; nothing is stored if any
-    field is wrong. A value of None removes that attribute."""
+    field is wrong. A value of None removes that attribute.
+
+    Values stored with ``verified`` carry its provenance. Without it (the visitor typing), a
+    verified value that changes loses its provenance; one saved unchanged keeps it."""
     visitor = await get(session, visitor_id)
     removed = [key for key, value in values.items() if value is None]
     normalised, errors = catalogue.validate_profile(
@@ -101,7 +117,19 @@ async def update_profile(
         raise InvalidProfileError(fields=errors)
     data_key = _data_key(keyring, visitor)
     now = datetime.now(UTC)
+    unchanged = (
+        set()
+        if verified is not None
+        else await _verified_unchanged(session, keyring, visitor, normalised)
+    )
+    provenance: dict[str, object] = {
+        "verified_by": verified.issuer if verified else None,
+        "verified_at": verified.verified_at if verified else None,
+    }
     for key, value in normalised.items():
+        if key in unchanged:
+            continue
+        row: dict[str, object]
         if catalogue.ATTRIBUTES[key].sensitivity in SEALED:
             row = {
                 "clear_value": None,
@@ -109,6 +137,7 @@ async def update_profile(
             }
         else:
             row = {"clear_value": value, "sealed_value": None}
+        row.update(provenance)
         statement = insert(VisitorAttribute).values(
             visitor_id=visitor_id, key=key, updated_at=now, **row
         )
@@ -142,6 +171,59 @@ async def update_profile(
         attributes=sorted([*normalised, *removed]),
     )
     return normalised
+
+
+async def _verified_unchanged(
+    session: AsyncSession, keyring: Keyring, visitor: Visitor, normalised: Mapping[str, Any]
+) -> set[str]:
+    """The keys of ``normalised`` whose verified stored value is the one given again."""
+    rows = (
+        await session.scalars(
+            select(VisitorAttribute).where(
+                VisitorAttribute.visitor_id == visitor.id,
+                VisitorAttribute.key.in_(list(normalised)),
+                VisitorAttribute.verified_by.is_not(None),
+            )
+        )
+    ).all()
+    if not rows:
+        return set()
+    assert visitor.data_key is not None
+    stored = open_attributes(
+        keyring,
+        visitor.id,
+        visitor.data_key,
+        clear={r.key: r.clear_value for r in rows if r.sealed_value is None},
+        sealed={r.key: r.sealed_value for r in rows if r.sealed_value is not None},
+    )
+    return {key for key, value in stored.items() if normalised.get(key) == value}
+
+
+async def verifications(
+    session: AsyncSession, visitor_id: uuid.UUID, keys: Iterable[str] | None = None
+) -> dict[str, Verification | None]:
+    """Each attribute the visitor holds (only ``keys`` when given) and its provenance: a
+    :class:`Verification`, or None for a value the visitor typed."""
+    query = select(
+        VisitorAttribute.key, VisitorAttribute.verified_by, VisitorAttribute.verified_at
+    ).where(VisitorAttribute.visitor_id == visitor_id)
+    if keys is not None:
+        query = query.where(VisitorAttribute.key.in_(list(keys)))
+    return {
+        key: Verification(issuer, at) if issuer is not None and at is not None else None
+        for key, issuer, at in (await session.execute(query)).all()
+    }
+
+
+def verification_field(verification: Verification | None) -> dict[str, str]:
+    """An attribute's provenance as an API answer shows it (resolve's ``verification``)."""
+    if verification is None:
+        return {"status": "self_asserted"}
+    return {
+        "status": "verified",
+        "verified_by": verification.issuer,
+        "verified_at": verification.verified_at.isoformat(),
+    }
 
 
 async def read_profile(
