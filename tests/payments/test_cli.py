@@ -17,14 +17,15 @@ from tests.payments.support import merchant, visitor
 from tests.payments.test_crash import _deployment
 
 from omotenashi import db
-from omotenashi.payments import ledger, settlement
+from omotenashi.japan import JST
+from omotenashi.payments import ledger
 from omotenashi.payments.ledger import Operation, Transfer
 from omotenashi.payments.models import AccountKind, OperationKind
 from omotenashi.pgcluster import EmbeddedCluster
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.models import ServicerCategory
 
-YESTERDAY = datetime.now(settlement.JAPAN).date() - timedelta(days=1)
+YESTERDAY = datetime.now(JST).date() - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Books:
 async def _yesterday(url: str, keys: PlatformKeys) -> str:
     """Yesterday in Japan: Minji paid ¥10,000 in cash at the hotel's desk and ¥3,200 at the
     restaurant (fee ¥96). The wallet's account id."""
-    at = datetime.combine(YESTERDAY, time(12), settlement.JAPAN)
+    at = datetime.combine(YESTERDAY, time(12), JST)
     engine = db.create_engine(url, pool_size=1)
     try:
         async with db.session_scope(db.session_factory(engine)) as session:
