@@ -159,12 +159,3 @@ async def end(session: AsyncSession, session_id: uuid.UUID, *, now: datetime | N
         .values(ended_at=now or datetime.now(UTC))
     )
     log.info("auth.session_ended", session_id=str(session_id))
-
-
-async def end_all_for_staff(session: AsyncSession, staff_user_id: uuid.UUID) -> None:
-    """Sign a staff member out everywhere (account disabled, password changed)."""
-    await session.execute(
-        sa.update(AuthSession)
-        .where(AuthSession.staff_user_id == staff_user_id, AuthSession.ended_at.is_(None))
-        .values(ended_at=datetime.now(UTC))
-    )

@@ -15,7 +15,7 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.feedback import service
 from omotenashi.feedback.errors import EditWindowClosedError, InvalidFeedbackError
 from omotenashi.i18n.markers import N_
-from omotenashi.privacy import service as privacy
+from omotenashi.resolve import service as resolve
 from omotenashi.servicers.purposes import purpose_label
 from omotenashi.text import Text
 from omotenashi.translation.dependencies import TranslationChain
@@ -42,9 +42,9 @@ PROVENANCE = {
 
 async def _interaction(
     session: Session, visitor_id: uuid.UUID, access_log_id: int
-) -> privacy.Disclosure | None:
+) -> resolve.Disclosure | None:
     return next(
-        (e for e in await privacy.disclosures(session, visitor_id) if e.id == access_log_id), None
+        (e for e in await resolve.disclosures(session, visitor_id) if e.id == access_log_id), None
     )
 
 

@@ -28,8 +28,8 @@ from omotenashi.feedback.errors import (
     InvalidFeedbackError,
 )
 from omotenashi.feedback.models import Feedback, FeedbackReply, FeedbackState
-from omotenashi.privacy import service as privacy
 from omotenashi.resolve import queries as access_log
+from omotenashi.resolve import service as resolve
 from omotenashi.security import audit
 from omotenashi.security.keys import MasterKey
 from omotenashi.security.pairwise import pairwise_key, subject_id
@@ -220,11 +220,11 @@ RATE_WITHIN = timedelta(days=1)
 
 async def unrated_interaction(
     session: AsyncSession, visitor_id: uuid.UUID, now: datetime | None = None
-) -> privacy.Disclosure | None:
+) -> resolve.Disclosure | None:
     """A short-lived prompt for the visitor's home page: the latest interaction of the last day
     that they have not rated."""
     since = (now or datetime.now(UTC)) - RATE_WITHIN
-    recent = [e for e in await privacy.disclosures(session, visitor_id, limit=5) if e.at > since]
+    recent = [e for e in await resolve.disclosures(session, visitor_id, limit=5) if e.at > since]
     rated = await by_interaction(session, visitor_id, [e.id for e in recent])
     return next((entry for entry in recent if entry.id not in rated), None)
 

@@ -3,79 +3,27 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlalchemy as sa
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.alerts import export as alerts
 from omotenashi.carriers import service as carriers
-from omotenashi.clients.models import ApiClient
 from omotenashi.consent import service as consent
 from omotenashi.feedback import service as feedback
-from omotenashi.resolve import queries as access_log
 from omotenashi.resolve import service as resolve
+from omotenashi.resolve.service import Disclosure as Disclosure
+from omotenashi.resolve.service import disclosures as disclosures
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
-from omotenashi.servicers.models import Servicer
 from omotenashi.visitors import catalogue
 from omotenashi.visitors import service as visitors
 
 log = structlog.get_logger(__name__)
 
 EXPORT_FORMAT = "omotenashi-visitor-export/1"
-
-
-@dataclass(frozen=True)
-class Disclosure:
-    """One line of "who saw my data": a servicer, at a terminal, saw these items, for this."""
-
-    id: int
-    at: datetime
-    servicer_name: str
-    servicer_name_ja: str
-    terminal_label: str | None
-    terminal_location: str | None
-    purpose: str
-    attribute_keys: tuple[str, ...]
-    servicer_id: uuid.UUID
-
-
-async def disclosures(
-    session: AsyncSession,
-    visitor_id: uuid.UUID,
-    *,
-    limit: int = 200,
-    before: datetime | None = None,
-) -> list[Disclosure]:
-    """The visitor's access log, newest first, with the names a person recognises."""
-    await visitors.get(session, visitor_id)
-    lines = access_log.log_of(visitor_id, before=before).limit(limit).subquery()
-    query = (
-        sa.select(
-            lines.c.id,
-            lines.c.at,
-            Servicer.name,
-            Servicer.name_ja,
-            ApiClient.label,
-            ApiClient.location,
-            lines.c.purpose,
-            lines.c.attribute_keys,
-            Servicer.id,
-        )
-        .join(Servicer, Servicer.id == lines.c.servicer_id)
-        .outerjoin(ApiClient, ApiClient.id == lines.c.terminal_id)
-        .order_by(lines.c.at.desc(), lines.c.id.desc())
-    )
-    return [
-        Disclosure(id, at, name, name_ja, label, location, purpose, tuple(keys), servicer_id)
-        for id, at, name, name_ja, label, location, purpose, keys, servicer_id in (
-            await session.execute(query)
-        )
-    ]
 
 
 def _when(value: datetime | None) -> str | None:

@@ -41,6 +41,7 @@ from omotenashi.clients.models import ApiClient
 from omotenashi.consent import queries as consent
 from omotenashi.consent.models import ConsentGrant
 from omotenashi.db import HotExecutor
+from omotenashi.resolve import queries
 from omotenashi.resolve.errors import ConsentRequiredError
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.security import ratelimit
@@ -636,3 +637,52 @@ async def log_conversation(
             await session.flush()
             return True
     return False
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """One line of "who saw my data": a servicer, at a terminal, saw these items, for this."""
+
+    id: int
+    at: datetime
+    servicer_name: str
+    servicer_name_ja: str
+    terminal_label: str | None
+    terminal_location: str | None
+    purpose: str
+    attribute_keys: tuple[str, ...]
+    servicer_id: uuid.UUID
+
+
+async def disclosures(
+    session: AsyncSession,
+    visitor_id: uuid.UUID,
+    *,
+    limit: int = 200,
+    before: datetime | None = None,
+) -> list[Disclosure]:
+    """The visitor's access log, newest first, with the names a person recognises."""
+    await visitors.get(session, visitor_id)
+    lines = queries.log_of(visitor_id, before=before).limit(limit).subquery()
+    query = (
+        sa.select(
+            lines.c.id,
+            lines.c.at,
+            Servicer.name,
+            Servicer.name_ja,
+            ApiClient.label,
+            ApiClient.location,
+            lines.c.purpose,
+            lines.c.attribute_keys,
+            Servicer.id,
+        )
+        .join(Servicer, Servicer.id == lines.c.servicer_id)
+        .outerjoin(ApiClient, ApiClient.id == lines.c.terminal_id)
+        .order_by(lines.c.at.desc(), lines.c.id.desc())
+    )
+    return [
+        Disclosure(id, at, name, name_ja, label, location, purpose, tuple(keys), servicer_id)
+        for id, at, name, name_ja, label, location, purpose, keys, servicer_id in (
+            await session.execute(query)
+        )
+    ]

@@ -29,6 +29,7 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n, text
+from omotenashi.auth import queries as auth_sessions
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
 from omotenashi.mail import service as mail
@@ -315,9 +316,6 @@ async def disable(
     """An administrator disables one of their servicer's staff: the member can no longer sign
     in, and every session they hold ends with this transaction. Disabling oneself is refused: a
     lone administrator would lock the servicer out of its own console."""
-    # Sessions refer to ``SignedIn`` of this module, so this one import waits until it runs.
-    from omotenashi.auth import service as auth
-
     require(by, Role.servicer_admin, servicer_id=servicer_id)
     user = await get(session, servicer_id, staff_id)
     if user.id == by.user_id:
@@ -326,7 +324,7 @@ async def disable(
         return user
     user.disabled_at = datetime.now(UTC)
     await session.flush()
-    await auth.end_all_for_staff(session, user.id)
+    await auth_sessions.end_all_for_staff(session, user.id)
     await audit.record(
         session,
         actor=actor,
