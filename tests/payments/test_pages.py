@@ -139,7 +139,7 @@ async def test_the_hotels_cash_float_is_netted_against_its_charges_the_rest_owed
     await _pay(client, "top_up", "10000", "desk-1")  # cash the hotel now holds for us
     await _pay(client, "top_up", "5000", "desk-2")
     await _pay(client, "charge", "2000", "desk-3")  # the hotel's bar
-    today = datetime.now(settlement.JAPAN).date()
+    today = datetime.now(JST).date()
     page = await client.get(f"/console/payments?day={today}")
     assert "¥15,000" in text_of(page)  # the cash taken for the platform, before settling
 
@@ -186,7 +186,7 @@ async def test_cash_taken_at_the_restaurant_is_netted_out_of_its_payout(
     await _at_desk(client, session, platform, restaurant)
     await _pay(client, "top_up", "1000", "till-1")
     await _pay(client, "charge", "3200", "till-2")
-    today = datetime.now(settlement.JAPAN).date()
+    today = datetime.now(JST).date()
     payout = await settlement.settle(
         session, restaurant.id, today, now=datetime.now(UTC) + timedelta(days=1)
     )
