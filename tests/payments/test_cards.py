@@ -17,7 +17,7 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.payments.support import RULES, merchant, tap, terminal, visitor
+from tests.factories.payments import RULES, merchant, tap, terminal, visitor
 
 from omotenashi.payments import cards, ledger, service
 from omotenashi.payments.errors import ProviderSignatureError, WalletLimitError

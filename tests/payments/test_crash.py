@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from tests.conftest import _recreate
-from tests.payments.support import merchant, terminal_client, visitor
+from tests.factories.payments import merchant, terminal_client, visitor
 
 from omotenashi import db
 from omotenashi.carriers.models import CarrierKind

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.payments import KOREAN_CARD, merchant, terminal_client, visitor
 from tests.pages import csrf_token, signed_in_staff, signed_in_visitor, text_of
-from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi import web
 from omotenashi.auth import service as auth
@@ -128,7 +128,7 @@ async def test_the_day_settles_to_the_yen_and_its_csv_lists_every_payment(
 async def test_the_visitors_receipt_is_in_korean_and_the_merchants_a_qualified_invoice(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    from tests.payments.support import RULES, tap, terminal
+    from tests.factories.payments import RULES, tap, terminal
 
     from omotenashi.payments import receipts, service
 
@@ -175,7 +175,7 @@ async def test_the_visitors_receipt_is_in_korean_and_the_merchants_a_qualified_i
 async def test_the_counter_waits_for_the_visitor_to_confirm_a_large_charge(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    from tests.payments.support import RULES, tap, terminal
+    from tests.factories.payments import RULES, tap, terminal
 
     from omotenashi.payments import service
     from omotenashi.payments.models import PaymentConfirmation
