@@ -34,6 +34,22 @@ from omotenashi.security.keys import PlatformKeys, load_keys
 TEST_DATABASE = "omotenashi_test"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """How pytest-xdist (on by default: see pyproject) shares the tests among its workers.
+
+    A file's tests stay together on one worker (its module fixtures are made once), except
+    those marked ``serial``, which all go to one worker, one after another: they time things or
+    kill processes and must not run beside each other (``make unit`` runs them on their own,
+    after the rest). Files marked ``slow`` are handed out first, so that no worker starts a
+    five-minute file when the others are nearly done."""
+    for item in items:
+        if "e2e" in item.path.parts:  # every journey file drives a browser against a server
+            item.add_marker(pytest.mark.slow)
+        group = "serial" if item.get_closest_marker("serial") else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def workdir() -> Iterator[Path]:
     path = Path(tempfile.mkdtemp(prefix="omotenashi-tests-"))

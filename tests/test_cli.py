@@ -14,6 +14,9 @@ from tests.cli import OMOTENASHI, cli_env, run_cli
 
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow
+
 
 def _postgres_running_on(data_dir: Path) -> bool:
     found = subprocess.run(

@@ -23,9 +23,13 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pyotp
+import pytest
 from tests.cli import OMOTENASHI, cli_env
 
 from omotenashi.pgcluster import free_port
+
+# Minutes of generated requests: handed to a worker first (see tests/conftest.py).
+pytestmark = pytest.mark.slow
 
 PASSWORD = "fuzzing operator password"
 

@@ -7,6 +7,7 @@ import asyncio
 import uuid
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.cli import cli_env, run_cli
@@ -20,6 +21,9 @@ from omotenashi.security import audit
 from omotenashi.security.encryption import Keyring
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import VisitorAttribute
+
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow
 
 PROFILE = {
     "name": {"surname": "SOMCHAI", "given_names": "ANAN"},

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tests.cli import cli_env, run_cli
 
 from omotenashi.translation.tmx import Segment, read_tmx, write_tmx
+
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow
 
 MIXED = Path(__file__).parent / "translation" / "fixtures" / "mixed.tmx"
 GLOSSARY = [

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tests.alerts.jma_server import serving
 from tests.alerts.support import FIXTURES, fixture
 from tests.cli import cli_env, run_cli
+
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow
 
 
 def test_ingest_issues_then_refuses_a_malformed_report(data_dir: Path, tmp_path: Path) -> None:

@@ -35,6 +35,9 @@ from omotenashi.payments.service import Presented, Rules
 from omotenashi.pgcluster import EmbeddedCluster, free_port, new_password
 from omotenashi.security.keys import MasterKey, PlatformKeys
 
+# A thousand charges through crashes, on a cluster and server of its own: handed out first.
+pytestmark = pytest.mark.slow
+
 CHARGES = 1_000
 VISITORS = 20
 AMOUNT = 10
