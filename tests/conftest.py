@@ -110,6 +110,19 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture
+async def own_engine(cluster: EmbeddedCluster) -> AsyncIterator[AsyncEngine]:
+    """An engine on a freshly migrated database of this test alone, for a test that must
+    commit: its rows are then counted by no other test, in whatever order a worker runs them."""
+    name = f"{TEST_DATABASE}_own_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    await _recreate(cluster.url(), name)
+    url = cluster.url(name)
+    await asyncio.to_thread(db.upgrade, url)
+    engine = db.create_engine(url, pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
 async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
     """A session whose commits are savepoints inside a transaction rolled back at the end."""
     async with engine.connect() as connection:
