@@ -40,14 +40,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     A file's tests stay together on one worker (its module fixtures are made once), except
     those marked ``serial``, which all go to one worker, one after another: they time things or
     kill processes and must not run beside each other (``make unit`` runs them on their own,
-    after the rest). Files marked ``slow`` are handed out first, so that no worker starts a
-    five-minute file when the others are nearly done."""
+    after the rest). Files marked ``slow(minutes)`` are handed out first, longest first, so
+    that no worker starts a five-minute file when the others are nearly done."""
     for item in items:
-        if "e2e" in item.path.parts:  # every journey file drives a browser against a server
-            item.add_marker(pytest.mark.slow)
+        if "e2e" in item.path.parts and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow(1))  # a journey drives a browser against a server
         group = "serial" if item.get_closest_marker("serial") else item.nodeid.split("::")[0]
         item.add_marker(pytest.mark.xdist_group(group))
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    items.sort(key=_minutes, reverse=True)
+
+
+def _minutes(item: pytest.Item) -> float:
+    slow = item.get_closest_marker("slow")
+    return 0 if slow is None else float(slow.args[0]) if slow.args else 1
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from tests.cli import OMOTENASHI, cli_env, run_cli
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 
 # Each command starts an embedded cluster of its own: handed out first.
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(4)
 
 
 def _postgres_running_on(data_dir: Path) -> bool:

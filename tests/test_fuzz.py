@@ -29,7 +29,7 @@ from tests.cli import OMOTENASHI, cli_env
 from omotenashi.pgcluster import free_port
 
 # Minutes of generated requests: handed to a worker first (see tests/conftest.py).
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(5)
 
 PASSWORD = "fuzzing operator password"
 

@@ -36,7 +36,7 @@ from omotenashi.pgcluster import EmbeddedCluster, free_port, new_password
 from omotenashi.security.keys import MasterKey, PlatformKeys
 
 # A thousand charges through crashes, on a cluster and server of its own: handed out first.
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow(4)
 
 CHARGES = 1_000
 VISITORS = 20
