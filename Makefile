@@ -27,8 +27,10 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+# Tests in parallel (pytest-xdist, see pyproject), then those that must run alone.
 unit: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not serial"
+	$(BIN)/python -m pytest -m serial -n 0
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

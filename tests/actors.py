@@ -4,28 +4,27 @@ client) and an operator. Tests of authorisation and journeys share this cast."""
 
 from __future__ import annotations
 
+import base64
 import uuid
 from dataclasses import dataclass, field
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.factories import approved_servicer
+from tests.factories.carriers import make_card
+from tests.factories.clients import make_client
+from tests.factories.servicers import approved_servicer
+from tests.factories.staff import staff_headers
+from tests.factories.visitors import make_visitor
 
 from omotenashi.auth import service as auth
-from omotenashi.carriers import service as carriers
-from omotenashi.carriers.models import CarrierKind
-from omotenashi.carriers.service import CarrierKeys
-from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.tokens import issue_access_token
 from omotenashi.consent import requests as consent_requests
 from omotenashi.consent import service as consent
 from omotenashi.runtime import Platform
-from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.staff.models import Role, StaffUser
-from omotenashi.staff.service import SignedIn
-from omotenashi.visitors import service as visitors
+from omotenashi.staff.models import Role
 
 Headers = dict[str, str]
 PASSWORD = "correct horse battery staple"
@@ -33,6 +32,21 @@ PASSWORD = "correct horse battery staple"
 
 def bearer(token: str) -> Headers:
     return {"authorization": f"Bearer {token}"}
+
+
+def basic(client_id: str, secret: str) -> Headers:
+    return {"authorization": "Basic " + base64.b64encode(f"{client_id}:{secret}".encode()).decode()}
+
+
+async def token_request(
+    http: httpx.AsyncClient, client_id: str, secret: str, **form: str
+) -> httpx.Response:
+    """An API client asks for an access token with its id and secret (HTTP Basic)."""
+    return await http.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", **form},
+        headers=basic(client_id, secret),
+    )
 
 
 @dataclass
@@ -69,56 +83,25 @@ class Cast:
     callers: dict[str, Headers] = field(default_factory=dict)
 
 
-async def _staff(
-    session: AsyncSession, platform: Platform, email: str, role: Role, servicer: Servicer | None
-) -> Headers:
-    user = StaffUser(
-        servicer_id=servicer.id if servicer else None,
-        email=email,
-        display_name=email.split("@")[0],
-        role=role,
-        password_hash="$argon2id$unused-in-these-tests",
-        totp_sealed=b"unused",
-    )
-    session.add(user)
-    await session.flush()
-    started = await auth.start_staff_session(
-        session, SignedIn(user.id, user.servicer_id, user.role)
-    )
-    return bearer(started.token)
-
-
 async def _visitor(
     session: AsyncSession, platform: Platform, idm: str, surname: str
 ) -> tuple[uuid.UUID, Headers, uuid.UUID, uuid.UUID]:
-    keyring = Keyring(platform.keys.master)
-    visitor = await visitors.create_visitor(session, keyring, language="en")
-    await visitors.update_profile(
+    visitor = await make_visitor(
         session,
-        keyring,
-        visitor.id,
-        {
-            "name": {"surname": surname, "given_names": "TEST"},
-            "nationality": "AU",
-            "preferred_languages": ["en"],
-            "passport": {
-                "document_type": "P",
-                "number": "X1234567",
-                "issuing_state": "AUS",
-                "expiry_date": "2033-03-03",
-            },
+        platform.keys,
+        name={"surname": surname, "given_names": "TEST"},
+        nationality="AU",
+        languages=["en"],
+        passport={
+            "document_type": "P",
+            "number": "X1234567",
+            "issuing_state": "AUS",
+            "expiry_date": "2033-03-03",
         },
     )
-    card = await carriers.link_card(
-        session,
-        CarrierKeys.from_platform(platform.keys),
-        visitor.id,
-        CarrierKind.ic_card,
-        idm,
-        "Suica",
-    )
+    card = await make_card(session, platform.keys, visitor.id, idm)
     assert card is not None
-    member = await visitors.create_visitor(session, keyring, registered_by=visitor.id)
+    member = await make_visitor(session, platform.keys, registered_by=visitor.id)
     started = await auth.start_visitor_session(session, visitor.id)
     return visitor.id, bearer(started.token), card.id, member.id
 
@@ -132,23 +115,14 @@ async def _servicer(
     visitor_b: uuid.UUID,
 ) -> ServicerCast:
     servicer = await approved_servicer(session, name, PurposeKey.hotel_check_in)
-    terminal, _ = await clients.create_client(
+    terminal, _ = await make_client(session, servicer, location="1F")
+    backend, _ = await make_client(
         session,
-        servicer.id,
-        kind=ClientKind.terminal,
-        label="Front desk 1",
-        scopes=("resolve", "consent:request"),
-        purposes=("hotel_check_in",),
-        location="1F",
-        actor="staff:test",
-    )
-    backend, _ = await clients.create_client(
-        session,
-        servicer.id,
+        servicer,
         kind=ClientKind.system,
         label="Property management system",
         scopes=("servicer:admin",),
-        actor="staff:test",
+        location=None,
     )
     asked = await consent_requests.ask(
         session,
@@ -169,11 +143,11 @@ async def _servicer(
     await consent_requests.accept(session, platform.keys, visitor_b, answered.token)
     return ServicerCast(
         servicer=servicer,
-        admin=await _staff(
-            session, platform, f"admin@{tag}.example.jp", Role.servicer_admin, servicer
+        admin=await staff_headers(
+            session, f"admin@{tag}.example.jp", Role.servicer_admin, servicer
         ),
-        clerk=await _staff(
-            session, platform, f"clerk@{tag}.example.jp", Role.servicer_staff, servicer
+        clerk=await staff_headers(
+            session, f"clerk@{tag}.example.jp", Role.servicer_staff, servicer
         ),
         terminal=bearer(issue_access_token(platform.keys, terminal)),
         terminal_id=terminal.id,
@@ -206,7 +180,7 @@ async def build_cast(session: AsyncSession, platform: Platform) -> Cast:
         )
     a = VisitorCast(a_id, a_headers, "0123456789ABCDEF", a_card, grants[a_id].id, a_member)
     b = VisitorCast(b_id, b_headers, "FEDCBA9876543210", b_card, grants[b_id].id, b_member)
-    operator = await _staff(session, platform, "ops@omotenashi.example", Role.operator, None)
+    operator = await staff_headers(session, "ops@omotenashi.example", Role.operator, None)
     await session.commit()
     cast = Cast(a=a, b=b, x=x, y=y, operator=operator)
     cast.callers = {

@@ -34,6 +34,27 @@ from omotenashi.security.keys import PlatformKeys, load_keys
 TEST_DATABASE = "omotenashi_test"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """How pytest-xdist (on by default: see pyproject) shares the tests among its workers.
+
+    A file's tests stay together on one worker (its module fixtures are made once), except
+    those marked ``serial``, which all go to one worker, one after another: they time things or
+    kill processes and must not run beside each other (``make unit`` runs them on their own,
+    after the rest). Files marked ``slow(minutes)`` are handed out first, longest first, so
+    that no worker starts a five-minute file when the others are nearly done."""
+    for item in items:
+        if "e2e" in item.path.parts and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow(1))  # a journey drives a browser against a server
+        group = "serial" if item.get_closest_marker("serial") else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=_minutes, reverse=True)
+
+
+def _minutes(item: pytest.Item) -> float:
+    slow = item.get_closest_marker("slow")
+    return 0 if slow is None else float(slow.args[0]) if slow.args else 1
+
+
 @pytest.fixture(scope="session")
 def workdir() -> Iterator[Path]:
     path = Path(tempfile.mkdtemp(prefix="omotenashi-tests-"))
@@ -89,6 +110,19 @@ def keys() -> PlatformKeys:
 @pytest.fixture(scope="session")
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     engine = db.create_engine(database_url, pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def own_engine(cluster: EmbeddedCluster) -> AsyncIterator[AsyncEngine]:
+    """An engine on a freshly migrated database of this test alone, for a test that must
+    commit: its rows are then counted by no other test, in whatever order a worker runs them."""
+    name = f"{TEST_DATABASE}_own_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    await _recreate(cluster.url(), name)
+    url = cluster.url(name)
+    await asyncio.to_thread(db.upgrade, url)
+    engine = db.create_engine(url, pool_size=5)
     yield engine
     await engine.dispose()
 

@@ -8,15 +8,15 @@ import uuid
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.staff import make_staff
+from tests.factories.visitors import make_visitor
 
 from omotenashi import web
 from omotenashi.auth import service as auth
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import MasterKey
-from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 from omotenashi.staff.service import SignedIn
-from omotenashi.visitors import service as visitors
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -46,9 +46,7 @@ async def signed_in_visitor(
     profile: dict[str, object] | None = None,
 ) -> uuid.UUID:
     """A registered visitor whose session cookie is in ``client``'s jar."""
-    visitor = await visitors.create_visitor(session, keyring, language=language)
-    if profile:
-        await visitors.update_profile(session, keyring, visitor.id, profile)
+    visitor = await make_visitor(session, keyring, language=language, **(profile or {}))
     started = await auth.start_visitor_session(session, visitor.id)
     client.cookies.set(web.SESSION_COOKIE, started.token)
     client.cookies.set(web.LANGUAGE_COOKIE, language)
@@ -68,16 +66,7 @@ async def signed_in_staff(
     servicer_id: uuid.UUID | None,
 ) -> SignedIn:
     """A staff member or operator whose session cookie is in ``client``'s jar."""
-    enrolment = await staff.create_user(
-        session,
-        master,
-        email=f"{role}-{uuid.uuid4().hex[:8]}@example.jp",
-        display_name="Tanaka",
-        password="a long enough password",
-        role=role,
-        servicer_id=servicer_id,
-        actor="test",
-    )
+    enrolment = await make_staff(session, master, role, servicer_id)
     who = SignedIn(enrolment.user.id, servicer_id, role)
     started = await auth.start_staff_session(session, who)
     client.cookies.set(web.STAFF_COOKIE, started.token)

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from tests.cli import OMOTENASHI, cli_env, run_cli
 
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 
-OMOTENASHI = [sys.executable, "-m", "omotenashi"]
-
-
-def _env(data_dir: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OMOTENASHI_")}
-    env.update(OMOTENASHI_DATA_DIR=str(data_dir), OMOTENASHI_LOG_FORMAT="json", **extra)
-    return env
-
-
-def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*OMOTENASHI, *args], env=env, capture_output=True, text=True, timeout=120, check=False
-    )
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow(4)
 
 
 def _postgres_running_on(data_dir: Path) -> bool:
@@ -77,7 +65,7 @@ def _interrupt(process: subprocess.Popen[str]) -> tuple[int, str]:
 
 def test_serve_runs_the_product_and_ctrl_c_stops_everything(data_dir: Path) -> None:
     port = free_port()
-    env = _env(data_dir)
+    env = cli_env(data_dir)
     process, _ = _serve_until_ready(env, port)
     try:
         landing = httpx.get(f"http://127.0.0.1:{port}/", headers={"accept-language": "ja"})
@@ -101,36 +89,36 @@ def test_serve_runs_the_product_and_ctrl_c_stops_everything(data_dir: Path) -> N
 
 
 def test_wrong_database_url_is_one_clear_sentence(data_dir: Path) -> None:
-    env = _env(
+    env = cli_env(
         data_dir,
         OMOTENASHI_DATABASE_URL=f"postgresql://nobody:x@127.0.0.1:{free_port()}/db",
         OMOTENASHI_MASTER_KEY="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         OMOTENASHI_TOKEN_SIGNING_KEY=_signing_pem(),
         OMOTENASHI_VAPID_PRIVATE_KEY=_vapid_pem(),
     )
-    result = _run(["db", "upgrade"], env)
+    result = run_cli(["db", "upgrade"], env)
     assert result.returncode == 1
     assert "Cannot reach PostgreSQL" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_not_a_postgres_url_is_refused(data_dir: Path) -> None:
-    env = _env(
+    env = cli_env(
         data_dir,
         OMOTENASHI_DATABASE_URL="mysql://root@localhost/db",
         OMOTENASHI_MASTER_KEY="AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         OMOTENASHI_TOKEN_SIGNING_KEY=_signing_pem(),
         OMOTENASHI_VAPID_PRIVATE_KEY=_vapid_pem(),
     )
-    result = _run(["serve", "--port", str(free_port())], env)
+    result = run_cli(["serve", "--port", str(free_port())], env)
     assert result.returncode == 1
     assert "is not a PostgreSQL URL" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_production_without_secrets_names_the_missing_one(data_dir: Path) -> None:
-    env = _env(data_dir, OMOTENASHI_DATABASE_URL="postgresql://u:p@127.0.0.1:1/db")
-    result = _run(["serve", "--port", str(free_port())], env)
+    env = cli_env(data_dir, OMOTENASHI_DATABASE_URL="postgresql://u:p@127.0.0.1:1/db")
+    result = run_cli(["serve", "--port", str(free_port())], env)
     assert result.returncode == 1
     assert "OMOTENASHI_MASTER_KEY is not set" in result.stderr
     assert "Traceback" not in result.stderr
@@ -143,7 +131,7 @@ def test_port_in_use_is_one_clear_sentence(data_dir: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = _run(["serve", "--port", str(port)], _env(data_dir))
+        result = run_cli(["serve", "--port", str(port)], cli_env(data_dir))
     assert result.returncode == 1
     assert f"Port {port} on 127.0.0.1 is already in use" in result.stderr
     assert "Traceback" not in result.stderr
@@ -151,26 +139,26 @@ def test_port_in_use_is_one_clear_sentence(data_dir: Path) -> None:
 
 
 def test_no_postgres_binaries_is_one_clear_sentence(data_dir: Path, tmp_path: Path) -> None:
-    result = _run(["demo"], _env(data_dir, OMOTENASHI_PG_BIN_DIR=str(tmp_path / "nothing")))
+    result = run_cli(["demo"], cli_env(data_dir, OMOTENASHI_PG_BIN_DIR=str(tmp_path / "nothing")))
     assert result.returncode == 1
     assert "No working PostgreSQL server binaries" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_doctor_passes_on_a_sane_machine_and_names_fixes(data_dir: Path, tmp_path: Path) -> None:
-    ok = _run(["doctor", "--port", str(free_port())], _env(data_dir))
+    ok = run_cli(["doctor", "--port", str(free_port())], cli_env(data_dir))
     assert ok.returncode == 0, ok.stdout
     assert "All checks passed." in ok.stdout
-    broken = _run(["doctor"], _env(data_dir, OMOTENASHI_PG_BIN_DIR=str(tmp_path / "none")))
+    broken = run_cli(["doctor"], cli_env(data_dir, OMOTENASHI_PG_BIN_DIR=str(tmp_path / "none")))
     assert broken.returncode == 1
     assert "OMOTENASHI_PG_BIN_DIR" in broken.stdout
 
 
 def test_db_commands_report_the_revision(data_dir: Path) -> None:
-    env = _env(data_dir)
-    upgraded = _run(["db", "upgrade"], env)
+    env = cli_env(data_dir)
+    upgraded = run_cli(["db", "upgrade"], env)
     assert upgraded.returncode == 0, upgraded.stderr
-    current = _run(["db", "current"], env)
+    current = run_cli(["db", "current"], env)
     assert current.returncode == 0, current.stderr
     assert "up to date" in current.stdout
     assert not _postgres_running_on(data_dir)
@@ -198,14 +186,14 @@ def _signing_pem() -> str:
 
 
 def test_demo_data_is_stored_once_and_the_audit_chain_holds(data_dir: Path) -> None:
-    env = _env(data_dir)
-    first = _run(["demo"], env)
-    again = _run(["demo"], env)
+    env = cli_env(data_dir)
+    first = run_cli(["demo"], env)
+    again = run_cli(["demo"], env)
     assert first.returncode == 0, first.stderr
     assert "Servicers: 4 created, 0 already there." in first.stdout
     assert "Servicers: 0 created, 4 already there." in again.stdout
     assert "Content: the hotel's menu, signage and an event" in first.stdout
     assert "Content: already there." in again.stdout
-    verified = _run(["audit", "verify"], env)
+    verified = run_cli(["audit", "verify"], env)
     assert verified.returncode == 0, verified.stderr
     assert "Audit chain intact" in verified.stdout

@@ -23,9 +23,13 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pyotp
-from tests.test_cli import OMOTENASHI, _env
+import pytest
+from tests.cli import OMOTENASHI, cli_env
 
 from omotenashi.pgcluster import free_port
+
+# Minutes of generated requests: handed to a worker first (see tests/conftest.py).
+pytestmark = pytest.mark.slow(5)
 
 PASSWORD = "fuzzing operator password"
 
@@ -168,7 +172,7 @@ def _fuzz(base: str, *options: str) -> None:
 
 def test_no_generated_request_makes_the_server_fail(tmp_path: Path) -> None:
     tmp_path.chmod(0o755)
-    env = _env(tmp_path / "var")
+    env = cli_env(tmp_path / "var")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / "server.log"

@@ -7,9 +7,10 @@ import asyncio
 import uuid
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.test_cli import _env, _run
+from tests.cli import cli_env, run_cli
 
 from omotenashi import db
 from omotenashi.carriers import service as carriers
@@ -20,6 +21,9 @@ from omotenashi.security import audit
 from omotenashi.security.encryption import Keyring
 from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import VisitorAttribute
+
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow(2)
 
 PROFILE = {
     "name": {"surname": "SOMCHAI", "given_names": "ANAN"},
@@ -75,11 +79,11 @@ def test_rotate_rewraps_every_visitor_under_the_new_key_and_keeps_cards_working(
 ) -> None:
     settings = Settings(data_dir=data_dir)
     sealed = asyncio.run(_register_visitors(settings, 3))
-    env = _env(data_dir)
+    env = cli_env(data_dir)
     old_id = _status(env).split()[3]  # "Master key (current)   <id>   3 visitors"
 
-    rotated = _run(["keys", "rotate", "--batch", "2"], env)
-    status = _run(["keys", "status"], env)
+    rotated = run_cli(["keys", "rotate", "--batch", "2"], env)
+    status = run_cli(["keys", "status"], env)
 
     assert rotated.returncode == 0, rotated.stderr
     assert "Re-wrapped 3 data keys" in rotated.stdout
@@ -102,7 +106,7 @@ def test_rotate_rewraps_every_visitor_under_the_new_key_and_keeps_cards_working(
 
 
 def _status(env: dict[str, str]) -> str:
-    result = _run(["keys", "status"], env)
+    result = run_cli(["keys", "status"], env)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -134,9 +138,9 @@ async def _still_readable_without_the_old_key(
 
 
 def test_rotate_in_production_explains_the_environment_procedure(data_dir: Path) -> None:
-    env = _env(data_dir, OMOTENASHI_DATABASE_URL="postgresql://x@db.invalid/omotenashi")
+    env = cli_env(data_dir, OMOTENASHI_DATABASE_URL="postgresql://x@db.invalid/omotenashi")
 
-    result = _run(["keys", "rotate"], env)
+    result = run_cli(["keys", "rotate"], env)
 
     assert result.returncode == 2
     assert "OMOTENASHI_PREVIOUS_MASTER_KEYS" in result.stderr

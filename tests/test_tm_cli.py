@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_cli import _env, _run
+import pytest
+from tests.cli import cli_env, run_cli
 
 from omotenashi.translation.tmx import Segment, read_tmx, write_tmx
+
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow(3)
 
 MIXED = Path(__file__).parent / "translation" / "fixtures" / "mixed.tmx"
 GLOSSARY = [
@@ -22,15 +26,15 @@ def _pairs(segments: list[Segment]) -> set[tuple[str, str, str, str]]:
 
 
 def test_tmx_goes_in_and_out_and_in_again_unchanged(data_dir: Path, tmp_path: Path) -> None:
-    env = _env(data_dir)
+    env = cli_env(data_dir)
     glossary = tmp_path / "glossary.tmx"
     glossary.write_bytes(write_tmx(GLOSSARY))
     exported = tmp_path / "exported.tmx"
 
-    mixed = _run(["tm", "import", str(MIXED), "--licence", "CC-BY-4.0"], env)
-    first = _run(["tm", "import", str(glossary), "--licence", "CC-BY-4.0"], env)
-    out = _run(["tm", "export", str(exported), "--source", "ja", "--target", "en"], env)
-    again = _run(["tm", "import", str(exported), "--licence", "CC-BY-4.0"], env)
+    mixed = run_cli(["tm", "import", str(MIXED), "--licence", "CC-BY-4.0"], env)
+    first = run_cli(["tm", "import", str(glossary), "--licence", "CC-BY-4.0"], env)
+    out = run_cli(["tm", "export", str(exported), "--source", "ja", "--target", "en"], env)
+    again = run_cli(["tm", "import", str(exported), "--licence", "CC-BY-4.0"], env)
 
     assert mixed.returncode == 0, mixed.stderr
     assert "mixed.tmx: 8 segments added, 0 already in the bank" in mixed.stdout
@@ -66,7 +70,7 @@ def test_a_file_that_is_not_tmx_is_one_clear_sentence(data_dir: Path, tmp_path: 
     bogus = tmp_path / "notes.tmx"
     bogus.write_text("<notes><note>not a memory</note></notes>")
 
-    result = _run(["tm", "import", str(bogus)], _env(data_dir))
+    result = run_cli(["tm", "import", str(bogus)], cli_env(data_dir))
 
     assert result.returncode == 1
     assert "root element is not <tmx>" in result.stderr
@@ -76,7 +80,7 @@ def test_a_file_that_is_not_tmx_is_one_clear_sentence(data_dir: Path, tmp_path: 
 def test_a_contributor_must_be_the_operator_or_a_servicer_id(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    result = _run(["tm", "import", str(MIXED), "--contributor", "acme"], _env(data_dir))
+    result = run_cli(["tm", "import", str(MIXED), "--contributor", "acme"], cli_env(data_dir))
 
     assert result.returncode == 2
     assert "must be operator or a servicer id" in result.stderr

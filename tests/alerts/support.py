@@ -1,23 +1,12 @@
-"""Helpers for alert tests: visitors who lodge somewhere and did (or did not) grant the
-emergency purpose, made through the product's own services."""
+"""Helpers for alert tests: JMA documents, as delivered now, and the municipalities they name
+(lodging visitors are made by tests/factories/alerts.py)."""
 
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from omotenashi.alerts.areas import _jis_x0402_check_digit
-from omotenashi.consent import service as consent
-from omotenashi.security.encryption import Keyring
-from omotenashi.security.keys import PlatformKeys
-from omotenashi.servicers.models import ServicerCategory
-from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.visitors import service as visitors
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -66,48 +55,3 @@ def weather_report(areas: Iterable[tuple[str, str]]) -> bytes:
         for code, name in areas
     )
     return (text[:start] + opening + items + text[end:]).encode()
-
-
-def jis(code5: str) -> str:
-    """The 6-digit JIS X 0402 code, with its check digit."""
-    return code5 + str(_jis_x0402_check_digit(code5))
-
-
-async def lodging_visitor(
-    session: AsyncSession,
-    keys: PlatformKeys,
-    municipality: str | None,
-    *,
-    language: str = "en",
-    emergency: bool = True,
-    surname: str = "TRAVELLER",
-    registered_by: uuid.UUID | None = None,
-) -> uuid.UUID:
-    """A visitor lodging in ``municipality`` (5 digits), speaking ``language``, who granted
-    the emergency purpose to municipalities unless ``emergency`` is False."""
-    keyring = Keyring(keys.master)
-    visitor = await visitors.create_visitor(
-        session, keyring, language=language, registered_by=registered_by
-    )
-    today = datetime.now(UTC).date()
-    profile: dict[str, object] = {
-        "name": {"surname": surname, "given_names": "TEST"},
-        "preferred_languages": [language],
-    }
-    if municipality is not None:
-        profile["stay"] = {
-            "arrival": today.isoformat(),
-            "departure": (today + timedelta(days=5)).isoformat(),
-            "lodging_municipality": jis(municipality),
-        }
-    await visitors.update_profile(session, keyring, visitor.id, profile)
-    if emergency:
-        await consent.grant(
-            session,
-            keys,
-            visitor.id,
-            purpose=PurposeKey.emergency,
-            attributes=["name", "preferred_languages", "stay"],
-            category=ServicerCategory.municipality,
-        )
-    return visitor.id

@@ -9,7 +9,10 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import NANAO, WAJIMA, fixture, jis, lodging_visitor, weather_report
+from tests.alerts.support import NANAO, WAJIMA, fixture, weather_report
+from tests.factories.alerts import jis, lodging_visitor
+from tests.factories.servicers import make_servicer
+from tests.factories.staff import staff_headers
 
 from omotenashi.alerts import stream
 from omotenashi.alerts.models import StoredAlert
@@ -19,11 +22,9 @@ from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.tokens import issue_access_token
 from omotenashi.runtime import Platform
-from omotenashi.servicers import service as servicers
-from omotenashi.servicers.models import ServicerCategory, ServicerState
+from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.staff.models import Role, StaffUser
-from omotenashi.staff.service import SignedIn
+from omotenashi.staff.models import Role
 
 XML = {"content-type": "application/xml"}
 
@@ -33,18 +34,7 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def operator(session: AsyncSession, email: str) -> dict[str, str]:
-    user = StaffUser(
-        servicer_id=None,
-        email=email,
-        display_name=email.split("@")[0],
-        role=Role.operator,
-        password_hash="$argon2id$unused-in-these-tests",
-        totp_sealed=b"unused",
-    )
-    session.add(user)
-    await session.flush()
-    started = await auth.start_staff_session(session, SignedIn(user.id, None, user.role))
-    return bearer(started.token)
+    return await staff_headers(session, email, Role.operator)
 
 
 async def visitor_headers(session: AsyncSession, visitor_id: uuid.UUID) -> dict[str, str]:
@@ -55,7 +45,7 @@ async def visitor_headers(session: AsyncSession, visitor_id: uuid.UUID) -> dict[
 async def feed_client(
     session: AsyncSession, platform: Platform, category: ServicerCategory
 ) -> dict[str, str]:
-    servicer = await servicers.apply(
+    servicer = await make_servicer(
         session,
         name=f"Feed {category}",
         name_ja="防災システム",
@@ -63,8 +53,9 @@ async def feed_client(
         contact_email="bousai@test.example.jp",
         municipality_code=jis(WAJIMA),
         purposes={PurposeKey.emergency: "Disaster alerts"},
+        approved=True,
+        approved_purposes=(),  # the feed's servicer itself, not its purpose, is approved
     )
-    await servicers.set_state(session, servicer.id, ServicerState.approved, actor="operator:t")
     client, _ = await clients.create_client(
         session,
         servicer.id,

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tests.alerts.jma_server import serving
 from tests.alerts.support import FIXTURES, fixture
-from tests.test_cli import _env, _run
+from tests.cli import cli_env, run_cli
+
+# Each command starts an embedded cluster of its own: handed out first.
+pytestmark = pytest.mark.slow(3)
 
 
 def test_ingest_issues_then_refuses_a_malformed_report(data_dir: Path, tmp_path: Path) -> None:
-    env = _env(data_dir)
+    env = cli_env(data_dir)
     broken = tmp_path / "broken.xml"
     broken.write_bytes((FIXTURES / "eew_vxse43.xml").read_bytes()[:700])
 
-    issued = _run(["alerts", "ingest", str(FIXTURES / "eew_vxse43.xml")], env)
-    again = _run(["alerts", "ingest", str(FIXTURES / "eew_vxse43.xml")], env)
-    refused = _run(["alerts", "ingest", str(broken)], env)
+    issued = run_cli(["alerts", "ingest", str(FIXTURES / "eew_vxse43.xml")], env)
+    again = run_cli(["alerts", "ingest", str(FIXTURES / "eew_vxse43.xml")], env)
+    refused = run_cli(["alerts", "ingest", str(broken)], env)
 
     assert issued.returncode == 0, issued.stderr
     assert "Issued alert" in issued.stdout
@@ -35,7 +39,7 @@ def test_ingest_refuses_a_report_not_in_utf_8_with_its_reason(
         text.replace('encoding="UTF-8"', 'encoding="Shift_JIS"', 1).encode("shift_jis")
     )
 
-    refused = _run(["alerts", "ingest", str(shift_jis)], _env(data_dir))
+    refused = run_cli(["alerts", "ingest", str(shift_jis)], cli_env(data_dir))
 
     assert refused.returncode == 1
     assert "declares the encoding 'Shift_JIS'; JMA reports are UTF-8." in refused.stderr
@@ -52,12 +56,12 @@ def test_poll_once_ingests_the_feed_then_hears_it_unchanged(data_dir: Path) -> N
             "20240101073000_0_VXSE53_010000.xml": "earthquake_vxse53.xml",
         }.items():
             jma.documents[name] = fixture(document)
-        env = _env(
+        env = cli_env(
             data_dir, OMOTENASHI_JMA_FEEDS=jma.feed_url, OMOTENASHI_JMA_DOCUMENT_HOSTS=jma.host
         )
 
-        first = _run(["alerts", "poll", "--once"], env)
-        second = _run(["alerts", "poll", "--once"], env)
+        first = run_cli(["alerts", "poll", "--once"], env)
+        second = run_cli(["alerts", "poll", "--once"], env)
 
     assert first.returncode == 0, first.stderr
     assert f"{jma.feed_url}: 3 ingested, 1 skipped, 0 refused." in first.stdout
@@ -66,7 +70,7 @@ def test_poll_once_ingests_the_feed_then_hears_it_unchanged(data_dir: Path) -> N
 
 
 def test_poll_without_feeds_says_what_to_set(data_dir: Path) -> None:
-    done = _run(["alerts", "poll", "--once"], _env(data_dir))
+    done = run_cli(["alerts", "poll", "--once"], cli_env(data_dir))
 
     assert done.returncode == 2
     assert "OMOTENASHI_JMA_FEEDS" in done.stderr

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import fixture, lodging_visitor
+from tests.alerts.support import fixture
+from tests.factories.alerts import lodging_visitor
 
 from omotenashi import jobs
 from omotenashi.alerts import EASY_JAPANESE, fanout, jma, lifecycle

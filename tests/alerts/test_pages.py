@@ -4,7 +4,8 @@ import re
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import CHIYODA, NANAO, fixture, lodging_visitor, weather_report
+from tests.alerts.support import CHIYODA, NANAO, fixture, weather_report
+from tests.factories.alerts import lodging_visitor
 from tests.pages import csrf_token, post_form, signed_in_staff, text_of
 
 from omotenashi import i18n, web

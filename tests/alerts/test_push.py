@@ -14,7 +14,8 @@ from aiohttp import web
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import NANAO, fixture, lodging_visitor
+from tests.alerts.support import NANAO, fixture
+from tests.factories.alerts import lodging_visitor
 
 from omotenashi import jobs
 from omotenashi.alerts import fanout, lifecycle, push, signatures, subscriptions, tasks

@@ -7,14 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import (
-    CHIYODA,
-    ISHINOMAKI,
-    NANAO,
-    WAJIMA,
-    fixture,
-    lodging_visitor,
-)
+from tests.alerts.support import CHIYODA, ISHINOMAKI, NANAO, WAJIMA, fixture
+from tests.factories.alerts import lodging_visitor
 
 from omotenashi import jobs
 from omotenashi.alerts import (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import FIXTURES, as_received_now, fixture, lodging_visitor
+from tests.alerts.support import FIXTURES, as_received_now, fixture
+from tests.factories.alerts import lodging_visitor
 
 from omotenashi import jobs
 from omotenashi.alerts import fanout, lifecycle, reading

@@ -5,13 +5,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.staff import staff_account
 
 from omotenashi.auth import service
 from omotenashi.auth.errors import NotSignedInError
 from omotenashi.auth.models import AuthSession
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
-from omotenashi.staff.models import Role, StaffUser
+from omotenashi.staff.models import Role
 from omotenashi.staff.service import SignedIn
 from omotenashi.visitors import service as visitors
 
@@ -79,16 +80,7 @@ async def test_an_erased_visitors_session_is_dead(
 
 
 async def test_a_disabled_staff_account_is_signed_out_everywhere(session: AsyncSession) -> None:
-    user = StaffUser(
-        servicer_id=None,
-        email="ops@omotenashi.example",
-        display_name="Ops",
-        role=Role.operator,
-        password_hash="unused",
-        totp_sealed=b"unused",
-    )
-    session.add(user)
-    await session.flush()
+    user = await staff_account(session, "ops@omotenashi.example", Role.operator, display_name="Ops")
     started = await service.start_staff_session(session, SignedIn(user.id, None, Role.operator))
     principal = await service.authenticate(session, started.token)
     assert isinstance(principal, service.StaffPrincipal)

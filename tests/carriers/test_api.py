@@ -3,42 +3,33 @@
 from __future__ import annotations
 
 import json
-import uuid
 
 import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.actors import bearer
+from tests.factories.visitors import make_visitor
 from tests.mailbox import Mail
 
 from omotenashi.auth import service as auth
 from omotenashi.carriers import service, tasks
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.runtime import Platform
-from omotenashi.visitors import service as visitors
 
 HELD = "0123456789ABCDEF"
 FREE = "FEDCBA9876543210"
 
 
-async def _visitor(
-    session: AsyncSession, platform: Platform, email: str | None = None
-) -> uuid.UUID:
-    visitor = await visitors.create_visitor(session, platform.keys.keyring, language="ko")
-    if email:
-        await visitors.update_profile(session, platform.keys.keyring, visitor.id, {"email": email})
-    return visitor.id
-
-
 async def test_linking_a_held_card_answers_as_a_free_one_and_its_holder_is_told(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform, sent_mail: list[Mail]
 ) -> None:
-    holder = await _visitor(session, platform, "jimin@example.kr")
+    holder = (
+        await make_visitor(session, platform.keys, language="ko", email="jimin@example.kr")
+    ).id
     keys = service.CarrierKeys.from_platform(platform.keys)
     await service.link_card(session, keys, holder, CarrierKind.ic_card, HELD, "T-money")
-    me = bearer(
-        (await auth.start_visitor_session(session, await _visitor(session, platform))).token
-    )
+    mine = await make_visitor(session, platform.keys, language="ko")
+    me = bearer((await auth.start_visitor_session(session, mine.id)).token)
 
     held = await client.post(
         "/v1/me/carriers", headers=me, json={"kind": "ic_card", "id": HELD, "label": "Mine"}
@@ -69,9 +60,8 @@ async def test_linking_a_held_card_answers_as_a_free_one_and_its_holder_is_told(
 async def test_card_links_meet_a_rate_limit(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
-    me = bearer(
-        (await auth.start_visitor_session(session, await _visitor(session, platform))).token
-    )
+    mine = await make_visitor(session, platform.keys, language="ko")
+    me = bearer((await auth.start_visitor_session(session, mine.id)).token)
     burst = service.LINKS_PER_VISITOR.burst
     statuses = [
         (
@@ -89,9 +79,8 @@ async def test_card_links_meet_a_rate_limit(
 async def test_a_label_the_database_cannot_store_is_refused_naming_the_field(
     client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
-    me = bearer(
-        (await auth.start_visitor_session(session, await _visitor(session, platform))).token
-    )
+    mine = await make_visitor(session, platform.keys, language="ko")
+    me = bearer((await auth.start_visitor_session(session, mine.id)).token)
     for label in (rb"Suica\u0000", rb"Suica\ud800"):
         refused = await client.post(
             "/v1/me/carriers",

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from tests.factories.visitors import make_visitor
 from tests.mailbox import Mail
 
 from omotenashi import db, i18n, jobs
@@ -48,10 +49,6 @@ def keyring(master: MasterKey) -> Keyring:
 @pytest.fixture(scope="module")
 def keys(master: MasterKey) -> service.CarrierKeys:
     return service.CarrierKeys(master)
-
-
-async def make_visitor(session: AsyncSession, keyring: Keyring) -> Visitor:
-    return await visitors.create_visitor(session, keyring)
 
 
 async def make_card(

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import base64
 from datetime import timedelta
 from typing import Annotated
 
@@ -9,7 +8,9 @@ import jwt
 import pytest
 from fastapi import APIRouter, FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.clients.test_service import make_approved_servicer, make_client
+from tests.actors import basic, token_request
+from tests.factories.clients import make_client
+from tests.factories.servicers import approved_servicer
 
 from omotenashi.clients import service
 from omotenashi.clients.dependencies import ClientWithScope
@@ -19,6 +20,7 @@ from omotenashi.clients.tokens import issue_access_token
 from omotenashi.runtime import Platform
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.models import ServicerState
+from omotenashi.servicers.purposes import PurposeKey
 
 TOKEN_URL = "/v1/oauth/token"
 
@@ -47,20 +49,6 @@ def probed(app: FastAPI) -> FastAPI:
     return app
 
 
-def _basic(client_id: str, secret: str) -> dict[str, str]:
-    return {"authorization": "Basic " + base64.b64encode(f"{client_id}:{secret}".encode()).decode()}
-
-
-async def _token(
-    http: httpx.AsyncClient, client_id: str, secret: str, **form: str
-) -> httpx.Response:
-    return await http.post(
-        TOKEN_URL,
-        data={"grant_type": "client_credentials", **form},
-        headers=_basic(client_id, secret),
-    )
-
-
 def _bearer(token: str) -> dict[str, str]:
     return {"authorization": f"Bearer {token}"}
 
@@ -80,7 +68,7 @@ def _assert_invalid_token(response: httpx.Response) -> None:
 
 
 async def _terminal(session: AsyncSession) -> tuple[ApiClient, str]:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     return await make_client(session, servicer)
 
 
@@ -88,7 +76,7 @@ async def test_basic_authentication_gets_a_bearer_token(
     session: AsyncSession, probed: FastAPI, client: httpx.AsyncClient
 ) -> None:
     terminal, secret = await _terminal(session)
-    response = await _token(client, terminal.client_id, secret)
+    response = await token_request(client, terminal.client_id, secret)
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
     body = response.json()
@@ -121,8 +109,8 @@ async def test_wrong_secret_and_unknown_client_get_the_same_answer(
     session: AsyncSession, client: httpx.AsyncClient
 ) -> None:
     terminal, secret = await _terminal(session)
-    wrong = await _token(client, terminal.client_id, "not-the-secret")
-    unknown = await _token(client, "omc_nobody", secret)
+    wrong = await token_request(client, terminal.client_id, "not-the-secret")
+    unknown = await token_request(client, "omc_nobody", secret)
     _assert_invalid_client(wrong)
     _assert_invalid_client(unknown)
     assert wrong.json() == unknown.json()
@@ -135,17 +123,17 @@ async def test_rotated_secret_replaces_the_old_one(
     new = await service.rotate_secret(
         session, terminal.servicer_id, terminal.id, actor="staff:test"
     )
-    _assert_invalid_client(await _token(client, terminal.client_id, old))
-    assert (await _token(client, terminal.client_id, new)).status_code == 200
+    _assert_invalid_client(await token_request(client, terminal.client_id, old))
+    assert (await token_request(client, terminal.client_id, new)).status_code == 200
 
 
 async def test_revoked_client_gets_no_token_and_its_live_token_is_refused(
     session: AsyncSession, probed: FastAPI, client: httpx.AsyncClient
 ) -> None:
     terminal, secret = await _terminal(session)
-    issued = (await _token(client, terminal.client_id, secret)).json()["access_token"]
+    issued = (await token_request(client, terminal.client_id, secret)).json()["access_token"]
     await service.revoke(session, terminal.servicer_id, terminal.id, actor="staff:test")
-    _assert_invalid_client(await _token(client, terminal.client_id, secret))
+    _assert_invalid_client(await token_request(client, terminal.client_id, secret))
     _assert_invalid_token(await client.get("/v1/_probe/resolve", headers=_bearer(issued)))
 
 
@@ -153,11 +141,11 @@ async def test_suspended_servicers_client_is_refused(
     session: AsyncSession, probed: FastAPI, client: httpx.AsyncClient
 ) -> None:
     terminal, secret = await _terminal(session)
-    issued = (await _token(client, terminal.client_id, secret)).json()["access_token"]
+    issued = (await token_request(client, terminal.client_id, secret)).json()["access_token"]
     await servicers.set_state(
         session, terminal.servicer_id, ServicerState.suspended, actor="operator:test"
     )
-    _assert_invalid_client(await _token(client, terminal.client_id, secret))
+    _assert_invalid_client(await token_request(client, terminal.client_id, secret))
     _assert_invalid_token(await client.get("/v1/_probe/resolve", headers=_bearer(issued)))
 
 
@@ -193,7 +181,7 @@ async def test_scope_can_be_narrowed_but_not_widened(
     session: AsyncSession, probed: FastAPI, client: httpx.AsyncClient
 ) -> None:
     terminal, secret = await _terminal(session)
-    narrowed = await _token(client, terminal.client_id, secret, scope="resolve")
+    narrowed = await token_request(client, terminal.client_id, secret, scope="resolve")
     assert narrowed.status_code == 200
     assert narrowed.json()["scope"] == "resolve"
     token = narrowed.json()["access_token"]
@@ -202,7 +190,9 @@ async def test_scope_can_be_narrowed_but_not_widened(
     assert refused.status_code == 403
     assert refused.headers["content-type"] == "application/problem+json"
     assert refused.json()["code"] == "insufficient_scope"
-    widened = await _token(client, terminal.client_id, secret, scope="resolve servicer:admin")
+    widened = await token_request(
+        client, terminal.client_id, secret, scope="resolve servicer:admin"
+    )
     assert widened.status_code == 400
     assert widened.json()["error"] == "invalid_scope"
 
@@ -212,21 +202,21 @@ async def test_malformed_token_requests_get_oauth_errors(
 ) -> None:
     terminal, secret = await _terminal(session)
     wrong_grant = await client.post(
-        TOKEN_URL, data={"grant_type": "password"}, headers=_basic(terminal.client_id, secret)
+        TOKEN_URL, data={"grant_type": "password"}, headers=basic(terminal.client_id, secret)
     )
     assert (wrong_grant.status_code, wrong_grant.json()["error"]) == (400, "unsupported_grant_type")
-    no_grant = await client.post(TOKEN_URL, data={}, headers=_basic(terminal.client_id, secret))
+    no_grant = await client.post(TOKEN_URL, data={}, headers=basic(terminal.client_id, secret))
     assert (no_grant.status_code, no_grant.json()["error"]) == (400, "invalid_request")
     as_json = await client.post(
         TOKEN_URL,
         json={"grant_type": "client_credentials"},
-        headers=_basic(terminal.client_id, secret),
+        headers=basic(terminal.client_id, secret),
     )
     assert (as_json.status_code, as_json.json()["error"]) == (400, "invalid_request")
     both = await client.post(
         TOKEN_URL,
         data={"grant_type": "client_credentials", "client_id": terminal.client_id},
-        headers=_basic(terminal.client_id, secret),
+        headers=basic(terminal.client_id, secret),
     )
     assert (both.status_code, both.json()["error"]) == (400, "invalid_request")
     anonymous = await client.post(TOKEN_URL, data={"grant_type": "client_credentials"})

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.factories import approved_servicer
-from tests.servicers.test_service import make_servicer
+from tests.factories.clients import make_client
+from tests.factories.servicers import approved_servicer, make_servicer
 
 from omotenashi.clients import service
 from omotenashi.clients.errors import (
@@ -24,37 +24,12 @@ from omotenashi.runtime import Platform
 from omotenashi.security.audit import AuditEntry
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
-from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.servicers.models import ServicerState
 from omotenashi.servicers.purposes import PurposeKey
 
 
-async def make_approved_servicer(
-    session: AsyncSession, *, name: str = "Hotel Test Ueno"
-) -> Servicer:
-    return await approved_servicer(session, name, PurposeKey.hotel_check_in)
-
-
-async def make_client(
-    session: AsyncSession,
-    servicer: Servicer,
-    *,
-    kind: ClientKind = ClientKind.terminal,
-    scopes: tuple[str, ...] = ("resolve", "consent:request"),
-) -> tuple[ApiClient, str]:
-    return await service.create_client(
-        session,
-        servicer.id,
-        kind=kind,
-        label="Front desk 1",
-        scopes=scopes,
-        purposes=("hotel_check_in",) if kind is ClientKind.terminal else (),
-        location="1F front desk",
-        actor="staff:test",
-    )
-
-
 async def test_secret_is_returned_once_and_stored_only_as_argon2(session: AsyncSession) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, secret = await make_client(session, servicer)
     row = await session.scalar(select(ApiClient).where(ApiClient.id == client.id))
     assert row is not None
@@ -68,7 +43,7 @@ async def test_secret_is_returned_once_and_stored_only_as_argon2(session: AsyncS
 async def test_a_secret_made_with_the_platform_keys_is_stored_as_its_keyed_digest(
     session: AsyncSession, platform: Platform
 ) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, secret = await service.create_client(
         session,
         servicer.id,
@@ -91,7 +66,7 @@ async def test_a_secret_made_with_the_platform_keys_is_stored_as_its_keyed_diges
 async def test_an_argon2_secret_still_works_and_is_stored_again_as_its_keyed_digest(
     session: AsyncSession, platform: Platform
 ) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, secret = await make_client(session, servicer)  # as stored before: argon2
     assert client.secret_hash.startswith("$argon2")
     with pytest.raises(InvalidClientError):
@@ -112,7 +87,7 @@ async def test_pending_servicer_cannot_have_clients(session: AsyncSession) -> No
 
 
 async def test_unknown_scope_and_purpose_name_the_field(session: AsyncSession) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     with pytest.raises(InvalidApiClientError) as caught:
         await service.create_client(
             session,
@@ -127,7 +102,7 @@ async def test_unknown_scope_and_purpose_name_the_field(session: AsyncSession) -
 
 
 async def test_rotation_replaces_the_secret_at_once(session: AsyncSession) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, old = await make_client(session, servicer)
     new = await service.rotate_secret(session, servicer.id, client.id, actor="staff:test")
     assert new != old
@@ -137,7 +112,7 @@ async def test_rotation_replaces_the_secret_at_once(session: AsyncSession) -> No
 
 
 async def test_revoked_client_cannot_authenticate_or_be_rotated(session: AsyncSession) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, secret = await make_client(session, servicer)
     await service.revoke(session, servicer.id, client.id, actor="staff:test")
     with pytest.raises(InvalidClientError):
@@ -147,15 +122,15 @@ async def test_revoked_client_cannot_authenticate_or_be_rotated(session: AsyncSe
 
 
 async def test_another_servicers_client_is_not_found(session: AsyncSession) -> None:
-    mine = await make_approved_servicer(session)
-    theirs = await make_approved_servicer(session, name="Hotel Other")
+    mine = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
+    theirs = await approved_servicer(session, "Hotel Other", PurposeKey.hotel_check_in)
     client, _ = await make_client(session, mine)
     with pytest.raises(ApiClientNotFoundError):
         await service.revoke(session, theirs.id, client.id, actor="staff:test")
 
 
 async def test_every_administration_step_is_audited(session: AsyncSession) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, _ = await make_client(session, servicer)
     await service.rotate_secret(session, servicer.id, client.id, actor="staff:test")
     await service.revoke(session, servicer.id, client.id, actor="staff:test")
@@ -172,7 +147,7 @@ async def test_every_administration_step_is_audited(session: AsyncSession) -> No
 async def test_token_carries_the_terminal_and_is_refused_once_revoked(
     session: AsyncSession, platform: Platform
 ) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, _ = await make_client(session, servicer)
     claims = verify_access_token(platform.keys, issue_access_token(platform.keys, client))
     assert claims.client_id == client.client_id
@@ -190,7 +165,7 @@ async def test_token_carries_the_terminal_and_is_refused_once_revoked(
 
 
 async def test_expired_token_is_refused(session: AsyncSession, platform: Platform) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, _ = await make_client(session, servicer)
     token = issue_access_token(platform.keys, client, ttl=timedelta(seconds=-60))
     with pytest.raises(InvalidTokenError):
@@ -200,7 +175,7 @@ async def test_expired_token_is_refused(session: AsyncSession, platform: Platfor
 async def test_token_for_another_audience_is_refused(
     session: AsyncSession, platform: Platform
 ) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, _ = await make_client(session, servicer)
     token = issue_access_token(platform.keys, client, audience="someone-else")
     with pytest.raises(InvalidTokenError):
@@ -208,7 +183,7 @@ async def test_token_for_another_audience_is_refused(
 
 
 async def test_unknown_client_is_refused_like_a_wrong_secret(session: AsyncSession) -> None:
-    servicer = await make_approved_servicer(session)
+    servicer = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     client, secret = await make_client(session, servicer)
     with pytest.raises(InvalidClientError) as unknown:
         await service.authenticate(session, "omc_nobody", secret)

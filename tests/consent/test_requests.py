@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
-from tests.resolve.test_service import NOW, _visitor
+from tests.factories.visitors import MINJI, make_visitor
 
 from omotenashi.consent import receipts, requests
 from omotenashi.consent.errors import ConsentRequestAnsweredError, ConsentRequestNotFoundError
@@ -17,11 +17,13 @@ from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.purposes import PurposeKey
 
+NOW = datetime(2026, 11, 23, 14, 2, tzinfo=UTC)
+
 
 async def test_tap_to_consent_turns_a_refusal_into_a_resolve(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     with pytest.raises(ConsentRequiredError) as refused:
         await resolve.resolve(
@@ -63,7 +65,7 @@ async def test_tap_to_consent_turns_a_refusal_into_a_resolve(
 async def test_a_request_is_answered_once_and_expires(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     request = await requests.ask(
         session,
@@ -97,8 +99,8 @@ async def test_a_request_is_answered_once_and_expires(
 async def test_only_the_asked_visitor_can_answer_and_only_the_asker_can_watch(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
-    stranger = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
+    stranger = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     other = await approved_servicer(session, "Hotel Kiku", PurposeKey.hotel_check_in)
     request = await requests.ask(
@@ -118,7 +120,7 @@ async def test_only_the_asked_visitor_can_answer_and_only_the_asker_can_watch(
 async def test_the_servicers_receipt_names_the_visitor_by_its_pairwise_id_alone(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     request = await requests.ask(
         session,
@@ -153,7 +155,7 @@ async def test_the_servicers_receipt_names_the_visitor_by_its_pairwise_id_alone(
 async def test_a_request_cannot_be_accepted_once_the_operator_refuses_its_purpose(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     asked = await requests.ask(
         session,

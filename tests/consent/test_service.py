@@ -1,35 +1,23 @@
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
-from tests.servicers.test_service import make_servicer
+from tests.factories.servicers import make_servicer
+from tests.factories.visitors import make_visitor
 
 from omotenashi.consent import receipts, service
 from omotenashi.consent.errors import GrantNotFoundError, InvalidGrantError
-from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.models import Servicer, ServicerCategory
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.visitors import service as visitors
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-async def _visitor(
-    session: AsyncSession, keys: PlatformKeys, departure: str = "2026-11-30"
-) -> uuid.UUID:
-    keyring = Keyring(keys.master)
-    visitor = await visitors.create_visitor(session, keyring)
-    await visitors.update_profile(
-        session, keyring, visitor.id, {"stay": {"arrival": "2026-11-20", "departure": departure}}
-    )
-    return visitor.id
+STAY = {"arrival": "2026-11-20", "departure": "2026-11-30"}
 
 
 async def _hotel(session: AsyncSession, name: str = "Hotel Test Ueno") -> Servicer:
@@ -42,7 +30,7 @@ async def _hotel(session: AsyncSession, name: str = "Hotel Test Ueno") -> Servic
 async def test_grant_lasts_until_the_end_of_the_departure_day(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, stay=STAY)).id
     hotel = await _hotel(session)
     grant = await service.grant(
         session,
@@ -68,7 +56,7 @@ async def test_grant_lasts_until_the_end_of_the_departure_day(
 async def test_the_receipt_is_a_signed_kantara_record(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, stay=STAY)).id
     hotel = await _hotel(session)
     grant = await service.grant(
         session,
@@ -93,7 +81,7 @@ async def test_the_receipt_is_a_signed_kantara_record(
 
 
 async def test_revoking_takes_effect_at_once(session: AsyncSession, keys: PlatformKeys) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, stay=STAY)).id
     hotel = await _hotel(session)
     grant = await service.grant(
         session,
@@ -116,8 +104,8 @@ async def test_revoking_takes_effect_at_once(session: AsyncSession, keys: Platfo
 async def test_another_visitor_cannot_revoke_my_grant(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    mine = await _visitor(session, keys)
-    theirs = await _visitor(session, keys)
+    mine = (await make_visitor(session, keys, stay=STAY)).id
+    theirs = (await make_visitor(session, keys, stay=STAY)).id
     hotel = await _hotel(session)
     grant = await service.grant(
         session,
@@ -135,7 +123,7 @@ async def test_another_visitor_cannot_revoke_my_grant(
 async def test_a_category_grant_covers_every_servicer_of_it_and_no_other(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, stay=STAY)).id
     hotel = await _hotel(session)
     await service.grant(
         session,
@@ -161,7 +149,7 @@ async def test_a_category_grant_covers_every_servicer_of_it_and_no_other(
 async def test_a_grant_cannot_reach_beyond_its_purpose(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, stay=STAY)).id
     hotel = await _hotel(session)
     with pytest.raises(InvalidGrantError) as caught:
         await service.grant(
@@ -180,7 +168,7 @@ async def test_a_grant_cannot_reach_beyond_its_purpose(
 async def test_no_one_can_consent_to_a_purpose_the_operator_refused_or_has_not_approved(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, stay=STAY)).id
     pending = await make_servicer(session, name="Hotel Pending")
     refused = await _hotel(session, name="Hotel Refused")
     await servicers.decide_purpose(
@@ -208,7 +196,7 @@ async def test_no_one_can_consent_to_a_purpose_the_operator_refused_or_has_not_a
 async def test_sharing_less_stays_possible_after_the_operator_refuses_the_purpose(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, stay=STAY)).id
     hotel = await _hotel(session)
     grant = await service.grant(
         session,

@@ -24,25 +24,22 @@ from fastapi import FastAPI
 from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
+from tests.factories.carriers import make_card
+from tests.factories.visitors import make_visitor
 from tests.pages import csrf_token, signed_in_staff
 
 from omotenashi.auth import service as auth
-from omotenashi.carriers import service as carriers
-from omotenashi.carriers.models import CarrierKind
-from omotenashi.carriers.service import CarrierKeys
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.tokens import issue_access_token
 from omotenashi.feedback import service as feedback
 from omotenashi.privacy import service as privacy
 from omotenashi.runtime import Platform
-from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff.models import Role
 from omotenashi.statistics import service as statistics
 from omotenashi.translation import service as translation
-from omotenashi.visitors import service as visitors
 
 CARD = "0123456789ABCDEF"
 PASSPORT = "TR7654321"
@@ -120,38 +117,6 @@ class Hotel:
     terminal: dict[str, str]  # the terminal's bearer token
     counter: httpx.AsyncClient  # a clerk signed in at the counter, at that terminal's desk
     received: Received = field(default_factory=Received)
-
-
-async def _visitor(session: AsyncSession, platform: Platform) -> uuid.UUID:
-    keyring = Keyring(platform.keys.master)
-    visitor = await visitors.create_visitor(session, keyring, language="en")
-    await visitors.update_profile(
-        session,
-        keyring,
-        visitor.id,
-        {
-            "name": {"surname": "ALPHA", "given_names": "TRAVELLER"},
-            "nationality": "AU",
-            "preferred_languages": ["en"],
-            "email": EMAIL,
-            "phone": PHONE,
-            "passport": {
-                "document_type": "P",
-                "number": PASSPORT,
-                "issuing_state": "AUS",
-                "expiry_date": "2033-03-03",
-            },
-        },
-    )
-    await carriers.link_card(
-        session,
-        CarrierKeys.from_platform(platform.keys),
-        visitor.id,
-        CarrierKind.ic_card,
-        CARD,
-        "Suica",
-    )
-    return visitor.id
 
 
 async def _hotel(
@@ -282,7 +247,23 @@ async def _public(client: httpx.AsyncClient) -> set[str]:
 async def test_two_servicers_cannot_link_a_visitor_by_what_the_platform_gave_them(
     session: AsyncSession, platform: Platform, app: FastAPI, client: httpx.AsyncClient
 ) -> None:
-    visitor_id = await _visitor(session, platform)
+    visitor = await make_visitor(
+        session,
+        platform.keys,
+        name={"surname": "ALPHA", "given_names": "TRAVELLER"},
+        nationality="AU",
+        languages=["en"],
+        email=EMAIL,
+        phone=PHONE,
+        passport={
+            "document_type": "P",
+            "number": PASSPORT,
+            "issuing_state": "AUS",
+            "expiry_date": "2033-03-03",
+        },
+    )
+    await make_card(session, platform.keys, visitor.id, CARD)
+    visitor_id = visitor.id
     started = await auth.start_visitor_session(session, visitor_id)
     visitor = {"authorization": f"Bearer {started.token}"}
     hotels = []

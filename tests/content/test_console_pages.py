@@ -8,7 +8,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.content.helpers import FakeTranslator, chain, dish, restaurant
+from tests.content.helpers import FakeTranslator, chain
+from tests.factories.content import dish, restaurant
 from tests.pages import csrf_token, signed_in_staff, signed_in_visitor, text_of
 
 from omotenashi import i18n

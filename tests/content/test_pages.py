@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.content.helpers import ADMIN, FakeTranslator, chain, dish, event, restaurant
+from tests.content.helpers import FakeTranslator, chain
+from tests.factories.content import ADMIN, dish, event, restaurant
 from tests.pages import csrf_token, post_form, signed_in_visitor, text_of
 
 from omotenashi import i18n

@@ -4,21 +4,14 @@ post-editing into the bank, what visitors are shown, my menu, and suggestions.""
 from __future__ import annotations
 
 import os
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.content.helpers import (
-    ADMIN,
-    FakeTranslator,
-    chain,
-    dish,
-    event,
-    remember,
-    restaurant,
-)
+from tests.content.helpers import FakeTranslator, chain
+from tests.factories.content import ADMIN, dish, event, remember, restaurant
+from tests.factories.visitors import make_visitor
 
 from omotenashi.content import service
 from omotenashi.content.dietary import Presence, Verdict
@@ -38,7 +31,6 @@ from omotenashi.servicers.models import ServicerState
 from omotenashi.translation import service as bank
 from omotenashi.translation.fuzzy import score
 from omotenashi.translation.models import Provenance, SegmentOrigin, TmSegment
-from omotenashi.visitors import service as visitors
 
 OPERATOR = "staff:test-operator"
 
@@ -46,13 +38,6 @@ OPERATOR = "staff:test-operator"
 @pytest.fixture(scope="module")
 def keyring() -> Keyring:
     return Keyring(MasterKey.from_material(os.urandom(32)))
-
-
-async def make_visitor(session: AsyncSession, keyring: Keyring, **profile: object) -> uuid.UUID:
-    visitor = await visitors.create_visitor(session, keyring, language="vi")
-    if profile:
-        await visitors.update_profile(session, keyring, visitor.id, profile)
-    return visitor.id
 
 
 def provenance(item: service.ContentItem) -> dict[tuple[str, str], object]:
@@ -173,7 +158,7 @@ async def test_a_changed_source_text_sends_its_translations_back_to_needing_one(
     await service.translate_item(
         session, chain(FakeTranslator()), shop.id, item.id, ["en"], actor=ADMIN
     )
-    visitor = await make_visitor(session, keyring)
+    visitor = (await make_visitor(session, keyring, language="vi")).id
     waiting = await service.suggest(session, visitor, item.id, "en", "body", "Hot soba noodles")
 
     changed = await service.update_item(
@@ -301,7 +286,11 @@ async def test_my_menu_groups_dishes_by_my_own_profile(
     session: AsyncSession, keyring: Keyring
 ) -> None:
     shop = await restaurant(session)
-    visitor = await make_visitor(session, keyring, dietary_needs=["vegan"], allergens=["sesame"])
+    visitor = (
+        await make_visitor(
+            session, keyring, language="vi", dietary_needs=["vegan"], allergens=["sesame"]
+        )
+    ).id
     await dish(
         session, shop, "野菜の天ぷら", allergens={"sesame": Presence.free}, diet={"vegan": True}
     )
@@ -336,7 +325,7 @@ async def test_a_dish_without_allergen_data_never_fits_someone_with_an_allergy(
     session: AsyncSession, keyring: Keyring
 ) -> None:
     shop = await restaurant(session)
-    visitor = await make_visitor(session, keyring, allergens=["peanut"])
+    visitor = (await make_visitor(session, keyring, language="vi", allergens=["peanut"])).id
     others_free = {key: Presence.free for key in ("wheat", "egg", "milk", "sesame")}
     await dish(session, shop, "サラダ", allergens=others_free, position=1)
     await dish(
@@ -354,7 +343,7 @@ async def test_sake_and_mirin_in_a_dish_keep_it_from_visitors_avoiding_alcohol(
     session: AsyncSession, keyring: Keyring
 ) -> None:
     shop = await restaurant(session)
-    visitor = await make_visitor(session, keyring, dietary_needs=["no_alcohol"])
+    visitor = (await make_visitor(session, keyring, language="vi", dietary_needs=["no_alcohol"])).id
     await dish(
         session, shop, "鯖の味噌煮", body="味噌、酒、みりんで煮込みました", diet={"alcohol": True}
     )
@@ -370,7 +359,7 @@ async def test_a_visitor_who_avoids_nothing_sees_every_dish_fit(
     session: AsyncSession, keyring: Keyring
 ) -> None:
     shop = await restaurant(session)
-    visitor = await make_visitor(session, keyring)
+    visitor = (await make_visitor(session, keyring, language="vi")).id
     await dish(session, shop, "おにぎり")
 
     menu = await service.my_menu(session, keyring, visitor, shop.id)
@@ -389,7 +378,7 @@ async def test_an_accepted_suggestion_becomes_the_translation_and_enters_the_ban
     await service.translate_item(
         session, chain(FakeTranslator()), shop.id, item.id, ["en"], actor=ADMIN
     )
-    visitor = await make_visitor(session, keyring)
+    visitor = (await make_visitor(session, keyring, language="vi")).id
 
     suggestion = await service.suggest(session, visitor, item.id, "en", "title", "Okonomiyaki")
     [waiting] = await service.suggestions(session, servicer_id=shop.id)
@@ -420,7 +409,7 @@ async def test_a_rejected_suggestion_changes_nothing(
 ) -> None:
     shop = await restaurant(session)
     item = await dish(session, shop, "たこ焼き")
-    visitor = await make_visitor(session, keyring)
+    visitor = (await make_visitor(session, keyring, language="vi")).id
     suggestion = await service.suggest(session, visitor, item.id, "en", "title", "Octopus balls")
 
     decided = await service.decide(
@@ -440,7 +429,7 @@ async def test_only_the_items_servicer_or_the_operator_decides_a_suggestion(
 ) -> None:
     shop, other = await restaurant(session, "Kissa Ichi"), await restaurant(session, "Kissa Ni")
     item = await dish(session, shop, "ナポリタン")
-    visitor = await make_visitor(session, keyring)
+    visitor = (await make_visitor(session, keyring, language="vi")).id
     suggestion = await service.suggest(session, visitor, item.id, "en", "title", "Napolitan")
 
     with pytest.raises(SuggestionNotFoundError):
@@ -457,7 +446,7 @@ async def test_a_suggestion_must_differ_and_name_a_field_the_item_has(
     shop = await restaurant(session)
     item = await dish(session, shop, "うどん")
     await service.post_edit(session, shop.id, item.id, "en", "title", "Udon", actor=ADMIN)
-    visitor = await make_visitor(session, keyring)
+    visitor = (await make_visitor(session, keyring, language="vi")).id
 
     with pytest.raises(InvalidContentError) as same:
         await service.suggest(session, visitor, item.id, "en", "title", "Udon")
@@ -476,7 +465,7 @@ async def test_a_visitor_can_have_only_so_many_suggestions_waiting(
 ) -> None:
     shop = await restaurant(session)
     item = await dish(session, shop, "焼きそば")
-    visitor = await make_visitor(session, keyring)
+    visitor = (await make_visitor(session, keyring, language="vi")).id
     for n in range(service.MAX_PENDING_SUGGESTIONS):
         await service.suggest(session, visitor, item.id, "en", "title", f"Fried noodles {n}")
 

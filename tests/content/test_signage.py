@@ -11,8 +11,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.content.helpers import ADMIN
 from tests.factories import approved_servicer
+from tests.factories.content import ADMIN
 from tests.pages import signed_in_staff, signed_in_visitor, text_of
 
 from omotenashi.alerts import lifecycle as alerts

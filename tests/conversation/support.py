@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.payments.support import merchant, terminal_client, visitor
+from tests.factories.payments import merchant, terminal_client, visitor
 
 from omotenashi.resolve import service as resolve
 from omotenashi.security.keys import PlatformKeys

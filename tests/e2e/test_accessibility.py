@@ -21,6 +21,9 @@ from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
 from omotenashi.staff.service import SignedIn
 
+# Three languages of every page: the longest journey file, handed out first.
+pytestmark = pytest.mark.slow(3)
+
 PAGES = {
     None: ["/join", "/staff/signin", "/signin", "/developers"],
     Role.servicer_admin: ["/console", "/counter", "/console/content", "/console/webhooks"],

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from playwright.async_api import Browser, expect
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.alerts.support import NANAO, fixture, lodging_visitor
+from tests.alerts.support import NANAO, fixture
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.factories.alerts import lodging_visitor
 
 from omotenashi import db, i18n, web
 from omotenashi.alerts import lifecycle

@@ -13,7 +13,7 @@ from playwright.async_api import Browser, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
-from tests.payments.support import merchant, terminal_client, visitor
+from tests.factories.payments import merchant, terminal_client, visitor
 
 from omotenashi import web
 from omotenashi.auth import service as auth

@@ -11,7 +11,7 @@ from playwright.async_api import Browser, BrowserContext, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
-from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
+from tests.factories.payments import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi import web
 from omotenashi.auth import service as auth

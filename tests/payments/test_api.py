@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
-from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
+from tests.factories.payments import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi.auth import service as auth
 from omotenashi.clients.tokens import issue_access_token

@@ -10,6 +10,7 @@ import uuid
 import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.payments import RULES, merchant, tap, terminal, visitor
 from tests.payments.stripe_server import (
     SECRET_KEY,
     WEBHOOK_SECRET,
@@ -17,7 +18,6 @@ from tests.payments.stripe_server import (
     completed,
     signed,
 )
-from tests.payments.support import RULES, merchant, tap, terminal, visitor
 
 from omotenashi.payments import cards, ledger, service
 from omotenashi.payments.errors import (

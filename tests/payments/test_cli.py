@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from tests.conftest import _recreate
-from tests.payments.support import merchant, visitor
+from tests.factories.payments import merchant, visitor
 from tests.payments.test_crash import _deployment
 
 from omotenashi import db

@@ -176,9 +176,10 @@ async def test_verify_names_an_account_whose_sums_disagree_with_its_transfers(
     assert not result.balanced
 
 
-async def test_two_charges_racing_for_the_last_yen_one_wins(engine: AsyncEngine) -> None:
-    """Committed in separate transactions on separate connections, at the same moment."""
-    sessions = session_factory(engine)
+async def test_two_charges_racing_for_the_last_yen_one_wins(own_engine: AsyncEngine) -> None:
+    """Committed in separate transactions on separate connections, at the same moment (on a
+    database of its own: tests elsewhere count the charges in theirs)."""
+    sessions = session_factory(own_engine)
     async with session_scope(sessions) as session:
         source = await _account(session, guarded=False)
         wallet = await _account(session, guarded=True)

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.payments import KOREAN_CARD, merchant, terminal_client, visitor
 from tests.pages import csrf_token, signed_in_staff, signed_in_visitor, text_of
 from tests.payments.stripe_server import FakeStripe
-from tests.payments.support import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi import web
 from omotenashi.auth import service as auth
@@ -201,7 +201,7 @@ async def test_cash_taken_at_the_restaurant_is_netted_out_of_its_payout(
 async def test_the_visitors_receipt_is_in_korean_and_the_merchants_a_qualified_invoice(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    from tests.payments.support import RULES, tap, terminal
+    from tests.factories.payments import RULES, tap, terminal
 
     from omotenashi.payments import receipts, service
 
@@ -248,7 +248,7 @@ async def test_the_visitors_receipt_is_in_korean_and_the_merchants_a_qualified_i
 async def test_the_counter_waits_for_the_visitor_to_confirm_a_large_charge(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    from tests.payments.support import RULES, tap, terminal
+    from tests.factories.payments import RULES, tap, terminal
 
     from omotenashi.payments import service
     from omotenashi.payments.models import PaymentConfirmation
@@ -294,8 +294,8 @@ async def test_the_wallet_and_the_payment_pages_are_reached_from_the_menus(
 async def test_the_wallet_tells_the_visitor_in_korean_that_a_card_payment_went_back_to_the_card(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient, fake_stripe: str
 ) -> None:
+    from tests.factories.payments import RULES, tap, terminal
     from tests.payments.stripe_server import SECRET_KEY, WEBHOOK_SECRET, completed, signed
-    from tests.payments.support import RULES, tap, terminal
 
     from omotenashi.payments import cards, service
     from omotenashi.payments.provider import StripeProvider

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.payments.support import RULES, merchant, tap, terminal, visitor
+from tests.factories.payments import RULES, merchant, tap, terminal, visitor
 
 from omotenashi.japan import JST
 from omotenashi.payments import ledger, report, service

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.payments.support import RULES, merchant, tap, terminal, visitor
+from tests.factories.payments import RULES, merchant, tap, terminal, visitor
 
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.errors import CarrierNotFoundError

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.clients.test_api import _token
-from tests.clients.test_service import make_approved_servicer, make_client
+from tests.actors import token_request
+from tests.factories.clients import make_client
+from tests.factories.servicers import approved_servicer
 
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.models import CarrierKind
@@ -41,7 +42,7 @@ async def _terminal(
     session: AsyncSession, http: httpx.AsyncClient, servicer: Servicer
 ) -> tuple[ApiClient, dict[str, str]]:
     client, secret = await make_client(session, servicer)
-    token = (await _token(http, client.client_id, secret)).json()["access_token"]
+    token = (await token_request(http, client.client_id, secret)).json()["access_token"]
     return client, {"authorization": f"Bearer {token}"}
 
 
@@ -70,7 +71,7 @@ async def _visitor_with_card(
 async def test_check_in_asks_for_consent_then_resolves_after_the_visitor_accepts(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    hotel = await make_approved_servicer(session)
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     _, headers = await _terminal(session, client, hotel)
     visitor_id, _, _ = await _visitor_with_card(session, platform)
     body = {"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"}
@@ -98,7 +99,7 @@ async def test_check_in_asks_for_consent_then_resolves_after_the_visitor_accepts
 async def test_unknown_card_is_404_and_a_replayed_qr_is_409(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    hotel = await make_approved_servicer(session)
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     _, headers = await _terminal(session, client, hotel)
     _, phone, secret = await _visitor_with_card(session, platform)
     unknown = await client.post(
@@ -125,7 +126,7 @@ async def test_unknown_card_is_404_and_a_replayed_qr_is_409(
 async def test_a_terminal_cannot_resolve_for_a_purpose_it_is_not_set_up_for(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    hotel = await make_approved_servicer(session)
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     _, headers = await _terminal(session, client, hotel)
     await _visitor_with_card(session, platform)
     response = await client.post(
@@ -152,7 +153,7 @@ async def test_resolve_needs_a_valid_token_and_good_input(client: httpx.AsyncCli
 async def test_a_terminal_resolving_too_many_visitors_is_suspended_told_so_and_audited(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    hotel = await make_approved_servicer(session)
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     terminal, headers = await _terminal(session, client, hotel)
     terminal.max_visitors_per_minute = 2
     keys = CarrierKeys.from_platform(platform.keys)
@@ -207,7 +208,7 @@ async def test_a_terminal_resolving_too_many_visitors_is_suspended_told_so_and_a
 async def test_a_terminal_over_its_request_rate_gets_429_with_retry_after(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    hotel = await make_approved_servicer(session)
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     terminal, headers = await _terminal(session, client, hotel)
     terminal.max_requests_per_minute = 30  # bursts of 3, then one every 2 seconds
     await session.flush()
@@ -227,7 +228,7 @@ async def test_a_terminal_over_its_request_rate_gets_429_with_retry_after(
 async def test_a_revoked_terminal_or_suspended_servicer_cannot_resolve_with_a_live_token(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    hotel = await make_approved_servicer(session)
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     desk, desk_headers = await _terminal(session, client, hotel)
     _, other_headers = await _terminal(session, client, hotel)
     await _visitor_with_card(session, platform)
@@ -247,7 +248,7 @@ async def test_a_revoked_terminal_or_suspended_servicer_cannot_resolve_with_a_li
 async def test_a_qr_code_refused_for_the_rate_is_not_used_up(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:
-    hotel = await make_approved_servicer(session)
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
     terminal, headers = await _terminal(session, client, hotel)
     terminal.max_requests_per_minute = 10  # one at once, then one every 6 seconds
     await session.flush()

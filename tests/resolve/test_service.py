@@ -10,51 +10,25 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
+from tests.factories.visitors import MINJI, make_visitor
 
 from omotenashi import db
 from omotenashi.consent import service as consent
 from omotenashi.resolve import service
 from omotenashi.resolve.errors import ConsentRequiredError
-from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.visitors import service as visitors
 
 NOW = datetime(2026, 11, 23, 14, 2, tzinfo=UTC)
-PASSPORT = {
-    "document_type": "P",
-    "number": "M12345678",
-    "issuing_state": "KOR",
-    "expiry_date": "2032-01-01",
-}
-
-
-async def _visitor(session: AsyncSession, keys: PlatformKeys) -> uuid.UUID:
-    keyring = Keyring(keys.master)
-    visitor = await visitors.create_visitor(session, keyring)
-    await visitors.update_profile(
-        session,
-        keyring,
-        visitor.id,
-        {
-            "name": {"surname": "KIM", "given_names": "MINJI"},
-            "nationality": "KR",
-            "passport": PASSPORT,
-            "preferred_languages": ["ko"],
-            "allergens": ["buckwheat"],
-            "stay": {"arrival": "2026-11-20", "departure": "2026-11-30"},
-        },
-    )
-    return visitor.id
 
 
 async def test_hotel_sees_exactly_what_was_granted_for_check_in(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     await consent.grant(
         session,
@@ -83,7 +57,7 @@ async def test_hotel_sees_exactly_what_was_granted_for_check_in(
 async def test_no_consent_is_403_consent_required_and_logs_nothing(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     with pytest.raises(ConsentRequiredError) as caught:
         await service.resolve(
@@ -101,7 +75,7 @@ async def test_no_consent_is_403_consent_required_and_logs_nothing(
 async def test_a_purpose_the_operator_refused_after_the_consent_gives_nothing(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     shop = await approved_servicer(session, "Drugstore", PurposeKey.tax_free_sale)
     await consent.grant(
         session,
@@ -129,7 +103,7 @@ async def test_a_purpose_the_operator_refused_after_the_consent_gives_nothing(
 async def test_every_disclosure_is_in_the_visitors_access_log(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     await consent.grant(
         session,
@@ -163,7 +137,7 @@ async def test_every_disclosure_is_in_the_visitors_access_log(
 async def test_subject_ids_are_stable_per_servicer_and_differ_between_servicers(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     first = await approved_servicer(session, "Soba Nishimura", PurposeKey.food_service)
     second = await approved_servicer(session, "Sushi Asakusa", PurposeKey.food_service)
     for servicer in (first, second):
@@ -201,7 +175,7 @@ async def test_the_hot_paths_plan_reads_the_terminals_and_visitors_indexes_howev
     values (``db.HOT_PATH_SETTINGS``). Even when yesterday's whole log lies on one terminal,
     that plan must read a terminal's last minute and a visitor's own rows through their
     indexes, never the whole log: one bad plan made every resolve read it."""
-    visitor_id = await _visitor(session, keys)
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
     busy_terminal = uuid.uuid4()
     await session.execute(
         sa.text(

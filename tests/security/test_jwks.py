@@ -16,6 +16,7 @@ from joserfc.jwk import KeySet, OKPKey
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import fixture
 from tests.factories import approved_servicer, platform_keys
+from tests.factories.staff import staff_headers
 
 from omotenashi.alerts import signatures
 from omotenashi.app import create_app
@@ -29,8 +30,7 @@ from omotenashi.security import jwks
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.staff.models import Role, StaffUser
-from omotenashi.staff.service import SignedIn
+from omotenashi.staff.models import Role
 from omotenashi.visitors import service as visitors
 
 # The platform's JWS headers say "EdDSA" (RFC 8037), the name every JOSE library knows; joserfc
@@ -203,15 +203,4 @@ def _alert(keys: PlatformKeys) -> str:
 
 
 async def _operator(session: AsyncSession) -> dict[str, str]:
-    user = StaffUser(
-        servicer_id=None,
-        email="ops@example.jp",
-        display_name="ops",
-        role=Role.operator,
-        password_hash="$argon2id$unused-in-these-tests",
-        totp_sealed=b"unused",
-    )
-    session.add(user)
-    await session.flush()
-    started = await auth.start_staff_session(session, SignedIn(user.id, None, user.role))
-    return {"authorization": f"Bearer {started.token}"}
+    return await staff_headers(session, "ops@example.jp", Role.operator)

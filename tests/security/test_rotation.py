@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from tests.factories import approved_servicer, platform_keys
+from tests.factories.visitors import make_visitor
 
 import omotenashi
 from omotenashi import db
@@ -70,12 +71,6 @@ def _finished(rotated: PlatformKeys) -> PlatformKeys:
     return dataclasses.replace(rotated, previous_masters=())
 
 
-async def _visitor(session: AsyncSession, keyring: Keyring) -> uuid.UUID:
-    visitor = await visitors.create_visitor(session, keyring)
-    await visitors.update_profile(session, keyring, visitor.id, PROFILE)
-    return visitor.id
-
-
 async def _rewrap_everything(session: AsyncSession, keyring: Keyring, batch: int) -> int:
     rewrapped, after = 0, None
     while True:
@@ -100,7 +95,7 @@ async def test_rewrapped_profiles_read_without_the_old_key_and_sealed_values_sta
     session: AsyncSession,
 ) -> None:
     before = platform_keys()
-    ids = [await _visitor(session, before.keyring) for _ in range(3)]
+    ids = [(await make_visitor(session, before.keyring, **PROFILE)).id for _ in range(3)]
     sealed_before = {visitor_id: await _sealed_values(session, visitor_id) for visitor_id in ids}
     assert all(sealed_before.values())
     rotated = _rotated(before)
@@ -124,7 +119,7 @@ async def test_rewrapped_profiles_read_without_the_old_key_and_sealed_values_sta
 
 async def test_an_interrupted_rewrap_finishes_when_run_again(session: AsyncSession) -> None:
     before = platform_keys()
-    ids = [await _visitor(session, before.keyring) for _ in range(5)]
+    ids = [(await make_visitor(session, before.keyring, **PROFILE)).id for _ in range(5)]
     rotated = _rotated(before)
 
     first = await visitors.rewrap_data_keys(session, rotated.keyring, limit=2)  # then stopped
@@ -145,12 +140,12 @@ async def test_a_data_key_under_a_key_the_keyring_lacks_is_counted_and_left_alon
     session: AsyncSession,
 ) -> None:
     lost = Keyring(_new_master())
-    orphan = await _visitor(session, lost)
+    orphan = (await make_visitor(session, lost, **PROFILE)).id
     orphan_row = await session.get(Visitor, orphan)
     assert orphan_row is not None
     stored = orphan_row.data_key
     keys = platform_keys()
-    known = await _visitor(session, keys.keyring)
+    known = (await make_visitor(session, keys.keyring, **PROFILE)).id
     rotated = _rotated(keys)
 
     unknown, after = 0, None
@@ -172,7 +167,7 @@ async def test_a_finished_rewrap_is_one_audit_entry_with_counts_and_key_ids_only
     session: AsyncSession,
 ) -> None:
     before = platform_keys()
-    await _visitor(session, before.keyring)
+    await make_visitor(session, before.keyring, **PROFILE)
     rotated = _rotated(before)
     rewrapped = await _rewrap_everything(session, rotated.keyring, batch=1000)
     use = await visitors.master_key_use(session, rotated.master.key_id)
@@ -191,7 +186,7 @@ async def test_a_finished_rewrap_is_one_audit_entry_with_counts_and_key_ids_only
 
 async def test_pairwise_subject_ids_are_the_same_after_rotation(session: AsyncSession) -> None:
     before = platform_keys()
-    visitor_id = await _visitor(session, before.keyring)
+    visitor_id = (await make_visitor(session, before.keyring, **PROFILE)).id
     hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
     await consent.grant(
         session,
@@ -224,7 +219,7 @@ async def test_pairwise_subject_ids_are_the_same_after_rotation(session: AsyncSe
 
 async def test_cards_and_phones_are_recognised_after_rotation(session: AsyncSession) -> None:
     before = platform_keys()
-    visitor_id = await _visitor(session, before.keyring)
+    visitor_id = (await make_visitor(session, before.keyring, **PROFILE)).id
     card_keys = carriers.CarrierKeys.from_platform(before)
     await carriers.link_card(session, card_keys, visitor_id, CarrierKind.ic_card, IDM, "Suica")
     phone, secret = await carriers.register_device(session, card_keys, visitor_id, "Phone")
@@ -319,7 +314,7 @@ async def test_a_visitor_in_use_is_skipped_and_rewrapped_by_the_next_run(
     rotated = _rotated(before)
     sessions = db.session_factory(engine)
     async with db.session_scope(sessions) as session:
-        busy, free = [await _visitor(session, before.keyring) for _ in range(2)]
+        busy, free = [(await make_visitor(session, before.keyring, **PROFILE)).id for _ in range(2)]
 
     async def wrapped_under(visitor_id: uuid.UUID) -> str | None:
         async with sessions() as session:

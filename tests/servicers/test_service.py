@@ -5,6 +5,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.servicers import make_servicer
 
 from omotenashi import demo
 from omotenashi.security import audit
@@ -18,25 +19,8 @@ from omotenashi.servicers.errors import (
     ServicerExistsError,
     ServicerNotFoundError,
 )
-from omotenashi.servicers.models import Servicer, ServicerCategory, ServicerState
+from omotenashi.servicers.models import ServicerCategory, ServicerState
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
-
-
-async def make_servicer(
-    session: AsyncSession,
-    *,
-    name: str = "Hotel Test Ueno",
-    purposes: dict[PurposeKey, str] | None = None,
-) -> Servicer:
-    return await service.apply(
-        session,
-        name=name,
-        name_ja="ホテルテスト上野",
-        category=ServicerCategory.hotel,
-        contact_email="desk@test.example.jp",
-        municipality_code="131067",
-        purposes=purposes or {PurposeKey.hotel_check_in: "Guest register"},
-    )
 
 
 async def test_a_new_servicer_waits_for_the_operator(session: AsyncSession) -> None:

@@ -10,7 +10,7 @@ import pyotp
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.servicers.test_service import make_servicer
+from tests.factories.servicers import make_servicer
 
 from omotenashi.auth import service as auth
 from omotenashi.auth.errors import NotSignedInError

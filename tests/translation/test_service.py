@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.content.helpers import FakeTranslator, chain, dish, remember, restaurant
+from tests.content.helpers import FakeTranslator, chain
+from tests.factories.content import dish, remember, restaurant
 
 from omotenashi.content import service as content
 from omotenashi.translation import service as bank

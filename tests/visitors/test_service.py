@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.visitors import make_visitor
 
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import MasterKey
@@ -25,13 +26,6 @@ PASSPORT = {
 @pytest.fixture(scope="module")
 def keyring() -> Keyring:
     return Keyring(MasterKey.from_material(os.urandom(32)))
-
-
-async def make_visitor(session: AsyncSession, keyring: Keyring, **profile: object) -> Visitor:
-    visitor = await service.create_visitor(session, keyring)
-    if profile:
-        await service.update_profile(session, keyring, visitor.id, profile)
-    return visitor
 
 
 async def test_passport_and_allergies_are_sealed_at_rest(

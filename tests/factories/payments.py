@@ -1,25 +1,24 @@
-"""Payment test data, made through the product's own services."""
+"""Merchants, their tills and paying visitors, made through the product's own services."""
 
 from __future__ import annotations
 
 import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.carriers import make_card
+from tests.factories.clients import make_client
+from tests.factories.servicers import make_servicer
+from tests.factories.visitors import make_visitor
 
-from omotenashi.carriers import service as carriers
 from omotenashi.carriers.models import CarrierKind
-from omotenashi.carriers.service import CarrierKeys
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ApiClient, ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.consent import service as consent
 from omotenashi.payments.service import Presented, Rules
-from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
-from omotenashi.servicers import service as servicers
-from omotenashi.servicers.models import Servicer, ServicerCategory, ServicerState
+from omotenashi.servicers.models import Servicer, ServicerCategory
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.visitors import service as visitors
 
 RULES = Rules(fee_basis_points=300, tap_limit=10_000, wallet_limit=50_000)
 KOREAN_CARD = "01 2E 4C 3B 9A 77 10 05"
@@ -32,37 +31,28 @@ async def merchant(
     *purposes: PurposeKey,
 ) -> Servicer:
     """A servicer approved by an operator for payment (and ``purposes``)."""
-    wanted = (PurposeKey.payment, *purposes)
-    servicer = await servicers.apply(
+    return await make_servicer(
         session,
         name=name,
         name_ja=f"{name}（テスト）",
         category=category,
-        contact_email="desk@test.example.jp",
-        municipality_code="131067",
-        purposes={purpose: "" for purpose in wanted},
+        purposes=(PurposeKey.payment, *purposes),
+        approved=True,
     )
-    for purpose in wanted:
-        await servicers.decide_purpose(
-            session, servicer.id, purpose, approve=True, actor="operator:test"
-        )
-    await servicers.set_state(session, servicer.id, ServicerState.approved, actor="operator:test")
-    return servicer
 
 
 async def terminal_client(
     session: AsyncSession, servicer: Servicer, label: str = "Till 1"
 ) -> tuple[ApiClient, str]:
     """A terminal set up for payment, and its secret."""
-    return await clients.create_client(
+    return await make_client(
         session,
-        servicer.id,
+        servicer,
         kind=ClientKind.terminal,
         label=label,
         scopes=("resolve",),
         purposes=("payment",),
         location="1F",
-        actor="staff:test",
     )
 
 
@@ -82,17 +72,14 @@ async def visitor(
 ) -> uuid.UUID:
     """A visitor with an IC card, who allows payment at every servicer of ``pays_at`` and at
     each of ``pays_at_servicers``."""
-    keyring = Keyring(keys.master)
-    made = await visitors.create_visitor(session, keyring, language=language)
-    await visitors.update_profile(
+    made = await make_visitor(
         session,
-        keyring,
-        made.id,
-        {"name": {"surname": "KIM", "given_names": "MINJI"}, "preferred_languages": [language]},
+        keys,
+        language=language,
+        name={"surname": "KIM", "given_names": "MINJI"},
+        languages=[language],
     )
-    await carriers.link_card(
-        session, CarrierKeys.from_platform(keys), made.id, CarrierKind.ic_card, card, "T-money"
-    )
+    await make_card(session, keys, made.id, card, "T-money")
     if pays_at is not None:
         await consent.grant(
             session,
@@ -115,4 +102,5 @@ async def visitor(
 
 
 def tap(card: str = KOREAN_CARD) -> Presented:
+    """The card held to the reader."""
     return Presented(CarrierKind.ic_card, card)
