@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 from tests.conftest import _recreate
 from tests.factories.payments import merchant, visitor
-from tests.payments.test_crash import _deployment
+from tests.payments.deployment import make_deployment
 
 from omotenashi import db
 from omotenashi.japan import JST
@@ -73,7 +73,7 @@ def books(cluster: EmbeddedCluster, keys: PlatformKeys, tmp_path: Path) -> Books
     db.upgrade(url)
     wallet = asyncio.run(_yesterday(url, keys))
     tmp_path.chmod(0o755)
-    return Books(url, _deployment(url, tmp_path / "var").env, wallet)
+    return Books(url, make_deployment(url, tmp_path / "var").env, wallet)
 
 
 def _omotenashi(books: Books, *args: str) -> subprocess.CompletedProcess[str]:
