@@ -268,11 +268,13 @@ async def _raw_connection_reset(connection: Any) -> None:
 
 
 async def create_raw_pool(url: str, *, size: int = 10) -> Any:
-    """The hot path's pool: ``size`` asyncpg connections in autocommit, planned as
-    :data:`HOT_PATH_SETTINGS` says."""
+    """The hot path's pool: up to ``size`` asyncpg connections in autocommit, planned as
+    :data:`HOT_PATH_SETTINGS` says. Connections open on first use, so a server starts (and
+    answers ``/healthz``, and 503 on ``/readyz``) while its database is unreachable, and
+    recovers by itself when it returns."""
     return await asyncpg.create_pool(
         plain_url(url),
-        min_size=size,
+        min_size=0,
         max_size=size,
         init=_raw_connection_setup,
         reset=_raw_connection_reset,

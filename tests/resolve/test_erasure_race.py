@@ -68,8 +68,9 @@ async def _decide(connection: db.Executor, hotel_id: uuid.UUID, visitor_id: uuid
 
 
 async def test_a_resolve_begun_during_an_erasure_logs_nothing(
-    engine: AsyncEngine, keys: PlatformKeys
+    own_engine: AsyncEngine, keys: PlatformKeys
 ) -> None:
+    engine = own_engine  # it commits: a database of its own, so no other test sees its hotels
     hotel_id, visitor_id = await _granted_visitor(engine, keys)
     sessions = db.session_factory(engine)
     async with sessions() as erasing, engine.connect() as resolving:
@@ -84,8 +85,9 @@ async def test_a_resolve_begun_during_an_erasure_logs_nothing(
 
 
 async def test_an_erasure_begun_during_a_resolve_deletes_its_line(
-    engine: AsyncEngine, keys: PlatformKeys
+    own_engine: AsyncEngine, keys: PlatformKeys
 ) -> None:
+    engine = own_engine  # it commits: a database of its own, so no other test sees its hotels
     hotel_id, visitor_id = await _granted_visitor(engine, keys)
     sessions = db.session_factory(engine)
     async with sessions() as resolving, sessions() as erasing:

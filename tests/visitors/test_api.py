@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import httpx
 from tests.actors import bearer
 
@@ -130,7 +132,9 @@ async def test_a_phone_gets_its_qr_secret_once(client: httpx.AsyncClient) -> Non
     assert registered.status_code == 201
     body = registered.json()
     assert len(body["secret"]) == 43
-    assert body["qr_version"] == "OM1"
+    # OM2: the code seals the carrier to the platform's P-256 key, so it carries no stable id.
+    assert body["qr_version"] == "OM2"
+    assert len(base64.urlsafe_b64decode(body["qr_key"] + "=")) == 65  # an uncompressed point
     listed = (await client.get("/v1/me/carriers", headers=headers)).text
     assert body["secret"] not in listed
 
