@@ -35,6 +35,7 @@ log = structlog.get_logger(__name__)
 TASK_MODULES = (
     "omotenashi.maintenance",
     "omotenashi.visitors.tasks",
+    "omotenashi.consent.tasks",
     "omotenashi.auth.tasks",
     "omotenashi.carriers.tasks",
     "omotenashi.mail.tasks",

@@ -16,6 +16,7 @@ from tests.factories import approved_servicer
 from omotenashi import jobs
 from omotenashi.consent import requests as consent_requests
 from omotenashi.consent import service as consent
+from omotenashi.payments import outbox as payment_outbox
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.pairwise import pairwise_key, subject_id
@@ -225,7 +226,7 @@ async def test_revocation_and_expiry_are_announced_but_a_category_grant_tells_no
     )
     assert await _deliveries(session, endpoint.id) == []
     now = datetime.now(UTC)
-    await service.announce_expired_grants(session, now)  # the scan starts here
+    await consent.announce_expired_grants(session, now)  # the scan starts here
     granted = await consent.grant(
         session,
         platform.keys,
@@ -247,8 +248,8 @@ async def test_revocation_and_expiry_are_announced_but_a_category_grant_tells_no
         now=now,
     )
     await consent.revoke(session, visitor_id, granted.id)
-    assert await service.announce_expired_grants(session, now + timedelta(minutes=2)) == 1
-    assert await service.announce_expired_grants(session, now + timedelta(minutes=3)) == 0
+    assert await consent.announce_expired_grants(session, now + timedelta(minutes=2)) == 1
+    assert await consent.announce_expired_grants(session, now + timedelta(minutes=3)) == 0
 
     for delivery in await _deliveries(session, endpoint.id):
         await tasks.deliver(session, platform, delivery.id)
@@ -274,8 +275,8 @@ async def test_payment_events_are_relayed_once(
             payload={"id": str(uuid.uuid4()), "amount": 1200, "currency": "JPY", "subject": "s"},
         )
     )
-    assert await service.relay_payment_events(session) >= 1
-    assert await service.relay_payment_events(session) == 0
+    assert await payment_outbox.relay_to_webhooks(session) >= 1
+    assert await payment_outbox.relay_to_webhooks(session) == 0
     [delivery] = await _deliveries(session, endpoint.id)
     await tasks.deliver(session, platform, delivery.id)
     assert json.loads(receiver.received[0].body)["data"]["amount"] == 1200

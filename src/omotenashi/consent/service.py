@@ -334,3 +334,42 @@ async def reach_in_emergencies(
 async def unrevoked_grant_count(session: AsyncSession, visitor_id: uuid.UUID) -> int:
     """How many grants the visitor has not revoked, for their home page."""
     return sum(1 for grant in await grants_of(session, visitor_id) if grant.revoked_at is None)
+
+
+EXPIRY_SCAN = "consent.expired"
+
+
+async def announce_expired_grants(session: AsyncSession, now: datetime | None = None) -> int:
+    """``consent.expired`` for every grant to one servicer whose end passed since the last
+    scan (a grant to a category of servicers tells no one)."""
+    now = now or datetime.now(UTC)
+    since = await webhooks.advance_cursor(session, EXPIRY_SCAN, now)
+    if since is None:
+        return 0
+    ended = await session.execute(
+        select(
+            ConsentGrant.id,
+            ConsentGrant.servicer_id,
+            ConsentGrant.visitor_id,
+            ConsentGrant.purpose,
+            ConsentGrant.expires_at,
+        ).where(
+            ConsentGrant.servicer_id.is_not(None),
+            ConsentGrant.revoked_at.is_(None),
+            ConsentGrant.expires_at > since,
+            ConsentGrant.expires_at <= now,
+        )
+    )
+    count = 0
+    for grant_id, servicer_id, visitor_id, purpose, expires_at in ended:
+        assert servicer_id is not None
+        written = await webhooks.emit(
+            session,
+            servicer_id,
+            "consent.expired",
+            {"grant_id": str(grant_id), "purpose": purpose, "expired_at": expires_at.isoformat()},
+            visitor_id=visitor_id,
+            now=now,
+        )
+        count += written is not None
+    return count

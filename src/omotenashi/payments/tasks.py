@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from omotenashi.config import Settings, WalletRegime
 from omotenashi.japan import JST
 from omotenashi.jobs import periodic
-from omotenashi.payments import idempotency, ledger, report, service, settlement
+from omotenashi.payments import idempotency, ledger, outbox, report, service, settlement
 
 log = structlog.get_logger(__name__)
 
@@ -52,3 +52,9 @@ async def expire_lapsed_top_ups(session: AsyncSession) -> None:
     """Under short validity only: a registered issuer's balance does not lapse."""
     if Settings().wallet_regime is WalletRegime.short_validity:
         await report.expire_lapsed(session)
+
+
+@periodic("webhooks.payment_events", "* * * * *")
+async def payment_events(session: AsyncSession) -> None:
+    """Payment events to the servicers' webhooks, within a minute of the movement."""
+    await outbox.relay_to_webhooks(session)

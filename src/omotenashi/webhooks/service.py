@@ -610,71 +610,18 @@ async def replay(
     return delivery
 
 
-# --- Events that time or other domains' outboxes make ---------------------------------------
-
-EXPIRY_CURSOR = "consent.expired"
+# --- Scans that turn time into events ---------------------------------------------------------
 
 
-async def announce_expired_grants(session: AsyncSession, now: datetime | None = None) -> int:
-    """consent.expired for every grant to one servicer whose end passed since the last scan."""
-    from omotenashi.consent.models import ConsentGrant  # read-only, here alone
-
-    now = now or datetime.now(UTC)
-    cursor = await session.get(WebhookCursor, EXPIRY_CURSOR, with_for_update=True)
+async def advance_cursor(session: AsyncSession, name: str, now: datetime) -> datetime | None:
+    """Move the scan ``name`` on to ``now``, under a lock, and say where it stood: the window
+    (returned, ``now``] is the scan's to announce. None on the first scan, which starts at
+    ``now`` (nothing before it is announced)."""
+    cursor = await session.get(WebhookCursor, name, with_for_update=True)
     if cursor is None:
-        cursor = WebhookCursor(name=EXPIRY_CURSOR, position=now)
-        session.add(cursor)
+        session.add(WebhookCursor(name=name, position=now))
         await session.flush()
-        return 0
-    ended = await session.execute(
-        sa.select(
-            ConsentGrant.id,
-            ConsentGrant.servicer_id,
-            ConsentGrant.visitor_id,
-            ConsentGrant.purpose,
-            ConsentGrant.expires_at,
-        ).where(
-            ConsentGrant.servicer_id.is_not(None),
-            ConsentGrant.revoked_at.is_(None),
-            ConsentGrant.expires_at > cursor.position,
-            ConsentGrant.expires_at <= now,
-        )
-    )
-    count = 0
-    for grant_id, servicer_id, visitor_id, purpose, expires_at in ended:
-        assert servicer_id is not None
-        written = await emit(
-            session,
-            servicer_id,
-            "consent.expired",
-            {"grant_id": str(grant_id), "purpose": purpose, "expired_at": expires_at.isoformat()},
-            visitor_id=visitor_id,
-            now=now,
-        )
-        count += written is not None
-    cursor.position = now
+        return None
+    since, cursor.position = cursor.position, now
     await session.flush()
-    return count
-
-
-async def relay_payment_events(session: AsyncSession, *, limit: int = 1000) -> int:
-    """Turn the payments outbox (``payment_events``) into webhook events, once each."""
-    from omotenashi.payments.models import PaymentEvent  # its outbox, drained here alone
-
-    rows = list(
-        await session.scalars(
-            sa.select(PaymentEvent)
-            .where(PaymentEvent.delivered_at.is_(None))
-            .order_by(PaymentEvent.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-    )
-    now = datetime.now(UTC)
-    for row in rows:
-        if row.kind in EVENT_TYPES:
-            # The payment's own ``subject`` is already this servicer's pairwise subject.
-            await emit(session, row.servicer_id, row.kind, row.payload, now=row.created_at)
-        row.delivered_at = now
-    await session.flush()
-    return len(rows)
+    return since

@@ -1,5 +1,5 @@
-"""Webhook jobs: one attempt of one delivery (its retry queued after the backoff), and the
-scans that turn time and the payments outbox into events."""
+"""Webhook jobs: one attempt of one delivery, its retry queued after the backoff. (The scans that
+make events live with their owners: consent/tasks.py, payments/tasks.py.)"""
 
 from __future__ import annotations
 
@@ -81,13 +81,3 @@ async def deliver(
 @jobs.job(service.DELIVER_JOB)
 async def deliver_job(session: AsyncSession, payload: dict[str, Any], platform: Platform) -> None:
     await deliver(session, platform, uuid.UUID(str(payload["delivery_id"])))
-
-
-@jobs.periodic("webhooks.expired_grants", "* * * * *")
-async def expired_grants(session: AsyncSession) -> None:
-    await service.announce_expired_grants(session)
-
-
-@jobs.periodic("webhooks.payment_events", "* * * * *")
-async def payment_events(session: AsyncSession) -> None:
-    await service.relay_payment_events(session)
