@@ -60,6 +60,7 @@ from omotenashi.resolve.touchpoint import PurposeNotForTerminalError
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers.errors import PurposeNotApprovedError
+from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
@@ -853,7 +854,6 @@ async def servicer_names(
     session: AsyncSession, ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, tuple[str, str]]:
     """Each servicer's name and its name in Japanese."""
-    from omotenashi.servicers.models import Servicer
 
     rows = await session.scalars(sa.select(Servicer).where(Servicer.id.in_(ids)))
     return {s.id: (s.name, s.name_ja) for s in rows.all()}
@@ -868,7 +868,6 @@ class WalletView:
 
 async def wallet(session: AsyncSession, visitor_id: uuid.UUID, *, limit: int = 100) -> WalletView:
     """The visitor's balance and their wallet's operations, newest first."""
-    from omotenashi.servicers.models import Servicer
 
     wallet_id = await ledger.wallet_of(session, visitor_id)
     if wallet_id is None:

@@ -22,7 +22,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from omotenashi.japan import JST
 from omotenashi.payments import ledger
 from omotenashi.payments.ledger import Operation, Transfer
-from omotenashi.payments.models import AccountKind, OperationKind, PaymentEvent, Payout
+from omotenashi.payments.models import (
+    AccountKind,
+    OperationKind,
+    PaymentEvent,
+    PaymentOperation,
+    Payout,
+)
 from omotenashi.servicers.models import Servicer  # also: a payout's servicer, for its key
 
 log = structlog.get_logger(__name__)
@@ -97,7 +103,6 @@ SELECT coalesce(sum(CASE WHEN t.credit_account_id = m.id THEN t.amount ELSE -t.a
 
 
 async def statement(session: AsyncSession, servicer_id: uuid.UUID, day: date) -> Statement:
-    from omotenashi.payments.models import PaymentOperation
 
     start, end = day_bounds(day)
     rows = (
@@ -217,7 +222,6 @@ async def settle_day(
 ) -> list[Payout]:
     """Settle ``day`` for every servicer that had payments on it (a servicer settled already
     keeps its payout): each servicer's payout, in the order of their ids."""
-    from omotenashi.payments.models import PaymentOperation
 
     start, end = day_bounds(day)
     servicers = (

@@ -35,6 +35,7 @@ from omotenashi.security import audit
 from omotenashi.security.encryption import DataKey
 from omotenashi.security.keys import MasterKey, PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
+from omotenashi.servicers.models import Servicer
 from omotenashi.staff.models import Role, StaffUser
 from omotenashi.webhooks import queries
 from omotenashi.webhooks.errors import (
@@ -365,7 +366,6 @@ async def emit_in_area(
 ) -> int:
     """``event_type`` for every servicer located in one of the areas (by the JIS code of its
     municipality, whose first two digits are its prefecture). Returns the events written."""
-    from omotenashi.servicers.models import Servicer  # the servicer's place, read here only
 
     code = Servicer.municipality_code
     in_area = sa.or_(
