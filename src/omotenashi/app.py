@@ -26,6 +26,7 @@ from omotenashi.auth.oidc_pages import anyone as oidc_pages
 from omotenashi.auth.oidc_pages import anyone_forms as oidc_forms
 from omotenashi.auth.oidc_pages import visitor as oidc_visitor_pages
 from omotenashi.auth.pages import router as auth_pages
+from omotenashi.auth.staff_pages import router as staff_sign_in_pages
 from omotenashi.carriers.api import router as carriers_api
 from omotenashi.carriers.pages import router as carriers_pages
 from omotenashi.clients.api import router as clients_api
@@ -53,6 +54,8 @@ from omotenashi.payments.pages import router as payments_pages
 from omotenashi.portal.pages import router as portal_pages
 from omotenashi.privacy.api import router as privacy_api
 from omotenashi.privacy.pages import router as privacy_pages
+from omotenashi.registration.api import router as visitors_api
+from omotenashi.registration.pages import router as registration_pages
 from omotenashi.resolve.api import install as install_resolve
 from omotenashi.resolve.api import router as resolve_api
 from omotenashi.resolve.pages import router as resolve_pages
@@ -60,13 +63,11 @@ from omotenashi.runtime import Platform
 from omotenashi.security.api import router as keys_api
 from omotenashi.servicers.api import router as servicers_api
 from omotenashi.servicers.pages import router as console_pages
+from omotenashi.servicers.staff_pages import router as staff_pages
 from omotenashi.staff.api import router as staff_api
-from omotenashi.staff.pages import router as staff_pages
 from omotenashi.statistics.api import router as statistics_api
 from omotenashi.statistics.pages import router as statistics_pages
 from omotenashi.translation.api import router as translation_api
-from omotenashi.visitors.api import router as visitors_api
-from omotenashi.visitors.pages import router as visitors_pages
 from omotenashi.web import (
     STATIC,
     SignInRequired,
@@ -188,10 +189,11 @@ def create_app(platform: Platform) -> FastAPI:
         oidc_pages,
         oidc_forms,
         oidc_visitor_pages,
-        visitors_pages,
+        registration_pages,
         carriers_pages,
         consent_pages,
         privacy_pages,
+        staff_sign_in_pages,
         staff_pages,
         resolve_pages,
         console_pages,

@@ -34,7 +34,7 @@ log = structlog.get_logger(__name__)
 # Modules whose import registers jobs; each domain with a tasks module adds it here.
 TASK_MODULES = (
     "omotenashi.maintenance",
-    "omotenashi.visitors.tasks",
+    "omotenashi.privacy.tasks",
     "omotenashi.consent.tasks",
     "omotenashi.auth.tasks",
     "omotenashi.carriers.tasks",

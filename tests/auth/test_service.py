@@ -10,6 +10,7 @@ from tests.factories.staff import staff_account
 from omotenashi.auth import service
 from omotenashi.auth.errors import NotSignedInError
 from omotenashi.auth.models import AuthSession
+from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.staff.models import Role
@@ -74,7 +75,7 @@ async def test_an_erased_visitors_session_is_dead(
     session: AsyncSession, keys: PlatformKeys
 ) -> None:
     token, visitor_id = await _visitor_session(session, keys)
-    await visitors.erase(session, [visitor_id])  # type: ignore[list-item]
+    await privacy.erase(session, [visitor_id])  # type: ignore[list-item]
     with pytest.raises(NotSignedInError):
         await service.authenticate(session, token, now=NOW)
 

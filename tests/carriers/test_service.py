@@ -24,6 +24,7 @@ from omotenashi.carriers.errors import (
 )
 from omotenashi.carriers.models import Carrier, CarrierKind
 from omotenashi.errors import AppError
+from omotenashi.privacy import service as privacy
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import MasterKey
@@ -176,7 +177,7 @@ async def test_erased_visitors_card_is_not_found(
 ) -> None:
     visitor = await make_visitor(session, keyring)
     await make_card(session, keys, visitor, raw_id=UID, kind=CarrierKind.nfc_tag)
-    await visitors.erase(session, [visitor.id])
+    await privacy.erase(session, [visitor.id])
     session.expunge_all()
     with pytest.raises(CarrierNotFoundError):
         await service.find_visitor_by_card(session, keys, CarrierKind.nfc_tag, UID)
@@ -285,7 +286,7 @@ async def test_two_servers_accept_a_qr_only_once(
         assert sorted(outcomes) == ["accepted", "qr_replayed"]
     finally:
         async with sessions() as cleanup:
-            await visitors.erase(cleanup, [visitor.id])
+            await privacy.erase(cleanup, [visitor.id])
             await cleanup.commit()
 
 

@@ -23,6 +23,7 @@ from omotenashi.content import pages
 from omotenashi.content import service as content
 from omotenashi.content.models import ContentKind
 from omotenashi.deps import session_source
+from omotenashi.privacy import service as privacy
 from omotenashi.resolve import service as resolve
 from omotenashi.resolve.models import AccessLogEntry
 from omotenashi.runtime import Platform
@@ -215,7 +216,7 @@ async def test_an_erased_visitors_tap_is_not_shown_and_a_wild_last_event_id_is_i
     )
     entry = await session.get(AccessLogEntry, tapped.entry_id)
     assert entry is not None
-    await visitors.erase(session, [entry.visitor_id])
+    await privacy.erase(session, [entry.visitor_id])
     await signed_in_staff(client, session, platform.keys.master, Role.servicer_staff, station.id)
 
     gone = await client.get(f"/signage/{screen}/stream", headers={"last-event-id": "0"})

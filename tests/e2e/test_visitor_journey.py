@@ -22,12 +22,12 @@ from tests.factories import approved_servicer
 from omotenashi import i18n
 from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
+from omotenashi.registration.pages import FIELD_MESSAGES
 from omotenashi.resolve import pages as counter
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff import service as staff
 from omotenashi.staff.models import Role
-from omotenashi.visitors.pages import FIELD_MESSAGES
 
 SPECIMEN = (
     "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"

@@ -32,7 +32,6 @@ from omotenashi.resolve import service as resolve
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.visitors import service as visitors
 
 
 async def _give(
@@ -226,6 +225,6 @@ async def test_erasing_the_visitor_erases_their_feedback(
 ) -> None:
     stay = await checked_in(session, keys)
     await _give(session, stay.visitor_id, stay.interaction, 3, "ok", language="en")
-    await visitors.erase(session, [stay.visitor_id])
+    await privacy.erase(session, [stay.visitor_id])
     left = await session.scalar(select(func.count()).select_from(Feedback))
     assert left == 0

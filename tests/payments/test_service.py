@@ -23,10 +23,10 @@ from omotenashi.payments.errors import (
     WalletLimitError,
 )
 from omotenashi.payments.models import OperationKind, PaymentEvent, PaymentOperation
+from omotenashi.privacy import service as privacy
 from omotenashi.resolve.touchpoint import PurposeNotForTerminalError
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.models import ServicerCategory
-from omotenashi.visitors import service as visitors
 
 
 async def _transfers(session: AsyncSession) -> int:
@@ -145,7 +145,7 @@ async def test_a_revoked_card_and_an_erased_visitor_cannot_be_charged(
         session, keys, RULES, till, tap("0A0B0C0D0E0F1011"), 5_000, actor="staff:x"
     )
     before = await _transfers(session)
-    await visitors.erase(session, [other])
+    await privacy.erase(session, [other])
     with pytest.raises(CarrierNotFoundError):
         await service.charge(session, keys, RULES, till, tap("0A0B0C0D0E0F1011"), 100)
     assert await _transfers(session) == before
@@ -278,7 +278,7 @@ async def test_erasure_keeps_the_transfers_naming_the_visitor_only_by_pairwise_s
     await service.top_up_cash(session, keys, RULES, till, tap(), 5_000, actor="staff:x")
     charged = await service.charge(session, keys, RULES, till, tap(), 3_000)
     before = await _transfers(session)
-    await visitors.erase(session, [minji])
+    await privacy.erase(session, [minji])
     assert await _transfers(session) == before
     owner = await session.scalar(
         sa.text("SELECT visitor_id FROM ledger_accounts WHERE kind = 'wallet' AND id = :id"),

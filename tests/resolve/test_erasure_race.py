@@ -16,6 +16,7 @@ from tests.factories import approved_servicer
 
 from omotenashi import db
 from omotenashi.consent import service as consent
+from omotenashi.privacy import service as privacy
 from omotenashi.resolve import service
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import PlatformKeys
@@ -75,7 +76,7 @@ async def test_a_resolve_begun_during_an_erasure_logs_nothing(
     sessions = db.session_factory(engine)
     async with sessions() as erasing, engine.connect() as resolving:
         await resolving.execution_options(isolation_level="AUTOCOMMIT")
-        await visitors.erase(erasing, [visitor_id])  # not committed yet
+        await privacy.erase(erasing, [visitor_id])  # not committed yet
         resolve = asyncio.create_task(_decide(resolving, hotel_id, visitor_id))
         await asyncio.sleep(0.3)
         assert not resolve.done(), "the disclosure waits for the erasure"
@@ -92,7 +93,7 @@ async def test_an_erasure_begun_during_a_resolve_deletes_its_line(
     sessions = db.session_factory(engine)
     async with sessions() as resolving, sessions() as erasing:
         assert await _decide(resolving, hotel_id, visitor_id) == "disclosed"  # not committed
-        erase = asyncio.create_task(visitors.erase(erasing, [visitor_id]))
+        erase = asyncio.create_task(privacy.erase(erasing, [visitor_id]))
         await asyncio.sleep(0.3)
         assert not erase.done(), "the erasure waits for the disclosure in flight"
         await resolving.commit()

@@ -27,6 +27,7 @@ from omotenashi.carriers import service as carriers
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.consent import service as consent
 from omotenashi.mail import service as mail
+from omotenashi.privacy import service as privacy
 from omotenashi.resolve import service as resolve
 from omotenashi.security.audit import AuditEntry
 from omotenashi.security.encryption import Keyring, UnknownMasterKeyError
@@ -335,4 +336,4 @@ async def test_a_visitor_in_use_is_skipped_and_rewrapped_by_the_next_run(
         assert await wrapped_under(busy) == rotated.master.key_id
     finally:
         async with db.session_scope(sessions) as session:
-            await visitors.erase(session, [busy, free])
+            await privacy.erase(session, [busy, free])

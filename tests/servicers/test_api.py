@@ -215,6 +215,7 @@ async def test_a_name_the_database_cannot_store_is_refused_naming_the_field(
     assert sent_mail == []
 
 
+@pytest.mark.serial  # eight attempts must fit in the limiter's window: not under a loaded CPU
 async def test_wrong_passwords_for_many_accounts_from_one_network_meet_a_rate_limit(
     client: httpx.AsyncClient,
 ) -> None:
@@ -230,6 +231,7 @@ async def test_wrong_passwords_for_many_accounts_from_one_network_meet_a_rate_li
     assert statuses == [401] * 6 + [429] * 2
 
 
+@pytest.mark.serial  # seven attempts must fit in the limiter's window: not under a loaded CPU
 async def test_the_staff_sign_in_page_shares_the_networks_allowance_of_failures(
     client: httpx.AsyncClient,
 ) -> None:

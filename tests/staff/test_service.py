@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories.servicers import make_servicer
 
+from omotenashi.auth import queries as auth_queries
 from omotenashi.auth import service as auth
 from omotenashi.auth.errors import NotSignedInError
 from omotenashi.security.audit import AuditEntry
@@ -176,6 +177,8 @@ async def test_disabling_a_member_ends_their_sessions_and_is_audited(
     assert disabled.disabled_at is not None
     with pytest.raises(NotSignedInError):
         await auth.authenticate(session, started.token)
+    assert await auth_queries.end_sessions_of_disabled_staff(session) == 1  # auth's job closes it
+    assert await auth_queries.end_sessions_of_disabled_staff(session) == 0
     entry = await session.scalar(
         select(AuditEntry)
         .where(AuditEntry.target == f"staff:{clerk.user_id}")

@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories.visitors import make_visitor
 
+from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.security.keys import MasterKey
 from omotenashi.visitors import service
@@ -105,7 +106,7 @@ async def test_erasure_shreds_the_key_and_removes_family_and_attributes(
 ) -> None:
     parent = await make_visitor(session, keyring, passport=PASSPORT)
     child = await service.create_visitor(session, keyring, registered_by=parent.id)
-    assert await service.erase(session, [parent.id]) == 1
+    assert await privacy.erase(session, [parent.id]) == 1
     session.expunge_all()
     assert await session.get(Visitor, child.id) is None
     left = await session.scalars(
@@ -128,7 +129,7 @@ async def test_departed_visitors_are_erased_after_the_retention_unless_kept(
     )
     await session.flush()
     assert gone.departure == date(2026, 10, 10)
-    erased = await service.erase_departed(session, today=date(2026, 11, 23), retention_days=30)
+    erased = await privacy.erase_departed(session, today=date(2026, 11, 23), retention_days=30)
     assert erased >= 1
     session.expunge_all()
     assert await session.get(Visitor, gone.id) is None

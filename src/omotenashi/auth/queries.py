@@ -1,23 +1,28 @@
-"""What other domains may do with auth's tables, as Core pieces (the sign-in sessions' owner).
-
-Only models here, never ``auth.service``: the service reads staff accounts, so a domain that auth
-reads (``staff``) can still end its people's sessions without an import circle."""
+"""Auth's tables as Core pieces: closing the sessions of staff who may no longer sign in."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.auth.models import AuthSession
+from omotenashi.staff.models import StaffUser
 
 
-async def end_all_for_staff(session: AsyncSession, staff_user_id: uuid.UUID) -> None:
-    """Sign a staff member out everywhere (account disabled, password changed)."""
-    await session.execute(
+async def end_sessions_of_disabled_staff(session: AsyncSession) -> int:
+    """Close the sessions still open of staff members whose accounts were disabled. They were
+    refused from the moment of disabling (:func:`omotenashi.auth.service.authenticate` admits
+    only enabled accounts); this records their end. Returns how many were closed."""
+    result = await session.execute(
         sa.update(AuthSession)
-        .where(AuthSession.staff_user_id == staff_user_id, AuthSession.ended_at.is_(None))
+        .where(
+            AuthSession.ended_at.is_(None),
+            AuthSession.staff_user_id.in_(
+                sa.select(StaffUser.id).where(StaffUser.disabled_at.is_not(None))
+            ),
+        )
         .values(ended_at=datetime.now(UTC))
     )
+    return int(getattr(result, "rowcount", 0) or 0)

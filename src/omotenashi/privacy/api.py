@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -75,4 +76,12 @@ async def export(me: CurrentVisitor, session: Session, request: Request) -> Resp
 )
 async def erase_me(me: CurrentVisitor, session: Session) -> Response:
     await service.erase_me(session, me.visitor_id)
+    return Response(status_code=204)
+
+
+@router.delete("/family/{member_id}", status_code=204, summary="Erase a family member's data now")
+async def erase_family_member(
+    member_id: uuid.UUID, me: CurrentVisitor, session: Session
+) -> Response:
+    await service.erase_family_member(session, me.visitor_id, member_id)
     return Response(status_code=204)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from typing import Any
 
 import structlog
@@ -13,6 +14,7 @@ from omotenashi.alerts import export as alerts
 from omotenashi.carriers import service as carriers
 from omotenashi.consent import service as consent
 from omotenashi.feedback import service as feedback
+from omotenashi.resolve import queries as resolve_queries
 from omotenashi.resolve import service as resolve
 from omotenashi.resolve.service import Disclosure as Disclosure
 from omotenashi.resolve.service import disclosures as disclosures
@@ -121,7 +123,36 @@ async def export(
     }
 
 
+async def erase(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> int:
+    """Erase visitors and the family members they registered, in the caller's transaction:
+    their data keys and rows (and what hangs off them by foreign key: carriers, consents,
+    profiles), then their access-log lines, which no foreign key cascades to. The access log
+    goes last, since deleting it holds new disclosures back until this transaction commits
+    (:func:`omotenashi.resolve.queries.forget_disclosures`). Returns how many of
+    ``visitor_ids`` were erased."""
+    ids = list(visitor_ids)
+    erased = await visitors.erase_rows(session, ids)
+    await resolve_queries.forget_disclosures(session, erased)
+    for visitor_id in ids:
+        log.info("visitor.erased", visitor_id=str(visitor_id))
+    return len(set(ids) & set(erased))
+
+
+async def erase_departed(session: AsyncSession, today: date, retention_days: int) -> int:
+    """Erase every account holder whose stay ended more than ``retention_days`` ago, unless
+    they chose to keep their data."""
+    return await erase(session, await visitors.departed(session, today, retention_days))
+
+
+async def erase_family_member(
+    session: AsyncSession, visitor_id: uuid.UUID, member_id: uuid.UUID
+) -> None:
+    """Erase one of the family members ``visitor_id`` registered (anyone else's is not found)."""
+    await visitors.member(session, visitor_id, member_id)
+    await erase(session, [member_id])
+
+
 async def erase_me(session: AsyncSession, visitor_id: uuid.UUID) -> None:
     """Erase the visitor now, with their family members, carriers, consents and access log."""
     await visitors.get(session, visitor_id)
-    await visitors.erase(session, [visitor_id])
+    await erase(session, [visitor_id])

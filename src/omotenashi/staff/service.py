@@ -29,7 +29,6 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n, text
-from omotenashi.auth import queries as auth_sessions
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
 from omotenashi.mail import service as mail
@@ -314,8 +313,9 @@ async def disable(
     actor: str,
 ) -> StaffUser:
     """An administrator disables one of their servicer's staff: the member can no longer sign
-    in, and every session they hold ends with this transaction. Disabling oneself is refused: a
-    lone administrator would lock the servicer out of its own console."""
+    in, and from this transaction on every session they hold is refused (auth admits only
+    enabled accounts; its job then closes those sessions). Disabling oneself is refused: a lone
+    administrator would lock the servicer out of its own console."""
     require(by, Role.servicer_admin, servicer_id=servicer_id)
     user = await get(session, servicer_id, staff_id)
     if user.id == by.user_id:
@@ -324,7 +324,6 @@ async def disable(
         return user
     user.disabled_at = datetime.now(UTC)
     await session.flush()
-    await auth_sessions.end_all_for_staff(session, user.id)
     await audit.record(
         session,
         actor=actor,

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
 from omotenashi.errors import FieldError
-from omotenashi.resolve import queries as resolve_queries
 from omotenashi.security import audit, ratelimit
 from omotenashi.security.encryption import (
     DataKey,
@@ -289,12 +288,15 @@ async def member(session: AsyncSession, visitor_id: uuid.UUID, member_id: uuid.U
     return found
 
 
-async def erase(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> int:
+async def erase_rows(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
     """Erase visitors and the family members they registered: the data key first (so any copy
-    of a sealed value, in a backup or a replica, is unreadable), then every row."""
+    of a sealed value, in a backup or a replica, is unreadable), then every row this domain and
+    the tables hanging off a visitor by foreign key hold. Returns every visitor whose data key
+    went, members included. Erasure as a whole (other domains' rows too) is
+    :func:`omotenashi.privacy.service.erase`; call that."""
     ids = list(visitor_ids)
     if not ids:
-        return 0
+        return []
     members = select(Visitor.id).where(Visitor.registered_by_id.in_(ids))
     erased = (
         await session.scalars(
@@ -304,32 +306,27 @@ async def erase(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> int:
             .returning(Visitor.id)
         )
     ).all()
-    result = await session.execute(delete(Visitor).where(Visitor.id.in_(ids)))
-    count = int(getattr(result, "rowcount", 0) or 0)
-    # Their access logs too (no foreign key cascades there), members' included; last, since it
-    # holds disclosures back until this transaction commits.
-    await resolve_queries.forget_disclosures(session, list(erased))
-    for visitor_id in ids:
-        log.info("visitor.erased", visitor_id=str(visitor_id))
-    return count
+    await session.execute(delete(Visitor).where(Visitor.id.in_(ids)))
+    return list(erased)
 
 
-async def erase_departed(session: AsyncSession, today: date, retention_days: int) -> int:
-    """Erase every account holder whose departure is more than ``retention_days`` ago,
-    unless they chose to keep their data."""
+async def departed(session: AsyncSession, today: date, retention_days: int) -> list[uuid.UUID]:
+    """Account holders whose departure is more than ``retention_days`` ago and who did not
+    choose to keep their data (at most 10,000 at a time): due for erasure."""
     cutoff = today - timedelta(days=retention_days)
-    due = (
-        await session.scalars(
-            select(Visitor.id)
-            .where(
-                Visitor.departure < cutoff,
-                Visitor.keep_after_departure.is_(False),
-                Visitor.registered_by_id.is_(None),
+    return list(
+        (
+            await session.scalars(
+                select(Visitor.id)
+                .where(
+                    Visitor.departure < cutoff,
+                    Visitor.keep_after_departure.is_(False),
+                    Visitor.registered_by_id.is_(None),
+                )
+                .limit(10_000)
             )
-            .limit(10_000)
-        )
-    ).all()
-    return await erase(session, due)
+        ).all()
+    )
 
 
 # Master key rotation: data keys are re-wrapped, attribute ciphertexts stay as they are.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Request, Response
+from fastapi import APIRouter, Body, Request
 from pydantic import AfterValidator
 
 from omotenashi import i18n
@@ -161,14 +161,3 @@ async def change_family_member(
     await service.member(session, me.visitor_id, member_id)
     await service.update_profile(session, keyring, member_id, changes)
     return await _member(session, keyring, member_id)
-
-
-@router.delete(
-    "/me/family/{member_id}", status_code=204, summary="Erase a family member's data now"
-)
-async def erase_family_member(
-    member_id: uuid.UUID, me: CurrentVisitor, session: Session
-) -> Response:
-    await service.member(session, me.visitor_id, member_id)
-    await service.erase(session, [member_id])
-    return Response(status_code=204)

@@ -1,4 +1,4 @@
-"""The registration wizard and the visitor's home page.
+"""The registration wizard.
 
 Each step is one short form that is saved when the visitor goes on, so closing the tab loses at
 most the step on screen; coming back resumes at the first step not yet answered. The forms are
@@ -24,6 +24,7 @@ from omotenashi.consent import service as consents
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
+from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import queries as servicers
 from omotenashi.visitors import catalogue, display, mrz, places, prefectures, service
@@ -407,8 +408,8 @@ async def add_member(request: Request, session: Session, me: PageVisitor) -> Res
 
 @forms.post("/register/family/{member_id}/remove", response_class=HTMLResponse)
 async def remove_member(member_id: uuid.UUID, session: Session, me: PageVisitor) -> Response:
-    await service.member(session, me.visitor_id, member_id)
-    await service.erase(session, [member_id])
+    """The wizard's family step: erase a member the visitor registered."""
+    await privacy.erase_family_member(session, me.visitor_id, member_id)
     return web.redirect("/register/family")
 
 

@@ -9,11 +9,12 @@ from tests.pages import post_form, signed_in_visitor, text_of
 
 from omotenashi import i18n
 from omotenashi.consent import service as consents
+from omotenashi.registration import pages
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.purposes import PurposeKey
-from omotenashi.visitors import pages, validity
 from omotenashi.visitors import service as visitors
+from omotenashi.visitors import validity
 from omotenashi.visitors.models import Visitor, VisitorAttribute
 from omotenashi.visitors.validity import PassportValidity
 

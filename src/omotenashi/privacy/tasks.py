@@ -1,4 +1,4 @@
-"""Visitor jobs: erasure after the stay."""
+"""Privacy jobs: erasure after the stay."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi.config import Settings
 from omotenashi.jobs import periodic
-from omotenashi.visitors import service
+from omotenashi.privacy import service
 
 log = structlog.get_logger(__name__)
 

@@ -1,5 +1,4 @@
-"""Staff and operators sign in on the pages with a password and their authenticator's code; a
-servicer's administrator adds and disables its staff on the console."""
+"""A servicer's administrator adds and disables its staff on the console."""
 
 from __future__ import annotations
 
@@ -10,9 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
-from omotenashi.auth import service as auth
-from omotenashi.auth.dependencies import ForServicerAdmins, PageStaff, page_principal
-from omotenashi.auth.limits import staff_sign_in_limits
+from omotenashi.auth.dependencies import ForServicerAdmins, PageStaff
 from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.servicers import console
@@ -20,69 +17,13 @@ from omotenashi.staff import service
 from omotenashi.staff.errors import (
     CannotDisableSelfError,
     InvalidStaffError,
-    SignInFailedError,
     StaffExistsError,
 )
 from omotenashi.staff.models import Role
-from omotenashi.text import Text
 
 # Routers by who may call: each carries its role check, and forms check CSRF first.
 router = APIRouter(include_in_schema=False)
-forms = web.form_router()
 admin_forms = web.form_router(ForServicerAdmins)
-
-SIGN_IN_FAILED = N_("The e-mail, password or code is not right. Check them and try again.")
-
-
-def home_of(role: Role) -> str:
-    return "/operator" if role is Role.operator else "/counter"
-
-
-@router.get("/staff/signin", response_class=HTMLResponse)
-async def sign_in_page(request: Request, next: str | None = None) -> Response:
-    web.prefer_japanese(request)
-    return web.render(
-        request, "staff/signin.html", {"next": web.safe_next(next, ""), "error": None}
-    )
-
-
-@forms.post("/staff/signin", response_class=HTMLResponse)
-async def sign_in(
-    request: Request,
-    session: Session,
-    email: Annotated[Text, Form(max_length=320)] = "",
-    password: Annotated[Text, Form(max_length=1024)] = "",
-    code: Annotated[Text, Form(max_length=10)] = "",
-    next: Annotated[Text, Form(max_length=500)] = "",
-) -> Response:
-    web.prefer_japanese(request)
-    try:
-        async with staff_sign_in_limits(request, email):
-            who = await service.sign_in(
-                session,
-                platform_keys(request).derivation,
-                email=email,
-                password=password,
-                code=code,
-            )
-    except SignInFailedError:
-        context = {"next": web.safe_next(next, ""), "error": SIGN_IN_FAILED, "email": email}
-        return web.render(request, "staff/signin.html", context, status=401)
-    started = await auth.start_staff_session(session, who)
-    response = web.redirect(web.safe_next(next, home_of(who.role)))
-    web.start_session(request, response, started, web.STAFF_COOKIE)
-    return response
-
-
-@forms.post("/staff/signout")
-async def sign_out(request: Request, session: Session) -> Response:
-    principal = await page_principal(request, session, web.STAFF_COOKIE)
-    if principal is not None:
-        await auth.end(session, principal.session_id)
-    response = web.redirect("/staff/signin")
-    web.end_session(response, web.STAFF_COOKIE)
-    return response
-
 
 # --- A servicer's staff, on its console: add (the authenticator set-up shown once), disable ----
 
@@ -149,5 +90,4 @@ async def disable_staff(
     return web.redirect("/console")
 
 
-router.include_router(forms)
 router.include_router(admin_forms)
