@@ -46,7 +46,7 @@ import httpx
 from bench import alerts as ab
 from bench import payments as pb
 from bench import resolve as rb
-from omotenashi import db
+from omotenashi import db, i18n
 from omotenashi.alerts import lifecycle
 from omotenashi.alerts.models import AlertOrigin, AlertState
 from omotenashi.config import Settings
@@ -221,7 +221,7 @@ class Load:
         return Request("charge", data, 201)
 
     def register(self) -> Request:
-        body = {"language": random.choice(["en", "ko", "zh-Hans", "fr", "th"])}
+        body = {"language": random.choice(i18n.LANGUAGES).code}
         return Request("register", _http("POST", "/v1/visitors", "none", body), 201)
 
     def consent(self) -> Request | None:
