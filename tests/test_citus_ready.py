@@ -129,6 +129,29 @@ def _same_visitor(fk: ForeignKey) -> bool:
     return wanted in pairs
 
 
+def lacking_key(schema: Schema) -> list[str]:
+    """Visitor-keyed tables whose primary key lacks visitor_id."""
+    keyed = _visitor_keyed(schema)
+    return sorted(
+        f"{table} PRIMARY KEY {schema.primary_keys.get(table)}"
+        for table in keyed - {ROOT} - NOT_DISTRIBUTED_BY_VISITOR.keys()
+        if "visitor_id" not in schema.primary_keys.get(table, ())
+    )
+
+
+def crossing_keys(schema: Schema) -> list[str]:
+    """Foreign keys between visitor-keyed tables that do not carry visitor_id."""
+    keyed = _visitor_keyed(schema)
+    return sorted(
+        f"{fk.table}{fk.columns} -> {fk.referred}{fk.referred_columns}"
+        for fk in schema.foreign_keys
+        if fk.table in keyed - NOT_DISTRIBUTED_BY_VISITOR.keys()
+        and fk.referred in keyed
+        and not _same_visitor(fk)
+        and (fk.table, fk.columns) not in CROSS_VISITOR_KEYS
+    )
+
+
 async def _schema(engine: AsyncEngine) -> Schema:
     async with engine.connect() as conn:
         return await conn.run_sync(_read)
@@ -138,14 +161,7 @@ async def test_every_visitor_keyed_table_carries_the_visitor_in_its_primary_key(
     engine: AsyncEngine,
 ) -> None:
     schema = await _schema(engine)
-    keyed = _visitor_keyed(schema)
-    assert "pgqueuer" not in keyed  # the job queue is nobody's
-    lacking = sorted(
-        f"{table} PRIMARY KEY {schema.primary_keys.get(table)}"
-        for table in keyed - {ROOT} - NOT_DISTRIBUTED_BY_VISITOR.keys()
-        if "visitor_id" not in schema.primary_keys.get(table, ())
-    )
-    assert lacking == [], "add visitor_id to the key, e.g. PRIMARY KEY (visitor_id, id)"
+    assert lacking_key(schema) == [], "add visitor_id to the key: PRIMARY KEY (visitor_id, id)"
     assert schema.primary_keys[ROOT] == ("id",)
 
 
@@ -153,18 +169,32 @@ async def test_foreign_keys_between_visitor_keyed_tables_carry_the_visitor(
     engine: AsyncEngine,
 ) -> None:
     schema = await _schema(engine)
-    keyed = _visitor_keyed(schema)
-    crossing = sorted(
-        f"{fk.table}{fk.columns} -> {fk.referred}{fk.referred_columns}"
-        for fk in schema.foreign_keys
-        if fk.table in keyed - NOT_DISTRIBUTED_BY_VISITOR.keys()
-        and fk.referred in keyed
-        and not _same_visitor(fk)
-        and (fk.table, fk.columns) not in CROSS_VISITOR_KEYS
-    )
-    assert crossing == [], (
-        "make it composite: FOREIGN KEY (visitor_id, x) REFERENCES t (visitor_id, id)"
-    )
+    assert crossing_keys(schema) == [], "FOREIGN KEY (visitor_id, x) REFERENCES t (visitor_id, id)"
+
+
+async def test_a_table_added_later_is_held_to_the_rule(engine: AsyncEngine) -> None:
+    """Tables made the old way, in a transaction that is rolled back: a visitor's table keyed by
+    id alone, and a child of a visitor-keyed table that has no visitor_id at all."""
+    async with engine.connect() as conn, conn.begin() as transaction:
+        await conn.execute(
+            text(
+                "CREATE TABLE tax_free_forms (id uuid PRIMARY KEY,"
+                " visitor_id uuid NOT NULL REFERENCES visitors (id))"
+            )
+        )
+        await conn.execute(
+            text(
+                "CREATE TABLE tax_free_lines (id uuid PRIMARY KEY,"
+                " form_id uuid NOT NULL REFERENCES tax_free_forms (id))"
+            )
+        )
+        schema = await conn.run_sync(_read)
+        await transaction.rollback()
+    assert lacking_key(schema) == [
+        "tax_free_forms PRIMARY KEY ('id',)",
+        "tax_free_lines PRIMARY KEY ('id',)",
+    ]
+    assert crossing_keys(schema) == ["tax_free_lines('form_id',) -> tax_free_forms('id',)"]
 
 
 async def test_every_listed_exception_still_exists(engine: AsyncEngine) -> None:
