@@ -158,12 +158,15 @@ class Tally:
     window_s: float
     start: float = 0.0
     latencies: dict[int, list[float]] = field(default_factory=dict)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
     done: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
 
     def record(self, kind: str, scheduled: float, finished: float) -> None:
         window = int((scheduled - self.start) // self.window_s)
-        self.latencies.setdefault(window, []).append((finished - scheduled) * 1000)
+        milliseconds = (finished - scheduled) * 1000
+        self.latencies.setdefault(window, []).append(milliseconds)
+        self.by_kind.setdefault(kind, []).append(milliseconds)
         self.done[kind] += 1
 
 
@@ -508,6 +511,12 @@ def report(
     for n, value in enumerate(windows):
         count = len(tally.latencies[sorted(tally.latencies)[n]])
         print(f"{f'p99 window {n + 1} ({count:,} requests)':<40} {value:>9.1f} ms")
+    for kind, values in sorted(tally.by_kind.items()):
+        ordered = sorted(values)
+        print(
+            f"{f'  {kind} p50 / p99, whole run':<40} {ordered[len(ordered) // 2]:>9.1f} / "
+            f"{p99(values):.1f} ms"
+        )
     rise = slope(full) * (len(full) - 1)
     mean = sum(full) / len(full) if full else 0.0
     trend_ok = rise <= TREND_TARGET * mean
