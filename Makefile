@@ -4,21 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint types unit bench messages doctor clean
+.PHONY: run test lint types audit lock unit bench messages doctor clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c requirements.lock
 	touch $(STAMP)
 
 ## Run the product on its embedded PostgreSQL with demo data: http://127.0.0.1:8000/
 run: $(STAMP)
 	$(BIN)/omotenashi serve --demo
 
-## Every check: lint, types, all tests.
-test: lint types unit
+## Every check: lint, types, known vulnerabilities in the locked dependencies, all tests.
+test: lint types audit unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -26,6 +26,17 @@ lint: $(STAMP)
 
 types: $(STAMP)
 	$(BIN)/mypy
+
+# The lock must be what is installed, and no locked version may have a known vulnerability.
+audit: $(STAMP)
+	$(BIN)/python scripts/lock_requirements.py --check
+	$(BIN)/python scripts/audit_requirements.py
+
+## After changing pyproject's dependencies: pin what they installed into requirements.lock.
+lock:
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python scripts/lock_requirements.py
+	touch $(STAMP)
 
 # Tests in parallel (pytest-xdist, see pyproject), then those that must run alone.
 unit: $(STAMP)

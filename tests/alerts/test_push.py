@@ -240,7 +240,8 @@ async def test_gone_subscription_is_deleted(
     counts = await tasks.deliver_batch(session, platform, alert.id, [subscription.id])
     assert counts[push.Outcome.gone] == 1
     session.expunge(subscription)
-    assert await session.get(PushSubscription, subscription.id) is None
+    gone = {"visitor_id": subscription.visitor_id, "id": subscription.id}
+    assert await session.get(PushSubscription, gone) is None
 
 
 async def test_failing_push_service_is_retried_later(

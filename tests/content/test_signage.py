@@ -9,6 +9,7 @@ from contextlib import nullcontext
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
@@ -214,7 +215,9 @@ async def test_an_erased_visitors_tap_is_not_shown_and_a_wild_last_event_id_is_i
     (tapped,) = await content.taps_since(
         session, Keyring(platform.keys.master), station.id, screen, 0
     )
-    entry = await session.get(AccessLogEntry, tapped.entry_id)
+    entry = await session.scalar(
+        sa.select(AccessLogEntry).where(AccessLogEntry.id == tapped.entry_id)
+    )
     assert entry is not None
     await privacy.erase(session, [entry.visitor_id])
     await signed_in_staff(client, session, platform.keys.master, Role.servicer_staff, station.id)

@@ -161,7 +161,11 @@ async def test_without_consent_to_pay_here_a_tap_to_consent_request_is_made(
     await service.top_up_cash(session, keys, RULES, till, tap(), 5_000, actor="staff:x")
     with pytest.raises(PaymentConsentRequiredError) as refused:
         await service.charge(session, keys, RULES, till, tap(), 100)
-    asked = await session.get(ConsentRequest, refused.value.extra["consent_request"]["id"])
+    asked = await session.scalar(
+        sa.select(ConsentRequest).where(
+            ConsentRequest.id == refused.value.extra["consent_request"]["id"]
+        )
+    )
     assert asked is not None
     assert asked.visitor_id == minji
 

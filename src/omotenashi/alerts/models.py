@@ -124,13 +124,18 @@ class PushSubscription(UUIDPrimaryKey, Base):
     __tablename__ = "push_subscriptions"
 
     visitor_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
     )
     endpoint: Mapped[str] = mapped_column(sa.String(2048), unique=True)
     p256dh: Mapped[str] = mapped_column(sa.String(128))
     auth: Mapped[str] = mapped_column(sa.String(64))
     created_at: Mapped[datetime]
     last_delivered_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
+        sa.Index("ix_push_subscriptions_id", "id"),
+    )
 
 
 class SafetyCheck(Base):

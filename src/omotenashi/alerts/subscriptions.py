@@ -80,7 +80,11 @@ async def subscribe(
         .on_conflict_do_update(index_elements=["endpoint"], set_=values)
         .returning(PushSubscription.id)
     )
-    found = await session.get(PushSubscription, subscription_id, populate_existing=True)
+    found = await session.get(
+        PushSubscription,
+        {"visitor_id": visitor_id, "id": subscription_id},
+        populate_existing=True,
+    )
     assert found is not None
     log.info("push.subscribed", subscription_id=str(found.id))
     return found

@@ -49,7 +49,7 @@ class Passkey(UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "passkeys"
 
     visitor_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
     )
     credential_id: Mapped[bytes] = mapped_column(sa.LargeBinary(1024), unique=True)
     public_key: Mapped[bytes] = mapped_column(sa.LargeBinary)
@@ -57,6 +57,8 @@ class Passkey(UUIDPrimaryKey, Timestamps, Base):
     transports: Mapped[list[str]] = mapped_column(ARRAY(sa.String(32)), default=list)
     label: Mapped[str] = mapped_column(sa.String(100))
     last_used_at: Mapped[datetime | None]
+
+    __table_args__ = (sa.PrimaryKeyConstraint("visitor_id", "id"),)
 
 
 class LoginEmail(Base):

@@ -27,8 +27,10 @@ class CarrierKind(StrEnum):
 class Carrier(UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "carriers"
 
+    # The visitor leads the primary key, so that carriers can be distributed by visitor
+    # (docs/scale.md); the id stays unique on its own for the QR code, which names only it.
     visitor_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
     )
     kind: Mapped[CarrierKind] = mapped_column(text_enum(CarrierKind, "carrier_kind"))
     label: Mapped[str] = mapped_column(sa.String(100))
@@ -41,6 +43,8 @@ class Carrier(UUIDPrimaryKey, Timestamps, Base):
     revoked_at: Mapped[datetime | None]
 
     __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
+        sa.UniqueConstraint("id"),
         sa.CheckConstraint(
             "(kind = 'qr_device') = (lookup_hash IS NULL)", name="lookup_hash_iff_card"
         ),

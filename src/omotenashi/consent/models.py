@@ -16,7 +16,9 @@ from omotenashi.db import Base, UUIDPrimaryKey, text_enum
 class ConsentGrant(UUIDPrimaryKey, Base):
     __tablename__ = "consent_grants"
 
-    visitor_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("visitors.id", ondelete="CASCADE"))
+    visitor_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
+    )
     # Exactly one of: one servicer, or every servicer of a category.
     servicer_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("servicers.id", ondelete="CASCADE")
@@ -30,6 +32,7 @@ class ConsentGrant(UUIDPrimaryKey, Base):
     receipt: Mapped[str] = mapped_column(sa.Text)
 
     __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
         sa.CheckConstraint(
             "(servicer_id IS NULL) <> (servicer_category IS NULL)", name="one_recipient"
         ),
@@ -50,7 +53,7 @@ class ConsentRequest(UUIDPrimaryKey, Base):
     __tablename__ = "consent_requests"
 
     visitor_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
     )
     servicer_id: Mapped[uuid.UUID] = mapped_column(
         sa.ForeignKey("servicers.id", ondelete="CASCADE")
@@ -67,6 +70,16 @@ class ConsentRequest(UUIDPrimaryKey, Base):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     decided_at: Mapped[datetime | None]
-    grant_id: Mapped[uuid.UUID | None] = mapped_column(
-        sa.ForeignKey("consent_grants.id", ondelete="SET NULL")
+    # The grant goes only with its visitor, who takes their requests too (hence CASCADE: a
+    # SET NULL would also empty visitor_id, which the key carries for distribution).
+    grant_id: Mapped[uuid.UUID | None]
+
+    __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
+        sa.Index("ix_consent_requests_id", "id"),
+        sa.ForeignKeyConstraint(
+            ["visitor_id", "grant_id"],
+            ["consent_grants.visitor_id", "consent_grants.id"],
+            ondelete="CASCADE",
+        ),
     )

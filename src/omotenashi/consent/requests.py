@@ -181,7 +181,11 @@ async def receipt_for_servicer(
     Signed as it is asked for (Ed25519 signatures are deterministic: the same copy each time,
     while the signing key stays)."""
     asked = await status(session, servicer_id, request_id)
-    record = await session.get(ConsentGrant, asked.grant_id) if asked.grant_id else None
+    record = (
+        await session.get(ConsentGrant, {"visitor_id": asked.visitor_id, "id": asked.grant_id})
+        if asked.grant_id
+        else None
+    )
     if record is None:
         raise ConsentRequestNotFoundError("The request was not accepted, so there is no receipt.")
     subject = subject_id(pairwise_key(keys.derivation), servicer_id, record.visitor_id)

@@ -152,10 +152,15 @@ class TranslationSuggestion(UUIDPrimaryKey, Timestamps, Base):
     field: Mapped[TextField] = mapped_column(_TEXT_FIELD)
     text: Mapped[str] = mapped_column(sa.Text)
     visitor_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
     )
     state: Mapped[SuggestionState] = mapped_column(
         text_enum(SuggestionState, "suggestion_state"), default=SuggestionState.pending
     )
     decided_by: Mapped[str | None] = mapped_column(sa.String(200))
     decided_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
+        sa.Index("ix_translation_suggestions_id", "id"),
+    )

@@ -23,11 +23,9 @@ class Feedback(UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "feedback"
 
     # One feedback per interaction; it goes with the interaction when the visitor is erased.
-    access_log_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("access_log.id", ondelete="CASCADE"), unique=True
-    )
+    access_log_id: Mapped[int] = mapped_column(sa.BigInteger, unique=True)
     visitor_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
     )
     servicer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("servicers.id"), index=True)
     terminal_id: Mapped[uuid.UUID | None]
@@ -44,15 +42,24 @@ class Feedback(UUIDPrimaryKey, Timestamps, Base):
     report_reason: Mapped[str | None] = mapped_column(sa.String(500))
     updated_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
 
-    __table_args__ = (sa.CheckConstraint("rating BETWEEN 1 AND 5", name="rating_1_to_5"),)
+    __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
+        sa.Index("ix_feedback_id", "id"),
+        sa.ForeignKeyConstraint(
+            ["visitor_id", "access_log_id"],
+            ["access_log.visitor_id", "access_log.id"],
+            ondelete="CASCADE",
+        ),
+        sa.CheckConstraint("rating BETWEEN 1 AND 5", name="rating_1_to_5"),
+    )
 
 
 class FeedbackReply(UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "feedback_replies"
 
-    feedback_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("feedback.id", ondelete="CASCADE"), index=True
-    )
+    # The visitor whose feedback this answers: it goes with them (docs/scale.md).
+    visitor_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    feedback_id: Mapped[uuid.UUID] = mapped_column(index=True)
     staff_user_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("staff_users.id", ondelete="SET NULL")
     )
@@ -61,3 +68,12 @@ class FeedbackReply(UUIDPrimaryKey, Timestamps, Base):
     translated: Mapped[str | None] = mapped_column(sa.Text)
     translated_language: Mapped[str] = mapped_column(sa.String(16))
     translated_provenance: Mapped[str | None] = mapped_column(sa.String(32))
+
+    __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
+        sa.ForeignKeyConstraint(
+            ["visitor_id", "feedback_id"],
+            ["feedback.visitor_id", "feedback.id"],
+            ondelete="CASCADE",
+        ),
+    )

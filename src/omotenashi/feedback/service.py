@@ -316,6 +316,7 @@ async def reply(
     target = language or i18n.DEFAULT.code
     translated = await _translated(session, chain, text, JAPANESE, target, servicer_id)
     answer = FeedbackReply(
+        visitor_id=feedback.visitor_id,
         feedback_id=feedback.id,
         staff_user_id=staff_user_id,
         body=text,
@@ -364,7 +365,7 @@ async def moderate(
     session: AsyncSession, feedback_id: uuid.UUID, *, hide: bool, actor: str
 ) -> Feedback:
     """Hide reported feedback from the servicer, or put it back."""
-    feedback = await session.get(Feedback, feedback_id)
+    feedback = await session.scalar(sa.select(Feedback).where(Feedback.id == feedback_id))
     if feedback is None:
         raise FeedbackNotFoundError()
     feedback.state = FeedbackState.hidden if hide else FeedbackState.visible

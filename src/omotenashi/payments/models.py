@@ -284,7 +284,7 @@ class PaymentConfirmation(UUIDPrimaryKey, Base):
     token: Mapped[str] = mapped_column(sa.String(64), unique=True)
     servicer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("servicers.id"))
     visitor_id: Mapped[uuid.UUID] = mapped_column(
-        sa.ForeignKey("visitors.id", ondelete="CASCADE"), index=True
+        sa.ForeignKey("visitors.id", ondelete="CASCADE"), primary_key=True
     )
     terminal_id: Mapped[uuid.UUID | None]
     subject: Mapped[str] = mapped_column(sa.String(64))
@@ -297,6 +297,11 @@ class PaymentConfirmation(UUIDPrimaryKey, Base):
     charge_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payment_operations.id"))
     created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
     expires_at: Mapped[datetime]
+
+    __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
+        sa.Index("ix_payment_confirmations_id", "id"),
+    )
 
 
 class CardTopUpState(StrEnum):

@@ -18,7 +18,8 @@ class AccessLogEntry(Base):
     id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)
     # Not a checked foreign key either: the check would lock the visitor's row in every resolve
     # (migration 0022). Erasure deletes a visitor's lines itself (``visitors.service.erase``).
-    visitor_id: Mapped[uuid.UUID]
+    # In the primary key, so that the log can be distributed by visitor (docs/scale.md).
+    visitor_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     # A servicer is suspended, never deleted, while visitors' logs of it remain. Not a checked
     # foreign key: the check would lock the servicer's row in every resolve (see migration 0017).
@@ -28,6 +29,7 @@ class AccessLogEntry(Base):
     attribute_keys: Mapped[list[str]] = mapped_column(ARRAY(sa.String(64)))
 
     __table_args__ = (
+        sa.PrimaryKeyConstraint("visitor_id", "id"),
         sa.Index("ix_access_log_visitor_at", "visitor_id", "at"),
         sa.Index("ix_access_log_terminal_at", "terminal_id", "at"),
         # Statistics read one day at a time; the log is appended in time order, so a BRIN

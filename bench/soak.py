@@ -1,0 +1,545 @@
+"""Soak: the mixed workload at half of the measured capacity, for a long time (issue 24).
+
+1. start the product as a user would: ``serve --no-worker --workers 2`` (``bench.resolve``'s
+   server, on its embedded PostgreSQL) and ``omotenashi worker`` as a separate process on the
+   same database, and a local Web Push endpoint (``bench.alerts``'s receiver);
+2. load visitors with IC cards, consents and wallets as ``bench.resolve`` and
+   ``bench.payments`` do, and visitors with emergency consent and a push subscription each as
+   ``bench.alerts`` does;
+3. measure capacity in this run: maximum resolves/s and charges/s (``wrk``, each alone); the
+   mix's capacity is what those costs add up to for its shares (registrations and consent
+   changes are counted at a charge's cost: an estimate, they are not measured alone);
+4. offer half of it, open-loop (each latency from the request's scheduled time), for
+   ``--minutes``: resolves and charges from terminals, consent grants and revocations from
+   visitors registered during the run, registrations at what one network address may make
+   (``REGISTRATIONS_PER_ADDRESS``), and every ``--alert-every`` seconds an earthquake warning
+   whose fan-out and pushes the worker process runs;
+5. print the errors (target 0), p99 per window with the slope of a least-squares line through
+   them (target: no upward trend), and each process's memory at the start and the end
+   (target: growth under 10 %), each beside its target.
+
+    python -m bench.soak                          # 30 minutes, 5-minute windows
+    python -m bench.soak --minutes 5 --window 60  # a short run
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from bench import alerts as ab
+from bench import payments as pb
+from bench import resolve as rb
+from omotenashi import db, i18n
+from omotenashi.alerts import lifecycle
+from omotenashi.alerts.models import AlertOrigin, AlertState
+from omotenashi.config import Settings
+from omotenashi.logging import configure_logging
+from omotenashi.pgcluster import free_port
+from omotenashi.security.keys import DERIVATION_FILE, MASTER_FILE, load_keys
+from omotenashi.visitors.service import REGISTRATIONS_PER_ADDRESS
+
+VISITORS = 10_000
+ALERT_VISITORS = 5_000
+TERMINALS = 100  # of bench.resolve's 500: their tokens are renewed every few minutes
+TOKEN_RENEWAL_S = 200  # tokens live 300 s
+CAPACITY_SECONDS = 10
+SHARES = {"resolve": 0.85, "charge": 0.10, "consent": 0.05}
+ERRORS_TARGET = 0
+RSS_GROWTH_TARGET = 0.10
+TREND_TARGET = 0.20  # the line's rise over the run, as a share of the mean window p99
+
+
+# --- the processes and their memory --------------------------------------------------------
+
+
+def start_worker(server: rb.Server) -> subprocess.Popen[bytes]:
+    """``omotenashi worker`` on the server's database, as an operator scales out jobs: with an
+    explicit database URL, every secret from the environment (README, 'Production'), here the
+    ones the embedded server made."""
+    folder = server.data_dir / "keys"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OMOTENASHI_")}
+    env.update(
+        OMOTENASHI_DATABASE_URL=server.database_url(),
+        OMOTENASHI_MASTER_KEY=(folder / MASTER_FILE).read_text().strip(),
+        OMOTENASHI_TOKEN_SIGNING_KEY=(folder / "token-signing.pem").read_text(),
+        OMOTENASHI_VAPID_PRIVATE_KEY=(folder / "vapid.pem").read_text(),
+        OMOTENASHI_LOG_LEVEL="WARNING",
+        OMOTENASHI_LOG_FORMAT="json",
+    )
+    if (folder / DERIVATION_FILE).exists():  # kept apart only once the master key rotated
+        env["OMOTENASHI_DERIVATION_KEY"] = (folder / DERIVATION_FILE).read_text().strip()
+    log_path = server.data_dir.parent / "worker.log"
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "omotenashi", "worker"], env=env, stdout=log, stderr=log
+        )
+    started = time.monotonic()
+    while b"Worker running" not in log_path.read_bytes():
+        if worker.poll() is not None or time.monotonic() - started > 60:
+            worker.kill()
+            raise SystemExit(f"the worker did not start:\n{rb._tail(log_path)}")
+        time.sleep(0.2)
+    return worker
+
+
+def _rss_kib(pid: int, field_name: str = "VmRSS") -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return "?"
+
+
+def memory(server: rb.Server, worker: subprocess.Popen[bytes]) -> dict[str, int]:
+    """KiB per process: each Python process's resident set; PostgreSQL's private (anonymous)
+    memory summed over its processes, since its resident set counts the shared buffers each
+    backend has touched (which grows to shared_buffers and is no leak)."""
+    tree = rb._children()
+    figures: dict[str, int] = {}
+    serve = server.process.pid
+    figures["serve (main)"] = _rss_kib(serve)
+    # The web server processes (multiprocessing's spawned children; not its resource tracker,
+    # nor PostgreSQL, which the main process started).
+    children = [c for c in sorted(tree.get(serve, [])) if "spawn_main" in _name(c)]
+    for n, child in enumerate(children, start=1):
+        figures[f"serve web process {n}"] = _rss_kib(child)
+    figures["omotenashi worker"] = _rss_kib(worker.pid)
+    postmaster = int(
+        (server.data_dir / "postgres" / "data" / "postmaster.pid").read_text().split("\n")[0]
+    )
+    processes = rb._tree(postmaster, tree)
+    # Per process: the pools open connections on first use and close idle ones, so the count
+    # moves with the load; a leak raises what each one holds.
+    figures["PostgreSQL private, per process"] = sum(
+        _rss_kib(pid, "RssAnon") for pid in processes
+    ) // max(1, len(processes))
+    figures["PostgreSQL processes (count)"] = len(processes)
+    return figures
+
+
+# --- the load ------------------------------------------------------------------------------
+
+
+@dataclass
+class Request:
+    kind: str
+    data: bytes
+    expect: int
+
+
+@dataclass
+class Tally:
+    window_s: float
+    start: float = 0.0
+    latencies: dict[int, list[float]] = field(default_factory=dict)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
+    done: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+
+    def record(self, kind: str, scheduled: float, finished: float) -> None:
+        window = int((scheduled - self.start) // self.window_s)
+        milliseconds = (finished - scheduled) * 1000
+        self.latencies.setdefault(window, []).append(milliseconds)
+        self.by_kind.setdefault(kind, []).append(milliseconds)
+        self.done[kind] += 1
+
+
+def _http(method: str, path: str, token: str, body: object | None = None, key: str = "") -> bytes:
+    payload = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
+    head = (
+        f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
+    )
+    if key:
+        head += f"Idempotency-Key: {key}\r\n"
+    return (head + "\r\n").encode() + payload
+
+
+class Load:
+    """What the run offers: terminals' tokens, visitors registered in the run and their
+    consents, and the mix of requests drawn from them."""
+
+    def __init__(self, server: rb.Server, loaded: rb.Loaded, servicer_id: uuid.UUID) -> None:
+        self.server = server
+        self.loaded = loaded
+        self.servicer_id = str(servicer_id)
+        self.tokens: list[str] = []
+        self.visitors: list[str] = []  # session tokens of visitors registered in the run
+        self.grants: dict[str, list[str]] = {}  # session token -> live grant ids
+        self.run = uuid.uuid4().hex[:8]
+        self.sent = 0
+
+    def renew_tokens(self) -> None:
+        with httpx.Client() as http:
+            self.tokens = [
+                rb.get_token(self.server, self.loaded, client_id, http)
+                for client_id in self.loaded.client_ids[:TERMINALS]
+            ]
+
+    def resolve(self) -> Request:
+        body = rb.resolve_body(random.randrange(VISITORS))
+        return Request(
+            "resolve", _http("POST", "/v1/resolve", random.choice(self.tokens), body), 200
+        )
+
+    def charge(self) -> Request:
+        self.sent += 1
+        body = {
+            "carrier": {"kind": "ic_card", "id": rb.card(random.randrange(VISITORS))},
+            "amount": 1,
+        }
+        data = _http(
+            "POST",
+            "/v1/payments/charges",
+            random.choice(self.tokens),
+            body,
+            f"soak-{self.run}-{self.sent}",
+        )
+        return Request("charge", data, 201)
+
+    def register(self) -> Request:
+        body = {"language": random.choice(i18n.LANGUAGES).code}
+        return Request("register", _http("POST", "/v1/visitors", "none", body), 201)
+
+    def consent(self) -> Request | None:
+        """A grant by a visitor with none live, else a revocation of one of theirs."""
+        if not self.visitors:
+            return None
+        visitor = random.choice(self.visitors)
+        live = self.grants.setdefault(visitor, [])
+        if live:
+            grant_id = live.pop()
+            return Request("revoke", _http("DELETE", f"/v1/me/consents/{grant_id}", visitor), 200)
+        body = {"purpose": rb.PURPOSE, "attributes": ["name"], "servicer_id": self.servicer_id}
+        return Request("grant", _http("POST", "/v1/me/consents", visitor, body), 201)
+
+    def answered(self, request: Request, status: int, body: bytes) -> None:
+        if status != request.expect:
+            return
+        if request.kind == "register":
+            self.visitors.append(json.loads(body)["session"]["token"])
+        elif request.kind == "grant":
+            token = request.data.split(b"Authorization: Bearer ", 1)[1].split(b"\r\n", 1)[0]
+            self.grants.setdefault(token.decode(), []).append(json.loads(body)["id"])
+
+
+async def _exchange(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+) -> tuple[int, bytes]:
+    writer.write(request)
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+    return status, await reader.readexactly(length)
+
+
+async def soak(
+    load: Load,
+    port: int,
+    rate: float,
+    seconds: float,
+    tally: Tally,
+    alert_every: float,
+    issue_alert: object,
+) -> int:
+    """Offer ``rate`` requests a second on schedule; returns the alerts issued."""
+    loop = asyncio.get_running_loop()
+    idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+    slots = asyncio.Semaphore(256)
+    pending: set[asyncio.Task[None]] = set()
+
+    async def one(scheduled: float, request: Request) -> None:
+        async with slots:
+            for attempt in range(2):
+                reused = bool(idle) and attempt == 0
+                if reused:
+                    reader, writer = idle.pop()
+                else:
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                try:
+                    status, body = await _exchange(reader, writer, request.data)
+                    break
+                except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                    writer.close()
+                    # A keep-alive connection the server closed while idle is no failure of
+                    # the request: it goes again on a new one, from the same scheduled time.
+                    if not reused:
+                        tally.errors[f"{request.kind} {type(exc).__name__}"] += 1
+                        return
+            idle.append((reader, writer))
+        tally.record(request.kind, scheduled, loop.time())
+        if status != request.expect:
+            tally.errors[f"{request.kind} {status}"] += 1
+        load.answered(request, status, body)
+
+    kinds = list(SHARES)
+    weights = [SHARES[k] for k in kinds]
+    register_every = 60.0 / (REGISTRATIONS_PER_ADDRESS.per_minute * 0.8)
+    tally.start = start = loop.time() + 0.2
+    next_register = start
+    next_alert = start + alert_every / 2
+    next_tokens = start + TOKEN_RENEWAL_S
+    alerts = 0
+    total = int(rate * seconds)
+    gc.collect()
+    gc.disable()  # see bench.resolve.open_loop: a collection would stall the schedule
+    try:
+        for i in range(total):
+            scheduled = start + i / rate
+            delay = scheduled - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if scheduled >= next_tokens:
+                await asyncio.to_thread(load.renew_tokens)
+                next_tokens += TOKEN_RENEWAL_S
+                gc.collect()
+            if scheduled >= next_alert:
+                pending.add(asyncio.create_task(issue_alert()))  # type: ignore[operator]
+                alerts += 1
+                next_alert += alert_every
+            requests: list[Request | None] = []
+            if scheduled >= next_register:
+                requests.append(load.register())
+                next_register += register_every
+            kind = random.choices(kinds, weights)[0]
+            requests.append(
+                load.resolve()
+                if kind == "resolve"
+                else load.charge()
+                if kind == "charge"
+                else load.consent()
+            )
+            for request in requests:
+                if request is not None:
+                    task = asyncio.create_task(one(scheduled, request))
+                    pending.add(task)
+                    task.add_done_callback(pending.discard)
+        await asyncio.gather(*pending)
+    finally:
+        gc.enable()
+    for _, writer in idle:
+        writer.close()
+    return alerts
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+
+
+def slope(ys: list[float]) -> float:
+    """Least-squares slope of ``ys`` over their index."""
+    n = len(ys)
+    if n < 2:
+        return 0.0
+    mean_x, mean_y = (n - 1) / 2, sum(ys) / n
+    covariance = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(ys))
+    return covariance / sum((x - mean_x) ** 2 for x in range(n))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--minutes", type=float, default=30)
+    parser.add_argument("--window", type=float, default=300, help="seconds per p99 window")
+    parser.add_argument("--alert-every", type=float, default=120, help="seconds between alerts")
+    parser.add_argument("--warm-up", type=float, default=60, help="seconds, not counted")
+    parser.add_argument("--share", type=float, default=0.5, help="of the measured capacity")
+    args = parser.parse_args(argv)
+    configure_logging(Settings(log_level="WARNING"))
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (apt-get install -y wrk)")
+    with tempfile.TemporaryDirectory(prefix="omotenashi-soak-") as tmp:
+        os.chmod(tmp, 0o755)  # noqa: S103 - the embedded server may run as another user
+        workdir = Path(tmp)
+        print(f"   load average at the start: {os.getloadavg()[0]:.2f}", flush=True)
+        push_port = free_port()
+        receiver = ab.start_receiver(push_port)
+        server = rb.start_server(workdir / "var", workers=2)
+        worker = None
+        try:
+            loaded = asyncio.run(rb.load(server, VISITORS))
+            url = server.database_url()
+            asyncio.run(pb.allow_payment(url))
+            asyncio.run(ab.load(url, ALERT_VISITORS, f"http://127.0.0.1:{push_port}/push"))
+            worker = start_worker(server)
+            load = Load(server, loaded, loaded.servicer_id)
+            load.renew_tokens()
+            rb.check_resolves(server, load.tokens[0], VISITORS)
+            pb.check_charge(server, load.tokens[0])
+
+            quoted = ",".join(f'"{t}"' for t in load.tokens)
+            common = {"count": VISITORS, "prefix": rb.CARD_PREFIX, "tokens": quoted}
+            resolves = rb.wrk(
+                f"{server.base}/v1/resolve",
+                CAPACITY_SECONDS,
+                rb.WRK_CONNECTIONS,
+                rb.RESOLVE_LUA.format(**common, purpose=rb.PURPOSE),
+                workdir,
+            )
+            charges = rb.wrk(
+                f"{server.base}/v1/payments/charges",
+                CAPACITY_SECONDS,
+                rb.WRK_CONNECTIONS,
+                pb.CHARGE_LUA.format(**common),
+                workdir,
+            )
+            per_kind = {"resolve": resolves.per_second, "charge": charges.per_second}
+            capacity = 1 / sum(
+                share / per_kind.get(kind, charges.per_second) for kind, share in SHARES.items()
+            )
+            rate = args.share * capacity
+            print(
+                f"   capacity: resolves {resolves.per_second:.0f}/s, charges "
+                f"{charges.per_second:.0f}/s, the mix {capacity:.0f}/s; offering {rate:.0f}/s "
+                f"for {args.minutes:g} min",
+                flush=True,
+            )
+            load.renew_tokens()
+            keys = load_keys(Settings(data_dir=server.data_dir))
+            engine = db.create_engine(url, pool_size=1)
+            sessions = db.session_factory(engine)
+
+            async def issue_alert() -> None:
+                alert = ab._warning()
+                async with db.session_scope(sessions) as session:
+                    stored = lifecycle._new_stored(
+                        alert, origin=AlertOrigin.jma_xml, state=AlertState.draft, created_by="soak"
+                    )
+                    await lifecycle._issue(session, keys, stored, alert, actor="soak")
+
+            tally = Tally(args.window)
+            before: dict[str, int] = {}
+
+            async def run() -> int:
+                try:
+                    # A warm-up at the same rate (not counted): pools open their connections,
+                    # caches fill; memory is taken at its end, as the run starts.
+                    warm = Tally(args.window)
+                    await soak(load, server.port, rate, args.warm_up, warm, 1e9, issue_alert)
+                    tally.errors.update(warm.errors)
+                    before.update(memory(server, worker))
+                    return await soak(
+                        load,
+                        server.port,
+                        rate,
+                        args.minutes * 60,
+                        tally,
+                        args.alert_every,
+                        issue_alert,
+                    )
+                finally:
+                    await engine.dispose()
+
+            alerts = asyncio.run(run())
+            time.sleep(2)
+            after = memory(server, worker)
+            pushed = httpx.get(f"http://127.0.0.1:{push_port}/first").json()
+        finally:
+            if worker is not None:
+                worker.send_signal(signal.SIGINT)
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+            rb.stop_server(server)
+            receiver.terminate()
+            receiver.wait(timeout=10)
+
+    failed = report(tally, before, after, alerts, pushed is not None)
+    sys.exit(1 if failed else 0)
+
+
+def report(
+    tally: Tally, before: dict[str, int], after: dict[str, int], alerts: int, pushed: bool
+) -> bool:
+    failed = False
+    total = sum(tally.done.values())
+    errors = sum(tally.errors.values())
+    print()
+    print(
+        f"load average (1, 5, 15 min) at the end: {', '.join(f'{n:.2f}' for n in os.getloadavg())}"
+    )
+    print(
+        f"requests answered: {total:,} ({dict(tally.done)}); alerts issued: {alerts}"
+        f" (a push reached the endpoint: {'yes' if pushed else 'no'})"
+    )
+    ok = errors <= ERRORS_TARGET and (alerts == 0 or pushed)
+    failed |= not ok
+    print(f"{'errors':<40} {errors:>12}   target {ERRORS_TARGET:<14} {'ok' if ok else 'MISSED'}")
+    if tally.errors:
+        print(f"   {dict(tally.errors)}")
+    windows = [p99(tally.latencies[w]) for w in sorted(tally.latencies)]
+    # The last window may hold only the tail of the schedule: judged only when nearly full.
+    full = [
+        p99(tally.latencies[w])
+        for w in sorted(tally.latencies)
+        if len(tally.latencies[w]) >= 0.9 * max(len(v) for v in tally.latencies.values())
+    ]
+    for n, value in enumerate(windows):
+        count = len(tally.latencies[sorted(tally.latencies)[n]])
+        print(f"{f'p99 window {n + 1} ({count:,} requests)':<40} {value:>9.1f} ms")
+    for kind, values in sorted(tally.by_kind.items()):
+        ordered = sorted(values)
+        print(
+            f"{f'  {kind} p50 / p99, whole run':<40} {ordered[len(ordered) // 2]:>9.1f} / "
+            f"{p99(values):.1f} ms"
+        )
+    rise = slope(full) * (len(full) - 1)
+    mean = sum(full) / len(full) if full else 0.0
+    trend_ok = rise <= TREND_TARGET * mean
+    failed |= not trend_ok
+    print(
+        f"{'p99 slope (ms per window)':<40} {slope(full):>+9.2f}      rise over the run "
+        f"{rise:+.1f} ms = {rise / mean:+.0%} of mean p99 {mean:.1f} ms;"
+        f" target < +{TREND_TARGET:.0%}  {'ok' if trend_ok else 'MISSED'}"
+    )
+    for name in before:
+        start, end = before[name], after.get(name, 0)
+        if name.endswith("(count)"):
+            print(f"{name:<40} {start:>7} → {end:>7}")
+            continue
+        growth = (end - start) / start if start else 0.0
+        ok = growth < RSS_GROWTH_TARGET
+        failed |= not ok
+        print(
+            f"{'memory ' + name:<40} {start / 1024:>7.1f} → {end / 1024:>7.1f} MiB ({growth:+.1%})"
+            f"   target < +{RSS_GROWTH_TARGET:.0%}  {'ok' if ok else 'MISSED'}"
+        )
+    return failed
+
+
+if __name__ == "__main__":
+    main()
