@@ -30,6 +30,9 @@ SCOPE_ALLOWS = MappingProxyType(
         "webhook endpoints, feedback and statistics.",
         "alerts:ingest": "Send disaster alerts to the platform (JMA XML or a structured alert); "
         "held by official alert sources only.",
+        "partners:invite": "Upload travellers to pre-register (POST /v1/partners/imports), follow "
+        "the invitations' states and counts, and withdraw one; held by approved travel agencies' "
+        "back-end clients only, which never see a traveller's profile.",
     }
 )
 

@@ -107,6 +107,15 @@ CONVERSATION_LABEL = catalogue_label(
 )
 
 
+# Not purposes either: the marks a travel agency's invitation leaves in the traveller's log once
+# the traveller has confirmed (``omotenashi.partners``): it was sent with the supplied
+# attributes, opened, accepted. Nobody saw the data before the traveller did.
+INVITATION_SENT = "invitation_sent"
+INVITATION_OPENED = "invitation_opened"
+INVITATION_ACCEPTED = "invitation_accepted"
+INVITATION_EVENTS = frozenset({INVITATION_SENT, INVITATION_OPENED, INVITATION_ACCEPTED})
+
+
 def purpose_label(key: str, language: str) -> str:
     """What an access-log entry's purpose is called in ``language``."""
     if key == CONVERSATION:
