@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.servicers import make_servicer
 
 from omotenashi.servicers.models import Servicer, ServicerCategory
-from tests.factories.servicers import make_servicer
 
 
 async def make_agency(session: AsyncSession, name: str = "Sakura Tours") -> Servicer:

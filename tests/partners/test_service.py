@@ -10,6 +10,9 @@ import orjson
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.partners import CSV_HEADER, kyoto_party_csv, make_agency, trip
+from tests.factories.servicers import approved_servicer
+from tests.mailbox import Mail
 
 from omotenashi import jobs
 from omotenashi.partners import service, tasks
@@ -23,11 +26,8 @@ from omotenashi.partners.models import Invitation, InvitationState
 from omotenashi.resolve import queries as resolve_queries
 from omotenashi.runtime import Platform
 from omotenashi.security.keys import PlatformKeys
-from omotenashi.visitors import service as visitors
-from tests.factories.partners import CSV_HEADER, kyoto_party_csv, make_agency, trip
-from tests.factories.servicers import approved_servicer
-from tests.mailbox import Mail
 from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.visitors import service as visitors
 
 ACTOR = "test:agency"
 
@@ -53,13 +53,19 @@ async def test_a_party_becomes_invitations_bound_to_its_lead(
     assert (result.invitations, result.mailed, result.refused) == (3, 2, [])
     found = await _invitations(session, agency.id)
     lead, spouse, child = found["K-1"], found["K-2"], found["K-3"]
-    assert lead.lead_id is None and spouse.lead_id == lead.id and child.lead_id == lead.id
+    assert lead.lead_id is None
+    assert spouse.lead_id == lead.id
+    assert child.lead_id == lead.id
     assert (lead.minor, spouse.minor, child.minor) == (False, False, True)
     assert child.token_digest is None  # the lead confirms for the child
     assert {lead.language, spouse.language} == {"zh-Hant"}
     # Sealed: the name is nowhere in the row's bytes.
-    assert spouse.sealed is not None and b"Chen" not in spouse.sealed
-    assert service.supplied(keys.keyring, spouse)["name"] == {"surname": "Chen", "given_names": "Mei"}
+    assert spouse.sealed is not None
+    assert b"Chen" not in spouse.sealed
+    assert service.supplied(keys.keyring, spouse)["name"] == {
+        "surname": "Chen",
+        "given_names": "Mei",
+    }
     assert await service.counts(session, agency.id) == {
         "sent": 3,
         "opened": 0,
@@ -97,7 +103,8 @@ async def test_bad_rows_are_named_and_good_rows_kept(
         (7, "lodging_municipality"),
         (8, "row"),
     }
-    assert result.record.rows == 8 and result.record.accepted == 1
+    assert result.record.rows == 8
+    assert result.record.accepted == 1
     assert all("reason" in r and "row" in r for r in result.record.refused)
     # Nothing the agency wrote is kept in the record of refusals: only where and why.
     assert "not-an-address" not in orjson.dumps(result.record.refused).decode()
@@ -132,7 +139,11 @@ async def test_the_same_traveller_is_not_invited_twice(
     await _import(session, keys, agency.id, kyoto_party_csv())
     again = await _import(session, keys, agency.id, kyoto_party_csv())
     assert again.invitations == 0
-    assert [(r.row, r.field) for r in again.refused] == [(1, "reference"), (2, "reference"), (3, "reference")]
+    assert [(r.row, r.field) for r in again.refused] == [
+        (1, "reference"),
+        (2, "reference"),
+        (3, "reference"),
+    ]
     assert len(await _invitations(session, agency.id)) == 3
 
 
@@ -179,7 +190,8 @@ async def test_json_and_opentravel_files_are_read_alike(
     result = await _import(session, keys, agency.id, xml.encode(), "ota")
     assert result.invitations == 2, result.refused
     found = await _invitations(session, agency.id)
-    assert found["O-2"].minor and found["O-2"].lead_id == found["O-1"].id
+    assert found["O-2"].minor
+    assert found["O-2"].lead_id == found["O-1"].id
     values = service.supplied(keys.keyring, found["O-1"])
     assert values["home_address"]["country"] == "TH"
     assert values["stay"]["lodging_municipality"] == "261009"
@@ -236,7 +248,8 @@ async def test_the_traveller_confirms_what_they_keep_and_it_becomes_theirs(
     links = service.LinkMaker(keys.derivation)
     spouse_token = links.token(found["K-2"].id)
     opened = await service.open_invitation(session, keys.keyring, spouse_token)
-    assert opened.agency.name == "Sakura Tours" and opened.minors == []
+    assert opened.agency.name == "Sakura Tours"
+    assert opened.minors == []
     assert (await service.counts(session, agency.id))["opened"] == 1
     answer = dict(opened.values)
     answer["name"] = {"surname": "Chen", "given_names": "Mei-Ling"}
@@ -247,7 +260,8 @@ async def test_the_traveller_confirms_what_they_keep_and_it_becomes_theirs(
     assert "date_of_birth" not in profile
     assert profile["email"] == "mei.chen@example.tw"
     spouse = (await _invitations(session, agency.id))["K-2"]
-    assert spouse.state is InvitationState.accepted and spouse.sealed is None
+    assert spouse.state is InvitationState.accepted
+    assert spouse.sealed is None
     # Her log: sent (with what the agency supplied), opened, accepted.
     log = (await session.execute(resolve_queries.log_of(accepted.visitor_id))).all()
     assert [line.purpose for line in log] == [
@@ -268,11 +282,11 @@ async def test_the_lead_confirms_for_a_minor(session: AsyncSession, keys: Platfo
     opened = await service.open_invitation(session, keys.keyring, token)
     [(child, values)] = opened.minors
     assert values["name"] == {"surname": "Lin", "given_names": "Hao"}
-    accepted = await service.accept(
-        session, keys.keyring, token, opened.values, minors=[child.id]
-    )
+    accepted = await service.accept(session, keys.keyring, token, opened.values, minors=[child.id])
     [member] = await visitors.family(session, accepted.visitor_id)
-    assert (await visitors.read_profile(session, keys.keyring, member.id))["name"]["given_names"] == "Hao"
+    assert (await visitors.read_profile(session, keys.keyring, member.id))["name"][
+        "given_names"
+    ] == "Hao"
     counts = await service.counts(session, agency.id)
     assert (counts["accepted"], counts["sent"]) == (2, 1)
 
@@ -285,7 +299,8 @@ async def test_withdrawn_and_expired_invitations_keep_nothing(
     found = await _invitations(session, agency.id)
     await service.withdraw(session, agency.id, found["K-1"].id, actor=ACTOR)
     found = await _invitations(session, agency.id)
-    assert found["K-1"].state is InvitationState.withdrawn and found["K-1"].sealed is None
+    assert found["K-1"].state is InvitationState.withdrawn
+    assert found["K-1"].sealed is None
     assert found["K-3"].state is InvitationState.withdrawn  # the lead's minor goes with it
     with pytest.raises(InvitationNotFoundError):
         await service.open_invitation(
@@ -301,7 +316,8 @@ async def test_withdrawn_and_expired_invitations_keep_nothing(
     agency_id = agency.id
     session.expire_all()
     found = await _invitations(session, agency_id)
-    assert found["K-2"].state is InvitationState.expired and found["K-2"].sealed is None
+    assert found["K-2"].state is InvitationState.expired
+    assert found["K-2"].sealed is None
 
 
 async def test_reminders_go_once_to_those_who_have_not_answered(

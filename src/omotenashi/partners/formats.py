@@ -153,9 +153,7 @@ def _from_columns(row: dict[str, str]) -> dict[str, Any]:
     }
     out["lead"] = value.get("lead", "").lower() in _TRUE
     if "surname" in value or "given_names" in value:
-        out["name"] = {
-            k: value[k] for k in ("surname", "given_names") if k in value
-        }
+        out["name"] = {k: value[k] for k in ("surname", "given_names") if k in value}
     address = {
         part: value[f"address_{part}"]
         for part in ("country", "locality", "region", "postal_code")
@@ -309,7 +307,9 @@ def _ota(data: bytes) -> Iterator[RawTraveller]:
     try:
         root = fromstring(data, forbid_dtd=True)
     except (DefusedXmlException, SyntaxError, ValueError) as exc:
-        raise _unreadable(f"The file is not well-formed, safe XML ({type(exc).__name__}).") from None
+        raise _unreadable(
+            f"The file is not well-formed, safe XML ({type(exc).__name__})."
+        ) from None
     if _local(root.tag) != "OTA_HotelResNotifRQ":
         raise _unreadable("The XML document must be an OTA_HotelResNotifRQ.")
     number = 0

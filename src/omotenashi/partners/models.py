@@ -91,9 +91,7 @@ class Invitation(UUIDPrimaryKey, Timestamps, Base):
             unique=True,
             postgresql_where=sa.text("state IN ('sent', 'opened')"),
         ),
-        sa.CheckConstraint(
-            "(sealed IS NULL) = (data_key IS NULL)", name="sealed_with_its_key"
-        ),
+        sa.CheckConstraint("(sealed IS NULL) = (data_key IS NULL)", name="sealed_with_its_key"),
         sa.CheckConstraint(
             "state IN ('sent', 'opened') OR sealed IS NULL", name="ended_holds_nothing"
         ),

@@ -203,15 +203,18 @@ def check_row(raw: RawTraveller, today: date) -> Checked | list[FieldError]:
     problems += [FieldError(_agency_field(e.field), e.message, e.code) for e in errors]
     stay = normalised.get("stay")
     if isinstance(stay, dict) and "arrival" in stay and "departure" in stay:
-        arrival, departure = date.fromisoformat(stay["arrival"]), date.fromisoformat(
-            stay["departure"]
+        arrival, departure = (
+            date.fromisoformat(stay["arrival"]),
+            date.fromisoformat(stay["departure"]),
         )
         if departure < today:
             problems.append(FieldError("departure", "The trip is over.", "past_trip"))
     else:
         arrival = departure = today
         if not any(p.field in ("arrival", "departure", "lodging_municipality") for p in problems):
-            problems.append(FieldError("arrival", "Arrival and departure are required.", "required"))
+            problems.append(
+                FieldError("arrival", "Arrival and departure are required.", "required")
+            )
     born = normalised.get("date_of_birth")
     minor = (
         _age_on(date.fromisoformat(born), arrival) < ADULT_AGE
@@ -223,7 +226,9 @@ def check_row(raw: RawTraveller, today: date) -> Checked | list[FieldError]:
         problems.append(FieldError("lead", "A minor cannot lead a party.", "minor_lead"))
     if not minor and "email" not in normalised and not any(p.field == "email" for p in problems):
         problems.append(
-            FieldError("email", "An adult needs an e-mail address for their invitation.", "required")
+            FieldError(
+                "email", "An adult needs an e-mail address for their invitation.", "required"
+            )
         )
     if problems:
         return problems
@@ -519,7 +524,9 @@ async def listing(
     return list(rows.all())
 
 
-async def imports(session: AsyncSession, servicer_id: uuid.UUID, limit: int = 20) -> list[PartnerImport]:
+async def imports(
+    session: AsyncSession, servicer_id: uuid.UUID, limit: int = 20
+) -> list[PartnerImport]:
     rows = await session.scalars(
         sa.select(PartnerImport)
         .where(PartnerImport.servicer_id == servicer_id)
@@ -730,7 +737,9 @@ async def accept(
     unknown = [k for k in answer if k not in invitation.supplied_keys]
     if unknown:
         raise InvalidAnswerError(
-            fields=[FieldError(k, "The agency did not supply this.", "not_supplied") for k in unknown]
+            fields=[
+                FieldError(k, "The agency did not supply this.", "not_supplied") for k in unknown
+            ]
         )
     normalised, errors = catalogue.validate_profile(kept)
     if errors:
