@@ -114,10 +114,15 @@ INVITATION_SENT = "invitation_sent"
 INVITATION_OPENED = "invitation_opened"
 INVITATION_ACCEPTED = "invitation_accepted"
 INVITATION_EVENTS = frozenset({INVITATION_SENT, INVITATION_OPENED, INVITATION_ACCEPTED})
+INVITATION_LABEL = catalogue_label(
+    "旅行会社による事前登録", "Pre-registration by a travel agency", "purpose"
+)
 
 
 def purpose_label(key: str, language: str) -> str:
     """What an access-log entry's purpose is called in ``language``."""
     if key == CONVERSATION:
         return CONVERSATION_LABEL.get(language) or CONVERSATION_LABEL["en"]
+    if key in INVITATION_EVENTS:
+        return INVITATION_LABEL.get(language) or INVITATION_LABEL["en"]
     return PURPOSES[PurposeKey(key)].label(language)
