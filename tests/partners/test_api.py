@@ -7,6 +7,11 @@ import httpx
 import orjson
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.actors import bearer
+from tests.factories.clients import make_client
+from tests.factories.partners import CSV_HEADER, kyoto_party_csv, make_agency, trip
+from tests.factories.servicers import approved_servicer
+from tests.factories.staff import staff_headers
 
 from omotenashi.clients.errors import InvalidApiClientError
 from omotenashi.clients.models import ClientKind
@@ -14,11 +19,6 @@ from omotenashi.clients.tokens import issue_access_token
 from omotenashi.runtime import Platform
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff.models import Role
-from tests.actors import bearer
-from tests.factories.clients import make_client
-from tests.factories.partners import CSV_HEADER, kyoto_party_csv, make_agency, trip
-from tests.factories.servicers import approved_servicer
-from tests.factories.staff import staff_headers
 
 
 async def _agency_backend(session: AsyncSession, platform: Platform) -> tuple[dict[str, str], str]:
@@ -66,7 +66,8 @@ async def test_an_agency_uploads_and_sees_only_states(
         f"/v1/partners/invitations/{rows['K-2']['id']}/withdraw", headers=headers
     )
     assert withdrawn.status_code == 200
-    assert withdrawn.json()["state"] == "withdrawn" and withdrawn.json()["link"] is None
+    assert withdrawn.json()["state"] == "withdrawn"
+    assert withdrawn.json()["link"] is None
     again = await client.post(
         f"/v1/partners/invitations/{rows['K-2']['id']}/withdraw", headers=headers
     )
@@ -91,7 +92,8 @@ async def test_json_and_xml_uploads_and_unreadable_files(
         content=orjson.dumps({"travellers": [traveller]}),
         headers={**headers, "content-type": "application/json"},
     )
-    assert answer.status_code == 201 and answer.json()["invited"] == 1
+    assert answer.status_code == 201
+    assert answer.json()["invited"] == 1
     for content, media in (
         (b"<OTA_HotelResNotifRQ><unclosed>", "application/xml"),
         (b"{not json", "application/json"),
@@ -139,6 +141,7 @@ async def test_the_agency_administrator_may_use_the_api(
         content=(CSV_HEADER + "\n").encode(),
         headers=admin,
     )
-    assert answer.status_code == 201 and answer.json()["rows"] == 0
+    assert answer.status_code == 201
+    assert answer.json()["rows"] == 0
     clerk = await staff_headers(session, "clerk@sakura.example.jp", Role.servicer_staff, agency)
     assert (await client.get("/v1/partners/invitations", headers=clerk)).status_code == 403

@@ -7,19 +7,17 @@ import uuid
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from tests.factories.partners import kyoto_party_csv, make_agency
+from tests.factories.servicers import approved_servicer
+from tests.pages import csrf_token, signed_in_staff, text_of
 
 from omotenashi import web
 from omotenashi.partners import service
 from omotenashi.partners.formats import ImportFormat
 from omotenashi.partners.models import Invitation
-from omotenashi.resolve import service as resolve
 from omotenashi.runtime import Platform
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff.models import Role
-from omotenashi.visitors import service as visitors
-from tests.factories.partners import kyoto_party_csv, make_agency
-from tests.factories.servicers import approved_servicer
-from tests.pages import csrf_token, signed_in_staff, text_of
 
 
 async def _party(session: AsyncSession, platform: Platform) -> dict[str, Invitation]:
@@ -77,7 +75,8 @@ async def test_the_traveller_sees_corrects_and_confirms_in_her_language(
     page = await client.get(link)
     assert page.status_code == 200
     assert page.headers["content-language"] == "zh-Hant"
-    assert "Sakura Tours" in page.text and 'value="Chen"' in page.text
+    assert "Sakura Tours" in page.text
+    assert 'value="Chen"' in page.text
     token = await csrf_token(client, link)
     answer = await client.post(
         link,

@@ -72,6 +72,8 @@ def kind_scopes(servicer: Servicer, kind: ClientKind) -> tuple[str, ...]:
     if servicer.category is ServicerCategory.travel_agency:
         return AGENCY_KIND_SCOPES.get(kind, ())
     return KIND_SCOPES[kind]
+
+
 CLIENT_ID_PREFIX = "omc_"
 CODE_NOT_APPROVED = PurposeNotApprovedError.code
 
