@@ -22,6 +22,9 @@ PHASES = {
     "check": "Checking rows",
     "seal": "Sealing travellers' data",
     "store": "Storing",
+    "dedupe": "Checking earlier invitations",
+    "leaderless": "Binding parties",
+    "insert": "Making invitations",
     "invite": "Queuing invitations",
 }
 
