@@ -294,7 +294,8 @@ async def invitation(token: str, request: Request, session: Session) -> Response
     _speak(request, opened.invitation)
     response = await _invitation_page(request, opened, opened.values)
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # The link is the secret: it never leaves the site in a Referer (same-origin keeps Origin).
+    response.headers["Referrer-Policy"] = "same-origin"
     return response
 
 
