@@ -154,7 +154,7 @@ def _from_columns(row: dict[str, str]) -> dict[str, Any]:
     out["lead"] = value.get("lead", "").lower() in _TRUE
     if "surname" in value or "given_names" in value:
         out["name"] = {k: value[k] for k in ("surname", "given_names") if k in value}
-    address = {
+    address: dict[str, object] = {
         part: value[f"address_{part}"]
         for part in ("country", "locality", "region", "postal_code")
         if f"address_{part}" in value
