@@ -226,7 +226,7 @@ async def test_each_adult_is_mailed_in_their_language(
     agency = await make_agency(session)
     await _import(session, keys, agency.id, kyoto_party_csv())
     found = await _invitations(session, agency.id)
-    assert await jobs.pending(session, service.INVITE_JOB) >= 2
+    assert await jobs.pending(session, service.INVITE_JOB) >= 1  # one batch for the party
     for reference in ("K-1", "K-2"):
         await tasks.invite(session, {"invitation": str(found[reference].id)}, platform)
     await tasks.invite(session, {"invitation": str(found["K-3"].id)}, platform)  # no address

@@ -59,6 +59,9 @@ ADULT_AGE = 18
 VALID_AFTER_ARRIVAL = timedelta(days=3)
 # A traveller who has not answered is reminded this long before arrival.
 REMIND_BEFORE_ARRIVAL = timedelta(days=3)
+# Invitations per mail job: a job opens each and queues its e-mail, so a 100,000-row import
+# queues a few hundred jobs in its transaction, not one per traveller.
+INVITE_BATCH = 500
 # Refused rows kept on the import's record (each names its row; no values).
 MAX_REFUSALS_KEPT = 10_000
 
@@ -471,8 +474,9 @@ async def import_travellers(
     tick("insert", len(inserted))
     await raw_connection.execute("TRUNCATE partner_import_staging")
     del by_row
-    adults = [{"invitation": str(row["id"])} for row in inserted if not row["minor"]]
-    mailed = await jobs.enqueue_many(session, INVITE_JOB, adults) if adults else 0
+    adults = [str(row["id"]) for row in inserted if not row["minor"]]
+    await queue_mail(session, INVITE_JOB, adults)
+    mailed = len(adults)
     tick("invite", len(inserted))
 
     refusals.sort(key=lambda r: (r.row, r.field))
@@ -639,8 +643,19 @@ async def remind_due(session: AsyncSession, now: datetime | None = None) -> int:
         .values(reminded_at=now)
         .returning(Invitation.id)
     )
-    ids = [{"invitation": str(row)} for row in result.scalars()]
-    return await jobs.enqueue_many(session, REMIND_JOB, ids) if ids else 0
+    ids = [str(row) for row in result.scalars()]
+    await queue_mail(session, REMIND_JOB, ids)
+    return len(ids)
+
+
+async def queue_mail(session: AsyncSession, job: str, invitation_ids: Sequence[str]) -> int:
+    """Queue the e-mails of ``invitation_ids`` as jobs of :data:`INVITE_BATCH` invitations each,
+    in the caller's transaction; returns how many jobs."""
+    batches = [
+        {"invitations": list(invitation_ids[i : i + INVITE_BATCH])}
+        for i in range(0, len(invitation_ids), INVITE_BATCH)
+    ]
+    return await jobs.enqueue_many(session, job, batches) if batches else 0
 
 
 # --- The traveller's side ------------------------------------------------------------------------

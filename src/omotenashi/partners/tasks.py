@@ -30,10 +30,19 @@ BODY = N_(
 )
 
 
-async def _send(
+async def _send_each(
     session: AsyncSession, payload: dict[str, object], platform: Platform, subject: str
 ) -> None:
-    invitation = await service.for_mail(session, uuid.UUID(str(payload["invitation"])))
+    """A batch's invitations (``{"invitations": [...]}``), or one (``{"invitation": id}``)."""
+    ids = payload.get("invitations")
+    for invitation_id in ids if isinstance(ids, list) else [payload["invitation"]]:
+        await _send(session, uuid.UUID(str(invitation_id)), platform, subject)
+
+
+async def _send(
+    session: AsyncSession, invitation_id: uuid.UUID, platform: Platform, subject: str
+) -> None:
+    invitation = await service.for_mail(session, invitation_id)
     if invitation is None or invitation.minor:
         return  # answered, expired or withdrawn since; a minor's is the lead's to answer
     values = service.supplied(platform.keys.keyring, invitation)
@@ -61,12 +70,12 @@ async def _send(
 
 @job(service.INVITE_JOB)
 async def invite(session: AsyncSession, payload: dict[str, object], platform: Platform) -> None:
-    await _send(session, payload, platform, SUBJECT)
+    await _send_each(session, payload, platform, SUBJECT)
 
 
 @job(service.REMIND_JOB)
 async def remind(session: AsyncSession, payload: dict[str, object], platform: Platform) -> None:
-    await _send(session, payload, platform, REMINDER_SUBJECT)
+    await _send_each(session, payload, platform, REMINDER_SUBJECT)
 
 
 @periodic("partners.expire", "7 * * * *")
