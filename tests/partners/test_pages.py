@@ -119,3 +119,44 @@ async def test_a_wrong_correction_is_said_beside_its_field(
 async def test_an_unknown_link_is_a_page_not_an_error(client: httpx.AsyncClient) -> None:
     answer = await client.get(f"/invite/{uuid.uuid4().hex}")
     assert answer.status_code == 404
+
+
+async def test_the_agency_prints_a_link_and_withdraws_an_invitation(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    found = await _party(session, platform)
+    spouse = found["K-2"]
+    await signed_in_staff(
+        client, session, platform.keys.master, Role.servicer_admin, spouse.servicer_id
+    )
+    printed = await client.get(f"/partners/console/invitations/{spouse.id}/print")
+    assert printed.status_code == 200
+    assert f'data-qr-text="http://testserver{_link(platform, spouse)}"' in printed.text
+    for private in ("Chen", "Mei", "mei.chen"):
+        assert private not in printed.text
+    token = await csrf_token(client, "/partners/console")
+    withdrawn = await client.post(
+        f"/partners/console/invitations/{spouse.id}/withdraw", data={"csrf_token": token}
+    )
+    assert withdrawn.status_code == 303
+    assert (await client.get(_link(platform, spouse))).status_code == 404
+    # A withdrawn invitation has no link to print.
+    again = await client.get(f"/partners/console/invitations/{spouse.id}/print")
+    assert again.status_code == 303
+
+
+async def test_another_servicer_cannot_print_or_withdraw_an_agency_invitation(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    found = await _party(session, platform)
+    other = await make_agency(session, "Other Tours")
+    await signed_in_staff(client, session, platform.keys.master, Role.servicer_admin, other.id)
+    spouse = found["K-2"]
+    printed = await client.get(f"/partners/console/invitations/{spouse.id}/print")
+    assert printed.status_code == 303  # nothing of another agency's: back to one's own console
+    token = await csrf_token(client, "/partners/console")
+    refused = await client.post(
+        f"/partners/console/invitations/{spouse.id}/withdraw", data={"csrf_token": token}
+    )
+    assert refused.status_code == 404
+    assert (await client.get(_link(platform, spouse))).status_code == 200

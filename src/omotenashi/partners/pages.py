@@ -19,7 +19,7 @@ from omotenashi.i18n.markers import N_
 from omotenashi.partners import service
 from omotenashi.partners.api import MAX_FILE
 from omotenashi.partners.dependencies import ForAgencyAdmins, PageAgencyAdmin
-from omotenashi.partners.errors import InvalidAnswerError
+from omotenashi.partners.errors import InvalidAnswerError, InvitationNotFoundError
 from omotenashi.partners.formats import UnreadableFileError, guess_format
 from omotenashi.partners.models import OPEN_STATES, Invitation, InvitationState
 from omotenashi.text import Text
@@ -139,15 +139,11 @@ async def print_invitation(
     """The link and its QR code, to hand to the traveller: nothing of their data."""
     web.prefer_japanese(request)
     assert me.staff.servicer_id is not None
-    invitation = next(
-        (
-            i
-            for i in await service.listing(session, me.staff.servicer_id, limit=100_000)
-            if i.id == invitation_id and i.state in OPEN_STATES and not i.minor
-        ),
-        None,
-    )
-    if invitation is None:
+    try:
+        invitation = await service.of_agency(session, me.staff.servicer_id, invitation_id)
+    except InvitationNotFoundError:
+        return web.redirect("/partners/console")
+    if invitation.state not in OPEN_STATES or invitation.minor:
         return web.redirect("/partners/console")
     token = service.LinkMaker(platform_keys(request).derivation).token(invitation.id)
     link = web.site_url(request) + service.invitation_path(token)

@@ -543,14 +543,20 @@ async def imports(
     return list(rows.all())
 
 
-async def _of_agency(
+async def of_agency(
     session: AsyncSession, servicer_id: uuid.UUID, invitation_id: uuid.UUID
 ) -> Invitation:
-    invitation = await session.scalar(
-        sa.select(Invitation)
-        .where(Invitation.id == invitation_id, Invitation.servicer_id == servicer_id)
-        .with_for_update()
+    """One of the agency's invitations; another agency's is not found."""
+    return await _of_agency(session, servicer_id, invitation_id, lock=False)
+
+
+async def _of_agency(
+    session: AsyncSession, servicer_id: uuid.UUID, invitation_id: uuid.UUID, *, lock: bool = True
+) -> Invitation:
+    query = sa.select(Invitation).where(
+        Invitation.id == invitation_id, Invitation.servicer_id == servicer_id
     )
+    invitation = await session.scalar(query.with_for_update() if lock else query)
     if invitation is None:
         raise InvitationNotFoundError()
     return invitation
