@@ -330,6 +330,13 @@ ENDPOINTS = (
     Endpoint("GET", f"/v1/payments/{NO_PAYMENT}", {"X back-end": 404}),
     Endpoint("GET", f"/v1/payments/confirmations/{NO_PAYMENT}", {"X back-end": 404}),
     Endpoint("GET", "/v1/me/wallet", dict.fromkeys(VISITORS, 200)),
+    # Partners: only an approved travel agency's administrator or its back-end holding
+    # partners:invite, and the cast has no agency: everyone here is refused (a hotel's
+    # administrator and back-end included). The agency's own calls: tests/partners/test_api.py.
+    Endpoint("POST", "/v1/partners/imports", {}),
+    Endpoint("GET", "/v1/partners/invitations", {}),
+    Endpoint("GET", "/v1/partners/invitations/counts", {}),
+    Endpoint("POST", f"/v1/partners/invitations/{NO_PAYMENT}/withdraw", {}),
 )
 
 # Routes reachable without any identity by design, tested in their own modules.
@@ -437,6 +444,7 @@ def _as_template(path: str) -> str:
     path = path.replace(f"/holds/{NO_PAYMENT}", "/holds/{hold_id}")
     path = path.replace(f"/charges/{NO_PAYMENT}", "/charges/{charge_id}")
     path = path.replace(f"/confirmations/{NO_PAYMENT}", "/confirmations/{confirmation_id}")
+    path = path.replace(f"/invitations/{NO_PAYMENT}", "/invitations/{invitation_id}")
     path = path.replace(NO_PAYMENT, "{payment_id}")
     path = path.replace("/translations/en/title", "/translations/{language}/{field}")
     return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")

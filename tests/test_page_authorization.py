@@ -79,6 +79,9 @@ PAGES = (
     Page("GET", "/phrasebook/ne", ANYONE, None),
     Page("GET", "/console/webhooks", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/developers", ANYONE, None),
+    # An approved travel agency's administrators only; a hotel's are refused (the agency's own
+    # visits: tests/partners/test_pages.py).
+    Page("GET", "/partners/console", (), STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -196,9 +199,17 @@ COVERED_ELSEWHERE = {
     "GET /talk/join/{code}",
     "POST /talk/join/{code}",
     "GET /phrasebook/{language}",
+    # Partners (tests/partners/test_pages.py): an agency's forms and print page, CSRF-checked
+    # and refused to all but an agency's administrators; the invitation has its secret in the path.
+    "POST /partners/console/imports",  # tried by every caller in POSTS below
+    "POST /partners/console/invitations/{invitation_id}/withdraw",
+    "GET /partners/console/invitations/{invitation_id}/print",
+    "GET /invite/{token}",
+    "POST /invite/{token}",
 }
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
+    ("/partners/console/imports", {}, (), STAFF_SIGN_IN),
     ("/console/clients", {"kind": "terminal", "label": "Desk"}, ("admin",), STAFF_SIGN_IN),
     (
         "/console/staff",

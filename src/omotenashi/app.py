@@ -49,6 +49,9 @@ from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.operations.api import router as operations_api
 from omotenashi.operations.pages import router as operator_pages
+from omotenashi.partners.api import LARGE_BODIES as PARTNER_UPLOADS
+from omotenashi.partners.api import router as partners_api
+from omotenashi.partners.pages import router as partners_pages
 from omotenashi.payments.api import router as payments_api
 from omotenashi.payments.pages import router as payments_pages
 from omotenashi.portal.pages import router as portal_pages
@@ -152,7 +155,7 @@ def create_app(platform: Platform) -> FastAPI:
     # body cap, the security headers on every answer, and compression outside all of them.
     app.add_middleware(UnhandledErrors, handler=_unexpected)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
-    app.add_middleware(BodyLimit, larger=ALERT_DOCUMENTS)
+    app.add_middleware(BodyLimit, larger={**ALERT_DOCUMENTS, **PARTNER_UPLOADS})
     app.add_middleware(SecurityHeaders)
     # Pages and scripts reach phones on weak connections; event streams are left alone.
     app.add_middleware(GZipMiddleware, minimum_size=1000)
@@ -181,6 +184,7 @@ def create_app(platform: Platform) -> FastAPI:
         webhooks_api,
         feedback_api,
         statistics_api,
+        partners_api,
     ):
         app.include_router(api)
     for pages in (
@@ -208,6 +212,7 @@ def create_app(platform: Platform) -> FastAPI:
         webhook_pages,
         webhook_forms,
         developers_pages,
+        partners_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

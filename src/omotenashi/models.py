@@ -9,6 +9,7 @@ from omotenashi.content import models as content  # noqa: F401
 from omotenashi.conversation import models as conversation  # noqa: F401
 from omotenashi.db import Base
 from omotenashi.feedback import models as feedback  # noqa: F401
+from omotenashi.partners import models as partners  # noqa: F401
 from omotenashi.payments import models as payments  # noqa: F401
 from omotenashi.resolve import models as resolve  # noqa: F401
 from omotenashi.security import audit, ratelimit  # noqa: F401

@@ -83,6 +83,13 @@ async def test_purposes_name_catalogue_attributes_and_their_legal_basis(
 async def test_every_scope_says_what_it_allows(client: httpx.AsyncClient) -> None:
     catalogue = await _catalogue(client)
     scopes = {s["key"]: s for s in catalogue["scopes"]}
-    assert set(scopes) == {"resolve", "consent:request", "servicer:admin", "alerts:ingest"}
+    assert set(scopes) == {
+        "resolve",
+        "consent:request",
+        "servicer:admin",
+        "alerts:ingest",
+        "partners:invite",
+    }
     assert "terminal" in scopes["resolve"]["granted_to"]
+    assert scopes["partners:invite"]["granted_to"] == ["system"]
     assert all(scope["allows"] for scope in scopes.values())

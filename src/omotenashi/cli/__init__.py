@@ -16,6 +16,7 @@ from omotenashi.cli import (
     keys,
     ledger,
     operators,
+    partners,
     serve,
     stats,
     tm,
@@ -39,6 +40,7 @@ cli.add_typer(tm.app, name="tm")
 cli.add_typer(stats.app, name="stats")
 cli.add_typer(keys.app, name="keys")
 cli.add_typer(alerts.app, name="alerts")
+cli.add_typer(partners.app, name="partners")
 
 
 def main() -> None:

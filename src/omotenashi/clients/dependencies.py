@@ -27,6 +27,7 @@ SCOPE_DESCRIPTIONS = {
     "consent:request": "Ask a visitor for consent, and fetch the receipts of what was granted",
     "servicer:admin": "Manage the servicer's own clients, terminals and staff from its back-end",
     "alerts:ingest": "Send disaster-information reports to be published (alert feeds)",
+    "partners:invite": "A travel agency pre-registers its travellers and follows its invitations",
 }
 assert set(SCOPE_DESCRIPTIONS) == service.SCOPES, "every scope is described, and only those"
 

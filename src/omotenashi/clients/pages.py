@@ -17,6 +17,7 @@ from omotenashi.clients.models import ClientKind
 from omotenashi.deps import Session
 from omotenashi.i18n.markers import N_
 from omotenashi.servicers import console
+from omotenashi.servicers import service as servicers
 
 # Every route here is a servicer administrator's form.
 router = APIRouter(include_in_schema=False)
@@ -44,7 +45,7 @@ async def create_client(
             servicer_id,
             kind=kind,
             label=label,
-            scopes=service.KIND_SCOPES[kind],
+            scopes=service.kind_scopes(await servicers.get(session, servicer_id), kind),
             purposes=(purposes or []) if kind is ClientKind.terminal else [],
             location=location.strip() or None,
             actor=me.actor,

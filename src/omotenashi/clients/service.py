@@ -47,18 +47,33 @@ from omotenashi.security.keys import MasterKey, PlatformKeys
 from omotenashi.servicers import queries as servicers_queries
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
-from omotenashi.servicers.models import PurposeState, Servicer, ServicerState
+from omotenashi.servicers.models import PurposeState, Servicer, ServicerCategory, ServicerState
 from omotenashi.servicers.purposes import PurposeKey
 
 log = structlog.get_logger(__name__)
 
-SCOPES = frozenset({"resolve", "consent:request", "servicer:admin", "alerts:ingest"})
+SCOPES = frozenset(
+    {"resolve", "consent:request", "servicer:admin", "alerts:ingest", "partners:invite"}
+)
+# A travel agency's clients pre-register travellers and administer the agency; they never
+# resolve a visitor. Only an agency's clients may invite.
+AGENCY_SCOPES = frozenset({"servicer:admin", "partners:invite"})
 # What each kind of client is made with from the console: a terminal serves visitors at a desk
 # or gate, a system administers the servicer's own clients.
 KIND_SCOPES = {
     ClientKind.terminal: ("resolve", "consent:request"),
     ClientKind.system: ("servicer:admin",),
 }
+AGENCY_KIND_SCOPES = {ClientKind.system: ("servicer:admin", "partners:invite")}
+
+
+def kind_scopes(servicer: Servicer, kind: ClientKind) -> tuple[str, ...]:
+    """The scopes the console gives a new client of ``kind`` (an agency has systems only)."""
+    if servicer.category is ServicerCategory.travel_agency:
+        return AGENCY_KIND_SCOPES.get(kind, ())
+    return KIND_SCOPES[kind]
+
+
 CLIENT_ID_PREFIX = "omc_"
 CODE_NOT_APPROVED = PurposeNotApprovedError.code
 
@@ -203,6 +218,16 @@ async def create_client(
         kind=kind, label=label, scopes=scopes, purposes=purposes, location=location
     )
     servicer = await _approved_servicer(session, servicer_id)
+    is_agency = servicer.category is ServicerCategory.travel_agency
+    wrong = [
+        FieldError("scopes", f"{scope} is not for this kind of organisation.", "unknown_scope")
+        for scope in scope_list
+        if (scope not in AGENCY_SCOPES if is_agency else scope == "partners:invite")
+    ]
+    if is_agency and kind is not ClientKind.system:
+        wrong.append(FieldError("kind", "A travel agency has back-end clients only."))
+    if wrong:
+        raise InvalidApiClientError(fields=wrong)
     # A terminal serves only what the operator approved: checked here, not first at a resolve.
     approved = {p.purpose for p in servicer.purposes if p.state is PurposeState.approved}
     refused = [

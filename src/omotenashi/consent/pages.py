@@ -21,7 +21,12 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.i18n.markers import N_
 from omotenashi.japan import JST
 from omotenashi.servicers import service as servicers
-from omotenashi.servicers.categories import CATEGORY_LABELS, USUAL_CATEGORY, category_label
+from omotenashi.servicers.categories import (
+    CATEGORY_LABELS,
+    PARTNER_CATEGORIES,
+    USUAL_CATEGORY,
+    category_label,
+)
 from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import PURPOSES, PurposeKey
 from omotenashi.text import Text
@@ -86,6 +91,7 @@ def _new_context(language: i18n.Language, purpose: PurposeKey) -> dict[str, obje
         "categories": [
             (str(c), labels.get(language.code) or labels["en"])
             for c, labels in CATEGORY_LABELS.items()
+            if c not in PARTNER_CATEGORIES
         ],
         "usual": str(USUAL_CATEGORY[purpose]),
         "errors": {},

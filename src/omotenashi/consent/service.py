@@ -76,6 +76,8 @@ async def _record(
     errors: list[FieldError] = []
     if (servicer_id is None) == (category is None):
         errors.append(FieldError("recipient", "Name either one servicer or one category."))
+    if category is ServicerCategory.travel_agency:
+        errors.append(FieldError("category", "Travel agencies receive no visitor data."))
     allowed = set(PURPOSES[purpose].attributes)
     wanted = list(dict.fromkeys(attributes))
     if not wanted:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from omotenashi import i18n
-from omotenashi.clients.service import KIND_SCOPES, SCOPES
+from omotenashi.clients.service import AGENCY_KIND_SCOPES, KIND_SCOPES, SCOPES
 from omotenashi.developers.schemas import (
     AllergenRuleOut,
     AttributeOut,
@@ -30,6 +30,9 @@ SCOPE_ALLOWS = MappingProxyType(
         "webhook endpoints, feedback and statistics.",
         "alerts:ingest": "Send disaster alerts to the platform (JMA XML or a structured alert); "
         "held by official alert sources only.",
+        "partners:invite": "Upload travellers to pre-register (POST /v1/partners/imports), follow "
+        "the invitations' states and counts, and withdraw one; held by approved travel agencies' "
+        "back-end clients only, which never see a traveller's profile.",
     }
 )
 
@@ -88,7 +91,15 @@ def public_catalogue() -> CatalogueOut:
         ScopeOut(
             key=scope,
             allows=SCOPE_ALLOWS[scope],
-            granted_to=[kind.value for kind, held in KIND_SCOPES.items() if scope in held],
+            # A travel agency's back-end systems hold partners:invite (and no other kind).
+            granted_to=sorted(
+                {
+                    kind.value
+                    for kinds in (KIND_SCOPES, AGENCY_KIND_SCOPES)
+                    for kind, held in kinds.items()
+                    if scope in held
+                }
+            ),
         )
         for scope in sorted(SCOPES)
     ]

@@ -33,6 +33,7 @@ from omotenashi.resolve import service as resolve
 from omotenashi.security import audit
 from omotenashi.security.keys import MasterKey
 from omotenashi.security.pairwise import pairwise_key, subject_id
+from omotenashi.servicers.purposes import INVITATION_EVENTS
 from omotenashi.translation import service as translation
 from omotenashi.visitors.models import Visitor
 from omotenashi.webhooks import service as webhooks
@@ -224,7 +225,11 @@ async def unrated_interaction(
     """A short-lived prompt for the visitor's home page: the latest interaction of the last day
     that they have not rated."""
     since = (now or datetime.now(UTC)) - RATE_WITHIN
-    recent = [e for e in await resolve.disclosures(session, visitor_id, limit=5) if e.at > since]
+    recent = [
+        e
+        for e in await resolve.disclosures(session, visitor_id, limit=5)
+        if e.at > since and e.purpose not in INVITATION_EVENTS  # an agency served no one
+    ]
     rated = await by_interaction(session, visitor_id, [e.id for e in recent])
     return next((entry for entry in recent if entry.id not in rated), None)
 

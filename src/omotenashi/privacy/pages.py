@@ -17,7 +17,14 @@ from omotenashi.deps import Session, platform_keys
 from omotenashi.feedback import service as feedback
 from omotenashi.i18n.markers import N_
 from omotenashi.privacy import service
-from omotenashi.servicers.purposes import CONVERSATION, PURPOSES, PurposeKey
+from omotenashi.servicers.purposes import (
+    CONVERSATION,
+    INVITATION_ACCEPTED,
+    INVITATION_OPENED,
+    INVITATION_SENT,
+    PURPOSES,
+    PurposeKey,
+)
 from omotenashi.text import Text
 from omotenashi.visitors import catalogue
 
@@ -44,6 +51,14 @@ class Seen:
     menu: str | None  # a restaurant that served them: its menu, sorted for them
 
 
+# What a travel agency's invitation left in the log (``omotenashi.partners``).
+INVITATION_SENTENCES = {
+    INVITATION_SENT: N_("Entered your %(items)s for your trip and invited you to check them."),
+    INVITATION_OPENED: N_("You opened the invitation."),
+    INVITATION_ACCEPTED: N_("You confirmed your %(items)s; they became your profile."),
+}
+
+
 def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
     if entry.purpose == CONVERSATION:
         return web.gettext(language, TALKED)
@@ -51,6 +66,9 @@ def _sentence(entry: service.Disclosure, language: i18n.Language) -> str:
         [catalogue.get(key).label(language.code) for key in entry.attribute_keys],
         locale=i18n.babel_locale(language.code),
     )
+    if entry.purpose in INVITATION_SENTENCES:
+        sentence = web.gettext(language, INVITATION_SENTENCES[entry.purpose])
+        return sentence % {"items": items} if "%(items)s" in sentence else sentence
     purpose = PURPOSES[PurposeKey(entry.purpose)].label(language.code)
     return web.gettext(language, N_("Saw your %(items)s for %(purpose)s.")) % {
         "items": items,

@@ -96,3 +96,29 @@ def terminal_lines_after(
         AccessLogEntry.purpose == purpose,
         AccessLogEntry.id > after_id,
     )
+
+
+async def write_marks(
+    session: AsyncSession,
+    visitor_id: uuid.UUID,
+    servicer_id: uuid.UUID,
+    marks: Sequence[tuple[datetime, str, Sequence[str]]],
+) -> None:
+    """Lines of the visitor's log that record no disclosure but what a partner did with data
+    the visitor now holds (an agency's invitation sent, opened, accepted): each its time, its
+    mark (a ``servicers.purposes`` constant) and the attributes it concerned."""
+    if marks:
+        await session.execute(
+            sa.insert(AccessLogEntry),
+            [
+                {
+                    "visitor_id": visitor_id,
+                    "servicer_id": servicer_id,
+                    "terminal_id": None,
+                    "at": at,
+                    "purpose": mark,
+                    "attribute_keys": list(keys),
+                }
+                for at, mark, keys in marks
+            ],
+        )

@@ -22,8 +22,13 @@ CATEGORY_LABELS: Mapping[ServicerCategory, Mapping[str, str]] = MappingProxyType
         ServicerCategory.tourist_information: catalogue_label(
             "観光案内所", "Tourist information centres", "servicer category"
         ),
+        ServicerCategory.travel_agency: catalogue_label(
+            "旅行会社", "Travel agencies", "servicer category"
+        ),
     }
 )
+# Partners receive no visitor data: no one grants consent to them.
+PARTNER_CATEGORIES = frozenset({ServicerCategory.travel_agency})
 
 # The kind of servicer a visitor most likely means for each purpose, offered first.
 USUAL_CATEGORY = {

@@ -20,6 +20,8 @@ class ServicerCategory(StrEnum):
     venue = "venue"
     municipality = "municipality"
     tourist_information = "tourist_information"
+    # A partner, not a touchpoint: it pre-registers travellers and receives nothing of theirs.
+    travel_agency = "travel_agency"
 
 
 class ServicerState(StrEnum):

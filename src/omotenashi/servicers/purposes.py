@@ -107,8 +107,22 @@ CONVERSATION_LABEL = catalogue_label(
 )
 
 
+# Not purposes either: the marks a travel agency's invitation leaves in the traveller's log once
+# the traveller has confirmed (``omotenashi.partners``): it was sent with the supplied
+# attributes, opened, accepted. Nobody saw the data before the traveller did.
+INVITATION_SENT = "invitation_sent"
+INVITATION_OPENED = "invitation_opened"
+INVITATION_ACCEPTED = "invitation_accepted"
+INVITATION_EVENTS = frozenset({INVITATION_SENT, INVITATION_OPENED, INVITATION_ACCEPTED})
+INVITATION_LABEL = catalogue_label(
+    "旅行会社による事前登録", "Pre-registration by a travel agency", "purpose"
+)
+
+
 def purpose_label(key: str, language: str) -> str:
     """What an access-log entry's purpose is called in ``language``."""
     if key == CONVERSATION:
         return CONVERSATION_LABEL.get(language) or CONVERSATION_LABEL["en"]
+    if key in INVITATION_EVENTS:
+        return INVITATION_LABEL.get(language) or INVITATION_LABEL["en"]
     return PURPOSES[PurposeKey(key)].label(language)

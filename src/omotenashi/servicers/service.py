@@ -54,6 +54,7 @@ def application_errors(
     contact_email: str,
     municipality_code: str | None,
     purposes: Mapping[PurposeKey, str],
+    category: ServicerCategory | None = None,
     **_: object,
 ) -> list[FieldError]:
     """What is wrong with an application as written, before anything is compared with what
@@ -72,7 +73,13 @@ def application_errors(
         errors.append(FieldError("contact_email", "Give a valid e-mail address."))
     if municipality_code is not None and not _MUNICIPALITY.match(municipality_code):
         errors.append(FieldError("municipality_code", "Use the 6-digit local government code."))
-    if not purposes:
+    if category is ServicerCategory.travel_agency:
+        # A partner pre-registers travellers; it never receives a visitor's data.
+        if purposes:
+            errors.append(
+                FieldError("purposes", "A travel agency receives no visitor data: declare none.")
+            )
+    elif not purposes:
         errors.append(FieldError("purposes", "Declare at least one purpose."))
     return errors
 
@@ -94,6 +101,7 @@ async def apply(
         contact_email=contact_email,
         municipality_code=municipality_code,
         purposes=purposes,
+        category=category,
     )
     if errors:
         raise InvalidServicerError(fields=errors)

@@ -32,7 +32,7 @@ from omotenashi.i18n.markers import N_
 from omotenashi.japan import JST, PREFECTURES
 from omotenashi.servicers.categories import category_label
 from omotenashi.servicers.models import ServicerCategory
-from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.servicers.purposes import INVITATION_EVENTS, PURPOSES, PurposeKey
 from omotenashi.statistics.errors import ChartNotFoundError, InvalidStatisticsQueryError
 from omotenashi.statistics.models import StatCell
 
@@ -63,6 +63,10 @@ _COMMON_COLUMNS = """
 """
 
 
+# A travel agency's invitation leaves marks in the traveller's log; nobody was served.
+_NOT_SERVED = "(" + ", ".join(f"'{mark}'" for mark in sorted(INVITATION_EVENTS)) + ")"
+
+
 @dataclass(frozen=True)
 class _Metric:
     events: (
@@ -76,7 +80,8 @@ _METRICS: dict[str, _Metric] = {
     "resolves": _Metric(
         f"""SELECT {_COMMON_COLUMNS}, 0 AS amount, 0 AS marked, 1 AS weight
             FROM access_log e {_SERVICER_FACTS} {_VISITOR_FACTS}
-            WHERE e.at >= :start AND e.at < :end""",  # noqa: S608 (constants only; values are bound)
+            WHERE e.at >= :start AND e.at < :end
+              AND e.purpose NOT IN {_NOT_SERVED}""",  # noqa: S608 (constants only; values are bound)
         ("purpose", "category", "nationality", "language", "prefecture", "hour"),
     ),
     "ratings": _Metric(
@@ -97,6 +102,7 @@ _METRICS: dict[str, _Metric] = {
         f"""SELECT {_COMMON_COLUMNS}, 0 AS amount, e.marked, e.weight
             FROM (SELECT visitor_id, servicer_id, purpose, at, 0 AS marked, 1 AS weight
                   FROM access_log WHERE at >= :start AND at < :end
+                    AND purpose NOT IN {_NOT_SERVED}
                   UNION ALL
                   SELECT visitor_id, servicer_id, purpose, created_at, 1, 1 FROM consent_requests
                   WHERE created_at >= :start AND created_at < :end

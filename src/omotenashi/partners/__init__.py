@@ -1,0 +1,1 @@
+"""Partners: travel agencies pre-register their travellers, who decide what becomes theirs."""
