@@ -32,6 +32,23 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL URL. Unset: a private cluster is started in the data directory.",
     )
+    read_database_url: SecretStr | None = Field(
+        default=None,
+        description="PostgreSQL URL of a streaming standby for read-heavy pages and APIs "
+        "(statistics, exports, the access log). Unset: they read the primary.",
+    )
+    read_max_lag: float = Field(
+        default=5.0,
+        gt=0,
+        description="Seconds the standby may lag behind the primary; further behind (or down), "
+        "reads go to the primary until it catches up.",
+    )
+    database_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        description="Seconds a database connection attempt or statement may take before the "
+        "request is answered 503 (a server cut off from its database answers, not hangs).",
+    )
     data_dir: Path = Field(default=Path("var"), description="Embedded cluster and generated keys.")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
