@@ -66,10 +66,10 @@ async def _lsn(url: str, query: str) -> str | None:
         await connection.close()
 
 
-async def catch_up(replicated: Replicated, timeout: float = 60) -> None:
+async def catch_up(replicated: Replicated, within: float = 60) -> None:
     """Until the standby has replayed everything the primary had written when this was called."""
     written = await _lsn(replicated.url, "SELECT pg_current_wal_lsn()::text")
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         try:
             reached = await _lsn(
