@@ -128,6 +128,13 @@ class Settings(BaseSettings):
         default="www.data.jma.go.jp",
         description="Comma-separated host names the poller may fetch feeds and documents from.",
     )
+    job_stale_seconds: int = Field(
+        default=30,
+        ge=2,
+        le=3600,
+        description="A job whose worker has not reported on it for this long (the worker died) "
+        "is taken up by another worker.",
+    )
     job_log_retention_days: int = Field(default=14, ge=1)
     visitor_retention_days: int = Field(
         default=30, ge=0, description="Days after departure before a visitor is erased."
