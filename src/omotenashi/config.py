@@ -128,6 +128,12 @@ class Settings(BaseSettings):
         default="www.data.jma.go.jp",
         description="Comma-separated host names the poller may fetch feeds and documents from.",
     )
+    erasure_journal: Path | None = Field(
+        default=None,
+        description="Append-only file of erased visitors' ids, kept apart from the database "
+        "and its backups, that `omotenashi restore` re-applies; default <data_dir>/erasures.log. "
+        "In a fleet: storage every server and worker shares.",
+    )
     job_stale_seconds: int = Field(
         default=30,
         ge=2,
@@ -232,6 +238,10 @@ class Settings(BaseSettings):
     @cached_property
     def data_path(self) -> Path:
         return self.data_dir.expanduser().resolve()
+
+    @property
+    def erasure_journal_path(self) -> Path:
+        return self.erasure_journal or self.data_path / "erasures.log"
 
     @property
     def effective_log_format(self) -> LogFormat:

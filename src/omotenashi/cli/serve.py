@@ -18,7 +18,7 @@ import uvicorn
 import uvloop
 from pgqueuer import PgQueuer
 
-from omotenashi import db, demo, jobs
+from omotenashi import db, demo, erasures, jobs
 from omotenashi.cli.base import friendly, load_settings
 from omotenashi.config import Settings
 from omotenashi.logging import configure_logging
@@ -111,6 +111,7 @@ def _serve_process(settings: Settings, database_url: str) -> None:
     from omotenashi.app import create_app
 
     configure_logging(settings)
+    erasures.configure(settings.erasure_journal_path)
     listening = _port_socket(settings.host, settings.port)
     listening.listen(2048)
     app = create_app(Platform(settings, database_url, load_keys(settings)))

@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi import i18n
+from omotenashi import erasures, i18n
 from omotenashi.errors import FieldError
 from omotenashi.resolve import queries as resolve_queries
 from omotenashi.security import audit, ratelimit
@@ -304,6 +304,8 @@ async def erase(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) -> int:
             .returning(Visitor.id)
         )
     ).all()
+    # Journaled ahead of the commit: a backup restored later must not bring them back.
+    erasures.record(erased)
     result = await session.execute(delete(Visitor).where(Visitor.id.in_(ids)))
     count = int(getattr(result, "rowcount", 0) or 0)
     # Their access logs too (no foreign key cascades there), members' included; last, since it
