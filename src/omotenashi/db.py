@@ -132,17 +132,18 @@ def create_engine(
 
 def is_unavailable(exc: BaseException) -> bool:
     """Whether ``exc`` says the database cannot be reached now (down, restarting, cut off, or
-    too slow to answer), as opposed to a bug or bad data: the request gets a 503 to retry."""
+    too slow to answer), as opposed to a bug or bad data: the request gets a 503 to retry.
+    A bare timeout or socket error counts only when raised inside the database driver or
+    SQLAlchemy (an outside service out of reach is not the database)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(
             current,
-            TimeoutError
-            | OSError
-            | sa.exc.TimeoutError
+            sa.exc.TimeoutError
             | asyncpg.InterfaceError
+            | asyncpg.PostgresConnectionError
             | asyncpg.CannotConnectNowError
             | asyncpg.AdminShutdownError
             | asyncpg.CrashShutdownError
@@ -151,7 +152,22 @@ def is_unavailable(exc: BaseException) -> bool:
             return True
         if isinstance(current, sa.exc.DBAPIError) and current.connection_invalidated:
             return True
+        if isinstance(current, TimeoutError | OSError) and _raised_in_driver(current):
+            return True
         current = getattr(current, "orig", None) or current.__cause__
+    return False
+
+
+_DRIVER_MODULES = ("asyncpg", "sqlalchemy")
+
+
+def _raised_in_driver(exc: BaseException) -> bool:
+    traceback = exc.__traceback__
+    while traceback is not None:
+        module = traceback.tb_frame.f_globals.get("__name__", "")
+        if module.startswith(_DRIVER_MODULES):
+            return True
+        traceback = traceback.tb_next
     return False
 
 

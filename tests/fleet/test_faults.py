@@ -13,10 +13,8 @@ import base64
 import json
 import os
 import time
-import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import asyncpg
 import http_ece
@@ -27,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from tests.alerts.support import NANAO, fixture
 from tests.factories.alerts import lodging_visitor
 from tests.fleet.clusters import catch_up
-from tests.fleet.harness import Fleet, PushService, problems_in_logs, start_fleet
+from tests.fleet.harness import Fleet, PushService
 from tests.fleet.workload import Cast, Driver, History, check, prepare
 
 from omotenashi import db
@@ -36,18 +34,6 @@ from omotenashi.alerts import lifecycle, subscriptions
 pytestmark = [pytest.mark.fleet, pytest.mark.slow(4)]
 
 SUBSCRIBERS = 300  # two fan-out jobs of the alert
-
-
-@pytest.fixture(scope="module")
-def fleet(workdir: Path) -> Iterator[Fleet]:
-    # Under the session's directory: PostgreSQL runs as another user, and pytest makes its
-    # tmp_path's ancestors private again whenever another pytest run starts.
-    started = start_fleet(workdir / f"fleet-{uuid.uuid4().hex[:8]}")
-    try:
-        yield started
-    finally:
-        started.stop()
-    assert not problems_in_logs(started), problems_in_logs(started)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ has caught up; and a writer always reads what they just wrote."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
@@ -14,7 +14,8 @@ import pytest
 from fastapi import FastAPI
 from tests.actors import Cast, build_cast
 from tests.factories.keys import platform_keys
-from tests.fleet.clusters import Replicated, catch_up, start_replicated
+from tests.fleet.clusters import Replicated, catch_up
+from tests.fleet.harness import Fleet
 
 from omotenashi import db
 from omotenashi.app import create_app
@@ -28,20 +29,14 @@ MAX_LAG = 5.0  # the default
 
 
 @pytest.fixture(scope="module")
-def replicated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicated]:
-    root = tmp_path_factory.mktemp("standby")
-    Path(root).chmod(0o755)
-    started = start_replicated(root)
-    try:
-        yield started
-    finally:
-        started.stop()
+def replicated(fleet: Fleet) -> Replicated:
+    return fleet.replicated
 
 
 @pytest.fixture(scope="module")
-def platform(replicated: Replicated, tmp_path_factory: pytest.TempPathFactory) -> Platform:
+def platform(replicated: Replicated, workdir: Path) -> Platform:
     settings = Settings(
-        data_dir=tmp_path_factory.mktemp("data"),
+        data_dir=workdir / "standby-test",
         read_database_url=replicated.read_url,
         read_max_lag=MAX_LAG,
     )
