@@ -11,7 +11,7 @@ from pathlib import Path
 import asyncpg
 
 from omotenashi import db
-from omotenashi.pgcluster import EmbeddedCluster, new_password
+from omotenashi.pgcluster import EmbeddedCluster, free_port, new_password
 from omotenashi.runtime import ensure_database
 
 DATABASE = "omotenashi"
@@ -35,11 +35,10 @@ class Replicated:
         self.primary.stop()
 
 
-def start_replicated(root: Path, *, listen: str = "127.0.0.1", hba: str = "") -> Replicated:
-    """A migrated primary with database ``omotenashi``, then a standby streaming from it.
-    ``listen``/``hba``: extra addresses the primary listens on and may be reached from."""
-    password = new_password()
-    primary = EmbeddedCluster(root=root / "primary", password=password, durable=True)
+def start_primary(root: Path, *, listen: str = "127.0.0.1", hba: str = "") -> EmbeddedCluster:
+    """A migrated primary with database ``omotenashi``. ``listen``/``hba``: the addresses it
+    listens on and the network it may be reached from, besides 127.0.0.1."""
+    primary = EmbeddedCluster(root=root / "primary", password=new_password(), durable=True)
     primary.initialise()
     if listen != "127.0.0.1" or hba:
         with (primary.pgdata / "postgresql.conf").open("a") as conf:
@@ -49,11 +48,27 @@ def start_replicated(root: Path, *, listen: str = "127.0.0.1", hba: str = "") ->
     primary.start()
     asyncio.run(ensure_database(primary.url(), DATABASE))
     db.upgrade(primary.url(DATABASE))
-    standby = EmbeddedCluster(root=root / "standby", password=password, durable=True)
-    standby.replicate(primary)
-    standby.start()
-    replicated = Replicated(primary, standby)
+    return primary
+
+
+def standby_of(primary: EmbeddedCluster, root: Path) -> EmbeddedCluster:
+    """A standby to be made of ``primary`` (:func:`start_standby`), its port chosen now."""
+    return EmbeddedCluster(
+        root=root / "standby", password=primary.password, durable=True, port=free_port()
+    )
+
+
+def start_standby(replicated: Replicated) -> None:
+    """``pg_basebackup`` of the primary, then the standby started and caught up."""
+    replicated.standby.replicate(replicated.primary)
+    replicated.standby.start()
     asyncio.run(catch_up(replicated))
+
+
+def start_replicated(root: Path) -> Replicated:
+    primary = start_primary(root)
+    replicated = Replicated(primary, standby_of(primary, root))
+    start_standby(replicated)
     return replicated
 
 

@@ -25,7 +25,7 @@ from aiohttp import web
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from tests.fleet.clusters import DATABASE, Replicated, start_replicated
+from tests.fleet.clusters import DATABASE, Replicated, standby_of, start_primary, start_standby
 
 import omotenashi
 from omotenashi.pgcluster import free_port
@@ -145,7 +145,17 @@ class Process:
         self.popen.send_signal(signal.SIGKILL)
         self.popen.wait(timeout=10)
 
+    def pause(self) -> None:
+        assert self.popen is not None
+        self.popen.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self.popen is not None
+        self.popen.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
+        if self.popen is not None:
+            self.popen.send_signal(signal.SIGCONT)  # a paused process cannot stop
         if self.running:
             assert self.popen is not None
             self.popen.terminate()
@@ -290,7 +300,8 @@ def start_fleet(root: Path, *, servers: int = 2, workers: int = 2) -> Fleet:
     for namespace in namespaces:
         namespace.create()
     listen = ",".join(["127.0.0.1", *(namespace.db_ip for namespace in namespaces)])
-    replicated = start_replicated(root / "pg", listen=listen, hba=f"10.{_OCTET}.0.0/16")
+    primary = start_primary(root / "pg", listen=listen, hba=f"10.{_OCTET}.0.0/16")
+    replicated = Replicated(primary, standby_of(primary, root / "pg"))
     keys_env, keys = _keys_env()
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("OMOTENASHI_")}
     base_env.update(
@@ -340,6 +351,8 @@ def start_fleet(root: Path, *, servers: int = 2, workers: int = 2) -> Fleet:
     try:
         for process in [*fleet_servers, *fleet_workers]:
             process.start()
+        # While they start: the standby (servers read the primary until it is there).
+        start_standby(replicated)
         for server in fleet_servers:
             server.wait_ready()
         fleet.start_haproxy()
