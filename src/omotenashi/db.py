@@ -217,9 +217,7 @@ class Standby:
         try:
             async with asyncio.timeout(1.0), self.engine.connect() as connection:
                 lag = float((await connection.execute(_STANDBY_LAG)).scalar_one())
-        except Exception as exc:
-            if not is_unavailable(exc) and not isinstance(exc, sa.exc.DBAPIError):
-                raise
+        except Exception as exc:  # whatever the reason, the primary serves meanwhile
             structlog.get_logger(__name__).warning("standby.unreachable", error=type(exc).__name__)
             return None
         if lag > self.max_lag:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
+import structlog
 from fastapi import Depends, Request
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from omotenashi import db
 from omotenashi.db import OpenSession, Standby, session_scope
 from omotenashi.middleware import WROTE_COOKIE
 from omotenashi.security.keys import PlatformKeys
@@ -54,10 +53,9 @@ async def _on_standby(standby: Standby) -> AsyncSession | None:
     session = standby.sessions()
     try:
         await session.connection()
-    except Exception as exc:
+    except Exception as exc:  # whatever the reason, the primary serves meanwhile
         await session.close()
-        if not db.is_unavailable(exc) and not isinstance(exc, DBAPIError):
-            raise
+        structlog.get_logger(__name__).warning("standby.unreachable", error=type(exc).__name__)
         standby.set_aside()
         return None
     return session
