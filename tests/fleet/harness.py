@@ -176,7 +176,7 @@ class Server(Process):
         assert self.namespace is not None
         return f"http://{self.namespace.inner_ip}:{self.port}"
 
-    def wait_ready(self, within: float = 120) -> None:
+    def wait_ready(self, within: float = 240) -> None:
         deadline = time.monotonic() + within
         while time.monotonic() < deadline:
             assert self.running, self.log.read_text()[-3000:]

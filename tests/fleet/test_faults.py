@@ -31,7 +31,8 @@ from tests.fleet.workload import Cast, Driver, History, check, prepare
 from omotenashi import db
 from omotenashi.alerts import lifecycle, subscriptions
 
-pytestmark = [pytest.mark.fleet, pytest.mark.slow(4)]
+# One worker runs the folder, on one fleet (a group named here: xdist reads it before any hook).
+pytestmark = [pytest.mark.fleet, pytest.mark.slow(4), pytest.mark.xdist_group("fleet")]
 
 VISITORS = 10
 SUBSCRIBERS = 300  # 30 browsers each: two fan-out jobs of the alert

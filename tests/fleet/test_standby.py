@@ -23,7 +23,7 @@ from omotenashi.config import Settings
 from omotenashi.middleware import WROTE_COOKIE
 from omotenashi.runtime import Platform
 
-pytestmark = [pytest.mark.fleet, pytest.mark.slow(1)]
+pytestmark = [pytest.mark.fleet, pytest.mark.slow(4), pytest.mark.xdist_group("fleet")]
 
 MAX_LAG = 5.0  # the default
 
