@@ -51,8 +51,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if "e2e" in item.path.parts and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow(1))  # a journey drives a browser against a server
         group = "serial" if item.get_closest_marker("serial") else item.nodeid.split("::")[0]
-        if item.get_closest_marker("fleet"):
-            group = "fleet"  # one fleet (tests/fleet/conftest.py) for all of its files
         item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=_minutes, reverse=True)
 

@@ -1,4 +1,4 @@
-"""One fleet for every test in this folder (they run on one xdist worker: tests/conftest.py)."""
+"""One fleet for every test in this folder (`serial`: `make unit` runs them in one process)."""
 
 from __future__ import annotations
 

@@ -31,8 +31,9 @@ from tests.fleet.workload import Cast, Driver, History, check, prepare
 from omotenashi import db
 from omotenashi.alerts import lifecycle, subscriptions
 
-# One worker runs the folder, on one fleet (a group named here: xdist reads it before any hook).
-pytestmark = [pytest.mark.fleet, pytest.mark.slow(4), pytest.mark.xdist_group("fleet")]
+# Kills processes and times answers: `serial`, so `make unit` runs the folder in one process,
+# on one fleet (tests/fleet/conftest.py), beside no other test.
+pytestmark = [pytest.mark.fleet, pytest.mark.serial, pytest.mark.slow(4)]
 
 VISITORS = 10
 SUBSCRIBERS = 300  # 30 browsers each: two fan-out jobs of the alert

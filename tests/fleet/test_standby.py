@@ -23,7 +23,9 @@ from omotenashi.config import Settings
 from omotenashi.middleware import WROTE_COOKIE
 from omotenashi.runtime import Platform
 
-pytestmark = [pytest.mark.fleet, pytest.mark.slow(4), pytest.mark.xdist_group("fleet")]
+# Kills processes and times answers: `serial`, so `make unit` runs the folder in one process,
+# on one fleet (tests/fleet/conftest.py), beside no other test.
+pytestmark = [pytest.mark.fleet, pytest.mark.serial, pytest.mark.slow(1)]
 
 MAX_LAG = 5.0  # the default
 
