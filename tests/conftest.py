@@ -25,7 +25,12 @@ from tests.mailbox import Mail
 from omotenashi import db
 from omotenashi.app import create_app
 from omotenashi.config import Settings
-from omotenashi.deps import get_autocommit_connection, get_session, session_source
+from omotenashi.deps import (
+    get_autocommit_connection,
+    get_read_session,
+    get_session,
+    session_source,
+)
 from omotenashi.mail import service as mail
 from omotenashi.pgcluster import EmbeddedCluster, new_password
 from omotenashi.runtime import Platform, ensure_database
@@ -160,6 +165,7 @@ async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAP
 
     # Every way a route reaches the database goes through the test's own transaction.
     application.dependency_overrides[get_session] = test_session
+    application.dependency_overrides[get_read_session] = test_session
 
     async def test_connection() -> AsyncIterator[AsyncConnection]:
         yield await session.connection()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http import HTTPStatus
@@ -44,7 +45,13 @@ from omotenashi.feedback.api import router as feedback_api
 from omotenashi.feedback.pages import router as feedback_pages
 from omotenashi.i18n import translations
 from omotenashi.i18n.markers import N_
-from omotenashi.middleware import BodyLimit, BodyTooLarge, SecurityHeaders, UnhandledErrors
+from omotenashi.middleware import (
+    BodyLimit,
+    BodyTooLarge,
+    ReadYourWrites,
+    SecurityHeaders,
+    UnhandledErrors,
+)
 from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.operations.api import router as operations_api
@@ -110,20 +117,38 @@ PAGE_PROBLEMS = {
 
 
 def create_app(platform: Platform) -> FastAPI:
+    settings = platform.settings
+    standby = (
+        db.Standby(
+            settings.read_database_url.get_secret_value(),
+            max_lag=settings.read_max_lag,
+        )
+        if settings.read_database_url is not None
+        else None
+    )
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.engine = db.create_engine(platform.database_url)
+        timeout = platform.settings.database_timeout
+        app.state.engine = db.create_engine(platform.database_url, timeout=timeout)
         app.state.sessions = db.session_factory(app.state.engine)
         # Rate limits take a connection while the request's transaction holds one; from the
         # same pool, enough concurrent requests would each wait for the other's connection.
-        app.state.rate_limit_engine = db.create_engine(platform.database_url, pool_size=4)
+        app.state.rate_limit_engine = db.create_engine(
+            platform.database_url, pool_size=4, timeout=timeout
+        )
         # For routes whose every write is one statement (resolve), so none pays a BEGIN and a
         # COMMIT; their rate limit takes the same connection.
         app.state.autocommit_engine = db.create_engine(
-            platform.database_url, pool_size=10, autocommit=True
+            platform.database_url, pool_size=10, autocommit=True, timeout=timeout
         )
         # `POST /v1/resolve`'s own pool (DESIGN §4: the hot path on raw asyncpg).
-        app.state.resolve_pool = await db.create_raw_pool(platform.database_url, size=10)
+        app.state.resolve_pool = await db.create_raw_pool(
+            platform.database_url, size=10, statement_timeout=timeout
+        )
+        # Read-heavy pages and APIs read a streaming standby when one is configured and close
+        # enough behind (see `deps.ReadSession`).
+        app.state.standby = standby
         # Wakes open pages' alert streams; it connects only when a stream first waits.
         app.state.alert_bell = alert_stream.Bell(platform.database_url)
         # Wakes both screens of a conversation when either says something, in any process.
@@ -137,6 +162,8 @@ def create_app(platform: Platform) -> FastAPI:
             await app.state.autocommit_engine.dispose()
             await app.state.resolve_pool.close()
             await app.state.rate_limit_engine.dispose()
+            if standby is not None:
+                await standby.dispose()
 
     app = FastAPI(
         title="Omotenashi Cloud API",
@@ -154,6 +181,10 @@ def create_app(platform: Platform) -> FastAPI:
     # Innermost first: the last word on errors, then ids and metrics (which see its 500), the
     # body cap, the security headers on every answer, and compression outside all of them.
     app.add_middleware(UnhandledErrors, handler=_unexpected)
+    if standby is not None:
+        # The writer's own reads skip the standby for longer than it may lag behind.
+        seconds = math.ceil(standby.max_lag + standby.check_every) + 1
+        app.add_middleware(ReadYourWrites, seconds=seconds)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     app.add_middleware(BodyLimit, larger={**ALERT_DOCUMENTS, **PARTNER_UPLOADS})
     app.add_middleware(SecurityHeaders)
@@ -351,7 +382,23 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
-    """A bug: one log event with the traceback (never its frames' variables), and a plain 500."""
+    """A bug: one log event with the traceback (never its frames' variables), and a plain 500.
+    The database out of reach (down, restarting, cut off, too slow) is no bug: a 503 to retry."""
+    if db.is_unavailable(exc):
+        log.warning("http.database_unavailable", error=type(exc).__name__)
+        if _wants_html(request):
+            gettext = translations(request_language(request).code).gettext
+            title, detail = PAGE_PROBLEMS[500]
+            context = {"title": gettext(title), "detail": gettext(detail)}
+            return render(request, "error.html", context, 503, {"Retry-After": "5"})
+        return _problem(
+            request,
+            503,
+            "database_unavailable",
+            "Database unavailable",
+            "The database cannot be reached just now; nothing was changed. Try again shortly.",
+            headers={"Retry-After": "5"},
+        )
     log.error("http.unhandled", error=type(exc).__name__, exc_info=exc)
     return _problem(
         request,

@@ -32,6 +32,23 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL URL. Unset: a private cluster is started in the data directory.",
     )
+    read_database_url: SecretStr | None = Field(
+        default=None,
+        description="PostgreSQL URL of a streaming standby for read-heavy pages and APIs "
+        "(statistics, exports, the access log). Unset: they read the primary.",
+    )
+    read_max_lag: float = Field(
+        default=5.0,
+        gt=0,
+        description="Seconds the standby may lag behind the primary; further behind (or down), "
+        "reads go to the primary until it catches up.",
+    )
+    database_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        description="Seconds a database connection attempt or statement may take before the "
+        "request is answered 503 (a server cut off from its database answers, not hangs).",
+    )
     data_dir: Path = Field(default=Path("var"), description="Embedded cluster and generated keys.")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
@@ -110,6 +127,19 @@ class Settings(BaseSettings):
     jma_document_hosts: str = Field(
         default="www.data.jma.go.jp",
         description="Comma-separated host names the poller may fetch feeds and documents from.",
+    )
+    erasure_journal: Path | None = Field(
+        default=None,
+        description="Append-only file of erased visitors' ids, kept apart from the database "
+        "and its backups, that `omotenashi restore` re-applies; default <data_dir>/erasures.log. "
+        "In a fleet: storage every server and worker shares.",
+    )
+    job_stale_seconds: int = Field(
+        default=30,
+        ge=2,
+        le=3600,
+        description="A job whose worker has not reported on it for this long (the worker died) "
+        "is taken up by another worker.",
     )
     job_log_retention_days: int = Field(default=14, ge=1)
     visitor_retention_days: int = Field(
@@ -208,6 +238,10 @@ class Settings(BaseSettings):
     @cached_property
     def data_path(self) -> Path:
         return self.data_dir.expanduser().resolve()
+
+    @property
+    def erasure_journal_path(self) -> Path:
+        return self.erasure_journal or self.data_path / "erasures.log"
 
     @property
     def effective_log_format(self) -> LogFormat:

@@ -89,24 +89,143 @@ _SERVER_SETTINGS = {"application_name": "omotenashi", "timezone": "UTC"}
 HOT_PATH_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
 
 
-def create_engine(url: str, *, pool_size: int = 10, autocommit: bool = False) -> AsyncEngine:
+# How long a statement, a connection attempt or a wait for a pooled connection may take before
+# the request fails with 503 (``OMOTENASHI_DATABASE_TIMEOUT``): a server cut off from its
+# database answers at once that it cannot serve, rather than holding every client until the TCP
+# retransmissions give up, and serves again by itself when the link returns.
+DEFAULT_TIMEOUT = 10.0
+
+
+def create_engine(
+    url: str,
+    *,
+    pool_size: int = 10,
+    autocommit: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    pre_ping: bool = False,
+) -> AsyncEngine:
     """An engine keeping ``pool_size`` connections open. A request beyond that waits for one
     (up to 30 s) rather than opening another: a connection opened for a burst and closed after
     it costs PostgreSQL a new backend process each time, far more than the wait, and more
     connections than cores do not make PostgreSQL faster.
 
     ``autocommit``: each statement commits on its own, with no BEGIN and COMMIT around it; for
-    the hot path, whose statements are planned once (:data:`HOT_PATH_SETTINGS`)."""
+    the hot path, whose statements are planned once (:data:`HOT_PATH_SETTINGS`).
+
+    ``timeout``: seconds a connection attempt, a statement or the wait for a pooled connection
+    may take (:data:`DEFAULT_TIMEOUT`). ``pre_ping``: test a pooled connection before use (for a
+    standby that may have restarted since)."""
     return create_async_engine(
         async_url(url),
         isolation_level="AUTOCOMMIT" if autocommit else "READ COMMITTED",
         pool_size=pool_size,
         max_overflow=0,
-        pool_pre_ping=False,
+        pool_timeout=timeout,
+        pool_pre_ping=pre_ping,
         connect_args={
-            "server_settings": _SERVER_SETTINGS | (HOT_PATH_SETTINGS if autocommit else {})
+            "server_settings": _SERVER_SETTINGS | (HOT_PATH_SETTINGS if autocommit else {}),
+            "timeout": timeout,
+            "command_timeout": timeout,
         },
     )
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot be reached now (down, restarting, cut off, or
+    too slow to answer), as opposed to a bug or bad data: the request gets a 503 to retry.
+    A bare timeout or socket error counts only when raised inside the database driver or
+    SQLAlchemy (an outside service out of reach is not the database)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(
+            current,
+            sa.exc.TimeoutError
+            | asyncpg.InterfaceError
+            | asyncpg.PostgresConnectionError
+            | asyncpg.CannotConnectNowError
+            | asyncpg.AdminShutdownError
+            | asyncpg.CrashShutdownError
+            | asyncpg.QueryCanceledError,
+        ):
+            return True
+        if isinstance(current, sa.exc.DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(current, TimeoutError | OSError) and _raised_in_driver(current):
+            return True
+        current = getattr(current, "orig", None) or current.__cause__
+    return False
+
+
+_DRIVER_MODULES = ("asyncpg", "sqlalchemy")
+
+
+def _raised_in_driver(exc: BaseException) -> bool:
+    traceback = exc.__traceback__
+    while traceback is not None:
+        module = traceback.tb_frame.f_globals.get("__name__", "")
+        if module.startswith(_DRIVER_MODULES):
+            return True
+        traceback = traceback.tb_next
+    return False
+
+
+# How far behind the primary a standby is, in seconds: 0 while it has replayed all it received
+# and still streams (an idle primary sends nothing to replay), else the age of the last
+# transaction it replayed. Not a standby at all (pointed at a primary): 0.
+_STANDBY_LAG = sa.text(
+    "SELECT CASE"
+    " WHEN NOT pg_is_in_recovery() THEN 0"
+    " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()"
+    "  AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') THEN 0"
+    " ELSE coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()),"
+    "  'Infinity') END::float8"
+)
+
+
+class Standby:
+    """A streaming standby for read-heavy pages (``OMOTENASHI_READ_DATABASE_URL``), used only
+    while it is at most ``max_lag`` seconds behind the primary. Its lag is measured at most once
+    per ``check_every`` seconds (one statement, shared by every request in between); a standby
+    that lags, is down or does not answer within a second is left aside until a later check
+    finds it well again."""
+
+    def __init__(self, url: str, *, max_lag: float, check_every: float = 1.0) -> None:
+        self.engine = create_engine(url, pool_size=5, timeout=2.0, pre_ping=True)
+        self.sessions = session_factory(self.engine)
+        self.max_lag = max_lag
+        self.check_every = check_every
+        self.lag: float | None = None  # the last measure; None: unreachable
+        self._fresh_until = 0.0
+        self._lock = asyncio.Lock()
+
+    async def usable(self) -> bool:
+        if asyncio.get_running_loop().time() >= self._fresh_until:
+            async with self._lock:
+                if asyncio.get_running_loop().time() >= self._fresh_until:
+                    self.lag = await self._measure()
+                    self._fresh_until = asyncio.get_running_loop().time() + self.check_every
+        return self.lag is not None and self.lag <= self.max_lag
+
+    def set_aside(self) -> None:
+        """A read on the standby just failed: use the primary until the next check."""
+        self.lag = None
+        self._fresh_until = asyncio.get_running_loop().time() + self.check_every
+
+    async def _measure(self) -> float | None:
+        try:
+            async with asyncio.timeout(1.0), self.engine.connect() as connection:
+                lag = float((await connection.execute(_STANDBY_LAG)).scalar_one())
+        except Exception as exc:  # whatever the reason, the primary serves meanwhile
+            structlog.get_logger(__name__).warning("standby.unreachable", error=type(exc).__name__)
+            return None
+        if lag > self.max_lag:
+            structlog.get_logger(__name__).info("standby.lagging", lag_s=round(lag, 3))
+        return lag
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
 
 
 # Opens a session whose transaction commits when its block ends.
@@ -267,7 +386,9 @@ async def _raw_connection_reset(connection: Any) -> None:
         await connection.execute("ROLLBACK")
 
 
-async def create_raw_pool(url: str, *, size: int = 10) -> Any:
+async def create_raw_pool(
+    url: str, *, size: int = 10, statement_timeout: float = DEFAULT_TIMEOUT
+) -> Any:
     """The hot path's pool: up to ``size`` asyncpg connections in autocommit, planned as
     :data:`HOT_PATH_SETTINGS` says. Connections open on first use, so a server starts (and
     answers ``/healthz``, and 503 on ``/readyz``) while its database is unreachable, and
@@ -279,4 +400,6 @@ async def create_raw_pool(url: str, *, size: int = 10) -> Any:
         init=_raw_connection_setup,
         reset=_raw_connection_reset,
         server_settings=_SERVER_SETTINGS | HOT_PATH_SETTINGS,
+        timeout=statement_timeout,
+        command_timeout=statement_timeout,
     )

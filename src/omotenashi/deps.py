@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
+import structlog
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from omotenashi.db import OpenSession, session_scope
+from omotenashi.db import OpenSession, Standby, session_scope
+from omotenashi.middleware import WROTE_COOKIE
 from omotenashi.security.keys import PlatformKeys
 
 
@@ -21,6 +23,45 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 # "function": the transaction commits when the route returns, before the response leaves, so
 # the page a redirect leads to sees the change, and a failed commit is an error, not a silent loss.
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def get_read_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """A transaction for a read-heavy page or API (statistics, exports, the access log): on
+    the streaming standby when one is configured, no further behind than the allowed lag, and
+    answering; otherwise, and for a client that has just written (``WROTE_COOKIE``: read your
+    writes), on the primary. Nothing may be written through it."""
+    standby: Standby | None = request.app.state.standby
+    if standby is not None and WROTE_COOKIE not in request.cookies and await standby.usable():
+        session = await _on_standby(standby)
+        if session is not None:
+            async with session:
+                try:
+                    yield session
+                    await session.commit()
+                except BaseException:
+                    await session.rollback()
+                    raise
+            return
+    async with session_scope(request.app.state.sessions) as session:
+        yield session
+
+
+async def _on_standby(standby: Standby) -> AsyncSession | None:
+    """A session holding a connection to the standby, or None when the standby no longer takes
+    one (it may have stopped since its last check): then it is set aside and the read goes to
+    the primary."""
+    session = standby.sessions()
+    try:
+        await session.connection()
+    except Exception as exc:  # whatever the reason, the primary serves meanwhile
+        await session.close()
+        structlog.get_logger(__name__).warning("standby.unreachable", error=type(exc).__name__)
+        standby.set_aside()
+        return None
+    return session
+
+
+ReadSession = Annotated[AsyncSession, Depends(get_read_session, scope="function")]
 
 
 async def get_autocommit_connection(request: Request) -> AsyncIterator[AsyncConnection]:

@@ -166,3 +166,39 @@ class UnhandledErrors:
                 raise  # too late to answer; the server logs it and cuts the response off
             response = await self.handler(Request(scope), exc)
             await response(scope, receive, send)
+
+
+WROTE_COOKIE = "omotenashi_wrote"
+"""Set on the answer to every write while a standby serves reads: for as long as it lives, the
+writer's own reads go to the primary, so what they just wrote they see at once (the standby may
+be up to its allowed lag behind). Its value says nothing about who wrote or what."""
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class ReadYourWrites:
+    """Marks a client that has just written (any successful request other than GET, HEAD or
+    OPTIONS) with :data:`WROTE_COOKIE` for ``seconds``: longer than the standby may lag
+    before reads leave it, plus the time between two measures of its lag."""
+
+    def __init__(self, app: ASGIApp, seconds: int) -> None:
+        self.app = app
+        self.cookie = (
+            f"{WROTE_COOKIE}=1; Max-Age={seconds}; Path=/; HttpOnly; SameSite=Lax".encode()
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in _SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        secure = b"; Secure" if scope.get("scheme") == "https" else b""
+
+        async def marking(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] < 400:
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"set-cookie", self.cookie + secure),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, marking)

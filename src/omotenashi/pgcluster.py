@@ -162,6 +162,17 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
         return True
 
 
+def _accepts(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether something listens on the port. Asked by connecting rather than binding: after a
+    restart, connections clients still hold to the previous server keep its port unbindable for
+    a while, though PostgreSQL itself may listen on it again."""
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 @dataclass
 class _RunAs:
     """Who runs the server: the current user, or a service account when we are root."""
@@ -322,6 +333,53 @@ class EmbeddedCluster:
             )
         log.info("pgcluster.initialised", major=binaries.major, path=str(self.pgdata))
 
+    def replicate(self, primary: EmbeddedCluster) -> None:
+        """Make this (not yet initialised) cluster a streaming standby of the running
+        ``primary``: a base backup taken with ``pg_basebackup`` over the replication protocol,
+        streaming the WAL written meanwhile, and set to follow the primary once started
+        (``standby.signal`` and ``primary_conninfo``). Both clusters share the superuser and
+        its password; the standby answers read-only queries (``hot_standby``)."""
+        if self.initialised:
+            raise ClusterError(f"{self.pgdata} already holds a cluster; choose an empty directory.")
+        if primary.port is None:
+            raise ClusterError("The primary PostgreSQL must run before a standby is made of it.")
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._run_as.make_reachable(self.root)
+        self._run_as.own(self.root)
+        self.root.chmod(0o700)
+        conninfo = (
+            f"host=127.0.0.1 port={primary.port} user={SUPERUSER} "
+            f"password={self.password} application_name=standby"
+        )
+        result = self._run(
+            primary.binaries.tool("pg_basebackup"),
+            "--pgdata",
+            str(self.pgdata),
+            "--dbname",
+            conninfo,
+            "--wal-method",
+            "stream",
+            "--write-recovery-conf",
+            "--checkpoint",
+            "fast",
+            "--no-sync" if not self.durable else "--progress",
+            timeout=600,
+        )
+        if result.returncode != 0:
+            shutil.rmtree(self.pgdata, ignore_errors=True)
+            raise ClusterError(
+                f"pg_basebackup failed ({_last_line(result.stderr)}); check that the primary "
+                "runs and accepts replication connections."
+            )
+        log.info("pgcluster.replicated", primary_port=primary.port, path=str(self.pgdata))
+
+    def stop_immediately(self) -> None:
+        """Stop the server at once, as a crash would (``pg_ctl stop -m immediate``): no
+        checkpoint; the next start recovers from the WAL."""
+        self._run(self.binaries.tool("pg_ctl"), "stop", "-D", str(self.pgdata), "-m", "immediate")
+        self._started_here = False
+        log.info("pgcluster.stopped_immediately")
+
     def _running_port(self) -> int | None:
         """The port of a server already running on this data directory, if any."""
         pid_file = self.pgdata / "postmaster.pid"
@@ -346,7 +404,7 @@ class EmbeddedCluster:
             return
         if self.port is None:
             self.port = free_port()
-        elif not port_is_free(self.port):
+        elif _accepts(self.port):
             raise ClusterError(
                 f"Port {self.port} for the embedded PostgreSQL is already in use; stop what "
                 "uses it or set OMOTENASHI_PG_PORT to another port (0 picks a free one)."

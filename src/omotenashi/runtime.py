@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import asyncpg
 import structlog
 
-from omotenashi import db
+from omotenashi import db, erasures
 from omotenashi.config import Settings
 from omotenashi.pgcluster import ClusterError, EmbeddedCluster
 from omotenashi.security.keys import PlatformKeys, load_keys
@@ -89,6 +89,7 @@ async def platform(settings: Settings, *, migrate: bool = True) -> AsyncIterator
         keys = load_keys(settings)
     except Exception as exc:
         raise StartupError(str(exc)) from exc
+    erasures.configure(settings.erasure_journal_path)
     if not settings.embedded:
         url = _validated_url(settings)
         await check_connection(url)

@@ -10,6 +10,7 @@ import typer
 from omotenashi.cli import (
     alerts,
     audit_log,
+    backup,
     database,
     demo,
     doctor,
@@ -31,6 +32,8 @@ cli = typer.Typer(
 cli.command()(serve.serve)
 cli.command("worker")(serve.worker_command)
 cli.command("demo")(demo.demo_command)
+cli.command()(backup.backup)
+cli.command()(backup.restore)
 cli.command()(doctor.doctor)
 cli.add_typer(database.app, name="db")
 cli.add_typer(audit_log.app, name="audit")

@@ -9,14 +9,16 @@ import multiprocessing
 import signal
 import socket
 from collections.abc import Callable, Coroutine, Iterator
+from datetime import timedelta
 from typing import Annotated, Any
 
 import asyncpg
 import typer
 import uvicorn
 import uvloop
+from pgqueuer import PgQueuer
 
-from omotenashi import db, demo, jobs
+from omotenashi import db, demo, erasures, jobs
 from omotenashi.cli.base import friendly, load_settings
 from omotenashi.config import Settings
 from omotenashi.logging import configure_logging
@@ -58,6 +60,12 @@ async def _worker_pool(p: Platform) -> asyncpg.Pool:
         db.plain_url(p.database_url), min_size=1, max_size=4
     )
     return pool
+
+
+async def _run_worker(worker: PgQueuer, settings: Settings) -> None:
+    """Run jobs until shut down. A job another worker picked and stopped reporting on (it was
+    killed) is taken up again after ``job_stale_seconds``: at least once, never lost."""
+    await worker.run(heartbeat_timeout=timedelta(seconds=settings.job_stale_seconds))
 
 
 def _run_serving(main: Coroutine[Any, Any, None]) -> None:
@@ -103,6 +111,7 @@ def _serve_process(settings: Settings, database_url: str) -> None:
     from omotenashi.app import create_app
 
     configure_logging(settings)
+    erasures.configure(settings.erasure_journal_path)
     listening = _port_socket(settings.host, settings.port)
     listening.listen(2048)
     app = create_app(Platform(settings, database_url, load_keys(settings)))
@@ -225,7 +234,7 @@ async def _serve(settings: Settings, with_demo: bool, with_worker: bool, workers
         with _stop_on_signals(on_signal):
             tasks = [asyncio.create_task(server.serve())]
             if worker is not None:
-                tasks.append(asyncio.create_task(worker.run()))
+                tasks.append(asyncio.create_task(_run_worker(worker, settings)))
             url = settings.base_url
             typer.secho(
                 f"\n  Omotenashi Cloud is running at {url}/", fg=typer.colors.GREEN, err=True
@@ -295,7 +304,7 @@ def worker_command(
                 worker = jobs.build_worker(pool, db.session_factory(engine), p)
                 with _stop_on_signals(worker.shutdown.set):
                     typer.echo("Worker running; Ctrl-C to stop.", err=True)
-                    await worker.run()
+                    await _run_worker(worker, settings)
             finally:
                 await pool.close()
                 await engine.dispose()

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from omotenashi.auth.dependencies import CurrentVisitor
-from omotenashi.deps import Session, platform_keys
+from omotenashi.deps import ReadSession, Session, platform_keys
 from omotenashi.privacy import service
 from omotenashi.privacy.schemas import DisclosureOut, Seen
 from omotenashi.servicers.purposes import purpose_label
@@ -26,7 +26,7 @@ router = APIRouter(prefix="/v1/me", tags=["visitor"])
 )
 async def access_log(
     me: CurrentVisitor,
-    session: Session,
+    session: ReadSession,
     before: Annotated[
         datetime | None, Query(description="For the next page: the last `at` seen")
     ] = None,
@@ -55,7 +55,7 @@ async def access_log(
     response_class=Response,
     responses={200: {"content": {"application/json": {}}}},
 )
-async def export(me: CurrentVisitor, session: Session, request: Request) -> Response:
+async def export(me: CurrentVisitor, session: ReadSession, request: Request) -> Response:
     keys = platform_keys(request)
     document = await service.export(session, keys, me.visitor_id)
     day = datetime.now(UTC).date().isoformat()

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from omotenashi import web
-from omotenashi.deps import Session
+from omotenashi.deps import ReadSession
 from omotenashi.servicers.dependencies import ServicerAdmin
 from omotenashi.statistics import service
 
@@ -28,7 +28,7 @@ def _k(request: Request) -> int:
 @router.get("", summary="My statistics: every chart's data for a span of days")
 async def charts(
     admin: ServicerAdmin,
-    session: Session,
+    session: ReadSession,
     request: Request,
     start: From = None,
     end: To = None,
@@ -55,7 +55,7 @@ async def charts(
 async def chart_csv(
     key: str,
     admin: ServicerAdmin,
-    session: Session,
+    session: ReadSession,
     request: Request,
     start: From = None,
     end: To = None,

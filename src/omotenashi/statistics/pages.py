@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import web
 from omotenashi.auth.dependencies import ForOperators, ForServicerStaff, PageStaff
-from omotenashi.deps import Session
+from omotenashi.deps import ReadSession
 from omotenashi.i18n.markers import N_
 from omotenashi.japan import TILES
 from omotenashi.servicers import service as servicers
@@ -75,7 +75,7 @@ def _map(chart: service.Chart) -> list[dict[str, object]]:
 
 async def _page(
     request: Request,
-    session: Session,
+    session: ReadSession,
     servicer_id: uuid.UUID | None,
     base: str,
     start: str | None,
@@ -118,7 +118,7 @@ def _csv(chart: service.Chart) -> Response:
 
 async def _chart_csv(
     request: Request,
-    session: Session,
+    session: ReadSession,
     servicer_id: uuid.UUID | None,
     key: str,
     start: str | None,
@@ -134,7 +134,7 @@ async def _chart_csv(
 @operator_pages.get("/operator/statistics", response_class=HTMLResponse)
 async def operator_statistics(
     request: Request,
-    session: Session,
+    session: ReadSession,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
@@ -146,7 +146,7 @@ async def operator_statistics(
 async def operator_chart_csv(
     key: str,
     request: Request,
-    session: Session,
+    session: ReadSession,
     start: From = None,
     end: To = None,
     purpose: Purpose = None,
@@ -157,7 +157,7 @@ async def operator_chart_csv(
 @member_pages.get("/console/statistics", response_class=HTMLResponse)
 async def servicer_statistics(
     request: Request,
-    session: Session,
+    session: ReadSession,
     me: PageStaff,
     start: From = None,
     end: To = None,
@@ -171,7 +171,7 @@ async def servicer_statistics(
 async def servicer_chart_csv(
     key: str,
     request: Request,
-    session: Session,
+    session: ReadSession,
     me: PageStaff,
     start: From = None,
     end: To = None,

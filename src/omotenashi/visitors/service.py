@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi import i18n
+from omotenashi import erasures, i18n
 from omotenashi.errors import FieldError
 from omotenashi.security import audit, ratelimit
 from omotenashi.security.encryption import (
@@ -306,6 +306,8 @@ async def erase_rows(session: AsyncSession, visitor_ids: Iterable[uuid.UUID]) ->
             .returning(Visitor.id)
         )
     ).all()
+    # Journaled ahead of the commit: a backup restored later must not bring them back.
+    erasures.record(erased)
     await session.execute(delete(Visitor).where(Visitor.id.in_(ids)))
     return list(erased)
 
