@@ -28,6 +28,9 @@ ADMIN_SCOPE = "servicer:admin"
 class Administrator:
     servicer_id: uuid.UUID
     actor: str  # how the audit log names them
+    # An API client's mode (True: live, False: its sandbox): it reaches rows of that mode only.
+    # None for signed-in staff, who see and manage both.
+    live: bool | None = None
 
 
 async def servicer_administrator(
@@ -43,7 +46,9 @@ async def servicer_administrator(
     if token.startswith("eyJ"):  # a JWT: an API client's access token
         claims = verify_access_token(platform_keys(request), token)
         caller = await clients.authorize(session, claims, ADMIN_SCOPE)
-        return Administrator(servicer_id=caller.servicer_id, actor=f"api_client:{caller.id}")
+        return Administrator(
+            servicer_id=caller.servicer_id, actor=f"api_client:{caller.id}", live=caller.live
+        )
     principal = await auth.authenticate(session, token)
     if not isinstance(principal, auth.StaffPrincipal) or principal.staff.servicer_id is None:
         raise RoleRequiredError()
