@@ -52,9 +52,39 @@ def upgrade() -> None:
     op.create_check_constraint(
         op.f("ck_visitors_sandbox_has_owner"), "visitors", "live = (sandbox_of IS NULL)"
     )
+    op.create_table(
+        "sandbox_visitors",
+        sa.Column("visitor_id", sa.Uuid(), nullable=False),
+        sa.Column("servicer_id", sa.Uuid(), nullable=False),
+        sa.Column("label", sa.String(length=100), nullable=False),
+        sa.Column("card_idm", sa.String(length=16), nullable=False),
+        sa.Column("device_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["visitor_id"],
+            ["visitors.id"],
+            name=op.f("fk_sandbox_visitors_visitor_id_visitors"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["servicer_id"],
+            ["servicers.id"],
+            name=op.f("fk_sandbox_visitors_servicer_id_servicers"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["device_id"],
+            ["carriers.id"],
+            name=op.f("fk_sandbox_visitors_device_id_carriers"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("visitor_id", name=op.f("pk_sandbox_visitors")),
+    )
+    op.create_index(op.f("ix_sandbox_visitors_servicer_id"), "sandbox_visitors", ["servicer_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("sandbox_visitors")
     op.drop_constraint(op.f("ck_visitors_sandbox_has_owner"), "visitors", type_="check")
     op.drop_index(op.f("ix_visitors_sandbox_of"), table_name="visitors")
     op.drop_constraint(op.f("fk_visitors_sandbox_of_servicers"), "visitors", type_="foreignkey")
