@@ -79,6 +79,7 @@ PAGES = (
     Page("GET", "/phrasebook/ne", ANYONE, None),
     Page("GET", "/console/webhooks", ("admin",), STAFF_SIGN_IN),
     Page("GET", "/developers", ANYONE, None),
+    Page("GET", "/console/sandbox", ("admin",), STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -89,6 +90,12 @@ COVERED_ELSEWHERE = {
     "POST /console/webhooks/{endpoint_id}/enable",
     "POST /console/webhooks/{endpoint_id}/delete",
     "POST /console/webhooks/deliveries/{delivery_id}/replay",
+    # tests/sandbox/test_pages.py: one test visitor's simulator and forms, its servicer's
+    # administrators only (another servicer's get 404)
+    "GET /console/sandbox/{visitor_id}",
+    "GET /console/sandbox/{visitor_id}/qr",
+    "POST /console/sandbox/{visitor_id}/requests/{request_id}/{answer}",
+    "POST /console/sandbox/{visitor_id}/grant",
     "POST /csp-reports",  # tests/test_security_headers.py
     "GET /.well-known/jwks.json",  # public by design, tests/security/test_jwks.py
     "GET /.well-known/oidc-client-jwks.json",  # public by design, tests/oidc/test_sign_in.py
@@ -200,6 +207,7 @@ COVERED_ELSEWHERE = {
 # A few state-changing pages tried by everyone, with a valid CSRF token: only their people pass.
 POSTS = (
     ("/console/clients", {"kind": "terminal", "label": "Desk"}, ("admin",), STAFF_SIGN_IN),
+    ("/console/sandbox", {"label": "Guest A"}, ("admin",), STAFF_SIGN_IN),
     (
         "/console/staff",
         {"display_name": "Ito", "email": "ito@hotel.example.jp", "password": "twelve chars!"},

@@ -25,7 +25,7 @@ from omotenashi.clients.tokens import (
     issue_access_token,
 )
 from omotenashi.deps import Session, platform_keys
-from omotenashi.servicers.dependencies import ServicerAdmin
+from omotenashi.servicers.dependencies import AnyModeAdmin as ServicerAdmin
 
 # Routers by who may call: anyone holding client credentials, and a servicer's administrator.
 router = APIRouter()

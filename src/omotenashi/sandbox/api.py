@@ -5,6 +5,7 @@ so that an integration can be tested end to end without a person or live data.""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Request
 
@@ -24,7 +25,9 @@ from omotenashi.sandbox.service import TestVisitor
 
 router = APIRouter(prefix="/v1/sandbox", tags=["sandbox"])
 
-_REFUSED = {403: {"description": "sandbox_client_required: a live client's token"}}
+_REFUSED: dict[int | str, dict[str, Any]] = {
+    403: {"description": "sandbox_client_required: a live client's token"}
+}
 
 
 def _out(visitor: TestVisitor) -> SandboxVisitorOut:

@@ -19,9 +19,7 @@ def in_mode(live: Any, servicer: Any, visitor: Any = Visitor) -> ColumnElement[b
     true); for a sandbox caller, a sandbox visitor of its own servicer's. A sandbox caller
     never reaches a live visitor, nor a live caller a sandbox one, nor one servicer's sandbox
     another's."""
-    return and_(  # type: ignore[no-any-return]
-        visitor.live == live, or_(visitor.live, visitor.sandbox_of == servicer)
-    )
+    return and_(visitor.live == live, or_(visitor.live, visitor.sandbox_of == servicer))
 
 
 def counted(visitor: Any = Visitor) -> ColumnElement[bool]:
