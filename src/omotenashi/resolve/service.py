@@ -635,8 +635,8 @@ async def log_conversation(
     """Note in the access log of the visitor this terminal resolved as ``subject`` within the
     last hour that a conversation took place there. The counter knows only the pairwise id; the
     visitor is found among the terminal's recent disclosures. False when none matches."""
-    recent = await session.scalars(
-        select(AccessLogEntry.visitor_id)
+    recent = await session.execute(
+        select(AccessLogEntry.visitor_id, AccessLogEntry.live)
         .where(
             AccessLogEntry.terminal_id == terminal_id,
             AccessLogEntry.servicer_id == servicer_id,
@@ -646,10 +646,11 @@ async def log_conversation(
         .distinct()
     )
     key = pairwise_key(keys.derivation)
-    for visitor_id in recent:
+    for visitor_id, live in recent:
         if subject_id(key, servicer_id, visitor_id) == subject:
             session.add(
                 AccessLogEntry(
+                    live=live,  # a sandbox's conversation stays the sandbox's
                     visitor_id=visitor_id,
                     at=now,
                     servicer_id=servicer_id,
