@@ -92,6 +92,7 @@ COVERED_ELSEWHERE = {
     "POST /console/webhooks/deliveries/{delivery_id}/replay",
     # tests/sandbox/test_pages.py: one test visitor's simulator and forms, its servicer's
     # administrators only (another servicer's get 404)
+    "POST /console/sandbox",  # and in POSTS below
     "GET /console/sandbox/{visitor_id}",
     "GET /console/sandbox/{visitor_id}/qr",
     "POST /console/sandbox/{visitor_id}/requests/{request_id}/{answer}",
