@@ -88,6 +88,9 @@ ANOMALY_WINDOW_S = touchpoint.ANOMALY_WINDOW.total_seconds()
 # Bulk cards are IDm PREFIX + 8 hex digits of the visitor's index, so the load generator can
 # pick a random loaded card without a list of them.
 CARD_PREFIX = "0114B2C3"
+# The first visitor's card, linked through the service, outside the loaded range (and outside the
+# test range FFFF…, which the platform links to sandbox visitors only).
+FIRST_CARD = "0115000000000000"
 
 # A thousand resolves a second is a city's worth of desks, tills and gates, not one terminal:
 # one terminal doing that would be an anomaly by definition (its ceiling of distinct visitors a
@@ -270,7 +273,7 @@ async def load(server: Server, count: int) -> Loaded:
                 session, keyring, first.id, {"name": NAME, "passport": PASSPORT}
             )
             await carriers.link_card(
-                session, carrier_keys, first.id, CarrierKind.ic_card, "FFFFFFFF00000000", "Suica"
+                session, carrier_keys, first.id, CarrierKind.ic_card, FIRST_CARD, "Suica"
             )
             real_grant = await consent.grant(
                 session,
@@ -482,7 +485,7 @@ def resolve_body(index: int | str) -> dict[str, object]:
 def check_resolves(server: Server, token: str, count: int) -> None:
     """A bulk visitor and the one made through the service functions both resolve in full."""
     headers = {"authorization": f"Bearer {token}"}
-    for index in (0, count - 1, "FFFFFFFF00000000"):
+    for index in (0, count - 1, FIRST_CARD):
         response = httpx.post(
             f"{server.base}/v1/resolve", json=resolve_body(index), headers=headers
         )

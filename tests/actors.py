@@ -17,11 +17,13 @@ from tests.factories.staff import staff_headers
 from tests.factories.visitors import make_visitor
 
 from omotenashi.auth import service as auth
+from omotenashi.clients import service as clients
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.tokens import issue_access_token
 from omotenashi.consent import requests as consent_requests
 from omotenashi.consent import service as consent
 from omotenashi.runtime import Platform
+from omotenashi.sandbox import service as sandbox
 from omotenashi.servicers.models import Servicer
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.staff.models import Role
@@ -71,6 +73,13 @@ class ServicerCast:
     consent_request_id: uuid.UUID  # asked of visitor A, pending
     consent_request_token: str
     accepted_request_id: uuid.UUID  # asked of visitor B, accepted
+    # Its sandbox (X's only): a sandbox terminal and back-end, a test visitor with a consent
+    # request pending, and every id of the sandbox, which no live answer may carry.
+    sandbox: Headers = field(default_factory=dict)
+    sandbox_admin: Headers = field(default_factory=dict)
+    sandbox_visitor_id: uuid.UUID | None = None
+    sandbox_request_id: uuid.UUID | None = None
+    sandbox_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -159,6 +168,56 @@ async def _servicer(
     )
 
 
+async def _sandbox(session: AsyncSession, platform: Platform, cast: ServicerCast) -> None:
+    """Give ``cast``'s servicer a sandbox: clients, a test visitor and a request pending."""
+    terminal, _ = await clients.create_client(
+        session,
+        cast.servicer.id,
+        kind=ClientKind.terminal,
+        label="Sandbox desk",
+        scopes=("resolve", "consent:request"),
+        purposes=("hotel_check_in",),
+        actor="staff:test",
+        live=False,
+    )
+    backend, _ = await clients.create_client(
+        session,
+        cast.servicer.id,
+        kind=ClientKind.system,
+        label="Sandbox CI",
+        scopes=("servicer:admin",),
+        actor="staff:test",
+        live=False,
+    )
+    visitor = await sandbox.create_visitor(
+        session, platform.keys, cast.servicer.id, label="Test guest", actor="staff:test"
+    )
+    asked = await consent_requests.ask(
+        session,
+        servicer_id=cast.servicer.id,
+        visitor_id=visitor.id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name"],
+        terminal_id=terminal.id,
+        live=False,
+    )
+    cast.sandbox = bearer(issue_access_token(platform.keys, terminal))
+    cast.sandbox_admin = bearer(issue_access_token(platform.keys, backend))
+    cast.sandbox_visitor_id = visitor.id
+    cast.sandbox_request_id = asked.id
+    cast.sandbox_ids = [
+        str(terminal.id),
+        terminal.client_id,
+        str(backend.id),
+        backend.client_id,
+        str(visitor.id),
+        visitor.subject,
+        visitor.card_idm,
+        str(asked.id),
+        "SANDBOX",
+    ]
+
+
 async def build_cast(session: AsyncSession, platform: Platform) -> Cast:
     a_id, a_headers, a_card, a_member = await _visitor(
         session, platform, "0123456789ABCDEF", "ALPHA"
@@ -168,6 +227,7 @@ async def build_cast(session: AsyncSession, platform: Platform) -> Cast:
     )
     x = await _servicer(session, platform, "Hotel X Ueno", "x", a_id, b_id)
     y = await _servicer(session, platform, "Hotel Y Asakusa", "y", a_id, b_id)
+    await _sandbox(session, platform, x)
     grants = {}
     for visitor_id in (a_id, b_id):
         grants[visitor_id] = await consent.grant(
@@ -194,5 +254,7 @@ async def build_cast(session: AsyncSession, platform: Platform) -> Cast:
         "Y admin": y.admin,
         "Y terminal": y.terminal,
         "operator": operator,
+        "X sandbox": x.sandbox,
+        "X sandbox admin": x.sandbox_admin,
     }
     return cast

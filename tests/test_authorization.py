@@ -33,7 +33,14 @@ CALLERS = (
     "Y admin",
     "Y terminal",
     "operator",
+    "X sandbox",
+    "X sandbox admin",
 )
+# X's sandbox clients (secrets oms_test_): they reach X's test visitors, its sandbox clients and
+# webhook endpoints, and nothing live; no live API client reaches anything of the sandbox.
+SANDBOX = ("X sandbox", "X sandbox admin")
+# Who sees both modes: the servicer's own signed-in staff, and the platform's operator.
+BOTH_MODES = ("X admin", "X clerk", "operator")
 SESSIONS = (*VISITORS, "X admin", "X clerk", "Y admin", "operator")
 MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 DENIED = {401, 403, 404}
@@ -192,8 +199,10 @@ ENDPOINTS = (
     Endpoint("GET", "/v1/servicers", everyone(200), public_listing=True),
     Endpoint("GET", "/v1/catalogue", everyone(200), public_listing=True),
     Endpoint("GET", "/v1/webhooks/event-types", everyone(200), public_listing=True),
-    Endpoint("GET", "/v1/servicer/webhooks", admins(200)),
-    Endpoint("POST", "/v1/servicer/webhooks", admins(201), lambda c: HOOK),
+    Endpoint("GET", "/v1/servicer/webhooks", {**admins(200), "X sandbox admin": 200}),
+    Endpoint(
+        "POST", "/v1/servicer/webhooks", {**admins(201), "X sandbox admin": 201}, lambda c: HOOK
+    ),
     Endpoint("DELETE", f"/v1/servicer/webhooks/{NO_WEBHOOK}", {}),
     Endpoint("POST", f"/v1/servicer/webhooks/{NO_WEBHOOK}/rotate", {}),
     Endpoint("POST", f"/v1/servicer/webhooks/{NO_WEBHOOK}/enable", {}),
@@ -207,7 +216,7 @@ ENDPOINTS = (
     Endpoint("GET", "/v1/servicer/statistics", admins(200)),
     Endpoint("GET", "/v1/servicer/statistics/resolves-by-hour.csv", admins(200)),
     Endpoint("GET", "/v1/servicer", admins(200)),
-    Endpoint("GET", "/v1/servicer/clients", admins(200)),
+    Endpoint("GET", "/v1/servicer/clients", {**admins(200), "X sandbox admin": 200}),
     Endpoint(
         "POST",
         "/v1/servicer/clients",
@@ -337,6 +346,32 @@ ENDPOINTS = (
     Endpoint("GET", "/v1/partners/invitations", {}),
     Endpoint("GET", "/v1/partners/invitations/counts", {}),
     Endpoint("POST", f"/v1/partners/invitations/{NO_PAYMENT}/withdraw", {}),
+    # The sandbox: X's sandbox clients only (a live client: 403 sandbox_client_required).
+    Endpoint("GET", "/v1/sandbox/visitors", dict.fromkeys(SANDBOX, 200)),
+    Endpoint(
+        "POST", "/v1/sandbox/visitors", dict.fromkeys(SANDBOX, 201), lambda c: {"label": "T2"}
+    ),
+    Endpoint(
+        "GET", "/v1/sandbox/visitors/{c.x.sandbox_visitor_id}/qr", dict.fromkeys(SANDBOX, 200)
+    ),
+    Endpoint(
+        "POST",
+        "/v1/sandbox/visitors/{c.x.sandbox_visitor_id}/grants",
+        dict.fromkeys(SANDBOX, 201),
+        lambda c: {"purpose": "hotel_check_in"},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/sandbox/consent-requests/{c.x.sandbox_request_id}/accept",
+        dict.fromkeys(SANDBOX, 200),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/sandbox/consent-requests/{c.x.sandbox_request_id}/decline",
+        dict.fromkeys(SANDBOX, 200),
+    ),
+    # A live visitor's consent request is not the sandbox's to answer.
+    Endpoint("POST", "/v1/sandbox/consent-requests/{c.x.consent_request_id}/accept", {}),
 )
 
 # Routes reachable without any identity by design, tested in their own modules.
@@ -374,6 +409,20 @@ def _leaks(cast: Cast, endpoint: Endpoint, caller: str, text: str) -> list[str]:
         for name, owner in others.items()
         if name in text and caller != owner and not (caller == "X terminal" and name == "ALPHA")
     ]
+    # What the caller itself sent (a problem's ``instance`` echoes the path) is no disclosure.
+    text = text.replace(endpoint.path.format(c=cast), "")
+    if caller in SANDBOX:  # nothing live of its own servicer either
+        live = [
+            str(cast.x.terminal_id),
+            str(cast.x.backend_id),
+            str(cast.x.consent_request_id),
+            str(cast.x.accepted_request_id),
+            cast.a.card_idm,
+            cast.b.card_idm,
+        ]
+        found += [f"live {value}" for value in live if value in text]
+    elif caller not in BOTH_MODES:
+        found += [f"sandbox {value}" for value in cast.x.sandbox_ids if value in text]
     if not endpoint.public_listing:
         if caller.startswith("Y") and "Hotel X Ueno" in text:
             found.append("Hotel X Ueno")
@@ -430,6 +479,8 @@ def _as_template(path: str) -> str:
         "c.a.carrier_id": "carrier_id",
         "c.x.consent_request_id": "request_id",
         "c.x.accepted_request_id": "request_id",
+        "c.x.sandbox_request_id": "request_id",
+        "c.x.sandbox_visitor_id": "visitor_id",
         "c.x.consent_request_token": "token",
         "c.x.terminal_id": "client_id",
         "c.x.servicer.id": "servicer_id",
@@ -448,3 +499,58 @@ def _as_template(path: str) -> str:
     path = path.replace(NO_PAYMENT, "{payment_id}")
     path = path.replace("/translations/en/title", "/translations/{language}/{field}")
     return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")
+
+
+async def test_a_sandbox_token_meets_live_data_as_nothing_and_the_reverse(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    """The wall between a servicer's sandbox and its live data, from both sides: what the other
+    mode holds is answered exactly as what does not exist."""
+    cast = await build_cast(session, platform)
+
+    async def resolve(caller: str, idm: str) -> tuple[int, str, str, str]:
+        body = {"carrier": {"kind": "ic_card", "id": idm}, "purpose": "hotel_check_in"}
+        answer = await client.post("/v1/resolve", json=body, headers=cast.callers[caller])
+        problem = answer.json()
+        return answer.status_code, problem["code"], problem["title"], problem["detail"]
+
+    unknown_idm = "0000000000000001"
+    test_idm = next(v for v in cast.x.sandbox_ids if v.startswith("FFFF"))
+    live_card = await resolve("X sandbox", cast.a.card_idm)
+    assert live_card == await resolve("X sandbox", unknown_idm)
+    assert live_card[:2] == (404, "carrier_not_found")
+    assert await resolve("X terminal", test_idm) == await resolve("X terminal", "FFFF000000000000")
+
+    live_request = f"/v1/consent-requests/{cast.x.consent_request_id}"
+    sandbox_request = f"/v1/consent-requests/{cast.x.sandbox_request_id}"
+    nothing = "/v1/consent-requests/00000000-0000-4000-8000-000000000000"
+    for caller, other_mode in (("X sandbox", live_request), ("X terminal", sandbox_request)):
+        crossed = await client.get(other_mode, headers=cast.callers[caller])
+        absent = await client.get(nothing, headers=cast.callers[caller])
+        assert (crossed.status_code, crossed.json()["code"]) == (
+            absent.status_code,
+            absent.json()["code"],
+        )
+        assert crossed.status_code == 404
+    assert (await client.get(sandbox_request, headers=cast.x.sandbox)).status_code == 200
+
+    # Statistics and the rest of what exists only live: refused to a sandbox client.
+    for path in ("/v1/servicer/statistics", "/v1/servicer", "/v1/servicer/feedback"):
+        refused = await client.get(path, headers=cast.x.sandbox_admin)
+        assert refused.status_code == 403, path
+        assert refused.json()["code"] == "sandbox_only"
+
+    # Webhooks: each mode lists and reaches its own endpoints only.
+    live_hook = await client.post("/v1/servicer/webhooks", json=HOOK, headers=cast.x.backend)
+    sandbox_hook = await client.post(
+        "/v1/servicer/webhooks", json=HOOK, headers=cast.x.sandbox_admin
+    )
+    live_id, sandbox_id = live_hook.json()["endpoint"]["id"], sandbox_hook.json()["endpoint"]["id"]
+    for headers, own, other in (
+        (cast.x.backend, live_id, sandbox_id),
+        (cast.x.sandbox_admin, sandbox_id, live_id),
+    ):
+        listed = (await client.get("/v1/servicer/webhooks", headers=headers)).json()
+        assert [e["id"] for e in listed] == [own]
+        crossed = await client.get(f"/v1/servicer/webhooks/{other}/deliveries", headers=headers)
+        assert crossed.status_code == 404

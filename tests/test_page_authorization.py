@@ -82,6 +82,7 @@ PAGES = (
     # An approved travel agency's administrators only; a hotel's are refused (the agency's own
     # visits: tests/partners/test_pages.py).
     Page("GET", "/partners/console", (), STAFF_SIGN_IN),
+    Page("GET", "/console/sandbox", ("admin",), STAFF_SIGN_IN),
 )
 # Routes reached only through a form or a script of the pages above, or with a secret in the
 # path; each is covered by its own domain's page tests.
@@ -92,6 +93,13 @@ COVERED_ELSEWHERE = {
     "POST /console/webhooks/{endpoint_id}/enable",
     "POST /console/webhooks/{endpoint_id}/delete",
     "POST /console/webhooks/deliveries/{delivery_id}/replay",
+    # tests/sandbox/test_pages.py: one test visitor's simulator and forms, its servicer's
+    # administrators only (another servicer's get 404)
+    "POST /console/sandbox",  # and in POSTS below
+    "GET /console/sandbox/{visitor_id}",
+    "GET /console/sandbox/{visitor_id}/qr",
+    "POST /console/sandbox/{visitor_id}/requests/{request_id}/{answer}",
+    "POST /console/sandbox/{visitor_id}/grant",
     "POST /csp-reports",  # tests/test_security_headers.py
     "GET /.well-known/jwks.json",  # public by design, tests/security/test_jwks.py
     "GET /.well-known/oidc-client-jwks.json",  # public by design, tests/oidc/test_sign_in.py
@@ -211,6 +219,7 @@ COVERED_ELSEWHERE = {
 POSTS = (
     ("/partners/console/imports", {}, (), STAFF_SIGN_IN),
     ("/console/clients", {"kind": "terminal", "label": "Desk"}, ("admin",), STAFF_SIGN_IN),
+    ("/console/sandbox", {"label": "Guest A"}, ("admin",), STAFF_SIGN_IN),
     (
         "/console/staff",
         {"display_name": "Ito", "email": "ito@hotel.example.jp", "password": "twelve chars!"},

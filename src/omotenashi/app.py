@@ -70,6 +70,9 @@ from omotenashi.resolve.api import install as install_resolve
 from omotenashi.resolve.api import router as resolve_api
 from omotenashi.resolve.pages import router as resolve_pages
 from omotenashi.runtime import Platform
+from omotenashi.sandbox.api import router as sandbox_api
+from omotenashi.sandbox.pages import forms as sandbox_forms
+from omotenashi.sandbox.pages import router as sandbox_pages
 from omotenashi.security.api import router as keys_api
 from omotenashi.servicers.api import router as servicers_api
 from omotenashi.servicers.pages import router as console_pages
@@ -216,6 +219,7 @@ def create_app(platform: Platform) -> FastAPI:
         feedback_api,
         statistics_api,
         partners_api,
+        sandbox_api,
     ):
         app.include_router(api)
     for pages in (
@@ -244,6 +248,8 @@ def create_app(platform: Platform) -> FastAPI:
         webhook_forms,
         developers_pages,
         partners_pages,
+        sandbox_pages,
+        sandbox_forms,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -55,6 +55,14 @@ class Timestamps:
     created_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
 
 
+class LiveFlag:
+    """Live data (true) or a servicer's sandbox (false). Every row a sandbox can create carries
+    it, and every query that scopes such rows to a caller compares it with the caller's own:
+    a sandbox client sees only sandbox rows, a live one never sees them."""
+
+    live: Mapped[bool] = mapped_column(default=True, server_default=sa.text("true"))
+
+
 def text_enum(kind: type[StrEnum], name: str, length: int = 32) -> sa.Enum:
     """A column of ``kind``'s values stored as text (no PostgreSQL enum type to migrate when a
     value is added), checked by SQLAlchemy on the way in."""

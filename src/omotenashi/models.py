@@ -12,6 +12,7 @@ from omotenashi.feedback import models as feedback  # noqa: F401
 from omotenashi.partners import models as partners  # noqa: F401
 from omotenashi.payments import models as payments  # noqa: F401
 from omotenashi.resolve import models as resolve  # noqa: F401
+from omotenashi.sandbox import models as sandbox  # noqa: F401
 from omotenashi.security import audit, ratelimit  # noqa: F401
 from omotenashi.servicers import models as servicers  # noqa: F401
 from omotenashi.staff import models as staff  # noqa: F401

@@ -15,7 +15,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, Timestamps, UUIDPrimaryKey, text_enum
+from omotenashi.db import Base, LiveFlag, Timestamps, UUIDPrimaryKey, text_enum
 
 
 class CarrierKind(StrEnum):
@@ -24,7 +24,7 @@ class CarrierKind(StrEnum):
     qr_device = "qr_device"  # a phone showing a rotating QR code
 
 
-class Carrier(UUIDPrimaryKey, Timestamps, Base):
+class Carrier(UUIDPrimaryKey, Timestamps, LiveFlag, Base):
     __tablename__ = "carriers"
 
     # The visitor leads the primary key, so that carriers can be distributed by visitor

@@ -17,10 +17,21 @@ def live(carrier: Any = Carrier) -> ColumnElement[bool]:
     return carrier.revoked_at.is_(None)  # type: ignore[no-any-return]
 
 
-def card_holder(kind: Any, lookup_hash: Any, carrier: Any = Carrier) -> Select[Any]:
-    """The visitor of the live card or tag of ``kind`` with the keyed ``lookup_hash``."""
+def in_mode(live: Any, carrier: Any = Carrier) -> ColumnElement[bool]:
+    """A carrier of the caller's mode: a live visitor's (``live`` true) or a sandbox test card."""
+    return carrier.live == live  # type: ignore[no-any-return]
+
+
+def card_holder(
+    kind: Any, lookup_hash: Any, carrier: Any = Carrier, *, mode: Any = True
+) -> Select[Any]:
+    """The visitor of the live card or tag of ``kind`` with the keyed ``lookup_hash``, among the
+    carriers of ``mode`` (true: live; false: sandbox test cards)."""
     return select(carrier.visitor_id).where(
-        carrier.kind == kind, carrier.lookup_hash == lookup_hash, live(carrier)
+        carrier.kind == kind,
+        carrier.lookup_hash == lookup_hash,
+        live(carrier),
+        in_mode(mode, carrier),
     )
 
 

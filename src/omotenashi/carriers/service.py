@@ -139,6 +139,22 @@ _CARD_FORMATS = {
     CarrierKind.nfc_tag: "An NFC tag UID is 4, 7 or 10 bytes: 8, 14 or 20 hexadecimal digits.",
 }
 _SEPARATORS = re.compile(r"[\s:\-]")
+# Test IC cards: IDms whose manufacturer code (the first two bytes) is FF FF. The platform
+# links them only to sandbox visitors, and a sandbox visitor only them, so a test card can never
+# stand for a real one, nor a real card reach a sandbox.
+TEST_IDM_PREFIX = bytes.fromhex("FFFF")
+
+
+def is_test_card(kind: CarrierKind, card_id: bytes) -> bool:
+    """Whether ``card_id`` is in the reserved test range (IC cards only)."""
+    return kind is CarrierKind.ic_card and card_id.startswith(TEST_IDM_PREFIX)
+
+
+def new_test_idm() -> str:
+    """A fresh test IC card IDm (16 hexadecimal digits, ``FFFF`` then 48 random bits)."""
+    return (TEST_IDM_PREFIX + secrets.token_bytes(6)).hex().upper()
+
+
 _HEX = re.compile(r"[0-9A-F]*")
 LABEL_MAX = 100
 
@@ -329,7 +345,19 @@ async def link_card(
     if errors:
         raise InvalidCarrierError(fields=errors)
     assert isinstance(parsed, bytes)
-    await visitors.get(session, visitor_id)
+    visitor = await visitors.get(session, visitor_id)
+    if is_test_card(kind, parsed) == visitor.live:
+        raise InvalidCarrierError(
+            fields=[
+                FieldError(
+                    _CARD_FIELDS[kind],
+                    "Test cards (IDm FFFF…) belong to sandbox visitors only."
+                    if visitor.live
+                    else "A sandbox visitor takes only a test IC card (IDm FFFF…).",
+                    "test_card",
+                )
+            ]
+        )
     lookup_hash = keys.lookup_hash(kind, parsed)
     statement = (
         insert(Carrier)
@@ -340,6 +368,7 @@ async def link_card(
             label=label.strip(),
             lookup_hash=lookup_hash,
             master_key_id=keys.master_key_id,
+            live=visitor.live,
         )
         .on_conflict_do_nothing(
             index_elements=[Carrier.kind, Carrier.lookup_hash],
@@ -428,7 +457,7 @@ async def register_device(
     errors = _label_errors(label)
     if errors:
         raise InvalidCarrierError(fields=errors)
-    await visitors.get(session, visitor_id)
+    visitor = await visitors.get(session, visitor_id)
     secret = secrets.token_bytes(QR_SECRET_BYTES)
     carrier_id = uuid.uuid4()
     carrier = Carrier(
@@ -438,6 +467,7 @@ async def register_device(
         label=label.strip(),
         sealed_secret=keys.seal_secret(carrier_id, secret),
         master_key_id=keys.master_key_id,
+        live=visitor.live,
     )
     session.add(carrier)
     await session.flush()

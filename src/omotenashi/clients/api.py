@@ -17,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from omotenashi.clients import service
-from omotenashi.clients.errors import InvalidClientError
+from omotenashi.clients.errors import InvalidClientError, SandboxOnlyError
 from omotenashi.clients.models import ApiClient
 from omotenashi.clients.schemas import ClientCreated, ClientIn, ClientOut, SecretOut
 from omotenashi.clients.tokens import (
@@ -25,7 +25,7 @@ from omotenashi.clients.tokens import (
     issue_access_token,
 )
 from omotenashi.deps import Session, platform_keys
-from omotenashi.servicers.dependencies import ServicerAdmin
+from omotenashi.servicers.dependencies import AnyModeAdmin as ServicerAdmin
 
 # Routers by who may call: anyone holding client credentials, and a servicer's administrator.
 router = APIRouter()
@@ -158,7 +158,7 @@ console = APIRouter(prefix="/v1", tags=["servicer console"])
     "/servicer/clients", response_model=list[ClientOut], summary="My API clients and terminals"
 )
 async def my_clients(admin: ServicerAdmin, session: Session) -> list[ApiClient]:
-    return await service.list_clients(session, admin.servicer_id)
+    return await service.list_clients(session, admin.servicer_id, live=admin.live)
 
 
 @console.post(
@@ -174,6 +174,8 @@ async def my_clients(admin: ServicerAdmin, session: Session) -> list[ApiClient]:
     },
 )
 async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) -> ClientCreated:
+    if admin.live is False and body.live:
+        raise SandboxOnlyError()
     client, secret = await service.create_client(
         session,
         admin.servicer_id,
@@ -183,6 +185,7 @@ async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) 
         purposes=body.purposes,
         location=body.location,
         actor=admin.actor,
+        live=body.live and admin.live is not False,
     )
     return ClientCreated(client=ClientOut.model_validate(client), client_secret=secret)
 
@@ -193,7 +196,9 @@ async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) 
     summary="Give a client or terminal a new secret; the old one stops working",
 )
 async def rotate_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> SecretOut:
-    secret = await service.rotate_secret(session, admin.servicer_id, client_id, actor=admin.actor)
+    secret = await service.rotate_secret(
+        session, admin.servicer_id, client_id, actor=admin.actor, live=admin.live
+    )
     return SecretOut(client_secret=secret)
 
 
@@ -203,7 +208,9 @@ async def rotate_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Ses
     summary="Revoke a client or terminal for good; even its unexpired tokens stop working",
 )
 async def revoke_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> ApiClient:
-    return await service.revoke(session, admin.servicer_id, client_id, actor=admin.actor)
+    return await service.revoke(
+        session, admin.servicer_id, client_id, actor=admin.actor, live=admin.live
+    )
 
 
 router.include_router(oauth)

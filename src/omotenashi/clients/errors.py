@@ -61,3 +61,15 @@ class TerminalSuspendedError(ForbiddenError):
 
     code = "terminal_suspended"
     title = "This terminal was suspended"
+
+
+class SandboxOnlyError(ForbiddenError):
+    """A sandbox client asked to make or reach something live."""
+
+    code = "sandbox_only"
+    title = "A sandbox client reaches only the sandbox"
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message or "Use a live client for live data; a sandbox client makes sandbox clients."
+        )

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, Timestamps, UUIDPrimaryKey, text_enum
+from omotenashi.db import Base, LiveFlag, Timestamps, UUIDPrimaryKey, text_enum
 
 
 class ClientKind(StrEnum):
@@ -22,7 +22,7 @@ class ClientKind(StrEnum):
     terminal = "terminal"  # one device at a touchpoint, with its own location and purposes
 
 
-class ApiClient(UUIDPrimaryKey, Timestamps, Base):
+class ApiClient(UUIDPrimaryKey, Timestamps, LiveFlag, Base):
     __tablename__ = "api_clients"
 
     servicer_id: Mapped[uuid.UUID] = mapped_column(

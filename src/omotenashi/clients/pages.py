@@ -37,6 +37,7 @@ async def create_client(
     label: Annotated[str, Form(max_length=200)] = "",
     location: Annotated[str, Form(max_length=200)] = "",
     purposes: Annotated[list[str] | None, Form()] = None,
+    sandbox: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     servicer_id = console.servicer_of(me)
     try:
@@ -49,6 +50,7 @@ async def create_client(
             purposes=(purposes or []) if kind is ClientKind.terminal else [],
             location=location.strip() or None,
             actor=me.actor,
+            live=not sandbox,
         )
     except InvalidApiClientError as problem:
         unstorable = any(error.code == text.CODE for error in problem.fields)

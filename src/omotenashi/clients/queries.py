@@ -25,6 +25,11 @@ def suspended(client: Any = ApiClient) -> ColumnElement[bool]:
     return client.suspended_at.is_not(None)  # type: ignore[no-any-return]
 
 
+def in_mode(live: Any, client: Any = ApiClient) -> ColumnElement[bool]:
+    """The client is of the caller's mode: live (``live`` true) or sandbox."""
+    return client.live == live  # type: ignore[no-any-return]
+
+
 def holds(scope: Any, client: Any = ApiClient) -> ColumnElement[bool]:
     """The client holds ``scope``."""
     return scope == any_(client.scopes)  # type: ignore[no-any-return]

@@ -18,6 +18,12 @@ class ClientIn(RequestBody):
     scopes: list[str] = Field(max_length=8)
     purposes: list[str] = Field(default_factory=list, max_length=8)
     location: str | None = Field(None, max_length=200, description="Where a terminal stands")
+    live: bool = Field(
+        True,
+        description="false: a sandbox client (secret prefixed `oms_test_`) that reaches only "
+        "the servicer's sandbox visitors, consents and webhooks, never live data. A sandbox "
+        "client may make sandbox clients only.",
+    )
 
 
 class ClientOut(Schema):
@@ -28,6 +34,7 @@ class ClientOut(Schema):
     scopes: list[str]
     purposes: list[str]
     location: str | None
+    live: bool = Field(description="false for a sandbox client")
     max_visitors_per_minute: int
     max_requests_per_minute: int
     created_at: datetime

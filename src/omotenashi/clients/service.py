@@ -75,6 +75,11 @@ def kind_scopes(servicer: Servicer, kind: ClientKind) -> tuple[str, ...]:
 
 
 CLIENT_ID_PREFIX = "omc_"
+# A sandbox client's secret says so, so that a test key found in a terminal's configuration or
+# a log is told apart from a live one at a glance (live secrets keep their unprefixed form).
+SANDBOX_SECRET_PREFIX = "oms_test_"  # noqa: S105 - a prefix, not a secret
+# What a sandbox client may not hold: alerts it ingested would reach live visitors.
+LIVE_ONLY_SCOPES = frozenset({"alerts:ingest"})
 CODE_NOT_APPROVED = PurposeNotApprovedError.code
 
 _hasher = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
@@ -92,10 +97,12 @@ class AuthenticatedClient:
     purposes: tuple[str, ...]
     max_requests_per_minute: int
     max_visitors_per_minute: int
+    # False for a sandbox client: it reaches sandbox rows only (see ``db.LiveFlag``).
+    live: bool = True
 
 
-def _new_secret() -> str:
-    return secrets.token_urlsafe(32)
+def _new_secret(*, live: bool = True) -> str:
+    return (SANDBOX_SECRET_PREFIX if not live else "") + secrets.token_urlsafe(32)
 
 
 _DIGEST_PREFIX = "hmac-sha256$"
@@ -157,6 +164,7 @@ def _validate(
     scopes: Iterable[str],
     purposes: Iterable[str],
     location: str | None = None,
+    live: bool = True,
 ) -> tuple[list[str], list[str]]:
     errors = text.unstorable_fields(label=label, location=location)
     if not errors and (not label.strip() or len(label.strip()) > 100):
@@ -178,6 +186,11 @@ def _validate(
             errors.append(FieldError(f"purposes[{i}]", "Unknown purpose.", "unknown_purpose"))
     if kind is not ClientKind.terminal and purpose_list:
         errors.append(FieldError("purposes", "Only a terminal has purposes."))
+    if not live:
+        errors.extend(
+            FieldError("scopes", f"A sandbox client cannot hold {scope}.", "live_only_scope")
+            for scope in sorted(LIVE_ONLY_SCOPES & set(scope_list))
+        )
     if errors:
         raise InvalidApiClientError(fields=errors)
     return sorted(set(scope_list)), sorted(set(purpose_list))
@@ -190,11 +203,15 @@ async def _approved_servicer(session: AsyncSession, servicer_id: uuid.UUID) -> S
     return servicer
 
 
-async def get(session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID) -> ApiClient:
-    """One of ``servicer_id``'s clients; another servicer's client is not found."""
-    client = await session.scalar(
-        select(ApiClient).where(ApiClient.id == id, ApiClient.servicer_id == servicer_id)
-    )
+async def get(
+    session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID, *, live: bool | None = None
+) -> ApiClient:
+    """One of ``servicer_id``'s clients; another servicer's client is not found, and so is one
+    of the other mode than ``live`` (None: either, for signed-in staff)."""
+    query = select(ApiClient).where(ApiClient.id == id, ApiClient.servicer_id == servicer_id)
+    if live is not None:
+        query = query.where(queries.in_mode(live))
+    client = await session.scalar(query)
     if client is None:
         raise ApiClientNotFoundError()
     return client
@@ -211,11 +228,15 @@ async def create_client(
     location: str | None = None,
     actor: str,
     keys: PlatformKeys | None = None,
+    live: bool = True,
 ) -> tuple[ApiClient, str]:
     """A new client and its secret; the secret is returned this once and stored only as its
-    keyed digest (argon2 without ``keys``, upgraded at the first token grant)."""
+    keyed digest (argon2 without ``keys``, upgraded at the first token grant).
+
+    ``live=False`` makes a sandbox client: its secret starts with ``oms_test_`` and it reaches
+    only the servicer's sandbox (its test visitors, their consents, its sandbox webhooks)."""
     scope_list, purpose_list = _validate(
-        kind=kind, label=label, scopes=scopes, purposes=purposes, location=location
+        kind=kind, label=label, scopes=scopes, purposes=purposes, location=location, live=live
     )
     servicer = await _approved_servicer(session, servicer_id)
     is_agency = servicer.category is ServicerCategory.travel_agency
@@ -237,8 +258,9 @@ async def create_client(
     ]
     if refused:
         raise PurposeNotApprovedError(fields=refused)
-    secret = _new_secret()
+    secret = _new_secret(live=live)
     client = ApiClient(
+        live=live,
         servicer_id=servicer_id,
         kind=kind,
         label=label.strip(),
@@ -260,9 +282,15 @@ async def create_client(
             "kind": str(kind),
             "scopes": scope_list,
             "purposes": purpose_list,
+            "live": live,
         },
     )
-    log.info("api_client.created", api_client_id=str(client.id), servicer_id=str(servicer_id))
+    log.info(
+        "api_client.created",
+        api_client_id=str(client.id),
+        servicer_id=str(servicer_id),
+        live=live,
+    )
     return client, secret
 
 
@@ -273,13 +301,14 @@ async def rotate_secret(
     *,
     actor: str,
     keys: PlatformKeys | None = None,
+    live: bool | None = None,
 ) -> str:
     """A new secret for the client; the old one stops working when this transaction commits."""
     await _approved_servicer(session, servicer_id)
-    client = await get(session, servicer_id, id)
+    client = await get(session, servicer_id, id, live=live)
     if client.revoked_at is not None:
         raise ApiClientRevokedError()
-    secret = _new_secret()
+    secret = _new_secret(live=client.live)
     client.secret_hash = await _hash(secret, keys)
     client.rotated_at = datetime.now(UTC)
     await session.flush()
@@ -291,13 +320,18 @@ async def rotate_secret(
 
 
 async def revoke(
-    session: AsyncSession, servicer_id: uuid.UUID, id: uuid.UUID, *, actor: str
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    id: uuid.UUID,
+    *,
+    actor: str,
+    live: bool | None = None,
 ) -> ApiClient:
     """Revoke the client for good; its tokens are refused from now on, even unexpired ones.
 
     Allowed whatever the servicer's state: a suspended servicer must still be able to cut off a
     stolen terminal."""
-    client = await get(session, servicer_id, id)
+    client = await get(session, servicer_id, id, live=live)
     if client.revoked_at is not None:
         raise ApiClientRevokedError()
     client.revoked_at = datetime.now(UTC)
@@ -345,6 +379,7 @@ _CALLER = (
         ApiClient.purposes,
         ApiClient.max_requests_per_minute,
         ApiClient.max_visitors_per_minute,
+        ApiClient.live,
     )
     .where(ApiClient.client_id == bindparam("client_id"))
 )
@@ -390,15 +425,25 @@ async def authorize(
         purposes=tuple(client.purposes),
         max_requests_per_minute=client.max_requests_per_minute,
         max_visitors_per_minute=client.max_visitors_per_minute,
+        live=client.live,
     )
 
 
-async def list_clients(session: AsyncSession, servicer_id: uuid.UUID) -> list[ApiClient]:
-    """The servicer's clients and terminals, revoked ones last."""
+async def list_clients(
+    session: AsyncSession, servicer_id: uuid.UUID, *, live: bool | None = None
+) -> list[ApiClient]:
+    """The servicer's clients and terminals, revoked ones last; of one mode only when ``live``
+    is given (an API client's), else both (the console's, live ones first)."""
+    query = select(ApiClient).where(ApiClient.servicer_id == servicer_id)
+    if live is not None:
+        query = query.where(queries.in_mode(live))
     rows = await session.scalars(
-        select(ApiClient)
-        .where(ApiClient.servicer_id == servicer_id)
-        .order_by(ApiClient.revoked_at.is_not(None), ApiClient.created_at, ApiClient.id)
+        query.order_by(
+            ApiClient.revoked_at.is_not(None),
+            ApiClient.live.desc(),
+            ApiClient.created_at,
+            ApiClient.id,
+        )
     )
     return list(rows.all())
 
@@ -427,6 +472,7 @@ async def desk_terminal(
         purposes=tuple(client.purposes),
         max_requests_per_minute=client.max_requests_per_minute,
         max_visitors_per_minute=client.max_visitors_per_minute,
+        live=client.live,
     )
 
 

@@ -172,5 +172,7 @@ async def servicer_receipt(
     request_id: uuid.UUID, caller: Terminal, session: Session, request: Request
 ) -> Receipt:
     keys = platform_keys(request)
-    jws = await asks.receipt_for_servicer(session, keys, caller.servicer_id, request_id)
+    jws = await asks.receipt_for_servicer(
+        session, keys, caller.servicer_id, request_id, live=caller.live
+    )
     return Receipt(jws=jws, claims=receipts.verify(jws, keys))

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, UUIDPrimaryKey, text_enum
+from omotenashi.db import Base, LiveFlag, UUIDPrimaryKey, text_enum
 
 
-class ConsentGrant(UUIDPrimaryKey, Base):
+class ConsentGrant(UUIDPrimaryKey, LiveFlag, Base):
     __tablename__ = "consent_grants"
 
     visitor_id: Mapped[uuid.UUID] = mapped_column(
@@ -47,7 +47,7 @@ class ConsentRequestState(StrEnum):
     fulfilled = "fulfilled"  # accepted, and the asking touchpoint has been shown the answer
 
 
-class ConsentRequest(UUIDPrimaryKey, Base):
+class ConsentRequest(UUIDPrimaryKey, LiveFlag, Base):
     """Tap-to-consent: a servicer at a touchpoint asks; the visitor answers on their phone."""
 
     __tablename__ = "consent_requests"

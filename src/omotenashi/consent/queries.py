@@ -16,6 +16,12 @@ def live(now: Any, grant: Any = ConsentGrant) -> ColumnElement[bool]:
     return and_(grant.revoked_at.is_(None), grant.expires_at > now)
 
 
+def in_mode(live: Any, row: Any = ConsentGrant) -> ColumnElement[bool]:
+    """A grant or request (``row``: either table, or an alias) of the caller's mode: live when
+    ``live`` is true, else of the servicer's sandbox."""
+    return row.live == live  # type: ignore[no-any-return]
+
+
 def granted_to(
     *, visitor: Any, purpose: Any, servicer: Any, category: Any, now: Any, grant: Any = ConsentGrant
 ) -> ColumnElement[bool]:

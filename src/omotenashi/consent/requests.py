@@ -13,7 +13,7 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi.consent import receipts
+from omotenashi.consent import queries, receipts
 from omotenashi.consent import service as grants
 from omotenashi.consent.errors import (
     ConsentRequestAnsweredError,
@@ -27,6 +27,7 @@ from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
+from omotenashi.visitors.errors import VisitorNotFoundError
 from omotenashi.webhooks import service as webhooks
 
 log = structlog.get_logger(__name__)
@@ -48,11 +49,16 @@ async def ask(
     attributes: Sequence[str],
     terminal_id: uuid.UUID | None = None,
     now: datetime | None = None,
+    live: bool = True,
 ) -> ConsentRequest:
-    """A servicer approved for ``purpose`` asks the visitor for ``attributes`` of it."""
+    """A servicer approved for ``purpose`` asks the visitor for ``attributes`` of it; in its
+    sandbox (``live`` false) only its own sandbox visitors, else only live ones: a visitor of
+    the other mode is as unknown as no visitor."""
     now = now or datetime.now(UTC)
     allowed = await servicers.attributes_for(session, servicer_id, purpose)
-    await visitors.get(session, visitor_id)
+    visitor = await visitors.get(session, visitor_id)
+    if visitor.live != live or (not live and visitor.sandbox_of != servicer_id):
+        raise VisitorNotFoundError()
     wanted = list(dict.fromkeys(attributes))
     errors = [
         FieldError(f"attributes[{i}]", f"{key} is not used for {purpose}.", "not_in_purpose")
@@ -73,6 +79,7 @@ async def ask(
         state=ConsentRequestState.pending,
         created_at=now,
         expires_at=now + REQUEST_LIFETIME,
+        live=live,
     )
     session.add(request)
     await session.flush()
@@ -154,25 +161,37 @@ async def _answered(session: AsyncSession, request: ConsentRequest, now: datetim
         },
         visitor_id=request.visitor_id,
         now=now,
+        live=request.live,
     )
 
 
 async def status(
-    session: AsyncSession, servicer_id: uuid.UUID, request_id: uuid.UUID
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    request_id: uuid.UUID,
+    *,
+    live: bool | None = None,
 ) -> ConsentRequest:
-    """What the asking servicer sees while it waits; another servicer sees nothing."""
-    request = await session.scalar(
-        select(ConsentRequest).where(
-            ConsentRequest.id == request_id, ConsentRequest.servicer_id == servicer_id
-        )
+    """What the asking servicer sees while it waits; another servicer sees nothing, nor a
+    caller of the other mode than ``live`` (None: either, for the servicer's own pages)."""
+    query = select(ConsentRequest).where(
+        ConsentRequest.id == request_id, ConsentRequest.servicer_id == servicer_id
     )
+    if live is not None:
+        query = query.where(queries.in_mode(live, ConsentRequest))
+    request = await session.scalar(query)
     if request is None:
         raise ConsentRequestNotFoundError()
     return request
 
 
 async def receipt_for_servicer(
-    session: AsyncSession, keys: PlatformKeys, servicer_id: uuid.UUID, request_id: uuid.UUID
+    session: AsyncSession,
+    keys: PlatformKeys,
+    servicer_id: uuid.UUID,
+    request_id: uuid.UUID,
+    *,
+    live: bool | None = None,
 ) -> str:
     """The servicer's signed copy of the receipt of the grant that answered its request: the
     visitor named by the servicer's pairwise subject id, never by their own id. The servicer sees
@@ -180,7 +199,7 @@ async def receipt_for_servicer(
 
     Signed as it is asked for (Ed25519 signatures are deterministic: the same copy each time,
     while the signing key stays)."""
-    asked = await status(session, servicer_id, request_id)
+    asked = await status(session, servicer_id, request_id, live=live)
     record = (
         await session.get(ConsentGrant, {"visitor_id": asked.visitor_id, "id": asked.grant_id})
         if asked.grant_id

@@ -132,6 +132,7 @@ async def _record(
         granted_at=now,
         expires_at=expires_at,
         receipt=receipts.sign(claims, keys),
+        live=visitor.live,
     )
     session.add(record)
     await session.flush()
@@ -146,6 +147,7 @@ async def _record(
             _grant_event(record),
             visitor_id=visitor_id,
             now=now,
+            live=record.live,
         )
     return record
 
@@ -181,6 +183,7 @@ async def revoke(
                 "consent.revoked",
                 {"grant_id": str(record.id), "purpose": record.purpose},
                 visitor_id=visitor_id,
+                live=record.live,
             )
     return record
 
@@ -355,6 +358,7 @@ async def announce_expired_grants(session: AsyncSession, now: datetime | None = 
             ConsentGrant.visitor_id,
             ConsentGrant.purpose,
             ConsentGrant.expires_at,
+            ConsentGrant.live,
         ).where(
             ConsentGrant.servicer_id.is_not(None),
             ConsentGrant.revoked_at.is_(None),
@@ -363,7 +367,7 @@ async def announce_expired_grants(session: AsyncSession, now: datetime | None = 
         )
     )
     count = 0
-    for grant_id, servicer_id, visitor_id, purpose, expires_at in ended:
+    for grant_id, servicer_id, visitor_id, purpose, expires_at, live in ended:
         assert servicer_id is not None
         written = await webhooks.emit(
             session,
@@ -372,6 +376,7 @@ async def announce_expired_grants(session: AsyncSession, now: datetime | None = 
             {"grant_id": str(grant_id), "purpose": purpose, "expired_at": expires_at.isoformat()},
             visitor_id=visitor_id,
             now=now,
+            live=live,
         )
         count += written is not None
     return count

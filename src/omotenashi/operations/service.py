@@ -14,6 +14,7 @@ from omotenashi.japan import JST
 from omotenashi.resolve import queries as access_log
 from omotenashi.security.audit import AuditEntry
 from omotenashi.servicers.models import Servicer, ServicerState
+from omotenashi.visitors import queries as visitors_queries
 from omotenashi.visitors.models import Visitor
 
 ANOMALY_DETECTOR = "system:anomaly-detector"
@@ -37,13 +38,17 @@ class SuspendedTerminal:
 
 async def headlines(session: AsyncSession, now: datetime) -> Headlines:
     """Account holders (family members not counted), servicers, and resolves since midnight in
-    Japan."""
+    Japan; servicers' sandbox visitors and their resolves count in none of them."""
     midnight = datetime.combine(now.astimezone(JST).date(), time(), JST)
     row = (
         await session.execute(
             sa.select(
                 sa.select(sa.func.count())
-                .where(Visitor.registered_by_id.is_(None), Visitor.data_key.is_not(None))
+                .where(
+                    Visitor.registered_by_id.is_(None),
+                    Visitor.data_key.is_not(None),
+                    visitors_queries.counted(),
+                )
                 .scalar_subquery(),
                 sa.select(sa.func.count())
                 .where(Servicer.state == ServicerState.approved)

@@ -13,6 +13,7 @@ from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
 from omotenashi.deps import Session
+from omotenashi.payments.errors import SandboxPaymentsError
 from omotenashi.resolve.touchpoint import PurposeNotForTerminalError
 from omotenashi.servicers.purposes import PurposeKey
 
@@ -22,6 +23,8 @@ async def touchpoint_terminal(
 ) -> AuthenticatedClient:
     """A terminal holding ``resolve`` and set up for the ``payment`` purpose."""
     caller = await clients.authorize(session, claims, "resolve")
+    if not caller.live:
+        raise SandboxPaymentsError()
     if caller.kind is not ClientKind.terminal or str(PurposeKey.payment) not in caller.purposes:
         raise PurposeNotForTerminalError()
     return caller
@@ -32,7 +35,10 @@ async def servicer_caller(
 ) -> AuthenticatedClient:
     """The servicer's back-end (``servicer:admin``) or one of its payment terminals."""
     if "servicer:admin" in claims.scopes:
-        return await clients.authorize(session, claims, "servicer:admin")
+        caller = await clients.authorize(session, claims, "servicer:admin")
+        if not caller.live:
+            raise SandboxPaymentsError()
+        return caller
     return await touchpoint_terminal(session, claims)
 
 

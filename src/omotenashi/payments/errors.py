@@ -114,3 +114,11 @@ class CardRefundFailedError(UnavailableError):
 
     code = "card_refund_failed"
     title = "The card payment could not be refunded yet"
+
+
+class SandboxPaymentsError(ForbiddenError):
+    """Money does not move in a servicer's sandbox: there is no sandbox ledger, and a test
+    charge must never touch a live wallet."""
+
+    code = "payments_not_in_sandbox"
+    title = "Payments cannot be made with a sandbox client"

@@ -41,6 +41,7 @@ from omotenashi.clients.tokens import AccessToken
 from omotenashi.db import Executor
 from omotenashi.errors import AppError
 from omotenashi.payments import idempotency, ledger
+from omotenashi.payments.errors import SandboxPaymentsError
 from omotenashi.payments.ledger import Operation
 from omotenashi.payments.models import OperationKind
 from omotenashi.payments.schemas import ChargeIn, PaymentOut
@@ -73,7 +74,7 @@ _KINDS = {
 _CALLER = sa.text(
     """
 SELECT c.id, c.client_id, c.servicer_id, c.kind, c.scopes, c.purposes,
-       c.max_requests_per_minute, c.max_visitors_per_minute,
+       c.max_requests_per_minute, c.max_visitors_per_minute, c.live,
        EXISTS (SELECT FROM idempotency_keys k
                 WHERE k.scope = 'client:' || c.id::text AND k.key = :key) AS seen
   FROM api_clients c JOIN servicers s ON s.id = c.servicer_id
@@ -95,6 +96,8 @@ async def caller(
     scopes = token.scopes & set(row.scopes)
     if "resolve" not in scopes:
         raise InsufficientScopeError("resolve")
+    if not row.live:
+        raise SandboxPaymentsError()
     client = AuthenticatedClient(
         id=row.id,
         client_id=row.client_id,
@@ -104,6 +107,7 @@ async def caller(
         purposes=tuple(row.purposes),
         max_requests_per_minute=row.max_requests_per_minute,
         max_visitors_per_minute=row.max_visitors_per_minute,
+        live=row.live,
     )
     if client.kind is not ClientKind.terminal or str(PurposeKey.payment) not in client.purposes:
         raise PurposeNotForTerminalError()

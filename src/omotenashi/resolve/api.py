@@ -134,7 +134,7 @@ def install(app: FastAPI) -> None:
 async def consent_request_status(
     request_id: uuid.UUID, caller: Terminal, session: Session
 ) -> ConsentRequestStatus:
-    asked = await consent_requests.status(session, caller.servicer_id, request_id)
+    asked = await consent_requests.status(session, caller.servicer_id, request_id, live=caller.live)
     return ConsentRequestStatus(
         id=str(asked.id),
         state=str(asked.state),

@@ -9,10 +9,10 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base
+from omotenashi.db import Base, LiveFlag
 
 
-class AccessLogEntry(Base):
+class AccessLogEntry(LiveFlag, Base):
     __tablename__ = "access_log"
 
     id: Mapped[int] = mapped_column(sa.BigInteger, sa.Identity(), primary_key=True)

@@ -32,8 +32,13 @@ async def forget_disclosures(session: AsyncSession, visitor_ids: Sequence[uuid.U
 
 
 def logged_since(since: datetime) -> sa.ScalarSelect[int]:
-    """How many disclosures were logged since ``since``, for a count inside another query."""
-    return sa.select(sa.func.count()).where(AccessLogEntry.at >= since).scalar_subquery()
+    """How many live disclosures were logged since ``since`` (a sandbox's are left out), for a
+    count inside another query."""
+    return (
+        sa.select(sa.func.count())
+        .where(AccessLogEntry.at >= since, AccessLogEntry.live)
+        .scalar_subquery()
+    )
 
 
 def log_of(

@@ -94,7 +94,8 @@ SELECT CAST(:terminal_id AS uuid) AS terminal_id,
        CAST(:ceiling AS integer) AS ceiling,
        CAST(NULL AS uuid) AS client_pk,
        CAST(NULL AS text) AS refusal,
-       CAST(NULL AS float8) AS wait
+       CAST(NULL AS float8) AS wait,
+       CAST(:live AS boolean) AS live
 )"""
 
 # Who resolves, when an API client does with its access token: the client is read and checked
@@ -105,7 +106,7 @@ SELECT CAST(:terminal_id AS uuid) AS terminal_id,
 # before anything is disclosed and in the same statement.
 _CLIENT_CALLER_SQL = """
 client AS MATERIALIZED (
-SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling,
+SELECT c.id, c.kind, c.max_visitors_per_minute AS ceiling, c.live,
        {suspended} AS suspended,
        {may_resolve} AS may_resolve,
        {may_serve} AS may_serve,
@@ -132,7 +133,8 @@ SELECT CASE WHEN client.kind = 'terminal' THEN client.id END AS terminal_id,
          WHEN CAST(:qr_carrier_id AS uuid) IS NOT NULL AND NOT EXISTS (SELECT FROM used)
          THEN 'qr_replayed'
        END AS refusal,
-       (SELECT {wait} FROM rate_limits r WHERE r.key = 'client:' || client.id)::float8 AS wait
+       (SELECT {wait} FROM rate_limits r WHERE r.key = 'client:' || client.id)::float8 AS wait,
+       client.live
   FROM (SELECT) AS one LEFT JOIN client ON true
 )"""
 _QR_USE: sa.ColumnElement[Any] = sa.literal_column("CAST(:qr_carrier_id AS uuid)")
@@ -181,7 +183,9 @@ SELECT caller.*,
   FROM caller
   LEFT JOIN servicers s ON s.id = caller.servicer_id
   LEFT JOIN servicer_purposes sp ON sp.servicer_id = s.id AND sp.purpose = :purpose
-  LEFT JOIN visitors v ON v.id = ({whom}) AND {visitor_live}
+  -- Only a visitor of the caller's mode: a sandbox caller's test visitors, else live ones; the
+  -- other mode's visitor is as unknown as no visitor at all.
+  LEFT JOIN visitors v ON v.id = ({whom}) AND {visitor_live} AND {visitor_in_mode}
   -- What the visitor lets this servicer (itself, or its whole category) see for the purpose.
   LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT k::text) AS keys
@@ -256,8 +260,8 @@ SELECT facts.*,
 -- A disclosure and its line in the visitor's access log are one statement: neither without
 -- the other.
 logged AS (
-INSERT INTO access_log (visitor_id, at, servicer_id, terminal_id, purpose, attribute_keys)
-SELECT visitor_id, :now, servicer_id, terminal_id, :purpose, coalesce(present_keys, '{{}}')
+INSERT INTO access_log (visitor_id, at, servicer_id, terminal_id, purpose, attribute_keys, live)
+SELECT visitor_id, :now, servicer_id, terminal_id, :purpose, coalesce(present_keys, '{{}}'), live
   FROM decided
  WHERE outcome = 'disclosed'
 RETURNING id
@@ -290,6 +294,11 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
         servicer_approved=_sql(servicers.approved(_S)),
         purpose_approved=_sql(servicers.purpose_approved(_SP)),
         visitor_live=_sql(visitors_queries.live(_V)),
+        visitor_in_mode=_sql(
+            visitors_queries.in_mode(
+                sa.literal_column("caller.live"), sa.literal_column("caller.servicer_id"), _V
+            )
+        ),
         granted=_sql(
             consent.granted_to(
                 visitor=sa.literal_column("v.id"),
@@ -311,6 +320,7 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
             sa.column("client_pk", sa.Uuid),
             sa.column("refusal", sa.String),
             sa.column("wait", sa.Float),
+            sa.column("live", sa.Boolean),
             sa.column("servicer_known", sa.Boolean),
             sa.column("approved", sa.Boolean),
             sa.column("visitor_id", sa.Uuid),
@@ -331,7 +341,11 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
 
 # The visitor by id (a consent request names them, or a QR code), or by the live card or tag.
 _BY_VISITOR = ":visitor_id"
-_BY_CARD = _sql(carriers.card_holder(_param("kind"), _param("lookup_hash"), _CARRIER))
+_BY_CARD = _sql(
+    carriers.card_holder(
+        _param("kind"), _param("lookup_hash"), _CARRIER, mode=sa.literal_column("caller.live")
+    )
+)
 _DECIDE = {
     (False, False): _decide(_GIVEN_CALLER, _BY_VISITOR),
     (False, True): _decide(_GIVEN_CALLER, _BY_CARD),
@@ -390,6 +404,7 @@ class Decision:
     clear: dict[str, Any]
     sealed: dict[str, bytes]
     visitors_seen: int | None  # distinct visitors of the terminal in the window; None: no count
+    live: bool = True  # the caller's mode: false in a servicer's sandbox
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -413,6 +428,7 @@ def decide_params(
     client_id: str | None = None,
     qr: QrCode | None = None,
     now: datetime,
+    live: bool = True,
 ) -> dict[str, Any]:
     """The values :func:`decide_statement`'s statement is run with (see :func:`decide`)."""
     params: dict[str, Any] = {
@@ -429,7 +445,7 @@ def decide_params(
             "qr_step": qr.step if qr else None,
         }
     else:
-        params |= {"terminal_id": terminal_id, "ceiling": ceiling}
+        params |= {"terminal_id": terminal_id, "ceiling": ceiling, "live": live}
     if isinstance(whom, Card):
         params |= {"kind": whom.kind.value, "lookup_hash": whom.lookup_hash}
     else:
@@ -448,6 +464,7 @@ async def decide(
     client_id: str | None = None,
     qr: QrCode | None = None,
     now: datetime,
+    live: bool = True,
 ) -> Decision:
     """Decide a resolve of ``whom`` for the servicer and purpose, and log it for the visitor
     when it discloses, in one round trip. An unknown servicer is :class:`ServicerNotFoundError`.
@@ -456,7 +473,10 @@ async def decide(
     statement checks it, counts the request against its rate, takes its terminal and ceiling
     from it and records ``qr``'s use. Without one, ``terminal_id`` is the terminal resolving,
     which the access log names; with a ``ceiling``, it may not serve more distinct visitors
-    than that in :data:`ANOMALY_WINDOW`."""
+    than that in :data:`ANOMALY_WINDOW`.
+
+    ``live``: the mode of the servicer's caller when no ``client_id`` is given (an API client's
+    is read with it): false for its sandbox, whose test visitors alone it then reaches."""
     params = decide_params(
         servicer_id=servicer_id,
         purpose=purpose,
@@ -466,6 +486,7 @@ async def decide(
         client_id=client_id,
         qr=qr,
         now=now,
+        live=live,
     )
     statement = decide_statement(client=client_id is not None, card=isinstance(whom, Card))
     row = (await session.execute(statement, params)).one()
@@ -487,6 +508,7 @@ async def decide(
         clear=_json(row.clear),
         sealed=dict(zip(row.sealed_keys or (), row.sealed_values or (), strict=True)),
         visitors_seen=row.visitors_seen,
+        live=row.live is not False,
     )
     if outcome is Outcome.disclosed:
         log.info(
@@ -569,6 +591,7 @@ async def resolve(
     purpose: PurposeKey,
     terminal_id: uuid.UUID | None = None,
     now: datetime | None = None,
+    live: bool = True,
 ) -> Resolution:
     """Resolve a visitor known by id, with no ceiling (a touchpoint's resolve, with its
     carrier and its terminal's ceiling, is :mod:`omotenashi.resolve.touchpoint`)."""
@@ -579,6 +602,7 @@ async def resolve(
         whom=visitor_id,
         terminal_id=terminal_id,
         now=now or datetime.now(UTC),
+        live=live,
     )
     return disclosed(keys, decision)
 
@@ -611,8 +635,8 @@ async def log_conversation(
     """Note in the access log of the visitor this terminal resolved as ``subject`` within the
     last hour that a conversation took place there. The counter knows only the pairwise id; the
     visitor is found among the terminal's recent disclosures. False when none matches."""
-    recent = await session.scalars(
-        select(AccessLogEntry.visitor_id)
+    recent = await session.execute(
+        select(AccessLogEntry.visitor_id, AccessLogEntry.live)
         .where(
             AccessLogEntry.terminal_id == terminal_id,
             AccessLogEntry.servicer_id == servicer_id,
@@ -622,10 +646,11 @@ async def log_conversation(
         .distinct()
     )
     key = pairwise_key(keys.derivation)
-    for visitor_id in recent:
+    for visitor_id, live in recent:
         if subject_id(key, servicer_id, visitor_id) == subject:
             session.add(
                 AccessLogEntry(
+                    live=live,  # a sandbox's conversation stays the sandbox's
                     visitor_id=visitor_id,
                     at=now,
                     servicer_id=servicer_id,

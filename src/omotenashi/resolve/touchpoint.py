@@ -202,6 +202,7 @@ async def _settle(
                     attributes=decision.missing,
                     terminal_id=decision.terminal_id,
                     now=now,
+                    live=decision.live,
                 )
             return ConsentAsked(decision.missing, request)
     return service.disclosed(keys, decision)
@@ -227,7 +228,7 @@ async def resolve_answered(
     request lives), the resolution for the visitor and purpose it named, without showing the
     carrier again; until then, the request as it stands."""
     now = now or datetime.now(UTC)
-    asked = await requests.status(session, caller.servicer_id, request_id)
+    asked = await requests.status(session, caller.servicer_id, request_id, live=caller.live)
     if asked.terminal_id != caller.id:  # only the touchpoint that asked; others see nothing
         raise ConsentRequestNotFoundError()
     if asked.state is not ConsentRequestState.accepted or asked.expires_at <= now:
@@ -240,6 +241,7 @@ async def resolve_answered(
         terminal_id=caller.id,
         ceiling=caller.max_visitors_per_minute,
         now=now,
+        live=caller.live,
     )
     if decision.outcome is service.Outcome.over_ceiling:
         return await _suspend(session, caller.servicer_id, decision)

@@ -15,6 +15,7 @@ from omotenashi.auth.dependencies import session_bearer
 from omotenashi.auth.errors import NotSignedInError
 from omotenashi.clients import service as clients
 from omotenashi.clients.dependencies import client_credentials
+from omotenashi.clients.errors import SandboxOnlyError
 from omotenashi.clients.tokens import verify_access_token
 from omotenashi.deps import Session, bearer_token, platform_keys
 from omotenashi.staff import service as staff
@@ -28,9 +29,12 @@ ADMIN_SCOPE = "servicer:admin"
 class Administrator:
     servicer_id: uuid.UUID
     actor: str  # how the audit log names them
+    # An API client's mode (True: live, False: its sandbox): it reaches rows of that mode only.
+    # None for signed-in staff, who see and manage both.
+    live: bool | None = None
 
 
-async def servicer_administrator(
+async def any_mode_administrator(
     request: Request,
     session: Session,
     # Either scheme will do; both are declared, so the OpenAPI document offers both.
@@ -43,7 +47,9 @@ async def servicer_administrator(
     if token.startswith("eyJ"):  # a JWT: an API client's access token
         claims = verify_access_token(platform_keys(request), token)
         caller = await clients.authorize(session, claims, ADMIN_SCOPE)
-        return Administrator(servicer_id=caller.servicer_id, actor=f"api_client:{caller.id}")
+        return Administrator(
+            servicer_id=caller.servicer_id, actor=f"api_client:{caller.id}", live=caller.live
+        )
     principal = await auth.authenticate(session, token)
     if not isinstance(principal, auth.StaffPrincipal) or principal.staff.servicer_id is None:
         raise RoleRequiredError()
@@ -51,4 +57,17 @@ async def servicer_administrator(
     return Administrator(servicer_id=principal.staff.servicer_id, actor=principal.actor)
 
 
+async def servicer_administrator(
+    admin: Annotated[Administrator, Depends(any_mode_administrator)],
+) -> Administrator:
+    """The servicer's administrator, for what exists only live (its profile, staff, content,
+    feedback, statistics): a sandbox client is refused with 403 ``sandbox_only``."""
+    if admin.live is False:
+        raise SandboxOnlyError()
+    return admin
+
+
 ServicerAdmin = Annotated[Administrator, Depends(servicer_administrator)]
+# For what a sandbox has its own rows of (API clients, webhook endpoints): an API client
+# reaches those of its own mode (``Administrator.live``), signed-in staff both.
+AnyModeAdmin = Annotated[Administrator, Depends(any_mode_administrator)]

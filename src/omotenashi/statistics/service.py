@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
+import sqlalchemy.orm
 import structlog
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import i18n
@@ -35,6 +37,8 @@ from omotenashi.servicers.models import ServicerCategory
 from omotenashi.servicers.purposes import INVITATION_EVENTS, PURPOSES, PurposeKey
 from omotenashi.statistics.errors import ChartNotFoundError, InvalidStatisticsQueryError
 from omotenashi.statistics.models import StatCell
+from omotenashi.visitors import queries as visitors_queries
+from omotenashi.visitors.models import Visitor
 
 log = structlog.get_logger(__name__)
 
@@ -48,8 +52,16 @@ RECENT_DAYS = 3  # the periodic job recomputes today and the days before (late r
 
 # Each metric: its events of one day (visitor, servicer, purpose, the dimensions' values, an
 # amount and a mark), which dimensions it is cut by, and whether servicers get cells of their own.
-_VISITOR_FACTS = """
-    JOIN visitors v ON v.id = e.visitor_id
+# Only live visitors count: a servicer's sandbox visitors and all they did are left out.
+_V = sa.orm.aliased(Visitor, name="v")
+_COUNTED = str(
+    visitors_queries.counted(_V).compile(
+        dialect=postgresql.dialect(),  # type: ignore[no-untyped-call]
+        compile_kwargs={"literal_binds": True},
+    )
+)
+_VISITOR_FACTS = f"""
+    JOIN visitors v ON v.id = e.visitor_id AND {_COUNTED}
     LEFT JOIN visitor_attributes n ON n.visitor_id = e.visitor_id AND n.key = 'nationality'
 """
 _SERVICER_FACTS = "JOIN servicers s ON s.id = e.servicer_id"
@@ -113,12 +125,12 @@ _METRICS: dict[str, _Metric] = {
         ("purpose", "category", "prefecture"),
     ),
     "registrations": _Metric(
-        """SELECT v.id AS visitor_id, NULL::uuid AS servicer_id, '' AS purpose,
-                coalesce(left(n.clear_value #>> '{}', 2), '') AS nationality,
+        f"""SELECT v.id AS visitor_id, NULL::uuid AS servicer_id, '' AS purpose,
+                coalesce(left(n.clear_value #>> '{{}}', 2), '') AS nationality,
                 coalesce(v.language, '') AS language, 0 AS amount, 0 AS marked, 1 AS weight
             FROM visitors v
             LEFT JOIN visitor_attributes n ON n.visitor_id = v.id AND n.key = 'nationality'
-            WHERE v.created_at >= :start AND v.created_at < :end""",
+            WHERE v.created_at >= :start AND v.created_at < :end AND {_COUNTED}""",  # noqa: S608 (constants only)
         ("nationality", "language"),
         per_servicer=False,
     ),

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, Timestamps, UUIDPrimaryKey
+from omotenashi.db import Base, LiveFlag, Timestamps, UUIDPrimaryKey
 
 
-class Visitor(UUIDPrimaryKey, Timestamps, Base):
+class Visitor(UUIDPrimaryKey, Timestamps, LiveFlag, Base):
     __tablename__ = "visitors"
 
     # A family member registered by a parent has no account of their own.
@@ -28,6 +28,13 @@ class Visitor(UUIDPrimaryKey, Timestamps, Base):
     departure: Mapped[date | None] = mapped_column(index=True)
     keep_after_departure: Mapped[bool] = mapped_column(default=False)
     updated_at: Mapped[datetime] = mapped_column(server_default=sa.func.now())
+    # A sandbox visitor (``live`` false) belongs to the one servicer that made it for its tests:
+    # only that servicer's sandbox clients reach it.
+    sandbox_of: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("servicers.id", ondelete="CASCADE"), index=True
+    )
+
+    __table_args__ = (sa.CheckConstraint("live = (sandbox_of IS NULL)", name="sandbox_has_owner"),)
 
 
 class VisitorAttribute(Base):

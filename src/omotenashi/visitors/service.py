@@ -52,8 +52,10 @@ async def create_visitor(
     *,
     language: str = "en",
     registered_by: uuid.UUID | None = None,
+    sandbox_of: uuid.UUID | None = None,
 ) -> Visitor:
-    """A new visitor with a data key of their own (a family member's, when registered_by)."""
+    """A new visitor with a data key of their own (a family member's, when registered_by); a
+    test visitor in the sandbox of the servicer ``sandbox_of``, when given."""
     if registered_by is not None:
         await get(session, registered_by)
     _, wrapped = keyring.new_data_key()
@@ -62,6 +64,8 @@ async def create_visitor(
         registered_by_id=registered_by,
         data_key=wrapped.to_bytes(),
         master_key_id=wrapped.master_key_id,
+        live=sandbox_of is None,
+        sandbox_of=sandbox_of,
     )
     session.add(visitor)
     await session.flush()

@@ -53,7 +53,7 @@ async def event_types() -> list[EventTypeOut]:
 
 @router.get("/webhooks", response_model=list[EndpointOut], summary="My webhook endpoints")
 async def list_endpoints(admin: WebhookAdmin, session: Session) -> list[EndpointOut]:
-    return [_out(e) for e in await service.endpoints(session, admin.servicer_id)]
+    return [_out(e) for e in await service.endpoints(session, admin.servicer_id, live=admin.live)]
 
 
 @router.post(
@@ -80,6 +80,7 @@ async def create_endpoint(
         description=body.description,
         actor=admin.actor,
         allow_loopback=loopback,
+        live=body.live if admin.live is None else admin.live,
     )
     return EndpointCreated(endpoint=_out(endpoint), secret=secret)
 
@@ -88,7 +89,9 @@ async def create_endpoint(
 async def delete_endpoint(
     endpoint_id: uuid.UUID, admin: WebhookAdmin, session: Session
 ) -> Response:
-    await service.delete_endpoint(session, admin.servicer_id, endpoint_id, actor=admin.actor)
+    await service.delete_endpoint(
+        session, admin.servicer_id, endpoint_id, actor=admin.actor, live=admin.live
+    )
     return Response(status_code=204)
 
 
@@ -103,7 +106,12 @@ async def rotate_secret(
     """For 24 hours each delivery carries two signatures, by the new secret and the old, so a
     receiver can switch to the new one without losing an event."""
     endpoint, secret = await service.rotate_secret(
-        session, platform_keys(request), admin.servicer_id, endpoint_id, actor=admin.actor
+        session,
+        platform_keys(request),
+        admin.servicer_id,
+        endpoint_id,
+        actor=admin.actor,
+        live=admin.live,
     )
     return EndpointCreated(endpoint=_out(endpoint), secret=secret)
 
@@ -117,7 +125,7 @@ async def enable_endpoint(
     endpoint_id: uuid.UUID, admin: WebhookAdmin, session: Session
 ) -> EndpointOut:
     found = await service.enable_endpoint(
-        session, admin.servicer_id, endpoint_id, actor=admin.actor
+        session, admin.servicer_id, endpoint_id, actor=admin.actor, live=admin.live
     )
     return _out(found)
 
@@ -134,7 +142,7 @@ async def deliveries(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[DeliveryOut]:
     rows = await service.deliveries(
-        session, admin.servicer_id, endpoint_id=endpoint_id, limit=limit
+        session, admin.servicer_id, endpoint_id=endpoint_id, limit=limit, live=admin.live
     )
     return [delivery_out(d, e) for d, e, _ in rows]
 
@@ -146,7 +154,7 @@ async def deliveries(
     summary="Send a delivery again now, with the same webhook-id",
 )
 async def replay(delivery_id: uuid.UUID, admin: WebhookAdmin, session: Session) -> DeliveryOut:
-    delivery = await service.replay(session, admin.servicer_id, delivery_id)
+    delivery = await service.replay(session, admin.servicer_id, delivery_id, live=admin.live)
     event = await session.get(WebhookEvent, delivery.event_id)
     assert event is not None
     return delivery_out(delivery, event)

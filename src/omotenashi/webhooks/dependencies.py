@@ -9,10 +9,10 @@ from fastapi import Depends, Request
 
 from omotenashi.auth.dependencies import PageStaffOf
 from omotenashi.auth.service import StaffPrincipal
-from omotenashi.servicers.dependencies import Administrator, servicer_administrator
+from omotenashi.servicers.dependencies import Administrator, any_mode_administrator
 from omotenashi.staff.models import Role
 
-WebhookAdmin = Annotated[Administrator, Depends(servicer_administrator)]
+WebhookAdmin = Annotated[Administrator, Depends(any_mode_administrator)]
 
 
 def allow_loopback(request: Request) -> bool:

@@ -11,10 +11,10 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from omotenashi.db import Base, UUIDPrimaryKey, text_enum
+from omotenashi.db import Base, LiveFlag, UUIDPrimaryKey, text_enum
 
 
-class WebhookEndpoint(UUIDPrimaryKey, Base):
+class WebhookEndpoint(UUIDPrimaryKey, LiveFlag, Base):
     """Where a servicer wants events pushed, and which ones."""
 
     __tablename__ = "webhook_endpoints"
@@ -38,7 +38,7 @@ class WebhookEndpoint(UUIDPrimaryKey, Base):
     disabled_reason: Mapped[str | None] = mapped_column(sa.String(200))
 
 
-class WebhookEvent(UUIDPrimaryKey, Base):
+class WebhookEvent(UUIDPrimaryKey, LiveFlag, Base):
     """The outbox: one event for one servicer, written in the transaction of what it announces.
     Its id is the ``webhook-id`` of every delivery and retry of it."""
 
@@ -63,7 +63,7 @@ class DeliveryState(StrEnum):
     failed = "failed"  # retried for the whole span (or the endpoint was disabled) and given up
 
 
-class WebhookDelivery(UUIDPrimaryKey, Base):
+class WebhookDelivery(UUIDPrimaryKey, LiveFlag, Base):
     __tablename__ = "webhook_deliveries"
 
     event_id: Mapped[uuid.UUID] = mapped_column(

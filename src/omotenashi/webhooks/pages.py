@@ -64,6 +64,7 @@ async def add_endpoint(
     url: Annotated[str, Form(max_length=2000)] = "",
     description: Annotated[str, Form(max_length=200)] = "",
     events: Annotated[list[str] | None, Form()] = None,
+    sandbox: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     assert me.staff.servicer_id is not None
     try:
@@ -76,6 +77,7 @@ async def add_endpoint(
             description=description,
             actor=me.actor,
             allow_loopback=loopback,
+            live=not sandbox,
         )
     except InvalidEndpointError:
         return await _page(request, session, me, 422, error=NOT_VALID)

@@ -24,6 +24,12 @@ class EndpointIn(RequestBody):
         examples=[["consent_request.answered", "consent.revoked"]],
     )
     description: str | None = Field(None, max_length=200, examples=["Front desk PMS"])
+    live: bool = Field(
+        True,
+        description="false: a sandbox endpoint, for the events of the servicer's sandbox only. "
+        "An API client's endpoint always takes the client's own mode (a sandbox client's is a "
+        "sandbox endpoint); this field chooses only for a signed-in administrator.",
+    )
 
 
 class EndpointOut(BaseModel):
@@ -33,6 +39,7 @@ class EndpointOut(BaseModel):
     url: str
     description: str | None
     events: list[str]
+    live: bool = Field(description="false for a sandbox endpoint")
     created_at: datetime
     previous_secret_until: datetime | None = Field(
         description="While set and in the future, deliveries carry a signature by the previous "

@@ -197,8 +197,11 @@ async def create_endpoint(
     actor: str,
     allow_loopback: bool = False,
     now: datetime | None = None,
+    live: bool = True,
 ) -> tuple[WebhookEndpoint, str]:
-    """A new endpoint and its signing secret, which is shown this once."""
+    """A new endpoint and its signing secret, which is shown this once. A sandbox endpoint
+    (``live`` false) receives the events of the servicer's sandbox only; a live one never
+    does."""
     now = now or datetime.now(UTC)
     url = url.strip()
     wanted, errors = _check_events(events)
@@ -220,6 +223,7 @@ async def create_endpoint(
         events=wanted,
         secret_sealed=_seal(keys, secret),
         created_at=now,
+        live=live,
     )
     session.add(endpoint)
     await session.flush()
@@ -228,19 +232,28 @@ async def create_endpoint(
     return endpoint, secret
 
 
-async def endpoints(session: AsyncSession, servicer_id: uuid.UUID) -> list[WebhookEndpoint]:
+async def endpoints(
+    session: AsyncSession, servicer_id: uuid.UUID, *, live: bool | None = None
+) -> list[WebhookEndpoint]:
     found = await session.scalars(
-        queries.endpoints_of(servicer_id).order_by(WebhookEndpoint.created_at)
+        queries.endpoints_of(servicer_id, live).order_by(
+            WebhookEndpoint.live.desc(), WebhookEndpoint.created_at
+        )
     )
     return list(found)
 
 
 async def endpoint(
-    session: AsyncSession, servicer_id: uuid.UUID, endpoint_id: uuid.UUID
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    endpoint_id: uuid.UUID,
+    *,
+    live: bool | None = None,
 ) -> WebhookEndpoint:
-    """One of the servicer's endpoints; another servicer's is not found."""
+    """One of the servicer's endpoints; another servicer's is not found, nor one of the other
+    mode than ``live``."""
     found = await session.scalar(
-        queries.endpoints_of(servicer_id).where(WebhookEndpoint.id == endpoint_id)
+        queries.endpoints_of(servicer_id, live).where(WebhookEndpoint.id == endpoint_id)
     )
     if found is None:
         raise EndpointNotFoundError()
@@ -255,11 +268,12 @@ async def rotate_secret(
     *,
     actor: str,
     now: datetime | None = None,
+    live: bool | None = None,
 ) -> tuple[WebhookEndpoint, str]:
     """A new secret; the one it replaces keeps signing beside it for ``ROTATION_OVERLAP``, so
     a receiver can switch without losing an event."""
     now = now or datetime.now(UTC)
-    found = await endpoint(session, servicer_id, endpoint_id)
+    found = await endpoint(session, servicer_id, endpoint_id, live=live)
     secret = new_secret()
     found.previous_secret_sealed = found.secret_sealed
     found.previous_secret_until = now + ROTATION_OVERLAP
@@ -271,9 +285,14 @@ async def rotate_secret(
 
 
 async def delete_endpoint(
-    session: AsyncSession, servicer_id: uuid.UUID, endpoint_id: uuid.UUID, *, actor: str
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    endpoint_id: uuid.UUID,
+    *,
+    actor: str,
+    live: bool | None = None,
 ) -> None:
-    found = await endpoint(session, servicer_id, endpoint_id)
+    found = await endpoint(session, servicer_id, endpoint_id, live=live)
     await _audit(session, actor, "webhook.endpoint_deleted", found)
     await session.delete(found)
     await session.flush()
@@ -281,9 +300,14 @@ async def delete_endpoint(
 
 
 async def enable_endpoint(
-    session: AsyncSession, servicer_id: uuid.UUID, endpoint_id: uuid.UUID, *, actor: str
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    endpoint_id: uuid.UUID,
+    *,
+    actor: str,
+    live: bool | None = None,
 ) -> WebhookEndpoint:
-    found = await endpoint(session, servicer_id, endpoint_id)
+    found = await endpoint(session, servicer_id, endpoint_id, live=live)
     found.disabled_at = found.disabled_reason = found.failing_since = None
     await session.flush()
     await _audit(session, actor, "webhook.endpoint_enabled", found)
@@ -313,6 +337,7 @@ async def _deliver_to(
             endpoint_id=target.id,
             created_at=event.created_at,
             next_attempt_at=event.created_at,
+            live=event.live,
         )
         session.add(delivery)
         await session.flush()
@@ -328,15 +353,17 @@ async def emit(
     *,
     visitor_id: uuid.UUID | None = None,
     now: datetime | None = None,
+    live: bool = True,
 ) -> WebhookEvent | None:
     """Write ``event_type`` to the outbox in the caller's transaction, with a delivery queued
     for each of the servicer's endpoints that asked for it: a rollback drops them all, a commit
     guarantees them. ``data`` holds ids only; ``visitor_id`` is kept to name the visitor by the
-    servicer's pairwise subject and is never sent. None when no endpoint wants the event."""
+    servicer's pairwise subject and is never sent. None when no endpoint wants the event.
+    ``live`` false: an event of the servicer's sandbox, for its sandbox endpoints only."""
     assert event_type in EVENT_TYPES, event_type
     targets = list(
         await session.scalars(
-            queries.subscribed(event_type).where(WebhookEndpoint.servicer_id == servicer_id)
+            queries.subscribed(event_type, live).where(WebhookEndpoint.servicer_id == servicer_id)
         )
     )
     if not targets:
@@ -347,6 +374,7 @@ async def emit(
         data=dict(data),
         visitor_id=visitor_id,
         created_at=now or datetime.now(UTC),
+        live=live,
     )
     session.add(event)
     await session.flush()
@@ -379,6 +407,7 @@ async def emit_in_area(
         .where(
             WebhookEndpoint.disabled_at.is_(None),
             sa.literal(event_type) == sa.any_(WebhookEndpoint.events),
+            WebhookEndpoint.live,  # an area's alerts are live events: never for a sandbox
             in_area,
         )
     )
@@ -572,11 +601,12 @@ async def deliveries(
     *,
     endpoint_id: uuid.UUID | None = None,
     limit: int = 50,
+    live: bool | None = None,
 ) -> list[tuple[WebhookDelivery, WebhookEvent, WebhookEndpoint]]:
-    """The servicer's delivery log, newest first."""
-    statement = queries.deliveries_of(servicer_id)
+    """The servicer's delivery log, newest first (of one mode when ``live`` is given)."""
+    statement = queries.deliveries_of(servicer_id, live)
     if endpoint_id is not None:
-        await endpoint(session, servicer_id, endpoint_id)
+        await endpoint(session, servicer_id, endpoint_id, live=live)
         statement = statement.where(WebhookDelivery.endpoint_id == endpoint_id)
     rows = await session.execute(
         statement.order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id).limit(limit)
@@ -589,13 +619,15 @@ async def replay(
     servicer_id: uuid.UUID,
     delivery_id: uuid.UUID,
     now: datetime | None = None,
+    *,
+    live: bool | None = None,
 ) -> WebhookDelivery:
     """Send a delivery again now, with the same ``webhook-id``: the receiver can tell it has
     seen the event. A delivery to a disabled endpoint is refused until it is enabled."""
     now = now or datetime.now(UTC)
     row = (
         await session.execute(
-            queries.deliveries_of(servicer_id).where(WebhookDelivery.id == delivery_id)
+            queries.deliveries_of(servicer_id, live).where(WebhookDelivery.id == delivery_id)
         )
     ).first()
     if row is None:
