@@ -7,7 +7,8 @@ dependencies and documents, as ``application/problem+json`` with the problem sch
 
 - 401 and 403 for an operation behind a security scheme (a session or a client token);
 - 404 for one with a path parameter (the thing it names may not exist, or not be the caller's);
-- 422 for one that takes a body or validated parameters;
+- 422 for one that takes a body or validated parameters; 400 for a body that is not JSON and
+  413 for one over the size limit;
 - 409 for one that takes an ``Idempotency-Key`` (a key still being answered);
 - every status a route declares itself in ``responses`` (400, 403, 404, 409, 429 with the codes
   it answers them with), whose description is kept.
@@ -66,19 +67,19 @@ class Problem(BaseModel):
 
 
 class ValidationProblem(Problem):
-    """A request that did not validate: ``errors`` says which inputs and why."""
+    """A request that did not validate: ``errors`` says which inputs and why (it is absent
+    only when the request is refused as a whole, such as a document that cannot be read)."""
 
     model_config = ConfigDict(extra="allow", title="ValidationProblem")
 
-    errors: list[FieldError]  # required here
-
 
 _DEFAULTS = {
-    400: "bad_request: the request cannot be served as sent",
+    400: "bad_request: the request cannot be served as sent (a body that is not JSON)",
     401: "not_signed_in, invalid_token or session_expired: no valid credentials were sent",
     403: "wrong_principal, forbidden or insufficient_scope: the caller may not do this",
     404: "not_found: nothing of that id exists for this caller",
     409: "conflict: the request conflicts with the current state",
+    413: "request_too_large: the body is larger than the limit; nothing was stored",
     422: "validation_failed: errors[] names each rejected input (field, message, code)",
     429: "rate_limited: too many requests; wait Retry-After seconds",
 }
@@ -99,6 +100,10 @@ def error_statuses(route: RouteContext) -> set[int]:
         statuses |= {401, 403}
     if any(each.path_params for each in every):
         statuses.add(404)
+    if any(each.body_params for each in every):
+        # A body that is not JSON at all (FastAPI's "error parsing the body"), and one larger
+        # than the body limit (middleware.BodyLimit).
+        statuses |= {400, 413}
     if any(
         each.path_params or each.query_params or each.header_params or each.body_params
         for each in every
