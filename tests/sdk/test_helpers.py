@@ -6,8 +6,10 @@ tests/integration/test_sdk_journey.py.)"""
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from omotenashi_client import (
@@ -94,3 +96,15 @@ def test_text_that_is_not_an_om2_code_is_refused_before_any_request(text: str, r
 def test_the_layout_the_reader_checks_is_the_specs() -> None:
     assert sum(field.length for field in qr_spec.LAYOUT2) == 65
     assert qr_spec.TEXT2_CHARS == len(qr_spec.VECTORS2[0].code) == 108
+
+
+def test_the_readmes_terminal_is_code_that_runs_against_this_sdk() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "sdk" / "python" / "README.md").read_text()
+    code = re.findall(r"```python\n(.*?)```", readme, re.S)[0]
+    assert len(code.strip().splitlines()) <= 25
+    secret = webhooks.new_secret()
+    names: dict[str, object] = {"CLIENT_ID": "omc_x", "CLIENT_SECRET": "s"}
+    names["WEBHOOK_SECRET"] = secret
+    exec(compile(code, "README.md", "exec"), names)  # noqa: S102 - our own README
+    assert callable(names["on_card"])
+    assert callable(names["on_webhook"])
