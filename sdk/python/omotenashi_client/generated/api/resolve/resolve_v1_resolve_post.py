@@ -103,12 +103,16 @@ def sync_detailed(
 ) -> Response[Problem | ResolveResponse | ValidationProblem]:
     """Identify a visitor at a touchpoint and receive what they consented to share
 
-     One statement decides and logs a disclosure (so the route needs no transaction); what
-    a refusal leaves behind is written in a transaction of its own.
+     Send the card, tag or QR code the visitor presented and the purpose you serve them for (a terminal's
+    token with the `resolve` scope). The answer is the visitor as your organisation knows them
+    (`subject`, the same at each of your touchpoints, never another's), their language and the
+    attributes they consented to share for the purpose; `missing` names those they did not.
 
-    The declaration FastAPI documents and validates by; a well-formed request is answered by
-    :class:`omotenashi.resolve.endpoint.LeanRoute` on the raw pool, through the same
-    :func:`touchpoint.resolve_with_token`, and only what it does not take reaches this.
+    Without consent the answer is 403 `consent_required` with a `consent_request`: show its `url` as a
+    QR code, and learn the visitor's answer from the `consent_request.answered` webhook (or poll
+    `status_url`), then resolve again. A card that is unknown, revoked or not the visitor's, and a QR
+    code that is expired or forged, are all 404 `carrier_not_found`; a QR code shown twice is 409
+    `qr_replayed`.
 
     Args:
         body (ResolveRequest):
@@ -139,12 +143,16 @@ def sync(
 ) -> Problem | ResolveResponse | ValidationProblem | None:
     """Identify a visitor at a touchpoint and receive what they consented to share
 
-     One statement decides and logs a disclosure (so the route needs no transaction); what
-    a refusal leaves behind is written in a transaction of its own.
+     Send the card, tag or QR code the visitor presented and the purpose you serve them for (a terminal's
+    token with the `resolve` scope). The answer is the visitor as your organisation knows them
+    (`subject`, the same at each of your touchpoints, never another's), their language and the
+    attributes they consented to share for the purpose; `missing` names those they did not.
 
-    The declaration FastAPI documents and validates by; a well-formed request is answered by
-    :class:`omotenashi.resolve.endpoint.LeanRoute` on the raw pool, through the same
-    :func:`touchpoint.resolve_with_token`, and only what it does not take reaches this.
+    Without consent the answer is 403 `consent_required` with a `consent_request`: show its `url` as a
+    QR code, and learn the visitor's answer from the `consent_request.answered` webhook (or poll
+    `status_url`), then resolve again. A card that is unknown, revoked or not the visitor's, and a QR
+    code that is expired or forged, are all 404 `carrier_not_found`; a QR code shown twice is 409
+    `qr_replayed`.
 
     Args:
         body (ResolveRequest):
@@ -170,12 +178,16 @@ async def asyncio_detailed(
 ) -> Response[Problem | ResolveResponse | ValidationProblem]:
     """Identify a visitor at a touchpoint and receive what they consented to share
 
-     One statement decides and logs a disclosure (so the route needs no transaction); what
-    a refusal leaves behind is written in a transaction of its own.
+     Send the card, tag or QR code the visitor presented and the purpose you serve them for (a terminal's
+    token with the `resolve` scope). The answer is the visitor as your organisation knows them
+    (`subject`, the same at each of your touchpoints, never another's), their language and the
+    attributes they consented to share for the purpose; `missing` names those they did not.
 
-    The declaration FastAPI documents and validates by; a well-formed request is answered by
-    :class:`omotenashi.resolve.endpoint.LeanRoute` on the raw pool, through the same
-    :func:`touchpoint.resolve_with_token`, and only what it does not take reaches this.
+    Without consent the answer is 403 `consent_required` with a `consent_request`: show its `url` as a
+    QR code, and learn the visitor's answer from the `consent_request.answered` webhook (or poll
+    `status_url`), then resolve again. A card that is unknown, revoked or not the visitor's, and a QR
+    code that is expired or forged, are all 404 `carrier_not_found`; a QR code shown twice is 409
+    `qr_replayed`.
 
     Args:
         body (ResolveRequest):
@@ -204,12 +216,16 @@ async def asyncio(
 ) -> Problem | ResolveResponse | ValidationProblem | None:
     """Identify a visitor at a touchpoint and receive what they consented to share
 
-     One statement decides and logs a disclosure (so the route needs no transaction); what
-    a refusal leaves behind is written in a transaction of its own.
+     Send the card, tag or QR code the visitor presented and the purpose you serve them for (a terminal's
+    token with the `resolve` scope). The answer is the visitor as your organisation knows them
+    (`subject`, the same at each of your touchpoints, never another's), their language and the
+    attributes they consented to share for the purpose; `missing` names those they did not.
 
-    The declaration FastAPI documents and validates by; a well-formed request is answered by
-    :class:`omotenashi.resolve.endpoint.LeanRoute` on the raw pool, through the same
-    :func:`touchpoint.resolve_with_token`, and only what it does not take reaches this.
+    Without consent the answer is 403 `consent_required` with a `consent_request`: show its `url` as a
+    QR code, and learn the visitor's answer from the `consent_request.answered` webhook (or poll
+    `status_url`), then resolve again. A card that is unknown, revoked or not the visitor's, and a QR
+    code that is expired or forged, are all 404 `carrier_not_found`; a QR code shown twice is 409
+    `qr_replayed`.
 
     Args:
         body (ResolveRequest):
