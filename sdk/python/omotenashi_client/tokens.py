@@ -92,13 +92,15 @@ class TokenCache:
         if self._scope:
             form["scope"] = self._scope
         asked_at = self._clock()
-        answer = self._http.post(
-            f"{self.base_url}{TOKEN_PATH}", data=form, auth=self._credentials
-        )
+        answer = self._http.post(f"{self.base_url}{TOKEN_PATH}", data=form, auth=self._credentials)
         self.requests += 1
-        body = answer.json()
-        if answer.status_code != 200:
-            raise TokenError(answer.status_code, body.get("error", "?"), body.get("error_description"))
+        try:
+            body = answer.json()
+        except ValueError:  # not the platform answering (a proxy's error page)
+            body = {}
+        if answer.status_code != 200 or "access_token" not in body:
+            error = str(body.get("error", "unexpected_answer"))
+            raise TokenError(answer.status_code, error, body.get("error_description"))
         return Token(
             access_token=body["access_token"],
             scope=body.get("scope", ""),
