@@ -227,6 +227,11 @@ async def test_a_hotel_desk_learns_consent_and_its_withdrawal_by_signed_webhook(
     )
     assert linked.status_code == 202, linked.content
 
+    # Credentials the platform does not know are refused in OAuth's words.
+    with pytest.raises(TokenError) as refused:
+        await asyncio.to_thread(TokenCache(server.base, "omc_nobody", "wrong").token)
+    assert (refused.value.status, refused.value.error) == (401, "invalid_client")
+
     # The desk takes a token (once: it is cached) and resolves the card: consent is needed.
     now = [1000.0]  # the cache's clock, moved by the test below
     tokens = TokenCache(
@@ -268,9 +273,3 @@ async def test_a_hotel_desk_learns_consent_and_its_withdrawal_by_signed_webhook(
     again = await resolve.asyncio(client=await asyncio.to_thread(tokens.client), body=at_desk)
     assert isinstance(again, Problem)
     assert again.code == "consent_required"
-
-
-def test_refused_client_credentials_raise_the_oauth_error(server: Server) -> None:
-    with pytest.raises(TokenError) as refused:
-        TokenCache(server.base, "omc_nobody", "wrong").token()
-    assert (refused.value.status, refused.value.error) == (401, "invalid_client")
