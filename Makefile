@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint types audit lock unit bench messages doctor clean
+.PHONY: run test lint types audit lock unit bench messages doctor sdk clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock sdk/python/pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]' -c requirements.lock
+	$(BIN)/python -m pip install --quiet -e sdk/python -c requirements.lock  # the Python SDK, for its tests
 	touch $(STAMP)
 
 ## Run the product on its embedded PostgreSQL with demo data: http://127.0.0.1:8000/
@@ -49,6 +50,10 @@ bench: $(STAMP)
 ## Bring the 15 languages' catalogues up to the code (then translate what is new).
 messages: $(STAMP)
 	$(BIN)/python -m omotenashi.i18n.catalogues
+
+## Regenerate the Python SDK's generated client from the API (commit sdk/python afterwards).
+sdk: $(STAMP)
+	$(BIN)/python scripts/generate_sdk.py
 
 doctor: $(STAMP)
 	$(BIN)/omotenashi doctor

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from omotenashi import __version__, db, text
+from omotenashi import __version__, db, openapi, text
 from omotenashi.alerts import stream as alert_stream
 from omotenashi.alerts.api import LARGE_BODIES as ALERT_DOCUMENTS
 from omotenashi.alerts.api import router as alerts_api
@@ -253,6 +253,7 @@ def create_app(platform: Platform) -> FastAPI:
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    openapi.install(app)  # every operation's errors, as problem+json
     return app
 
 

@@ -37,3 +37,44 @@ async def test_api_documentation_renders_offline_under_the_policy(
 
     assert elsewhere == []
     assert refused == []
+
+
+async def test_an_integrator_reads_the_schemes_and_every_error_of_an_operation_offline(
+    live_server: LiveServer, browser: Browser, screenshots: Path
+) -> None:
+    """The Authorize dialog offers the client-credentials token and the session bearer, and an
+    opened operation lists its errors as problem+json, all drawn with nothing fetched elsewhere."""
+    context = await browser.new_context()
+    page = await context.new_page()
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((live_server.base, "data:", "blob:"))
+            else elsewhere.append(request.url)
+        ),
+    )
+    await page.goto(f"{live_server.base}/docs#/resolve/resolve_v1_resolve_post")
+    operation = page.locator("#operations-resolve-resolve_v1_resolve_post")
+    await operation.locator(".opblock-summary").first.wait_for(timeout=20_000)
+    if not await operation.locator(".responses-table").count():  # deep link not yet opened
+        await operation.locator(".opblock-summary").first.click()
+    responses = operation.locator(".responses-table").first
+    await responses.wait_for(timeout=10_000)
+    for status in ("200", "401", "403", "404", "409", "422", "429"):
+        assert await responses.locator(f"tr.response[data-code='{status}']").count() == 1, status
+    problem = responses.locator("tr.response[data-code='422']")
+    assert "application/problem+json" in await problem.inner_text()
+    await page.screenshot(path=str(screenshots / "api-docs-resolve-errors.png"), full_page=True)
+
+    await page.locator("button.authorize").first.click()
+    dialog = page.locator(".modal-ux")
+    await dialog.wait_for(timeout=10_000)
+    text = await dialog.inner_text()
+    assert "clientCredentials" in text
+    assert "consent:request" in text  # each scope, with what it allows
+    assert "session" in text
+    await page.screenshot(path=str(screenshots / "api-docs-authorize.png"))
+    await context.close()
+    assert elsewhere == []

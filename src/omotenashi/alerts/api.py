@@ -300,6 +300,7 @@ async def unsubscribe(subscription_id: uuid.UUID, me: CurrentVisitor, session: S
     "/me/alerts/location",
     response_model=LocationOut,
     summary="Share a coarse location for alerts (kept as a ~5 km² cell only)",
+    responses={409: {"description": "emergency_consent_required: grant the emergency purpose"}},
 )
 async def share_location(body: LocationIn, me: CurrentVisitor, session: Session) -> LocationOut:
     cell = await location.share_location(session, me.visitor_id, body.latitude, body.longitude)

@@ -19,7 +19,14 @@ from fastapi.responses import JSONResponse
 from omotenashi.clients import service
 from omotenashi.clients.errors import InvalidClientError, SandboxOnlyError
 from omotenashi.clients.models import ApiClient
-from omotenashi.clients.schemas import ClientCreated, ClientIn, ClientOut, SecretOut
+from omotenashi.clients.schemas import (
+    ClientCreated,
+    ClientIn,
+    ClientOut,
+    OAuthErrorOut,
+    SecretOut,
+    TokenOut,
+)
 from omotenashi.clients.tokens import (
     DEFAULT_TTL,
     issue_access_token,
@@ -116,6 +123,14 @@ def _credentials(request: Request, form: dict[str, str]) -> tuple[str, str]:
     "/token",
     summary="Exchange client credentials for an access token (RFC 6749 §4.4)",
     openapi_extra=_TOKEN_REQUEST_SCHEMA,
+    responses={
+        200: {"model": TokenOut, "description": "An access token; send it as Bearer"},
+        400: {
+            "model": OAuthErrorOut,
+            "description": "invalid_request, unsupported_grant_type or invalid_scope (RFC 6749)",
+        },
+        401: {"model": OAuthErrorOut, "description": "invalid_client (RFC 6749)"},
+    },
 )
 async def token(request: Request, session: Session) -> JSONResponse:
     try:

@@ -49,3 +49,19 @@ class ClientCreated(BaseModel):
 
 class SecretOut(BaseModel):
     client_secret: str = Field(description="Shown once; the old secret no longer works")
+
+
+class TokenOut(BaseModel):
+    """An access token (RFC 6749 §5.1). Keep it until shortly before ``expires_in`` runs out."""
+
+    access_token: str = Field(description="Send as Authorization: Bearer")
+    token_type: str = Field(examples=["Bearer"])
+    expires_in: int = Field(description="Seconds the token is valid for", examples=[600])
+    scope: str = Field(description="The scopes granted, space-separated", examples=["resolve"])
+
+
+class OAuthErrorOut(BaseModel):
+    """The token endpoint's error (RFC 6749 §5.2), the shape OAuth client libraries expect."""
+
+    error: str = Field(examples=["invalid_client"])
+    error_description: str | None = None

@@ -11,7 +11,7 @@ from omotenashi.developers.schemas import (
     AllergenRuleOut,
     AttributeOut,
     CatalogueOut,
-    PurposeOut,
+    CataloguePurpose,
     ScopeOut,
     TermOut,
 )
@@ -79,7 +79,7 @@ def public_catalogue() -> CatalogueOut:
         for attribute in catalogue.ATTRIBUTES.values()
     ]
     purposes = [
-        PurposeOut(
+        CataloguePurpose(
             key=purpose.key.value,
             labels=_labels(purpose.labels),
             attributes=list(purpose.attributes),

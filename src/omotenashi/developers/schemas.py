@@ -35,7 +35,7 @@ class AttributeOut(BaseModel):
     )
 
 
-class PurposeOut(BaseModel):
+class CataloguePurpose(BaseModel):
     key: str = Field(examples=["hotel_check_in"])
     labels: dict[str, str] = Field(description=LABELS)
     attributes: list[str] = Field(
@@ -63,5 +63,5 @@ class CatalogueOut(BaseModel):
         description="Japan's allergen labelling list over time: the `allergens` vocabulary's "
         "place in the law"
     )
-    purposes: list[PurposeOut]
+    purposes: list[CataloguePurpose]
     scopes: list[ScopeOut]

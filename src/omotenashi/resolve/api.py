@@ -114,6 +114,18 @@ def install(app: FastAPI) -> None:
         tags=["resolve"],
         response_model=ResolveResponse,
         summary="Identify a visitor at a touchpoint and receive what they consented to share",
+        description=(
+            "Send the card, tag or QR code the visitor presented and the purpose you serve them "
+            "for (a terminal's token with the `resolve` scope). The answer is the visitor as your "
+            "organisation knows them (`subject`, the same at each of your touchpoints, never "
+            "another's), their language and the attributes they consented to share for the "
+            "purpose; `missing` names those they did not.\n\nWithout consent the answer is 403 "
+            "`consent_required` with a `consent_request`: show its `url` as a QR code, and learn "
+            "the visitor's answer from the `consent_request.answered` webhook (or poll "
+            "`status_url`), then resolve again. A card that is unknown, revoked or not the "
+            "visitor's, and a QR code that is expired or forged, are all 404 "
+            "`carrier_not_found`; a QR code shown twice is 409 `qr_replayed`."
+        ),
         responses={
             403: {
                 "description": "consent_required (with a tap-to-consent request), "

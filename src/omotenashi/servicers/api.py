@@ -118,6 +118,7 @@ async def all_servicers(
     "/operator/servicers/{servicer_id}/state",
     response_model=ServicerOut,
     summary="Approve, suspend or reinstate a servicer",
+    responses={409: {"description": "invalid_state_transition: not from its current state"}},
 )
 async def set_servicer_state(
     servicer_id: uuid.UUID, body: StateIn, operator: CurrentOperator, session: Session

@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.my_menu_out import MyMenuOut
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    servicer_id: UUID,
+    *,
+    language: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_language: None | str | Unset
+    if isinstance(language, Unset):
+        json_language = UNSET
+    else:
+        json_language = language
+    params["language"] = json_language
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/me/menu/{servicer_id}".format(
+            servicer_id=quote(str(servicer_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MyMenuOut | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = MyMenuOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MyMenuOut | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    servicer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    language: None | str | Unset = UNSET,
+) -> Response[MyMenuOut | Problem | ValidationProblem]:
+    """A servicer's menu sorted for my dietary needs and allergies
+
+     Read from my own profile; nothing about me reaches the servicer. A dish whose tags do not prove it
+    suits me is never in fits.
+
+    Args:
+        servicer_id (UUID):
+        language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
+            Language, else English
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MyMenuOut | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        servicer_id=servicer_id,
+        language=language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    servicer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    language: None | str | Unset = UNSET,
+) -> MyMenuOut | Problem | ValidationProblem | None:
+    """A servicer's menu sorted for my dietary needs and allergies
+
+     Read from my own profile; nothing about me reaches the servicer. A dish whose tags do not prove it
+    suits me is never in fits.
+
+    Args:
+        servicer_id (UUID):
+        language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
+            Language, else English
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MyMenuOut | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        servicer_id=servicer_id,
+        client=client,
+        language=language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    servicer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    language: None | str | Unset = UNSET,
+) -> Response[MyMenuOut | Problem | ValidationProblem]:
+    """A servicer's menu sorted for my dietary needs and allergies
+
+     Read from my own profile; nothing about me reaches the servicer. A dish whose tags do not prove it
+    suits me is never in fits.
+
+    Args:
+        servicer_id (UUID):
+        language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
+            Language, else English
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MyMenuOut | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        servicer_id=servicer_id,
+        language=language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    servicer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    language: None | str | Unset = UNSET,
+) -> MyMenuOut | Problem | ValidationProblem | None:
+    """A servicer's menu sorted for my dietary needs and allergies
+
+     Read from my own profile; nothing about me reaches the servicer. A dish whose tags do not prove it
+    suits me is never in fits.
+
+    Args:
+        servicer_id (UUID):
+        language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
+            Language, else English
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MyMenuOut | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            servicer_id=servicer_id,
+            client=client,
+            language=language,
+        )
+    ).parsed

@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.suggestion_in import SuggestionIn
+from ...models.suggestion_out import SuggestionOut
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    item_id: UUID,
+    *,
+    body: SuggestionIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/content/{item_id}/suggestions".format(
+            item_id=quote(str(item_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SuggestionOut | ValidationProblem | None:
+    if response.status_code == 201:
+        response_201 = SuggestionOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SuggestionOut | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    item_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SuggestionIn,
+) -> Response[Problem | SuggestionOut | ValidationProblem]:
+    """Suggest a better translation of a text I read
+
+    Args:
+        item_id (UUID):
+        body (SuggestionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SuggestionOut | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        item_id=item_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    item_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SuggestionIn,
+) -> Problem | SuggestionOut | ValidationProblem | None:
+    """Suggest a better translation of a text I read
+
+    Args:
+        item_id (UUID):
+        body (SuggestionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SuggestionOut | ValidationProblem
+    """
+
+    return sync_detailed(
+        item_id=item_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    item_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SuggestionIn,
+) -> Response[Problem | SuggestionOut | ValidationProblem]:
+    """Suggest a better translation of a text I read
+
+    Args:
+        item_id (UUID):
+        body (SuggestionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SuggestionOut | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        item_id=item_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    item_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: SuggestionIn,
+) -> Problem | SuggestionOut | ValidationProblem | None:
+    """Suggest a better translation of a text I read
+
+    Args:
+        item_id (UUID):
+        body (SuggestionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SuggestionOut | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            item_id=item_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
