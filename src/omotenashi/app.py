@@ -64,6 +64,7 @@ from omotenashi.staff.api import router as staff_api
 from omotenashi.staff.pages import router as staff_pages
 from omotenashi.statistics.api import router as statistics_api
 from omotenashi.statistics.pages import router as statistics_pages
+from omotenashi.taxfree.api import router as taxfree_api
 from omotenashi.translation.api import router as translation_api
 from omotenashi.visitors.api import router as visitors_api
 from omotenashi.visitors.pages import router as visitors_pages
@@ -180,6 +181,7 @@ def create_app(platform: Platform) -> FastAPI:
         webhooks_api,
         feedback_api,
         statistics_api,
+        taxfree_api,
     ):
         app.include_router(api)
     for pages in (

@@ -44,6 +44,7 @@ TASK_MODULES = (
     "omotenashi.payments.tasks",
     "omotenashi.conversation.tasks",
     "omotenashi.webhooks.tasks",
+    "omotenashi.taxfree.tasks",
 )
 
 JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]

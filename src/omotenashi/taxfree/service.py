@@ -1253,7 +1253,10 @@ async def refund(
     record is not due (refunded already, forfeited, unknown)."""
     now = now or datetime.now(UTC)
     found = await session.scalar(
-        select(TaxFreeRecord).where(TaxFreeRecord.id == record_id).with_for_update()
+        select(TaxFreeRecord)
+        .where(TaxFreeRecord.id == record_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     if found is None or found.state is not RecordState.confirmed:
         return None

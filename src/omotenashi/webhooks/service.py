@@ -76,8 +76,7 @@ EVENT_TYPES: Mapping[str, str] = MappingProxyType(
         "tax_free.record_accepted": "The tax office accepted a tax-free record.",
         "tax_free.record_rejected": "The tax office rejected a tax-free record: correct it "
         "and send it again.",
-        "tax_free.record_confirmed": "Customs confirmed every item of a record: its refund is "
-        "due.",
+        "tax_free.record_confirmed": "Customs confirmed every item of a record: its refund is due.",
         "tax_free.record_not_confirmed": "Customs did not confirm an item of a record.",
         "tax_free.record_refunded": "A tax-free record's refund was paid.",
         "tax_free.record_forfeited": "A tax-free record lost its exemption as a whole.",
