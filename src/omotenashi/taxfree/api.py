@@ -15,6 +15,7 @@ from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients import service as clients
 from omotenashi.clients.dependencies import access_token
+from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
 from omotenashi.deps import Session, platform_keys
@@ -22,6 +23,8 @@ from omotenashi.errors import PROBLEM_JSON, AppError, problem_body
 from omotenashi.payments import idempotency
 from omotenashi.payments.errors import IdempotencyKeyRequiredError
 from omotenashi.resolve.schemas import QrPresented
+from omotenashi.resolve.touchpoint import PurposeNotForTerminalError
+from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.taxfree import service
 from omotenashi.taxfree.models import RecordState
 from omotenashi.taxfree.schemas import (
@@ -45,10 +48,17 @@ _KINDS = {
 async def shop_caller(
     session: Session, claims: Annotated[AccessToken, Depends(access_token)]
 ) -> AuthenticatedClient:
-    """The shop's back-end (``servicer:admin``) or one of its terminals holding ``resolve``."""
+    """The shop's back-end (``servicer:admin``) or one of its terminals holding ``resolve`` and
+    set up for ``tax_free_sale``."""
     if "servicer:admin" in claims.scopes:
         return await clients.authorize(session, claims, "servicer:admin")
-    return await clients.authorize(session, claims, "resolve")
+    caller = await clients.authorize(session, claims, "resolve")
+    if (
+        caller.kind is not ClientKind.terminal
+        or str(PurposeKey.tax_free_sale) not in caller.purposes
+    ):
+        raise PurposeNotForTerminalError()
+    return caller
 
 
 ShopCaller = Annotated[AuthenticatedClient, Security(shop_caller)]

@@ -921,8 +921,8 @@ async def record_file(
     session: AsyncSession, keys: PlatformKeys, servicer_id: uuid.UUID, record_id: uuid.UUID
 ) -> tuple[str, bytes]:
     """One record as a file for an approved sender: its name and content."""
-    shop = await shop_of(session, servicer_id)
     found = await record(session, servicer_id, record_id)
+    shop = await shop_of(session, servicer_id)
     (submitted,) = await submissions(session, keys, shop, [found])
     return f"tax-free-{found.transmission_number}.json", nta.record_file(
         shop.sender_id, [submitted]
