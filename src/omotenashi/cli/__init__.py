@@ -18,6 +18,7 @@ from omotenashi.cli import (
     operators,
     serve,
     stats,
+    taxfree,
     tm,
 )
 
@@ -39,6 +40,7 @@ cli.add_typer(tm.app, name="tm")
 cli.add_typer(stats.app, name="stats")
 cli.add_typer(keys.app, name="keys")
 cli.add_typer(alerts.app, name="alerts")
+cli.add_typer(taxfree.app, name="taxfree")
 
 
 def main() -> None:
