@@ -270,21 +270,36 @@ def _tls(connection: Connection) -> ssl.SSLContext | bool:
 
 
 class HttpNta:
-    """The real adapter: HTTPS with the shop's client certificate."""
+    """The real adapter: HTTPS with the shop's client certificate, one pooled client per shop
+    connection for the adapter's life."""
 
     def __init__(self, timeout: float = 30) -> None:
         self._timeout = timeout
+        self._clients: dict[tuple[str, bytes | None], httpx.AsyncClient] = {}
+
+    def _client(self, connection: Connection) -> httpx.AsyncClient:
+        key = (connection.base_url, connection.certificate_pem)
+        client = self._clients.get(key)
+        if client is None or client.is_closed:
+            client = httpx.AsyncClient(
+                base_url=connection.base_url.rstrip("/"),
+                verify=_tls(connection),
+                timeout=self._timeout,
+                trust_env=False,
+            )
+            self._clients[key] = client
+        return client
+
+    async def close(self) -> None:
+        for client in self._clients.values():
+            await client.aclose()
+        self._clients.clear()
 
     async def _call(
         self, connection: Connection, method: str, path: str, **kwargs: Any
     ) -> dict[str, Any]:
         try:
-            async with httpx.AsyncClient(
-                base_url=connection.base_url.rstrip("/"),
-                verify=_tls(connection),
-                timeout=self._timeout,
-            ) as http:
-                answer = await http.request(method, path, **kwargs)
+            answer = await self._client(connection).request(method, path, **kwargs)
         except (httpx.HTTPError, ssl.SSLError, OSError) as exc:
             raise NtaError("免税販売管理システムに接続できませんでした。") from exc
         try:

@@ -539,10 +539,10 @@ async def insert_records(
     """Write built records, their items and their first state change, in three statements."""
     if not built:
         return []
-    await session.execute(sa.insert(TaxFreeRecord), [b.row for b in built])
-    await session.execute(sa.insert(TaxFreeItem), [i for b in built for i in b.items])
+    await session.execute(sa.insert(TaxFreeRecord.__table__), [b.row for b in built])
+    await session.execute(sa.insert(TaxFreeItem.__table__), [i for b in built for i in b.items])
     await session.execute(
-        sa.insert(TaxFreeStateChange),
+        sa.insert(TaxFreeStateChange.__table__),
         [
             {
                 "record_id": b.row["id"],

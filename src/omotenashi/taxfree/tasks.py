@@ -25,8 +25,15 @@ TRANSMIT_JOB = "taxfree.transmit"
 PULL_JOB = "taxfree.pull_confirmations"
 
 
+_gateway: nta.HttpNta | None = None
+
+
 def gateway() -> nta.NtaGateway:
-    return nta.HttpNta()
+    """One adapter per worker process, its connections pooled per shop."""
+    global _gateway
+    if _gateway is None:
+        _gateway = nta.HttpNta()
+    return _gateway
 
 
 async def _connected_shops(session: AsyncSession) -> list[uuid.UUID]:
