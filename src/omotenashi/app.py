@@ -65,6 +65,7 @@ from omotenashi.staff.pages import router as staff_pages
 from omotenashi.statistics.api import router as statistics_api
 from omotenashi.statistics.pages import router as statistics_pages
 from omotenashi.taxfree.api import router as taxfree_api
+from omotenashi.taxfree.pages import router as taxfree_pages
 from omotenashi.translation.api import router as translation_api
 from omotenashi.visitors.api import router as visitors_api
 from omotenashi.visitors.pages import router as visitors_pages
@@ -208,6 +209,7 @@ def create_app(platform: Platform) -> FastAPI:
         webhook_pages,
         webhook_forms,
         developers_pages,
+        taxfree_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
