@@ -100,7 +100,7 @@ async def mine(request: Request, session: Session, me: PageVisitor) -> Response:
                 "reason": web.gettext(language, messages.REASONS[view.forfeit_reason])
                 if view.forfeit_reason in messages.REASONS
                 else None,
-                "items": [
+                "lines": [
                     {"name": i.name, "quantity": i18n.number(language.code, i.quantity)}
                     for i in view.items
                 ],
