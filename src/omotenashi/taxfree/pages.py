@@ -253,7 +253,7 @@ async def console(
 ) -> Response:
     servicer_id = _servicer_of(me)
     language = web.request_language(request)
-    chosen = RecordState(state) if state in RecordState.__members__ else None
+    chosen = RecordState(state) if state is not None and state in RecordState.__members__ else None
     shop = await service.find_shop(session, servicer_id)
     counts = await service.state_counts(session, servicer_id)
     records = await service.shop_records(session, servicer_id, chosen)

@@ -33,6 +33,7 @@ from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.config import Settings
 from omotenashi.consent import requests as consent_requests
+from omotenashi.db import Base
 from omotenashi.errors import FieldError
 from omotenashi.japan import JST
 from omotenashi.payments import ledger
@@ -533,16 +534,22 @@ async def transmission_numbers(
     return [f"{day}{n:09d}" for n in numbers]
 
 
+def _table(model: type[Base]) -> sa.Table:
+    table = model.__table__
+    assert isinstance(table, sa.Table)
+    return table
+
+
 async def insert_records(
     session: AsyncSession, built: Sequence[Built], *, actor: str
 ) -> list[uuid.UUID]:
     """Write built records, their items and their first state change, in three statements."""
     if not built:
         return []
-    await session.execute(sa.insert(TaxFreeRecord.__table__), [b.row for b in built])
-    await session.execute(sa.insert(TaxFreeItem.__table__), [i for b in built for i in b.items])
+    await session.execute(sa.insert(_table(TaxFreeRecord)), [b.row for b in built])
+    await session.execute(sa.insert(_table(TaxFreeItem)), [i for b in built for i in b.items])
     await session.execute(
-        sa.insert(TaxFreeStateChange.__table__),
+        sa.insert(_table(TaxFreeStateChange)),
         [
             {
                 "record_id": b.row["id"],
