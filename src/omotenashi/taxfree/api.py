@@ -28,12 +28,12 @@ from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.taxfree import service
 from omotenashi.taxfree.models import RecordState
 from omotenashi.taxfree.schemas import (
-    CorrectionIn,
-    ItemIn,
-    RecordIn,
-    RecordOut,
-    RecordWithItemsOut,
-    VisitorRecordOut,
+    TaxFreeCorrectionIn,
+    TaxFreeItemIn,
+    TaxFreeRecordIn,
+    TaxFreeRecordOut,
+    TaxFreeRecordWithItemsOut,
+    TaxFreeVisitorRecordOut,
 )
 
 router = APIRouter(prefix="/v1", tags=["tax-free"])
@@ -64,14 +64,14 @@ async def shop_caller(
 ShopCaller = Annotated[AuthenticatedClient, Security(shop_caller)]
 
 
-def _items(items: list[ItemIn]) -> list[service.ItemIn]:
+def _items(items: list[TaxFreeItemIn]) -> list[service.ItemIn]:
     return [service.ItemIn(i.name, i.quantity, i.unit_price, i.tax_rate, i.serial) for i in items]
 
 
 async def _with_items(session: Session, found: Any) -> dict[str, Any]:
     items = await service.items_of(session, found.id)
     return {
-        **RecordOut.model_validate(found).model_dump(mode="json"),
+        **TaxFreeRecordOut.model_validate(found).model_dump(mode="json"),
         "items": [
             {
                 "line": i.line,
@@ -91,7 +91,7 @@ async def _with_items(session: Session, found: Any) -> dict[str, Any]:
 @router.post(
     "/tax-free/records",
     status_code=201,
-    response_model=RecordWithItemsOut,
+    response_model=TaxFreeRecordWithItemsOut,
     summary="Build a tax-free purchase record from a tap (purpose `tax_free_sale`) and the items",
     responses={
         400: {"description": "idempotency_key_required"},
@@ -104,7 +104,7 @@ async def _with_items(session: Session, found: Any) -> dict[str, Any]:
     },
 )
 async def build(
-    body: RecordIn, caller: ShopCaller, session: Session, request: Request
+    body: TaxFreeRecordIn, caller: ShopCaller, session: Session, request: Request
 ) -> JSONResponse:
     key = request.headers.get("idempotency-key", "").strip()
     if not key or len(key) > idempotency.MAX_KEY_LENGTH:
@@ -160,7 +160,7 @@ async def build(
 
 @router.get(
     "/tax-free/records",
-    response_model=list[RecordOut],
+    response_model=list[TaxFreeRecordOut],
     summary="The shop's tax-free records, newest first, by state",
 )
 async def records(
@@ -174,7 +174,7 @@ async def records(
 
 @router.get(
     "/tax-free/records/{record_id}",
-    response_model=RecordWithItemsOut,
+    response_model=TaxFreeRecordWithItemsOut,
     summary="One tax-free record with its items",
     responses={404: {"description": "tax_free_record_not_found"}},
 )
@@ -203,7 +203,7 @@ async def file(
 
 @router.post(
     "/tax-free/records/{record_id}/correction",
-    response_model=RecordWithItemsOut,
+    response_model=TaxFreeRecordWithItemsOut,
     summary="Correct a rejected record; it is sent again with the next transmission",
     responses={
         404: {"description": "tax_free_record_not_found"},
@@ -213,7 +213,7 @@ async def file(
 )
 async def correction(
     record_id: uuid.UUID,
-    body: CorrectionIn,
+    body: TaxFreeCorrectionIn,
     caller: ShopCaller,
     session: Session,
     request: Request,
@@ -234,7 +234,7 @@ async def correction(
 
 @router.get(
     "/me/tax-free",
-    response_model=list[VisitorRecordOut],
+    response_model=list[TaxFreeVisitorRecordOut],
     summary="The visitor's tax-free purchases at every shop",
 )
 async def mine(me: CurrentVisitor, session: Session) -> Any:

@@ -16,7 +16,7 @@ from omotenashi.text import RequestBody
 Carrier = Annotated[CardPresented | QrPresented, Field(discriminator="kind")]
 
 
-class ItemIn(RequestBody):
+class TaxFreeItemIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
     name: Annotated[str, Field(min_length=1, max_length=200)]
     quantity: Annotated[int, Field(ge=1, le=100_000)]
@@ -28,10 +28,10 @@ class ItemIn(RequestBody):
     ] = None
 
 
-class RecordIn(RequestBody):
+class TaxFreeRecordIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
     carrier: Carrier
-    items: Annotated[list[ItemIn], Field(min_length=1, max_length=100)]
+    items: Annotated[list[TaxFreeItemIn], Field(min_length=1, max_length=100)]
     card_payment: Annotated[
         str | None,
         Field(
@@ -41,7 +41,7 @@ class RecordIn(RequestBody):
     ] = None
 
 
-class PassportCorrection(RequestBody):
+class TaxFreePassportCorrection(RequestBody):
     model_config = ConfigDict(extra="forbid")
     status_of_residence: Annotated[str | None, Field(max_length=50)] = None
     landing_date: date | None = None
@@ -49,13 +49,13 @@ class PassportCorrection(RequestBody):
     passport_type: Annotated[str | None, Field(max_length=2)] = None
 
 
-class CorrectionIn(RequestBody):
+class TaxFreeCorrectionIn(RequestBody):
     model_config = ConfigDict(extra="forbid")
-    items: Annotated[list[ItemIn] | None, Field(max_length=100)] = None
-    passport: PassportCorrection | None = None
+    items: Annotated[list[TaxFreeItemIn] | None, Field(max_length=100)] = None
+    passport: TaxFreePassportCorrection | None = None
 
 
-class ItemOut(Schema):
+class TaxFreeItemOut(Schema):
     line: int
     name: str
     quantity: int
@@ -66,7 +66,7 @@ class ItemOut(Schema):
     confirmed: bool | None
 
 
-class RecordOut(Schema):
+class TaxFreeRecordOut(Schema):
     id: uuid.UUID
     subject: str = Field(description="The buyer's pairwise id at this shop.")
     procedure_id: str
@@ -85,11 +85,11 @@ class RecordOut(Schema):
     refund_method: RefundMethod
 
 
-class RecordWithItemsOut(RecordOut):
-    items: list[ItemOut]
+class TaxFreeRecordWithItemsOut(TaxFreeRecordOut):
+    items: list[TaxFreeItemOut]
 
 
-class VisitorRecordOut(Schema):
+class TaxFreeVisitorRecordOut(Schema):
     id: uuid.UUID
     seller_name: str
     state: RecordState
