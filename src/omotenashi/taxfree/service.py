@@ -782,67 +782,65 @@ async def move(
     now: datetime,
 ) -> list[uuid.UUID]:
     """Move records to new states, each only from a state that may precede its new one;
-    returns those moved (a record in another state, as after a concurrent move, is left)."""
+    returns those moved (a record in another state, as after a concurrent move, is left).
+    One statement per new state and reason: the records found by primary key, locked, moved
+    and their history written."""
     if not moves:
         return []
-    froms = {
-        to: ",".join(s.value for s, nexts in MOVES.items() if to in nexts) for to in RecordState
-    }
-    rows = await session.execute(
-        _MOVE_SQL_PLAIN,
-        {
-            "ids": [m.record_id for m in moves],
-            "tos": [m.to.value for m in moves],
-            "reasons": [m.reason for m in moves],
-            "froms": [froms[m.to] for m in moves],
-            "servicer_id": servicer_id,
-            "actor": actor,
-            "now": now,
-        },
-    )
-    moved = [uuid.UUID(str(r.id)) for r in rows]
+    groups: dict[tuple[RecordState, str | None], list[uuid.UUID]] = {}
+    for m in moves:
+        groups.setdefault((m.to, m.reason), []).append(m.record_id)
+    moved: list[uuid.UUID] = []
     by_state: dict[RecordState, list[uuid.UUID]] = {}
-    wanted = {m.record_id: m for m in moves}
-    for record_id in moved:
-        by_state.setdefault(wanted[record_id].to, []).append(record_id)
-    for state, ids in by_state.items():
-        await _announce(session, servicer_id, state, ids, now=now)
+    for (to, reason), ids in groups.items():
+        froms = [s.value for s, nexts in MOVES.items() if to in nexts]
+        rows = await session.execute(
+            _MOVE_SQL,
+            {
+                "ids": ids,
+                "froms": froms,
+                "to": to.value,
+                "reason": reason,
+                "servicer_id": servicer_id,
+                "actor": actor,
+                "now": now,
+            },
+        )
+        done = [uuid.UUID(str(r[0])) for r in rows]
+        moved += done
+        by_state.setdefault(to, []).extend(done)
+    for state, done in by_state.items():
+        if done:
+            await _announce(session, servicer_id, state, done, now=now)
     return moved
 
 
-# The history's ``from_state`` is the state before the update: read in the same statement from
-# the row's old version (an UPDATE's FROM sees the snapshot before it).
-_MOVE_SQL_PLAIN = sa.text(
+# The history's ``from_state`` is the state before the update, read from the locked rows.
+_MOVE_SQL = sa.text(
     """
-WITH wanted AS (
-  SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tos AS text[]), CAST(:reasons AS text[]),
-                       CAST(:froms AS text[]))
-      AS w(id, to_state, reason, froms)
-),
-before AS (
-  SELECT r.id, r.state FROM tax_free_records r JOIN wanted w ON w.id = r.id
-   WHERE r.servicer_id = CAST(:servicer_id AS uuid)
-     AND r.state = ANY (string_to_array(w.froms, ','))
-     FOR UPDATE OF r
+WITH before AS MATERIALIZED (
+  SELECT id, state FROM tax_free_records
+   WHERE id = ANY (CAST(:ids AS uuid[]))
+     AND servicer_id = CAST(:servicer_id AS uuid)
+     AND state = ANY (CAST(:froms AS text[]))
+     FOR UPDATE
 ),
 moved AS (
   UPDATE tax_free_records r
-     SET state = w.to_state,
+     SET state = CAST(:to AS text),
          state_changed_at = CAST(:now AS timestamptz),
-         rejection_reason = CASE WHEN w.to_state = 'rejected' THEN w.reason
-                                 WHEN w.to_state = 'built' THEN NULL
+         rejection_reason = CASE WHEN CAST(:to AS text) = 'rejected' THEN CAST(:reason AS text)
+                                 WHEN CAST(:to AS text) = 'built' THEN NULL
                                  ELSE r.rejection_reason END
-    FROM wanted w JOIN before b ON b.id = w.id
-   WHERE r.id = w.id
-  RETURNING r.id, b.state AS from_state, w.to_state, w.reason
-),
-history AS (
-  INSERT INTO tax_free_state_changes (record_id, from_state, to_state, reason, actor, at)
-  SELECT m.id, m.from_state, m.to_state, m.reason, CAST(:actor AS text),
-         CAST(:now AS timestamptz)
-    FROM moved m
+    FROM before b
+   WHERE r.id = b.id
+  RETURNING r.id, b.state AS from_state
 )
-SELECT id FROM moved
+INSERT INTO tax_free_state_changes (record_id, from_state, to_state, reason, actor, at)
+SELECT m.id, m.from_state, CAST(:to AS text), CAST(:reason AS text), CAST(:actor AS text),
+       CAST(:now AS timestamptz)
+  FROM moved m
+RETURNING record_id
 """
 )
 
