@@ -72,6 +72,13 @@ def _pay(c: Cast, amount: int) -> dict[str, Any]:
     return {"carrier": {"kind": "ic_card", "id": c.a.card_idm}, "amount": amount}
 
 
+def _tax_free(c: Cast) -> dict[str, Any]:
+    return {
+        "carrier": {"kind": "ic_card", "id": c.a.card_idm},
+        "items": [{"name": "Kettle", "quantity": 1, "unit_price": 8_800}],
+    }
+
+
 def _application(c: Cast) -> dict[str, Any]:
     return {
         "name": "Ryokan Z",
@@ -112,6 +119,7 @@ NO_PAYMENT = "00000000-0000-4000-8000-0000000ba1a5"
 # tests/webhooks/test_api.py.
 NO_WEBHOOK = "00000000-0000-4000-8000-0000000e4d90"
 NO_DELIVERY = "00000000-0000-4000-8000-0000000de11e"
+NO_RECORD = "00000000-0000-4000-8000-0000007a8f2e"
 NO_FEEDBACK = "00000000-0000-4000-8000-0000000feedb"
 HOOK = {"url": "https://pms.example.jp/hook", "events": ["consent_request.answered"]}
 EEW = (Path(__file__).parent / "alerts" / "fixtures" / "eew_vxse43.xml").read_bytes()
@@ -372,6 +380,16 @@ ENDPOINTS = (
     ),
     # A live visitor's consent request is not the sandbox's to answer.
     Endpoint("POST", "/v1/sandbox/consent-requests/{c.x.consent_request_id}/accept", {}),
+    # Tax-free records (tests/taxfree/test_api.py): neither servicer's terminal is set up for
+    # tax-free sales; X's back-end reaches the Idempotency-Key check or a missing record.
+    Endpoint("POST", "/v1/tax-free/records", {"X back-end": 400}, _tax_free),
+    Endpoint("GET", "/v1/tax-free/records", {"X back-end": 200}),
+    Endpoint("GET", f"/v1/tax-free/records/{NO_RECORD}", {"X back-end": 404}),
+    Endpoint("GET", f"/v1/tax-free/records/{NO_RECORD}/file", {"X back-end": 404}),
+    Endpoint(
+        "POST", f"/v1/tax-free/records/{NO_RECORD}/correction", {"X back-end": 404}, lambda c: {}
+    ),
+    Endpoint("GET", "/v1/me/tax-free", dict.fromkeys(VISITORS, 200)),
 )
 
 # Routes reachable without any identity by design, tested in their own modules.
@@ -496,7 +514,7 @@ def _as_template(path: str) -> str:
     path = path.replace(f"/charges/{NO_PAYMENT}", "/charges/{charge_id}")
     path = path.replace(f"/confirmations/{NO_PAYMENT}", "/confirmations/{confirmation_id}")
     path = path.replace(f"/invitations/{NO_PAYMENT}", "/invitations/{invitation_id}")
-    path = path.replace(NO_PAYMENT, "{payment_id}")
+    path = path.replace(NO_PAYMENT, "{payment_id}").replace(NO_RECORD, "{record_id}")
     path = path.replace("/translations/en/title", "/translations/{language}/{field}")
     return path.replace("/purposes/hotel_check_in", "/purposes/{purpose}")
 

@@ -49,6 +49,9 @@ NOT_DISTRIBUTED_BY_VISITOR = {
     "webhook_events": "a servicer's outbox, read by servicer; visitor_id is SET NULL on "
     "erasure: distributed by servicer_id",
     "webhook_deliveries": "a servicer's outbox (see webhook_events)",
+    "tax_free_records": "the shop's legal record for seven years, sealed under the shop's key: "
+    "it outlives the visitor's erasure (visitor_id SET NULL) and is read by shop, so "
+    "distributed by servicer_id",
 }
 
 # Foreign keys (table, its columns) between visitor-keyed tables that cannot carry visitor_id.

@@ -194,6 +194,8 @@ def test_demo_data_is_stored_once_and_the_audit_chain_holds(data_dir: Path) -> N
     assert "Servicers: 0 created, 4 already there." in again.stdout
     assert "Content: the hotel's menu, signage and an event" in first.stdout
     assert "Content: already there." in again.stdout
+    assert "Tax-free: Ueno Okachimachi Drugstore set up" in first.stdout
+    assert "Tax-free: the demo shop is already set up." in again.stdout
     verified = run_cli(["audit", "verify"], env)
     assert verified.returncode == 0, verified.stderr
     assert "Audit chain intact" in verified.stdout

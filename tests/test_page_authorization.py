@@ -74,6 +74,9 @@ PAGES = (
     Page("GET", "/wallet/card", VISITOR, VISITOR_SIGN_IN),
     Page("GET", "/console/payments", COUNTER, STAFF_SIGN_IN),
     Page("GET", "/console/payments/settlement.csv", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/me/tax-free", VISITOR, VISITOR_SIGN_IN),
+    Page("GET", "/console/tax-free", COUNTER, STAFF_SIGN_IN),
+    Page("GET", "/console/tax-free/records.csv", COUNTER, STAFF_SIGN_IN),
     # Without a seat cookie: "this conversation has ended", to anyone.
     Page("GET", "/talk", ANYONE, None),
     Page("GET", "/phrasebook/ne", ANYONE, None),
@@ -179,6 +182,13 @@ COVERED_ELSEWHERE = {
     "GET /signage/{terminal_id}",
     "GET /signage/{terminal_id}/stream",
     "GET /join/enrol/{token}",
+    # Tax-free (tests/taxfree/test_pages.py): the counter needs a desk; a record, a shop.
+    "GET /counter/tax-free",
+    "POST /counter/tax-free",
+    "GET /console/tax-free/{record_id}/file",
+    "POST /console/tax-free/{record_id}/correct",
+    "POST /console/tax-free/{record_id}/refund",
+    "POST /console/tax-free/confirmations",
     # Payments (tests/payments/test_pages.py): the counter's form needs a desk first.
     "GET /counter/payments",
     "POST /counter/payments",

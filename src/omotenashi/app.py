@@ -80,6 +80,8 @@ from omotenashi.servicers.staff_pages import router as staff_pages
 from omotenashi.staff.api import router as staff_api
 from omotenashi.statistics.api import router as statistics_api
 from omotenashi.statistics.pages import router as statistics_pages
+from omotenashi.taxfree.api import router as taxfree_api
+from omotenashi.taxfree.pages import router as taxfree_pages
 from omotenashi.translation.api import router as translation_api
 from omotenashi.web import (
     STATIC,
@@ -220,6 +222,7 @@ def create_app(platform: Platform) -> FastAPI:
         statistics_api,
         partners_api,
         sandbox_api,
+        taxfree_api,
     ):
         app.include_router(api)
     for pages in (
@@ -250,6 +253,7 @@ def create_app(platform: Platform) -> FastAPI:
         partners_pages,
         sandbox_pages,
         sandbox_forms,
+        taxfree_pages,
     ):
         app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -141,6 +141,15 @@ class Settings(BaseSettings):
         description="A job whose worker has not reported on it for this long (the worker died) "
         "is taken up by another worker.",
     )
+    nta_test_url: str = Field(
+        default="https://test.tax-free.nta.example",
+        description="Base URL of the National Tax Agency's 免税販売管理システム test environment "
+        "(the address in the NTA's connection guide for registered senders).",
+    )
+    nta_production_url: str = Field(
+        default="https://tax-free.nta.example",
+        description="Base URL of the 免税販売管理システム production environment.",
+    )
     job_log_retention_days: int = Field(default=14, ge=1)
     visitor_retention_days: int = Field(
         default=30, ge=0, description="Days after departure before a visitor is erased."

@@ -11,7 +11,12 @@ from omotenashi import db
 from omotenashi.security.keys import PlatformKeys
 
 # Modules whose import registers demo loaders, in the order they load.
-DEMO_MODULES = ("omotenashi.servicers.demo", "omotenashi.staff.demo", "omotenashi.content.demo")
+DEMO_MODULES = (
+    "omotenashi.servicers.demo",
+    "omotenashi.staff.demo",
+    "omotenashi.content.demo",
+    "omotenashi.taxfree.demo",
+)
 
 DemoLoader = Callable[[AsyncSession, PlatformKeys], Awaitable[str]]
 _LOADERS: list[DemoLoader] = []

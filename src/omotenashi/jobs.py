@@ -45,6 +45,7 @@ TASK_MODULES = (
     "omotenashi.conversation.tasks",
     "omotenashi.webhooks.tasks",
     "omotenashi.partners.tasks",
+    "omotenashi.taxfree.tasks",
 )
 
 JobHandler = Callable[[AsyncSession, dict[str, Any], "Platform"], Awaitable[None]]

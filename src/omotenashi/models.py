@@ -17,6 +17,7 @@ from omotenashi.security import audit, ratelimit  # noqa: F401
 from omotenashi.servicers import models as servicers  # noqa: F401
 from omotenashi.staff import models as staff  # noqa: F401
 from omotenashi.statistics import models as statistics  # noqa: F401
+from omotenashi.taxfree import models as taxfree  # noqa: F401
 from omotenashi.translation import models as translation  # noqa: F401
 from omotenashi.visitors import models as visitors  # noqa: F401
 from omotenashi.webhooks import models as webhooks  # noqa: F401

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from playwright.async_api import Browser, async_playwright
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import _recreate
+from tests.taxfree import nta_server
 
 from omotenashi import db
 from omotenashi.pgcluster import EmbeddedCluster, free_port
@@ -110,6 +111,8 @@ def live_server(cluster: EmbeddedCluster, workdir: Path) -> Iterator[LiveServer]
         OMOTENASHI_VAPID_PRIVATE_KEY=vapid,
         OMOTENASHI_DATA_DIR=str(data_dir),
         OMOTENASHI_LOG_FORMAT="json",
+        # The tax-free journey's local 免税販売管理システム, answering in this process.
+        OMOTENASHI_NTA_TEST_URL=nta_server.start()[1],
     )
     log = data_dir / "server.log"
     with log.open("wb") as output:

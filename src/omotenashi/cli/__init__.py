@@ -20,6 +20,7 @@ from omotenashi.cli import (
     partners,
     serve,
     stats,
+    taxfree,
     tm,
 )
 
@@ -44,6 +45,7 @@ cli.add_typer(stats.app, name="stats")
 cli.add_typer(keys.app, name="keys")
 cli.add_typer(alerts.app, name="alerts")
 cli.add_typer(partners.app, name="partners")
+cli.add_typer(taxfree.app, name="taxfree")
 
 
 def main() -> None:

@@ -136,6 +136,8 @@ class OperationKind(StrEnum):
     # leaves the servicer owing the rest, which it pays the platform (``collection``).
     cash_settlement = "cash_settlement"
     collection = "collection"
+    # A tax-free refund (``taxfree``): the shop's merchant account pays the visitor's wallet.
+    tax_free_refund = "tax_free_refund"
 
 
 class PaymentOperation(UUIDPrimaryKey, Base):

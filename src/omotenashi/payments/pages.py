@@ -56,10 +56,16 @@ KIND_LABELS = {
     OperationKind.payout: N_("Paid out"),
     OperationKind.cash_settlement: N_("Cash settled with the platform"),
     OperationKind.collection: N_("Paid to the platform"),
+    OperationKind.tax_free_refund: N_("Tax refund"),
 }
 # Money into the wallet shows with a plus; out of it, with a minus; a hold or its release
 # changes what is available, not the balance.
-INTO_WALLET = {OperationKind.cash_top_up, OperationKind.card_top_up, OperationKind.refund}
+INTO_WALLET = {
+    OperationKind.cash_top_up,
+    OperationKind.card_top_up,
+    OperationKind.refund,
+    OperationKind.tax_free_refund,
+}
 
 # What the counter says when a payment is refused, by problem code (else the generic one).
 REFUSALS = {

@@ -102,9 +102,19 @@ async def who_saw_my_data(request: Request, session: Session, me: PageVisitor) -
     return web.render(request, "privacy/access.html", {"seen": seen})
 
 
+async def _kept(request: Request, session: Session, me: PageVisitor) -> list[dict[str, str]]:
+    language = web.request_language(request)
+    return [
+        {"shop": k.shop_name, "until": web.day(k.until, language)}
+        for k in await service.kept_after_erasure(session, me.visitor_id)
+    ]
+
+
 @router.get("/privacy", response_class=HTMLResponse)
-async def my_data(request: Request, me: PageVisitor) -> Response:
-    return web.render(request, "privacy/data.html", {"error": None})
+async def my_data(request: Request, session: Session, me: PageVisitor) -> Response:
+    return web.render(
+        request, "privacy/data.html", {"error": None, "kept": await _kept(request, session, me)}
+    )
 
 
 @router.get("/privacy/export")
@@ -132,7 +142,12 @@ async def erase_me(
     confirm: Annotated[Text, Form(max_length=10)] = "",
 ) -> Response:
     if confirm != "yes":
-        return web.render(request, "privacy/data.html", {"error": CONFIRM_FIRST}, status=422)
+        return web.render(
+            request,
+            "privacy/data.html",
+            {"error": CONFIRM_FIRST, "kept": await _kept(request, session, me)},
+            status=422,
+        )
     await service.erase_me(session, me.visitor_id)
     response = web.render(request, "privacy/erased.html")
     web.end_session(response)

@@ -20,6 +20,7 @@ from omotenashi.resolve.service import Disclosure as Disclosure
 from omotenashi.resolve.service import disclosures as disclosures
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
+from omotenashi.taxfree import service as taxfree
 from omotenashi.visitors import catalogue
 from omotenashi.visitors import service as visitors
 
@@ -120,6 +121,15 @@ async def export(
         "access_log": access,
         "feedback": said,
         "alerts": await alerts.export_for(session, visitor_id),
+        # Kept by each shop past an erasure, as the Consumption Tax Act requires.
+        "tax_free_records": [
+            {
+                "shop": kept.shop_name,
+                "transmission_number": kept.transmission_number,
+                "kept_by_the_shop_until": kept.until.isoformat(),
+            }
+            for kept in await taxfree.kept_after_erasure(session, visitor_id)
+        ],
     }
 
 
@@ -150,6 +160,12 @@ async def erase_family_member(
     """Erase one of the family members ``visitor_id`` registered (anyone else's is not found)."""
     await visitors.member(session, visitor_id, member_id)
     await erase(session, [member_id])
+
+
+async def kept_after_erasure(session: AsyncSession, visitor_id: uuid.UUID) -> list[taxfree.Kept]:
+    """What others keep after the visitor's erasure, and until when: tax-free purchase records,
+    each its shop's for seven years."""
+    return await taxfree.kept_after_erasure(session, visitor_id)
 
 
 async def erase_me(session: AsyncSession, visitor_id: uuid.UUID) -> None:

@@ -71,6 +71,15 @@ EVENT_TYPES: Mapping[str, str] = MappingProxyType(
         "charge.succeeded": "A charge at one of this servicer's terminals succeeded.",
         "refund.succeeded": "A refund of one of this servicer's charges succeeded.",
         "settlement.created": "A day of this servicer's payments was settled.",
+        "tax_free.record_built": "A tax-free purchase record was built at this shop.",
+        "tax_free.record_transmitted": "A tax-free record was sent to the tax office.",
+        "tax_free.record_accepted": "The tax office accepted a tax-free record.",
+        "tax_free.record_rejected": "The tax office rejected a tax-free record: correct it "
+        "and send it again.",
+        "tax_free.record_confirmed": "Customs confirmed every item of a record: its refund is due.",
+        "tax_free.record_not_confirmed": "Customs did not confirm an item of a record.",
+        "tax_free.record_refunded": "A tax-free record's refund was paid.",
+        "tax_free.record_forfeited": "A tax-free record lost its exemption as a whole.",
     }
 )
 MAX_ENDPOINTS = 10
