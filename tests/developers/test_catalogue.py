@@ -93,3 +93,18 @@ async def test_every_scope_says_what_it_allows(client: httpx.AsyncClient) -> Non
     assert "terminal" in scopes["resolve"]["granted_to"]
     assert scopes["partners:invite"]["granted_to"] == ["system"]
     assert all(scope["allows"] for scope in scopes.values())
+
+
+async def test_the_landing_permit_is_listed_and_asked_by_a_tax_free_sale(
+    client: httpx.AsyncClient,
+) -> None:
+    catalogue = await _catalogue(client)
+    by_key = {a["key"]: a for a in catalogue["attributes"]}
+    status, landing = by_key["status_of_residence"], by_key["landing_date"]
+    assert (status["type"], landing["type"]) == ("enum", "date")
+    assert status["sensitivity"] == landing["sensitivity"] == "identity_document"
+    assert status["vocabulary"][0]["key"] == "temporary_visitor"
+    assert status["vocabulary"][0]["labels"]["ja"] == "短期滞在"
+    assert landing["labels"]["ja"] == "上陸年月日"
+    tax_free = next(p for p in catalogue["purposes"] if p["key"] == "tax_free_sale")
+    assert {"status_of_residence", "landing_date"} <= set(tax_free["attributes"])

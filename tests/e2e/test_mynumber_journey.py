@@ -1,7 +1,9 @@
 """The journey of issue 22's OpenID half, in Chromium: a resident opens the sign-in page in
 Japanese, reads that short-term visitors have no My Number card, signs in with the Digital
 Authentication App (the suite's real OpenID Provider, configured like it), and finds their name on
-their page marked as verified by it.
+their page marked as verified by it. A hotel's terminal then looks them up by their IC card: the
+resident allows it on their phone, and the hotel's resolve names the provider that verified the
+name.
 
 The product runs as `omotenashi serve` of its own, configured with the provider as a deployment
 would be (issuer, client id, the client key in the environment)."""
@@ -16,6 +18,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import httpx
 import pytest
@@ -23,15 +26,24 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from playwright.async_api import Browser, expect
+from sqlalchemy import select
 from tests.conftest import _recreate
 from tests.e2e.conftest import _wait_until_ready
 from tests.e2e.journey import serious_accessibility_problems
+from tests.factories.clients import make_client
+from tests.factories.servicers import approved_servicer
 from tests.oidc import openid_provider
 
 from omotenashi import db, i18n
+from omotenashi.carriers import service as carriers
+from omotenashi.carriers.models import CarrierKind
+from omotenashi.carriers.service import CarrierKeys
+from omotenashi.config import Settings
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 from omotenashi.security import jwks
-from omotenashi.security.keys import MasterKey, PlatformKeys
+from omotenashi.security.keys import MasterKey, PlatformKeys, load_keys
+from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.visitors.models import VisitorAttribute
 
 JAPANESE = i18n.translations("ja")
 
@@ -50,6 +62,8 @@ class Deployment:
     base: str
     issuer: str
     log: Path
+    url: str  # the deployment's database
+    env: dict[str, str]  # its configuration, as the server was started with it
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +113,7 @@ def deployment(cluster: EmbeddedCluster, workdir: Path) -> Iterator[Deployment]:
             _wait_until_ready(base, process, log)
             # The server publishes the very key the provider was given.
             assert httpx.get(f"{base}{jwks.CLIENT_PATH}").json() == published
-            yield Deployment(base, provider.issuer, log)
+            yield Deployment(base, provider.issuer, log, url, env)
         finally:
             process.terminate()
             try:
@@ -137,4 +151,65 @@ async def test_resident_signs_in_with_the_digital_authentication_app(
     await expect(verified).to_contain_text(f"{app_name}により")
     await expect(verified).to_contain_text("確認済み")
     await page.screenshot(path=str(screenshots / "oidc-verified-ja.png"), full_page=True)
+
+    # A hotel's front desk taps the resident's IC card: they are asked, on their phone, and allow.
+    hotel = await _hotel_with_terminal(deployment)
+    body = {"carrier": {"kind": "ic_card", "id": SUICA}, "purpose": "hotel_check_in"}
+    async with httpx.AsyncClient(base_url=deployment.base) as http:
+        token = (
+            await http.post(
+                "/v1/oauth/token",
+                data={"grant_type": "client_credentials"},
+                auth=(hotel.client_id, hotel.secret),
+            )
+        ).json()["access_token"]
+        headers = {"authorization": f"Bearer {token}"}
+        asked = await http.post("/v1/resolve", json=body, headers=headers)
+        assert asked.status_code == 403, asked.text
+        await page.goto(asked.json()["consent_request"]["url"])
+        await page.get_by_role("button", name=JAPANESE.gettext("Allow"), exact=True).click()
+        await page.wait_for_load_state()
+        served = await http.post("/v1/resolve", json=body, headers=headers)
+    assert served.status_code == 200, served.text
+    answer = served.json()
+    assert answer["attributes"]["name"]
+    assert answer["verification"]["name"]["verified_by"] == deployment.issuer
     await context.close()
+
+
+SUICA = "01 2E 4C 3B 9A 77 10 05"
+
+
+@dataclass(frozen=True)
+class HotelTerminal:
+    client_id: str
+    secret: str
+
+
+async def _hotel_with_terminal(deployment: Deployment) -> HotelTerminal:
+    """A hotel approved for check-in with a front-desk terminal, and the resident's IC card linked
+    to them (as they would from their page), written into the deployment's own database."""
+    with mock.patch.dict(os.environ, deployment.env):
+        keys = load_keys(Settings())
+    engine = db.create_engine(deployment.url)
+    try:
+        async with db.session_scope(db.session_factory(engine)) as session:
+            resident = await session.scalar(
+                select(VisitorAttribute.visitor_id).where(
+                    VisitorAttribute.key == "name", VisitorAttribute.verified_by.is_not(None)
+                )
+            )
+            assert resident is not None
+            await carriers.link_card(
+                session,
+                CarrierKeys.from_platform(keys),
+                resident,
+                CarrierKind.ic_card,
+                SUICA,
+                "Suica",
+            )
+            hotel = await approved_servicer(session, "Hotel Kyoto Gojo", PurposeKey.hotel_check_in)
+            client, secret = await make_client(session, hotel)
+            return HotelTerminal(client.client_id, secret)
+    finally:
+        await engine.dispose()

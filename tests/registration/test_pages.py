@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
 import httpx
 import pytest
 from sqlalchemy import func, select
@@ -9,12 +11,13 @@ from tests.pages import post_form, signed_in_visitor, text_of
 
 from omotenashi import i18n
 from omotenashi.consent import service as consents
+from omotenashi.japan import JST
 from omotenashi.registration import pages
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.visitors import catalogue, validity
 from omotenashi.visitors import service as visitors
-from omotenashi.visitors import validity
 from omotenashi.visitors.models import Visitor, VisitorAttribute
 from omotenashi.visitors.validity import PassportValidity
 
@@ -438,3 +441,119 @@ async def test_counts_on_the_home_page_are_in_the_digits_of_the_page_language(
         "%(num)d permission in force", "%(num)d permissions in force", 0
     )
     assert (permissions % {"num": 0}).replace("0", "၀") in page
+
+
+def _japan_today() -> date:
+    return datetime.now(JST).date()
+
+
+async def test_the_landing_permit_is_entered_with_the_passport_and_stored_sealed(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(client, session, keyring, language="th")
+    page = await client.get("/register/passport")
+    th = i18n.translations("th")
+    # Asked in Thai, with the Japanese name a clerk reads from the sticker beside each status.
+    assert catalogue.get("status_of_residence").label("th") in text_of(page)
+    assert catalogue.get("landing_date").label("th") in text_of(page)
+    assert f"{i18n.pgettext('th', 'status of residence', 'Temporary Visitor')} (短期滞在)" in (
+        text_of(page)
+    )
+    assert th.gettext("Your landing permit") in text_of(page)
+    landed = _japan_today() - timedelta(days=3)
+    saved = await post_form(
+        client,
+        "/register/passport",
+        {"mrz": SPECIMEN, "status_of_residence": "temporary_visitor", "landing_date": str(landed)},
+        form_page="/register/passport",
+    )
+    assert saved.status_code == 303, text_of(saved)
+    profile = await visitors.read_profile(session, keyring, me)
+    assert profile["status_of_residence"] == "temporary_visitor"
+    assert profile["landing_date"] == landed.isoformat()
+    for key in ("status_of_residence", "landing_date"):
+        stored = await session.scalar(
+            select(VisitorAttribute).where(
+                VisitorAttribute.visitor_id == me, VisitorAttribute.key == key
+            )
+        )
+        assert stored is not None
+        assert stored.clear_value is None
+        assert landed.isoformat().encode() not in (stored.sealed_value or b"")
+    # Coming back, the saved values are shown and the landing permit alone can be corrected.
+    again = await client.get("/register/passport")
+    assert 'value="temporary_visitor" selected' in again.text
+    corrected = await post_form(
+        client,
+        "/register/passport",
+        {"status_of_residence": "official", "landing_date": str(landed - timedelta(days=1))},
+        form_page="/register/passport",
+    )
+    assert corrected.status_code == 303, text_of(corrected)
+    profile = await visitors.read_profile(session, keyring, me)
+    assert profile["status_of_residence"] == "official"
+    assert profile["passport"]["number"] == "L898902C3"
+
+
+async def test_a_landing_date_in_the_future_is_refused_with_a_message_in_the_visitor_language(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    keyring = Keyring(platform.keys.master)
+    me = await signed_in_visitor(client, session, keyring, language="vi")
+    tomorrow = str(_japan_today() + timedelta(days=1))
+    refused = await post_form(
+        client,
+        "/register/passport",
+        {"mrz": SPECIMEN, "status_of_residence": "temporary_visitor", "landing_date": tomorrow},
+        form_page="/register/passport",
+    )
+    assert refused.status_code == 422
+    message = i18n.translations("vi").gettext(pages.FIELD_MESSAGES["future_date"])
+    assert message != pages.FIELD_MESSAGES["future_date"]
+    assert message in text_of(refused)
+    assert 'id="f-landing_date"' in refused.text
+    assert 'aria-invalid="true"' in refused.text
+    # Nothing of the step is kept: not the passport, not the status.
+    assert await visitors.read_profile(session, keyring, me) == {}
+    # A landing before the birth the passport's lines give is refused too (born 1974-08-12).
+    before_birth = await post_form(
+        client,
+        "/register/passport",
+        {"mrz": SPECIMEN, "landing_date": "1970-01-01"},
+        form_page="/register/passport",
+    )
+    assert before_birth.status_code == 422
+    message = i18n.translations("vi").gettext(pages.FIELD_MESSAGES["landing_before_birth"])
+    assert message in text_of(before_birth)
+
+
+@pytest.mark.parametrize("language", [language.code for language in i18n.LANGUAGES])
+def test_status_of_residence_and_landing_date_in_every_language(language: str) -> None:
+    status = catalogue.get("status_of_residence")
+    words = [
+        status.label(language),
+        catalogue.get("landing_date").label(language),
+        *(term.label(language) for term in status.vocabulary or ()),
+        *(
+            i18n.translations(language).gettext(message)
+            for message in (
+                pages.FIELD_MESSAGES["future_date"],
+                pages.FIELD_MESSAGES["landing_before_birth"],
+                "Your landing permit",
+                "Most visitors land as a Temporary Visitor (短期滞在).",
+            )
+        ),
+    ]
+    english = [
+        status.label("en"),
+        catalogue.get("landing_date").label("en"),
+        *(term.label("en") for term in status.vocabulary or ()),
+        pages.FIELD_MESSAGES["future_date"],
+        pages.FIELD_MESSAGES["landing_before_birth"],
+        "Your landing permit",
+        "Most visitors land as a Temporary Visitor (短期滞在).",
+    ]
+    assert all(word.strip() for word in words)
+    if language != i18n.SOURCE_LANGUAGE:
+        assert [w for w, e in zip(words, english, strict=True) if w == e] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 
@@ -20,6 +21,7 @@ from omotenashi.clients.models import ApiClient
 from omotenashi.consent import requests as consent_requests
 from omotenashi.consent import service as consent
 from omotenashi.resolve.models import AccessLogEntry
+from omotenashi.resolve.schemas import ResolveResponse
 from omotenashi.runtime import Platform
 from omotenashi.security import audit
 from omotenashi.security.audit import AuditEntry
@@ -265,3 +267,50 @@ async def test_a_qr_code_refused_for_the_rate_is_not_used_up(
     assert first.status_code == 403  # no consent yet: a tap-to-consent request
     assert limited.status_code == 429
     assert at_the_next_desk.status_code == 403, at_the_next_desk.json()  # not 409: unused
+
+
+async def test_resolve_answers_which_attributes_an_identity_provider_verified(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    hotel = await approved_servicer(session, "Hotel Test Ueno", PurposeKey.hotel_check_in)
+    _, headers = await _terminal(session, client, hotel)
+    visitor_id, _, _ = await _visitor_with_card(session, platform)
+    issuer = "https://wallet.example.au"
+    await visitors.update_profile(
+        session,
+        platform.keys.keyring,
+        uuid.UUID(visitor_id),
+        {"name": {"surname": "SMITH", "given_names": "JO"}},
+        verified=visitors.Verification(issuer, datetime(2026, 12, 1, 23, 15, tzinfo=UTC)),
+    )
+    await consent.grant(
+        session,
+        platform.keys,
+        uuid.UUID(visitor_id),
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "passport"],
+        servicer_id=hotel.id,
+    )
+    body = {"carrier": {"kind": "ic_card", "id": IDM}, "purpose": "hotel_check_in"}
+    served = await client.post("/v1/resolve", json=body, headers=headers)
+    assert served.status_code == 200, served.text
+    answer = served.json()
+    assert answer["verification"] == {
+        "name": {"verified_by": issuer, "verified_at": "2026-12-01T23:15:00Z"},
+        "passport": None,
+    }
+    assert set(answer["verification"]) == set(answer["attributes"])
+    # A JSON body of another media type is left by the lean endpoint to FastAPI's handler of
+    # the same declaration: it answers in the same shape.
+    declared = await client.post(
+        "/v1/resolve",
+        content=json.dumps(body),
+        headers={**headers, "content-type": "application/vnd.omotenashi+json"},
+    )
+    assert declared.status_code == 200, declared.text
+    assert declared.json()["verification"] == answer["verification"]
+    assert ResolveResponse.model_validate(answer).model_dump(mode="json") == answer
+    schema = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    described = schema["ResolveResponse"]["properties"]["verification"]
+    assert "null" in described["description"]
+    assert set(schema["Verification"]["required"]) == {"verified_by", "verified_at"}

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from datetime import UTC, date, datetime
 
 import httpx
 import pyotp
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.factories import approved_servicer
 from tests.pages import csrf_token, text_of
 
-from omotenashi import web
+from omotenashi import i18n, web
 from omotenashi.carriers import service as carriers
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.carriers.service import CarrierKeys
@@ -381,3 +382,37 @@ async def test_the_counter_keeps_its_desk_and_the_purpose_last_used_there(
     again = await client.get("/counter")
     assert 'id="resolve-form"' in again.text
     assert _selected_purpose(again) == "emergency"
+
+
+async def test_the_guest_card_marks_a_name_an_identity_provider_verified(
+    client: httpx.AsyncClient, session: AsyncSession, platform: Platform
+) -> None:
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    guest = await _thai_guest(session, platform)
+    await visitors.update_profile(
+        session,
+        platform.keys.keyring,
+        guest,
+        {"name": {"surname": "SRISUK", "given_names": "SOMCHAI"}},
+        verified=visitors.Verification(
+            "https://id.example.th", datetime(2026, 12, 3, 1, 0, tzinfo=UTC)
+        ),
+    )
+    await consent.grant(
+        session,
+        platform.keys,
+        guest,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "nationality", "passport", "stay"],
+        category=hotel.category,
+    )
+    await _staff_at_desk(client, session, platform, hotel)
+    page = await _look_up(client)
+    # In the clerk's Japanese: who vouched for the name, and on which day (in Japan).
+    mark = i18n.translations("ja").gettext("verified by %(provider)s on %(date)s") % {
+        "provider": "id.example.th",
+        "date": i18n.date_text("ja", date(2026, 12, 3)),
+    }
+    assert mark != "verified by %(provider)s on %(date)s"
+    assert text_of(page).count(mark) == 1  # the name only; the typed passport has none
+    assert page.text.count('class="verified"') == 1

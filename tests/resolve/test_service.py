@@ -20,7 +20,8 @@ from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers import service as servicers
 from omotenashi.servicers.errors import PurposeNotApprovedError
 from omotenashi.servicers.models import Servicer
-from omotenashi.servicers.purposes import PurposeKey
+from omotenashi.servicers.purposes import PURPOSES, PurposeKey
+from omotenashi.visitors import service as visitors
 
 NOW = datetime(2026, 11, 23, 14, 2, tzinfo=UTC)
 
@@ -243,3 +244,90 @@ def _plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield node
     for child in node.get("Plans", ()):
         yield from _plan_nodes(child)
+
+
+async def test_a_tax_free_resolve_returns_the_landing_permit_beside_the_passport(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    # The purchase record's passport part: the status of residence and the date of landing come
+    # with the passport, read from the visitor's profile under the same consent.
+    visitor_id = (
+        await make_visitor(
+            session,
+            keys,
+            **MINJI,
+            date_of_birth="1995-03-14",
+            status_of_residence="temporary_visitor",
+            landing_date="2026-11-20",
+        )
+    ).id
+    shop = await approved_servicer(session, "Drugstore", PurposeKey.tax_free_sale)
+    await consent.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.tax_free_sale,
+        attributes=list(PURPOSES[PurposeKey.tax_free_sale].attributes),
+        servicer_id=shop.id,
+        now=NOW,
+    )
+    result = await service.resolve(
+        session,
+        keys,
+        servicer_id=shop.id,
+        visitor_id=visitor_id,
+        purpose=PurposeKey.tax_free_sale,
+        now=NOW,
+    )
+    assert result.attributes["status_of_residence"] == "temporary_visitor"
+    assert result.attributes["landing_date"] == "2026-11-20"
+    assert result.attributes["passport"]["number"] == "M12345678"
+    assert result.missing == ()
+    (line,) = await service.access_log(session, visitor_id)
+    assert {"status_of_residence", "landing_date"} <= set(line.attribute_keys)
+
+
+async def test_resolve_tells_a_verified_value_from_a_typed_one_until_the_visitor_edits_it(
+    session: AsyncSession, keys: PlatformKeys
+) -> None:
+    issuer = "https://auth.example.go.jp"
+    visitor_id = (await make_visitor(session, keys, **MINJI)).id
+    await visitors.update_profile(
+        session,
+        keys.keyring,
+        visitor_id,
+        {"name": {"surname": "KIM", "given_names": "MINJI"}, "nationality": "KR"},
+        verified=visitors.Verification(issuer, datetime(2026, 12, 4, 9, 30, tzinfo=UTC)),
+    )
+    hotel = await approved_servicer(session, "Hotel Sakura", PurposeKey.hotel_check_in)
+    await consent.grant(
+        session,
+        keys,
+        visitor_id,
+        purpose=PurposeKey.hotel_check_in,
+        attributes=["name", "nationality", "passport"],
+        servicer_id=hotel.id,
+        now=NOW,
+    )
+
+    async def resolved() -> service.Resolution:
+        return await service.resolve(
+            session,
+            keys,
+            servicer_id=hotel.id,
+            visitor_id=visitor_id,
+            purpose=PurposeKey.hotel_check_in,
+            now=NOW,
+        )
+
+    first = await resolved()
+    verified = {"verified_by": issuer, "verified_at": "2026-12-04T09:30:00Z"}
+    # One entry per disclosed attribute, nothing for what was not disclosed.
+    assert first.verification == {"name": verified, "nationality": verified, "passport": None}
+    # The visitor corrects the name themselves: a hotel now sees it as typed.
+    await visitors.update_profile(
+        session, keys.keyring, visitor_id, {"name": {"surname": "KIM", "given_names": "MIN-JI"}}
+    )
+    second = await resolved()
+    assert second.attributes["name"] == {"surname": "KIM", "given_names": "MIN-JI"}
+    assert second.verification == {"name": None, "nationality": verified, "passport": None}

@@ -294,3 +294,36 @@ def test_valid_fields_are_kept_beside_invalid_ones() -> None:
     normalised, errors = _check({"sex": "X", "email": "nope"})
     assert normalised == {"sex": "X"}
     assert [e.field for e in errors] == ["email"]
+
+
+# --- The landing permit (status of residence, date of landing) ---
+
+
+def test_the_landing_permit_is_sealed_like_the_passport_and_offers_the_tax_free_statuses() -> None:
+    status = catalogue.get("status_of_residence")
+    landing = catalogue.get("landing_date")
+    assert status.sensitivity is landing.sensitivity is Sensitivity.identity_document
+    assert status.term_keys() == ("temporary_visitor", "diplomat", "official")
+    assert {term.key: term.label("ja") for term in status.vocabulary or ()} == {
+        "temporary_visitor": "短期滞在",
+        "diplomat": "外交",
+        "official": "公用",
+    }
+    assert (status.label("ja"), landing.label("ja")) == ("在留資格", "上陸年月日")
+
+
+def test_a_landing_date_is_a_day_that_has_come_and_not_before_the_birth() -> None:
+    values, errors = _check({"status_of_residence": "temporary_visitor", "landing_date": TODAY})
+    assert errors == []
+    assert values == {"status_of_residence": "temporary_visitor", "landing_date": "2026-11-23"}
+    assert _errors({"landing_date": (TODAY + timedelta(days=1)).isoformat()}) == {
+        "landing_date": "future_date"
+    }
+    assert _errors({"landing_date": "2026-02-30"}) == {"landing_date": "invalid_date"}
+    assert _errors({"landing_date": "1900-01-01"}) == {"landing_date": "invalid_date"}
+    assert _errors({"landing_date": "1990-05-01", "date_of_birth": "1995-03-14"}) == {
+        "landing_date": "landing_before_birth"
+    }
+    assert _errors({"status_of_residence": "student"}) == {
+        "status_of_residence": "not_in_vocabulary"
+    }

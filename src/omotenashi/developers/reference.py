@@ -71,6 +71,10 @@ class Change:
 
 # Newest first. Additions are not breaking; a breaking change gets a new version prefix.
 CHANGELOG = (
+    Change(
+        "2026-12-05",
+        "Catalogue 2026-12-05: status_of_residence and landing_date, asked by tax_free_sale.",
+    ),
     Change("2026-12-04", "Signed webhooks (Standard Webhooks 1.0) and their delivery log."),
     Change("2026-12-04", "GET /v1/catalogue: attributes, vocabularies, purposes and scopes."),
     Change("2026-12-04", "The rotating QR format published, with test vectors."),

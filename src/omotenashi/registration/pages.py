@@ -24,6 +24,7 @@ from omotenashi.consent import service as consents
 from omotenashi.deps import Session, platform_keys
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
+from omotenashi.japan import JST
 from omotenashi.privacy import service as privacy
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers import queries as servicers
@@ -43,6 +44,8 @@ FIELD_MESSAGES: Mapping[str, str] = {
     "invalid_type": N_("This answer is not in the expected form."),
     "invalid_date": N_("Please enter a real date."),
     "date_order": N_("The departure cannot be before the arrival."),
+    "future_date": N_("This date has not come yet. Please enter the date on your landing permit."),
+    "landing_before_birth": N_("The date of landing cannot be before the date of birth."),
     "invalid_country": N_("Please choose a country from the list."),
     "invalid_format": N_("Please type this as it is printed in your passport."),
     "invalid_email": N_("Please check the e-mail address."),
@@ -183,11 +186,26 @@ def _address_lines(text: str) -> list[str]:
     return [*lines[:3], ", ".join(lines[3:])] if len(lines) > 4 else lines
 
 
+def _landing_permit(form: FormData) -> dict[str, object]:
+    """The status of residence and the date of landing, as the visitor copied them from the
+    landing permit in their passport (the MRZ does not carry them); each only when given."""
+    return dict(_texts(form, "status_of_residence", "landing_date"))
+
+
 def _passport(form: FormData, language: i18n.Language) -> dict[str, object]:
+    landing = _landing_permit(form)
     lines = _texts(form, "mrz").get("mrz")
     if lines:
-        return mrz.to_profile(mrz.parse_td3(lines))
+        values = mrz.to_profile(mrz.parse_td3(lines))
+        # Checked with the date of birth just read, so a landing before it is refused.
+        _, errors = catalogue.validate_profile({**values, **landing})
+        if errors:
+            raise InvalidProfileError(fields=errors)
+        return {**values, **landing}
     typed = _texts(form, "number", "issuing_state", "expiry_date")
+    if not typed and landing:
+        # The passport saved before; only the landing permit is added now.
+        return landing
     if not typed:
         raise InvalidMrzError(
             fields=[FieldError("mrz", "Neither the MRZ nor the details were given.", "mrz.empty")]
@@ -200,7 +218,8 @@ def _passport(form: FormData, language: i18n.Language) -> dict[str, object]:
             "number": typed.get("number"),
             "issuing_state": state or typed.get("issuing_state"),
             "expiry_date": typed.get("expiry_date"),
-        }
+        },
+        **landing,
     }
 
 
@@ -315,6 +334,11 @@ async def _step_context(
         expiry = (profile.get("passport") or {}).get("expiry_date")
         context["expiry"] = display.day(expiry, language.code)
         context["countries"] = countries(language)
+        context["statuses"] = catalogue.get("status_of_residence").vocabulary
+        context["statuses_label"] = catalogue.get("status_of_residence").label(language.code)
+        context["landing_label"] = catalogue.get("landing_date").label(language.code)
+        context["landed"] = display.day(profile.get("landing_date"), language.code)
+        context["today"] = datetime.now(JST).date().isoformat()
         context["warning"] = validity_warning(profile, language)
     elif step.key == "stay":
         context["prefectures"] = prefectures.choices(language.code)

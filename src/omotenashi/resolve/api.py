@@ -20,6 +20,7 @@ from omotenashi.resolve.schemas import (
     ConsentRequestStatus,
     ResolveRequest,
     ResolveResponse,
+    Verification,
 )
 
 router = APIRouter(prefix="/v1", tags=["resolve"])
@@ -100,6 +101,10 @@ async def resolve(
         purpose=outcome.purpose,
         attributes=outcome.attributes,
         missing=list(outcome.missing),
+        verification={
+            key: Verification.model_validate(found) if found else None
+            for key, found in outcome.verification.items()
+        },
     )
 
 

@@ -183,6 +183,7 @@ class LeanResolve:
                 "purpose": str(outcome.purpose),
                 "attributes": outcome.attributes,
                 "missing": list(outcome.missing),
+                "verification": outcome.verification,
             },
             _JSON_HEADERS,
         )

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from omotenashi import i18n, web
+from omotenashi.auth import oidc
 from omotenashi.auth.dependencies import ForServicerStaff, PageStaff
 from omotenashi.carriers.errors import CarrierNotFoundError, QrReplayedError
 from omotenashi.carriers.models import CarrierKind
@@ -44,6 +45,7 @@ NOBODY = N_("No visitor has this card or code. Ask them to show the code on thei
 USED = N_("This code was already used. Ask the visitor to wait for the next code (30 seconds).")
 SUSPENDED = N_("This desk's terminal was suspended for unusual use. Call your administrator.")
 WRONG_PURPOSE = N_("This desk is not set up for that purpose.")
+VERIFIED = N_("verified by %(provider)s on %(date)s")
 
 
 async def _desk(request: Request, session: Session, me: Any) -> AuthenticatedClient | None:
@@ -83,11 +85,32 @@ def _remember_purpose(
     )
 
 
-def _resolution_context(resolution: Resolution, language: i18n.Language) -> dict[str, Any]:
+def _verified_marks(
+    request: Request, resolution: Resolution, language: i18n.Language
+) -> dict[str, str]:
+    """Attribute key → "verified by <provider> on <day>", for each value an OpenID Provider
+    vouched for: the clerk can tell a verified name from a typed one."""
+    providers = oidc.directory_of(request.app.state)
+    marks = {}
+    for key, found in resolution.verification.items():
+        if not found:
+            continue
+        day = datetime.fromisoformat(found["verified_at"]).astimezone(web.JAPAN).date()
+        marks[key] = web.gettext(language, VERIFIED) % {
+            "provider": oidc.provider_name(providers, found["verified_by"], language.code),
+            "date": web.day(day, language),
+        }
+    return marks
+
+
+def _resolution_context(
+    request: Request, resolution: Resolution, language: i18n.Language
+) -> dict[str, Any]:
     spoken = i18n.match_tag(resolution.language) or i18n.DEFAULT
     return {
         "resolution": resolution,
         "shown": display.shown(resolution.attributes, language.code),
+        "verified": _verified_marks(request, resolution, language),
         "speaks_native": spoken.native_name,
         "speaks_here": display.language_name(spoken.code, language.code),
         "purpose_label": PURPOSES[resolution.purpose].label(language.code),
@@ -186,7 +209,7 @@ async def resolve(
     elif isinstance(outcome, touchpoint.ConsentAsked):
         context = _asked_context(request, outcome.request)
     else:
-        context = _resolution_context(outcome, language)
+        context = _resolution_context(request, outcome, language)
     if request.headers.get("hx-request") == "true":
         response = web.render(request, "counter/result.html", context)
     else:
@@ -217,7 +240,9 @@ async def answer(
     if isinstance(outcome, touchpoint.TerminalSuspended):
         return web.render(request, "counter/result.html", {"problem": SUSPENDED})
     return web.render(
-        request, "counter/result.html", _resolution_context(outcome, web.request_language(request))
+        request,
+        "counter/result.html",
+        _resolution_context(request, outcome, web.request_language(request)),
     )
 
 

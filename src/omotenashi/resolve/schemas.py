@@ -28,12 +28,36 @@ class ResolveRequest(BaseModel):
     purpose: PurposeKey
 
 
+class Verification(BaseModel):
+    """Who vouched for an attribute's value."""
+
+    verified_by: str = Field(
+        description="The issuer (iss) of the OpenID Provider that verified the value",
+        examples=["https://auth.example.go.jp"],
+    )
+    verified_at: datetime = Field(description="When it was verified (UTC)")
+
+
 class ResolveResponse(BaseModel):
     subject: str = Field(description="Pairwise id: stable for this servicer, unlinkable elsewhere.")
     language: str = Field(description="The language to serve the visitor in (BCP 47).")
     purpose: PurposeKey
     attributes: dict[str, Any]
     missing: list[str] = Field(description="Needed by the purpose but not granted.")
+    verification: dict[str, Verification | None] = Field(
+        description="For every key of `attributes`: who verified its value and when, or null "
+        "for a value the visitor typed themselves. A verified value the visitor later edits "
+        "is typed again (null).",
+        examples=[
+            {
+                "name": {
+                    "verified_by": "https://auth.example.go.jp",
+                    "verified_at": "2026-12-04T09:00:00Z",
+                },
+                "email": None,
+            }
+        ],
+    )
 
 
 class ConsentRequestStatus(BaseModel):

@@ -178,6 +178,7 @@ SELECT caller.*,
        shared.sealed_keys,
        shared.sealed_values,
        shared.present_keys,
+       shared.verified,
        seen.visitors AS visitors_seen,
        last_seen.at AS last_seen
   FROM caller
@@ -199,7 +200,17 @@ SELECT caller.*,
                array_agg(a.key) FILTER (WHERE a.sealed_value IS NOT NULL) AS sealed_keys,
                array_agg(a.sealed_value) FILTER (WHERE a.sealed_value IS NOT NULL)
                    AS sealed_values,
-               array_agg(a.key ORDER BY a.key) AS present_keys
+               array_agg(a.key ORDER BY a.key) AS present_keys,
+               -- Who vouched for each verified value, and when (read from the rows already
+               -- read; NULL when nothing is verified, as for most visitors).
+               jsonb_object_agg(
+                   a.key,
+                   jsonb_build_object(
+                       'verified_by', a.verified_by,
+                       'verified_at',
+                       to_char(a.verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                   )
+               ) FILTER (WHERE a.verified_by IS NOT NULL) AS verified
           FROM visitor_attributes a
          WHERE a.visitor_id = v.id AND a.key = ANY(:needed) AND a.key = ANY(granted.keys)
        ) shared ON true
@@ -331,6 +342,7 @@ def _decide(caller: str, whom: str) -> sa.TextualSelect:
             sa.column("sealed_keys", ARRAY(sa.String)),
             sa.column("sealed_values", ARRAY(sa.LargeBinary)),
             sa.column("present_keys", ARRAY(sa.String)),
+            sa.column("verified", JSONB),
             sa.column("visitors_seen", sa.Integer),
             sa.column("last_seen", sa.DateTime(timezone=True)),
             sa.column("outcome", sa.String),
@@ -403,6 +415,8 @@ class Decision:
     granted: frozenset[str]
     clear: dict[str, Any]
     sealed: dict[str, bytes]
+    # Provenance of the verified values read: key → {"verified_by", "verified_at"}.
+    verified: dict[str, Any]
     visitors_seen: int | None  # distinct visitors of the terminal in the window; None: no count
     live: bool = True  # the caller's mode: false in a servicer's sandbox
 
@@ -507,6 +521,7 @@ async def decide(
         granted=frozenset(row.granted or ()),
         clear=_json(row.clear),
         sealed=dict(zip(row.sealed_keys or (), row.sealed_values or (), strict=True)),
+        verified=_json(row.verified),
         visitors_seen=row.visitors_seen,
         live=row.live is not False,
     )
@@ -545,6 +560,9 @@ class Resolution:
     purpose: PurposeKey
     attributes: dict[str, Any]
     missing: tuple[str, ...]  # needed but not granted: what a tap-to-consent would ask for
+    # Per disclosed attribute: {"verified_by": issuer, "verified_at": ISO 8601 UTC} when an
+    # OpenID Provider vouched for the value, None when the visitor typed it.
+    verification: dict[str, dict[str, str] | None]
 
 
 def disclosed(keys: PlatformKeys, decision: Decision) -> Resolution:
@@ -579,6 +597,7 @@ def disclosed(keys: PlatformKeys, decision: Decision) -> Resolution:
         purpose=decision.purpose,
         attributes=attributes,
         missing=decision.missing,
+        verification={key: decision.verified.get(key) for key in attributes},
     )
 
 

@@ -61,7 +61,16 @@ PURPOSES: Mapping[PurposeKey, Purpose] = MappingProxyType(
                 PurposeKey.tax_free_sale,
                 catalogue_label("免税販売", "Tax-free sale", "purpose"),
                 # Passport items of the electronic purchase record sent to the National Tax Agency.
-                ("name", "nationality", "date_of_birth", "passport", "stay", "preferred_languages"),
+                (
+                    "name",
+                    "nationality",
+                    "date_of_birth",
+                    "status_of_residence",
+                    "landing_date",
+                    "passport",
+                    "stay",
+                    "preferred_languages",
+                ),
                 "Consumption Tax Act, electronic purchase record (kept 7 years)",
             ),
             Purpose(

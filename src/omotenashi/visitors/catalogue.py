@@ -24,8 +24,9 @@ from babel import Locale
 
 from omotenashi.errors import FieldError
 from omotenashi.i18n import catalogue_label
+from omotenashi.japan import JST
 
-CATALOGUE_VERSION = "2026-11-23"
+CATALOGUE_VERSION = "2026-12-05"
 
 # Language code → label, for every language we serve: Japanese and English from code, the others
 # from the gettext catalogues (``omotenashi.i18n.CatalogueLabel``).
@@ -266,6 +267,17 @@ DIETARY_NEEDS = _terms(
     ("no_root_vegetables", catalogue_label("根菜不可", "No root vegetables", "dietary need")),
 )
 
+# The statuses of residence (在留資格, Immigration Control Act, appended table) a landing permit
+# gives a visitor who may buy tax-free as a non-resident: almost every visitor lands as a
+# Temporary Visitor; diplomats and officials on mission land under their own statuses. Residents'
+# statuses (work, study, permanent residence) make a person a resident, not a tax-free buyer, and
+# are not offered. FACTS.md lists no others.
+STATUSES_OF_RESIDENCE = _terms(
+    ("temporary_visitor", catalogue_label("短期滞在", "Temporary Visitor", "status of residence")),
+    ("diplomat", catalogue_label("外交", "Diplomat", "status of residence")),
+    ("official", catalogue_label("公用", "Official", "status of residence")),
+)
+
 ACCESSIBILITY_NEEDS = _terms(
     ("wheelchair", catalogue_label("車いす", "Wheelchair user", "accessibility need")),
     ("walking_aid", catalogue_label("杖・歩行補助具", "Walking aid", "accessibility need")),
@@ -312,6 +324,18 @@ _ATTRIBUTE_LIST: tuple[Attribute, ...] = (
     ),
     Attribute("sex", _T.enum, _P, catalogue_label("性別", "Sex", "attribute"), SEXES),
     Attribute("passport", _T.passport, _ID, catalogue_label("旅券", "Passport", "attribute")),
+    # From the landing permit (上陸許可) the immigration officer puts in the passport on arrival;
+    # the MRZ does not carry them. Items of the tax-free purchase record (FACTS.md).
+    Attribute(
+        "status_of_residence",
+        _T.enum,
+        _ID,
+        catalogue_label("在留資格", "Status of residence", "attribute"),
+        STATUSES_OF_RESIDENCE,
+    ),
+    Attribute(
+        "landing_date", _T.date, _ID, catalogue_label("上陸年月日", "Date of landing", "attribute")
+    ),
     Attribute("home_address", _T.address, _P, catalogue_label("住所", "Home address", "attribute")),
     Attribute("email", _T.email, _P, catalogue_label("メールアドレス", "E-mail", "attribute")),
     Attribute("phone", _T.phone, _P, catalogue_label("電話番号", "Phone", "attribute")),
@@ -744,6 +768,31 @@ _CHECKS: Mapping[AttributeType, _Check] = {
 }
 
 
+_BEFORE_BIRTH = "landing_before_birth"
+
+# The first landing permits under the present Immigration Control Act (1951); earlier is a typo.
+_FIRST_LANDING = date(1951, 11, 1)
+
+
+def _landing(
+    landed: date, values: Mapping[str, object], today: date | None, problems: _Problems
+) -> None:
+    """A landing date is a day that has come, in Japan (where the visitor landed), and not before
+    the visitor was born when the same update gives the date of birth. (The passport's date of
+    issue would bound it too; the catalogue's passport does not hold it.)"""
+    if landed > (today or datetime.now(JST).date()):
+        problems.add("landing_date", "Must not be in the future.", "future_date")
+    elif landed < _FIRST_LANDING:
+        problems.add("landing_date", "Must be a real date of landing.", "invalid_date")
+    born = values.get("date_of_birth")
+    if isinstance(born, str) and _ISO_DATE.fullmatch(born.strip()):
+        try:
+            if landed < date.fromisoformat(born.strip()):
+                problems.add("landing_date", "Must not be before the birth.", _BEFORE_BIRTH)
+        except ValueError:
+            pass  # the date of birth's own check reports it
+
+
 def validate_profile(
     values: Mapping[str, object], *, today: date | None = None
 ) -> tuple[dict[str, Any], list[FieldError]]:
@@ -769,6 +818,8 @@ def validate_profile(
             born = date.fromisoformat(result)
             if born > (today or date.today()) or born.year < 1900:
                 problems.add(key, "Must be a past date.", "invalid_date")
+        if key == "landing_date" and isinstance(result, str):
+            _landing(date.fromisoformat(result), values, today, problems)
         if problems.count() == before:
             normalised[key] = result
     return normalised, problems.errors

@@ -218,15 +218,14 @@ async def verifications(
     }
 
 
-def verification_field(verification: Verification | None) -> dict[str, str]:
-    """An attribute's provenance as an API answer shows it (resolve's ``verification``)."""
+def verification_field(verification: Verification | None) -> dict[str, str] | None:
+    """An attribute's provenance as an API answer shows it (resolve's ``verification``, which
+    its deciding statement builds in the same shape): the issuer and the moment in UTC, or None
+    for a value the visitor typed."""
     if verification is None:
-        return {"status": "self_asserted"}
-    return {
-        "status": "verified",
-        "verified_by": verification.issuer,
-        "verified_at": verification.verified_at.isoformat(),
-    }
+        return None
+    at = verification.verified_at.astimezone(UTC)
+    return {"verified_by": verification.issuer, "verified_at": at.strftime("%Y-%m-%dT%H:%M:%SZ")}
 
 
 async def read_profile(
