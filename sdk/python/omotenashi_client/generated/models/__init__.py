@@ -6,6 +6,7 @@ from .alert_detail_out_content import AlertDetailOutContent
 from .alert_out import AlertOut
 from .alert_state import AlertState
 from .allergen_rule_out import AllergenRuleOut
+from .answered_out import AnsweredOut
 from .application_in import ApplicationIn
 from .application_in_purposes import ApplicationInPurposes
 from .application_received import ApplicationReceived
@@ -47,6 +48,7 @@ from .consent_request_status import ConsentRequestStatus
 from .content_kind import ContentKind
 from .contribution_in import ContributionIn
 from .contribution_out import ContributionOut
+from .counts_out import CountsOut
 from .delivery_out import DeliveryOut
 from .delivery_state import DeliveryState
 from .device_in import DeviceIn
@@ -76,9 +78,12 @@ from .healthz_healthz_get_response_healthz_healthz_get import (
     HealthzHealthzGetResponseHealthzHealthzGet,
 )
 from .hold_in import HoldIn
+from .import_format import ImportFormat
+from .import_out import ImportOut
 from .ingested import Ingested
 from .ingested_alert import IngestedAlert
 from .ingested_alert_headlines import IngestedAlertHeadlines
+from .invitation_out import InvitationOut
 from .item import Item
 from .item_in import ItemIn
 from .item_in_allergens import ItemInAllergens
@@ -127,9 +132,13 @@ from .public_listing import PublicListing
 from .purpose_decision import PurposeDecision
 from .purpose_key import PurposeKey
 from .purpose_out import PurposeOut
+from .qr_out import QrOut
 from .qr_presented import QrPresented
 from .receipt import Receipt
 from .receipt_claims import ReceiptClaims
+from .record_state import RecordState
+from .refund_method import RefundMethod
+from .refused_row import RefusedRow
 from .registered import Registered
 from .registered_attributes import RegisteredAttributes
 from .registration import Registration
@@ -144,10 +153,15 @@ from .report_v1_servicer_feedback_feedback_id_report_post_response_report_v1_ser
 from .resolve_request import ResolveRequest
 from .resolve_response import ResolveResponse
 from .resolve_response_attributes import ResolveResponseAttributes
+from .resolve_response_verification import ResolveResponseVerification
 from .safety_in import SafetyIn
 from .safety_in_answer import SafetyInAnswer
 from .safety_out import SafetyOut
 from .safety_report_out import SafetyReportOut
+from .sandbox_grant_in import SandboxGrantIn
+from .sandbox_grant_out import SandboxGrantOut
+from .sandbox_visitor_in import SandboxVisitorIn
+from .sandbox_visitor_out import SandboxVisitorOut
 from .scope_out import ScopeOut
 from .secret_out import SecretOut
 from .seen import Seen
@@ -171,8 +185,17 @@ from .suggestion_out import SuggestionOut
 from .suggestion_out_field import SuggestionOutField
 from .suggestion_state import SuggestionState
 from .tag_out import TagOut
+from .tax_free_correction_in import TaxFreeCorrectionIn
+from .tax_free_item_in import TaxFreeItemIn
+from .tax_free_item_out import TaxFreeItemOut
+from .tax_free_passport_correction import TaxFreePassportCorrection
+from .tax_free_record_in import TaxFreeRecordIn
+from .tax_free_record_out import TaxFreeRecordOut
+from .tax_free_record_with_items_out import TaxFreeRecordWithItemsOut
+from .tax_free_visitor_record_out import TaxFreeVisitorRecordOut
 from .term_out import TermOut
 from .term_out_labels import TermOutLabels
+from .test_card_out import TestCardOut
 from .text_change import TextChange
 from .text_out import TextOut
 from .text_span import TextSpan
@@ -184,8 +207,10 @@ from .translate_in import TranslateIn
 from .translated_out import TranslatedOut
 from .translation_out import TranslationOut
 from .translation_out_field import TranslationOutField
+from .upload_v1_partners_imports_post_json_body_item import UploadV1PartnersImportsPostJsonBodyItem
 from .validation_problem import ValidationProblem
 from .vapid_key import VapidKey
+from .verification import Verification
 from .verification_out import VerificationOut
 from .verification_out_matched_by_type_0 import VerificationOutMatchedByType0
 from .verification_verdict import VerificationVerdict
@@ -200,6 +225,7 @@ __all__ = (
     "AlertOut",
     "AlertState",
     "AllergenRuleOut",
+    "AnsweredOut",
     "ApplicationIn",
     "ApplicationInPurposes",
     "ApplicationReceived",
@@ -237,6 +263,7 @@ __all__ = (
     "ContentKind",
     "ContributionIn",
     "ContributionOut",
+    "CountsOut",
     "DeliveryOut",
     "DeliveryState",
     "DeviceIn",
@@ -264,9 +291,12 @@ __all__ = (
     "GrantOut",
     "HealthzHealthzGetResponseHealthzHealthzGet",
     "HoldIn",
+    "ImportFormat",
+    "ImportOut",
     "Ingested",
     "IngestedAlert",
     "IngestedAlertHeadlines",
+    "InvitationOut",
     "Item",
     "ItemIn",
     "ItemInAllergens",
@@ -315,9 +345,13 @@ __all__ = (
     "PurposeDecision",
     "PurposeKey",
     "PurposeOut",
+    "QrOut",
     "QrPresented",
     "Receipt",
     "ReceiptClaims",
+    "RecordState",
+    "RefundMethod",
+    "RefusedRow",
     "Registered",
     "RegisteredAttributes",
     "Registration",
@@ -330,10 +364,15 @@ __all__ = (
     "ResolveRequest",
     "ResolveResponse",
     "ResolveResponseAttributes",
+    "ResolveResponseVerification",
     "SafetyIn",
     "SafetyInAnswer",
     "SafetyOut",
     "SafetyReportOut",
+    "SandboxGrantIn",
+    "SandboxGrantOut",
+    "SandboxVisitorIn",
+    "SandboxVisitorOut",
     "ScopeOut",
     "SecretOut",
     "Seen",
@@ -357,8 +396,17 @@ __all__ = (
     "SuggestionOutField",
     "SuggestionState",
     "TagOut",
+    "TaxFreeCorrectionIn",
+    "TaxFreeItemIn",
+    "TaxFreeItemOut",
+    "TaxFreePassportCorrection",
+    "TaxFreeRecordIn",
+    "TaxFreeRecordOut",
+    "TaxFreeRecordWithItemsOut",
+    "TaxFreeVisitorRecordOut",
     "TermOut",
     "TermOutLabels",
+    "TestCardOut",
     "TextChange",
     "TextOut",
     "TextSpan",
@@ -370,8 +418,10 @@ __all__ = (
     "TranslateIn",
     "TranslationOut",
     "TranslationOutField",
+    "UploadV1PartnersImportsPostJsonBodyItem",
     "ValidationProblem",
     "VapidKey",
+    "Verification",
     "VerificationOut",
     "VerificationOutMatchedByType0",
     "VerificationVerdict",

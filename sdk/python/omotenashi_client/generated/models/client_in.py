@@ -21,6 +21,9 @@ class ClientIn:
         scopes (list[str]):
         purposes (list[str] | Unset):
         location (None | str | Unset): Where a terminal stands
+        live (bool | Unset): false: a sandbox client (secret prefixed `oms_test_`) that reaches only the servicer's
+            sandbox visitors, consents and webhooks, never live data. A sandbox client may make sandbox clients only.
+            Default: True.
     """
 
     kind: ClientKind
@@ -28,6 +31,7 @@ class ClientIn:
     scopes: list[str]
     purposes: list[str] | Unset = UNSET
     location: None | str | Unset = UNSET
+    live: bool | Unset = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +51,8 @@ class ClientIn:
         else:
             location = self.location
 
+        live = self.live
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -60,6 +66,8 @@ class ClientIn:
             field_dict["purposes"] = purposes
         if location is not UNSET:
             field_dict["location"] = location
+        if live is not UNSET:
+            field_dict["live"] = live
 
         return field_dict
 
@@ -83,12 +91,15 @@ class ClientIn:
 
         location = _parse_location(d.pop("location", UNSET))
 
+        live = d.pop("live", UNSET)
+
         client_in = cls(
             kind=kind,
             label=label,
             scopes=scopes,
             purposes=purposes,
             location=location,
+            live=live,
         )
 
         client_in.additional_properties = d

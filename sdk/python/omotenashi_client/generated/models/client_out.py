@@ -22,6 +22,7 @@ class ClientOut:
         scopes (list[str]):
         purposes (list[str]):
         location (None | str):
+        live (bool): false for a sandbox client
         max_visitors_per_minute (int):
         max_requests_per_minute (int):
         created_at (datetime.datetime):
@@ -36,6 +37,7 @@ class ClientOut:
     scopes: list[str]
     purposes: list[str]
     location: None | str
+    live: bool
     max_visitors_per_minute: int
     max_requests_per_minute: int
     created_at: datetime.datetime
@@ -58,6 +60,8 @@ class ClientOut:
 
         location: None | str
         location = self.location
+
+        live = self.live
 
         max_visitors_per_minute = self.max_visitors_per_minute
 
@@ -88,6 +92,7 @@ class ClientOut:
                 "scopes": scopes,
                 "purposes": purposes,
                 "location": location,
+                "live": live,
                 "max_visitors_per_minute": max_visitors_per_minute,
                 "max_requests_per_minute": max_requests_per_minute,
                 "created_at": created_at,
@@ -119,6 +124,8 @@ class ClientOut:
             return cast(None | str, data)
 
         location = _parse_location(d.pop("location"))
+
+        live = d.pop("live")
 
         max_visitors_per_minute = d.pop("max_visitors_per_minute")
 
@@ -164,6 +171,7 @@ class ClientOut:
             scopes=scopes,
             purposes=purposes,
             location=location,
+            live=live,
             max_visitors_per_minute=max_visitors_per_minute,
             max_requests_per_minute=max_requests_per_minute,
             created_at=created_at,

@@ -18,11 +18,15 @@ class EndpointIn:
         url (str): Where events are POSTed: https only
         events (list[str]): Event types to receive; see the developer pages for each one's payload
         description (None | str | Unset):
+        live (bool | Unset): false: a sandbox endpoint, for the events of the servicer's sandbox only. An API client's
+            endpoint always takes the client's own mode (a sandbox client's is a sandbox endpoint); this field chooses only
+            for a signed-in administrator. Default: True.
     """
 
     url: str
     events: list[str]
     description: None | str | Unset = UNSET
+    live: bool | Unset = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +40,8 @@ class EndpointIn:
         else:
             description = self.description
 
+        live = self.live
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,6 +52,8 @@ class EndpointIn:
         )
         if description is not UNSET:
             field_dict["description"] = description
+        if live is not UNSET:
+            field_dict["live"] = live
 
         return field_dict
 
@@ -65,10 +73,13 @@ class EndpointIn:
 
         description = _parse_description(d.pop("description", UNSET))
 
+        live = d.pop("live", UNSET)
+
         endpoint_in = cls(
             url=url,
             events=events,
             description=description,
+            live=live,
         )
 
         endpoint_in.additional_properties = d

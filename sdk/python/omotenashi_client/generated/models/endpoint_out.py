@@ -19,6 +19,7 @@ class EndpointOut:
         url (str):
         description (None | str):
         events (list[str]):
+        live (bool): false for a sandbox endpoint
         created_at (datetime.datetime):
         previous_secret_until (datetime.datetime | None): While set and in the future, deliveries carry a signature by
             the previous secret too
@@ -31,6 +32,7 @@ class EndpointOut:
     url: str
     description: None | str
     events: list[str]
+    live: bool
     created_at: datetime.datetime
     previous_secret_until: datetime.datetime | None
     failing_since: datetime.datetime | None
@@ -46,6 +48,8 @@ class EndpointOut:
         description = self.description
 
         events = self.events
+
+        live = self.live
 
         created_at = self.created_at.isoformat()
 
@@ -75,6 +79,7 @@ class EndpointOut:
                 "url": url,
                 "description": description,
                 "events": events,
+                "live": live,
                 "created_at": created_at,
                 "previous_secret_until": previous_secret_until,
                 "failing_since": failing_since,
@@ -99,6 +104,8 @@ class EndpointOut:
         description = _parse_description(d.pop("description"))
 
         events = cast(list[str], d.pop("events"))
+
+        live = d.pop("live")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -152,6 +159,7 @@ class EndpointOut:
             url=url,
             description=description,
             events=events,
+            live=live,
             created_at=created_at,
             previous_secret_until=previous_secret_until,
             failing_since=failing_since,

@@ -10,6 +10,7 @@ from ..models.purpose_key import PurposeKey
 
 if TYPE_CHECKING:
     from ..models.resolve_response_attributes import ResolveResponseAttributes
+    from ..models.resolve_response_verification import ResolveResponseVerification
 
 
 T = TypeVar("T", bound="ResolveResponse")
@@ -24,6 +25,8 @@ class ResolveResponse:
         purpose (PurposeKey):
         attributes (ResolveResponseAttributes):
         missing (list[str]): Needed by the purpose but not granted.
+        verification (ResolveResponseVerification): For every key of `attributes`: who verified its value and when, or
+            null for a value the visitor typed themselves. A verified value the visitor later edits is typed again (null).
     """
 
     subject: str
@@ -31,6 +34,7 @@ class ResolveResponse:
     purpose: PurposeKey
     attributes: ResolveResponseAttributes
     missing: list[str]
+    verification: ResolveResponseVerification
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +48,8 @@ class ResolveResponse:
 
         missing = self.missing
 
+        verification = self.verification.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +59,7 @@ class ResolveResponse:
                 "purpose": purpose,
                 "attributes": attributes,
                 "missing": missing,
+                "verification": verification,
             }
         )
 
@@ -61,6 +68,7 @@ class ResolveResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.resolve_response_attributes import ResolveResponseAttributes  # noqa: PLC0415
+        from ..models.resolve_response_verification import ResolveResponseVerification  # noqa: PLC0415
 
         d = dict(src_dict)
         subject = d.pop("subject")
@@ -73,12 +81,15 @@ class ResolveResponse:
 
         missing = cast(list[str], d.pop("missing"))
 
+        verification = ResolveResponseVerification.from_dict(d.pop("verification"))
+
         resolve_response = cls(
             subject=subject,
             language=language,
             purpose=purpose,
             attributes=attributes,
             missing=missing,
+            verification=verification,
         )
 
         resolve_response.additional_properties = d

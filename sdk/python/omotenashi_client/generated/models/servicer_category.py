@@ -8,6 +8,7 @@ class ServicerCategory(StrEnum):
     RETAIL = "retail"
     TOURIST_INFORMATION = "tourist_information"
     TRANSIT = "transit"
+    TRAVEL_AGENCY = "travel_agency"
     VENUE = "venue"
 
     def __str__(self) -> str:

@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.sandbox_visitor_in import SandboxVisitorIn
+from ...models.sandbox_visitor_out import SandboxVisitorOut
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: SandboxVisitorIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/sandbox/visitors",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SandboxVisitorOut | ValidationProblem | None:
+    if response.status_code == 201:
+        response_201 = SandboxVisitorOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SandboxVisitorOut | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SandboxVisitorIn,
+) -> Response[Problem | SandboxVisitorOut | ValidationProblem]:
+    """Make a test visitor, with a sample profile and a test IC card
+
+     The visitor has consented to nothing yet: grant it a purpose
+    (`POST /v1/sandbox/visitors/{id}/grants`), or resolve and answer the consent request that
+    comes back (`POST /v1/sandbox/consent-requests/{id}/accept`).
+
+    Args:
+        body (SandboxVisitorIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SandboxVisitorOut | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SandboxVisitorIn,
+) -> Problem | SandboxVisitorOut | ValidationProblem | None:
+    """Make a test visitor, with a sample profile and a test IC card
+
+     The visitor has consented to nothing yet: grant it a purpose
+    (`POST /v1/sandbox/visitors/{id}/grants`), or resolve and answer the consent request that
+    comes back (`POST /v1/sandbox/consent-requests/{id}/accept`).
+
+    Args:
+        body (SandboxVisitorIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SandboxVisitorOut | ValidationProblem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SandboxVisitorIn,
+) -> Response[Problem | SandboxVisitorOut | ValidationProblem]:
+    """Make a test visitor, with a sample profile and a test IC card
+
+     The visitor has consented to nothing yet: grant it a purpose
+    (`POST /v1/sandbox/visitors/{id}/grants`), or resolve and answer the consent request that
+    comes back (`POST /v1/sandbox/consent-requests/{id}/accept`).
+
+    Args:
+        body (SandboxVisitorIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SandboxVisitorOut | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SandboxVisitorIn,
+) -> Problem | SandboxVisitorOut | ValidationProblem | None:
+    """Make a test visitor, with a sample profile and a test IC card
+
+     The visitor has consented to nothing yet: grant it a purpose
+    (`POST /v1/sandbox/visitors/{id}/grants`), or resolve and answer the consent request that
+    comes back (`POST /v1/sandbox/consent-requests/{id}/accept`).
+
+    Args:
+        body (SandboxVisitorIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SandboxVisitorOut | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
