@@ -48,6 +48,7 @@ from omotenashi.observability import HttpMetrics, RequestContextMiddleware
 from omotenashi.observability import router as operations_router
 from omotenashi.operations.api import router as operations_api
 from omotenashi.operations.pages import router as operator_pages
+from omotenashi.payments.api import install as install_charges
 from omotenashi.payments.api import router as payments_api
 from omotenashi.payments.pages import router as payments_pages
 from omotenashi.portal.pages import router as portal_pages
@@ -159,6 +160,7 @@ def create_app(platform: Platform) -> FastAPI:
     _install_docs(app)
     app.include_router(operations_router)
     install_resolve(app)  # the hot path, ahead of every router
+    install_charges(app)  # and the till's, beside it
     for api in (
         auth_api,
         clients_api,
