@@ -39,13 +39,13 @@ from omotenashi.payments import idempotency, lean
 from omotenashi.payments.schemas import ChargeIn
 from omotenashi.payments.service import Payer, Presented, Rules
 from omotenashi.resolve.endpoint import (
-    _JSON_HEADERS,
-    _answer,
-    _bearer,
-    _connection,
-    _read_body,
-    _refusals,
-    _replay,
+    JSON_HEADERS,
+    bearer_and_json,
+    hot_connection,
+    read_body,
+    refusal_sessions,
+    replayed,
+    send_json,
 )
 from omotenashi.resolve.schemas import QrPresented
 
@@ -70,9 +70,9 @@ class LeanCharge:
         self.by_service = by_service
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        token_text, is_json = _bearer(scope)
+        token_text, is_json = bearer_and_json(scope)
         key = _idempotency_key(scope)
-        body = await _read_body(receive)
+        body = await read_body(receive)
         app = scope["app"]
         platform = app.state.platform
         rules = Rules.from_settings(platform.settings)
@@ -82,19 +82,19 @@ class LeanCharge:
             token = verify_access_token(platform.keys, token_text)
             asked = ChargeIn.model_validate_json(body)
         except (ValueError, ValidationError, InvalidTokenError):
-            await self.declared(scope, _replay(body, receive), send)
+            await self.declared(scope, replayed(body, receive), send)
             return
         carrier = asked.carrier
         if isinstance(carrier, QrPresented):
-            await self.declared(scope, _replay(body, receive), send)
+            await self.declared(scope, replayed(body, receive), send)
             return
         presented = Presented(BY_CARD[carrier.kind], carrier.id)
         if not lean.fits(rules, presented, asked.amount, asked.currency, asked.tax_lines):
-            await self.declared(scope, _replay(body, receive), send)
+            await self.declared(scope, replayed(body, receive), send)
             return
         request = Request(scope)
         now = datetime.now(UTC)
-        async with _connection(app) as connection:
+        async with hot_connection(app) as connection:
             try:
                 found = await lean.tap(connection, platform.keys, token, key, presented, now)
             except AppError:  # a malformed card id: the declared route says what is wrong
@@ -117,10 +117,10 @@ class LeanCharge:
                     now=now,
                 )
         if found is None:
-            await self.declared(scope, _replay(body, receive), send)
+            await self.declared(scope, replayed(body, receive), send)
             return
         if answer is None:
-            response = await self.by_service(request, _refusals(app), client, asked, who)
+            response = await self.by_service(request, refusal_sessions(app), client, asked, who)
             await response(scope, receive, send)
             return
-        await _answer(send, 201, answer, _JSON_HEADERS)
+        await send_json(send, 201, answer, JSON_HEADERS)
