@@ -1,4 +1,6 @@
-"""The charge's lean path: a tap at a till in three round trips, on an autocommit connection.
+"""The charge's lean path: a tap at a till in two round trips on the raw pool
+(:mod:`omotenashi.payments.endpoint`: :func:`tap`, then :func:`charge`), or in three on an
+autocommit connection for what reaches the declared route (:func:`attempt`).
 
 A charge is the payments route a touchpoint calls most, after resolve. Through the session it
 took nine round trips (BEGIN, the caller, the key's claim, resolve's decision, the accounts,
