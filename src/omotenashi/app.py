@@ -59,6 +59,7 @@ from omotenashi.operations.pages import router as operator_pages
 from omotenashi.partners.api import LARGE_BODIES as PARTNER_UPLOADS
 from omotenashi.partners.api import router as partners_api
 from omotenashi.partners.pages import router as partners_pages
+from omotenashi.payments.api import install as install_charges
 from omotenashi.payments.api import router as payments_api
 from omotenashi.payments.pages import router as payments_pages
 from omotenashi.portal.pages import router as portal_pages
@@ -199,6 +200,7 @@ def create_app(platform: Platform) -> FastAPI:
     _install_docs(app)
     app.include_router(operations_router)
     install_resolve(app)  # the hot path, ahead of every router
+    install_charges(app)  # and the till's, beside it
     for api in (
         auth_api,
         clients_api,

@@ -17,6 +17,7 @@ import typer
 import uvicorn
 import uvloop
 from pgqueuer import PgQueuer
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from omotenashi import db, demo, erasures, jobs
 from omotenashi.cli.base import friendly, load_settings
@@ -75,6 +76,71 @@ def _run_serving(main: Coroutine[Any, Any, None]) -> None:
         runner.run(main)
 
 
+class _Coalescing:
+    """A connection's transport whose writes of one turn of the event loop leave in one send.
+
+    Uvicorn writes a response's status line and headers, then its body, each at once: two
+    system calls and two TCP segments for a small answer (a resolve's), which cost the server
+    about a tenth of its CPU per resolve and the client a second read. Here the writes are
+    gathered and sent together when the running step of the loop ends (``call_soon``), before
+    anything else the loop does; closing, or anything that must follow them, sends them first.
+    """
+
+    __slots__ = ("_loop", "_pending", "_transport")
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._pending: list[bytes] = []
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        if not self._pending:
+            self._loop.call_soon(self.flush)
+        self._pending.append(bytes(data))
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if self._pending:
+            data = b"".join(self._pending)
+            self._pending.clear()
+            if not self._transport.is_closing():
+                self._transport.write(data)
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def write_eof(self) -> None:
+        self.flush()
+        self._transport.write_eof()
+
+    def abort(self) -> None:
+        self._pending.clear()
+        self._transport.abort()
+
+    def set_protocol(self, protocol: asyncio.BaseProtocol) -> None:  # an upgrade (websockets)
+        self.flush()
+        self._transport.set_protocol(protocol)
+
+    def get_write_buffer_size(self) -> int:
+        return self._transport.get_write_buffer_size() + sum(map(len, self._pending))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
+class _HttpProtocol(HttpToolsProtocol):
+    """Uvicorn's httptools protocol, writing through :class:`_Coalescing`."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        # (uvloop's transports implement asyncio.Transport without subclassing it)
+        coalescing = _Coalescing(transport, self.loop)  # type: ignore[arg-type]
+        super().connection_made(coalescing)  # type: ignore[arg-type]
+
+
 def _web_server(app: Any, settings: Settings) -> _Server:
     return _Server(
         uvicorn.Config(
@@ -84,6 +150,7 @@ def _web_server(app: Any, settings: Settings) -> _Server:
             log_config=None,
             access_log=False,
             lifespan="on",
+            http=_HttpProtocol,
         )
     )
 

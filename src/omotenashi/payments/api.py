@@ -13,8 +13,9 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Security
+from fastapi import APIRouter, FastAPI, Request, Security
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from omotenashi.auth.dependencies import CurrentVisitor
@@ -23,10 +24,12 @@ from omotenashi.clients.dependencies import access_token
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
+from omotenashi.db import OpenSession
 from omotenashi.deps import AutocommitConnection, Session, SessionSource, platform_keys
 from omotenashi.errors import PROBLEM_JSON, AppError, problem_body
 from omotenashi.payments import cards, idempotency, lean, provider, service
 from omotenashi.payments.dependencies import ServicerCaller, Terminal
+from omotenashi.payments.endpoint import LeanCharge
 from omotenashi.payments.errors import IdempotencyKeyRequiredError
 from omotenashi.payments.schemas import (
     ChargeIn,
@@ -38,7 +41,7 @@ from omotenashi.payments.schemas import (
     WalletEntryOut,
     WalletOut,
 )
-from omotenashi.payments.service import Payment, Presented, Rules
+from omotenashi.payments.service import Payer, Payment, Presented, Rules
 from omotenashi.resolve.schemas import QrPresented
 
 router = APIRouter(prefix="/v1", tags=["payments"])
@@ -148,21 +151,6 @@ async def cash_top_up(
     )
 
 
-@router.post(
-    "/payments/charges",
-    status_code=201,
-    response_model=PaymentOut,
-    summary="Charge the visitor behind a carrier (purpose `payment`)",
-    responses={
-        **_MOVES_MONEY,
-        403: {
-            "description": "consent_required (with a tap-to-consent request), "
-            "confirmation_required (above the tap limit: the visitor confirms on their phone)"
-        },
-        404: {"description": "carrier_not_found: unknown, revoked or erased"},
-        409: {"description": "insufficient_funds"},
-    },
-)
 async def charge(
     body: ChargeIn,
     token: Annotated[AccessToken, Security(access_token, scopes=["resolve"])],
@@ -170,12 +158,27 @@ async def charge(
     transactions: SessionSource,
     request: Request,
 ) -> JSONResponse:
-    """The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
-    transaction."""
-    keys, rules, presented = platform_keys(request), _rules(request), _presented(body)
+    """The declaration FastAPI documents and validates by. A tap the lean path takes is answered
+    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
+    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
+    service's, in one transaction."""
+    keys, rules = platform_keys(request), _rules(request)
     caller, answer, payer = await lean.attempt(request, connection, keys, rules, token, body)
     if answer is not None:
         return answer
+    return await _charge_by_service(request, transactions, caller, body, payer)
+
+
+async def _charge_by_service(
+    request: Request,
+    transactions: OpenSession,
+    caller: AuthenticatedClient,
+    body: ChargeIn,
+    payer: Payer | None,
+) -> JSONResponse:
+    """The charge through :func:`service.charge`, once per Idempotency-Key, in one transaction
+    of ``transactions``; ``payer``: the visitor, when resolve's decision found them already."""
+    keys, rules, presented = platform_keys(request), _rules(request), _presented(body)
     async with transactions() as session:
         return await _once(
             request,
@@ -196,6 +199,40 @@ async def charge(
                 identified=payer,
             ),
         )
+
+
+class LeanChargeRoute(APIRoute):
+    """The declared route, answered by :class:`LeanCharge` (and by FastAPI's own handler for
+    what the lean path does not take)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.app = LeanCharge(self.app, _charge_by_service)
+
+
+def install(app: FastAPI) -> None:
+    """``POST /v1/payments/charges`` on the application's own router (an included router would
+    build its handler anew and bypass the lean one), declared as the other routes are."""
+    app.router.add_api_route(
+        "/v1/payments/charges",
+        charge,
+        methods=["POST"],
+        route_class_override=LeanChargeRoute,
+        tags=["payments"],
+        status_code=201,
+        response_model=PaymentOut,
+        summary="Charge the visitor behind a carrier (purpose `payment`)",
+        responses={
+            **_MOVES_MONEY,
+            403: {
+                "description": "consent_required (with a tap-to-consent request), "
+                "confirmation_required (above the tap limit: the visitor confirms on their "
+                "phone)"
+            },
+            404: {"description": "carrier_not_found: unknown, revoked or erased"},
+            409: {"description": "insufficient_funds"},
+        },
+    )
 
 
 @router.post(

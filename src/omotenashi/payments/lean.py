@@ -1,4 +1,6 @@
-"""The charge's lean path: a tap at a till in three round trips, on an autocommit connection.
+"""The charge's lean path: a tap at a till in two round trips on the raw pool
+(:mod:`omotenashi.payments.endpoint`: :func:`tap`, then :func:`charge`), or in three on an
+autocommit connection for what reaches the declared route (:func:`attempt`).
 
 A charge is the payments route a touchpoint calls most, after resolve. Through the session it
 took nine round trips (BEGIN, the caller, the key's claim, resolve's decision, the accounts,
@@ -27,18 +29,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 import structlog
 from fastapi import Request
 from fastapi.responses import JSONResponse
-from sqlalchemy.dialects.postgresql import JSONB
 
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients.errors import InsufficientScopeError, InvalidTokenError
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
-from omotenashi.db import Executor
+from omotenashi.db import Executor, HotExecutor
 from omotenashi.errors import AppError
 from omotenashi.payments import idempotency, ledger
 from omotenashi.payments.errors import SandboxPaymentsError
@@ -114,6 +116,84 @@ async def caller(
     return client, bool(row.seen)
 
 
+# The same caller, checked inside resolve's deciding statement (its ``caller`` CTE, see
+# ``resolve.service.card_statement_with_caller``), so that the tap's first round trip reads the
+# caller, whether its key was answered and resolve's decision at once. A refusal here (no live
+# client of an approved servicer behind the token, no ``resolve`` scope, not a payment terminal,
+# or the key seen already) decides the outcome and writes nothing: the declared route answers it.
+_PAYING_CALLER = """
+caller AS (
+SELECT c.id AS terminal_id,
+       CAST(:servicer_id AS uuid) AS servicer_id,
+       CAST(NULL AS integer) AS ceiling,
+       c.id AS client_pk,
+       CASE
+         WHEN c.id IS NULL THEN 'invalid_token'
+         WHEN NOT ('resolve' = ANY(c.scopes)) THEN 'insufficient_scope'
+         WHEN c.kind <> 'terminal' OR NOT ('payment' = ANY(c.purposes))
+         THEN 'purpose_not_for_terminal'
+         WHEN EXISTS (SELECT FROM idempotency_keys k
+                       WHERE k.scope = 'client:' || c.id::text AND k.key = CAST(:key AS text))
+         THEN 'answered'
+       END AS refusal,
+       CAST(NULL AS float8) AS wait,
+       c.client_id AS paying_client_id,
+       c.scopes AS paying_scopes,
+       c.purposes AS paying_purposes,
+       c.max_requests_per_minute AS paying_max_requests,
+       c.max_visitors_per_minute AS paying_max_visitors
+  FROM (SELECT) AS one
+  LEFT JOIN (api_clients c JOIN servicers s ON s.id = c.servicer_id AND s.state = 'approved')
+         ON c.client_id = CAST(:client_id AS text)
+        AND c.servicer_id = CAST(:servicer_id AS uuid)
+        AND c.revoked_at IS NULL
+)"""
+
+_DECIDE_PAYING = resolve.card_statement_with_caller(_PAYING_CALLER)
+
+
+async def tap(
+    connection: HotExecutor,
+    keys: PlatformKeys,
+    token: AccessToken,
+    key: str,
+    presented: Presented,
+    now: datetime,
+) -> tuple[AuthenticatedClient, Payer] | None:
+    """The terminal and the visitor, when the tap may pay by :func:`charge`: one round trip
+    reads the caller and its key and makes resolve's decision for ``payment`` (logged for the
+    visitor when it discloses). None when anything else is the answer (nothing was written
+    then): the declared route's way answers it."""
+    if "resolve" not in token.scopes:
+        return None
+    card = card_of(keys, presented)
+    params = resolve.decide_params(
+        servicer_id=token.servicer_id,
+        purpose=PurposeKey.payment,
+        whom=card,
+        now=now,
+    )
+    del params["terminal_id"], params["ceiling"]
+    params |= {"client_id": token.client_id, "key": key}
+    row = (await connection.execute(_DECIDE_PAYING, params)).one()
+    if row.refusal is not None:
+        return None
+    decision = resolve.decision_of(row, token.servicer_id, PurposeKey.payment)
+    if decision.outcome is not resolve.Outcome.disclosed:
+        return None
+    client = AuthenticatedClient(
+        id=row.client_pk,
+        client_id=row.paying_client_id,
+        servicer_id=token.servicer_id,
+        kind=ClientKind.terminal,
+        scopes=frozenset(token.scopes & set(row.paying_scopes)),
+        purposes=tuple(row.paying_purposes),
+        max_requests_per_minute=row.paying_max_requests,
+        max_visitors_per_minute=row.paying_max_visitors,
+    )
+    return client, payer_of(keys, decision)
+
+
 def fits(rules: Rules, presented: Presented, amount: Any, currency: str, tax_lines: Any) -> bool:
     """Whether the charge may take this path; if not, the service's way answers whatever is
     wrong with it."""
@@ -145,7 +225,7 @@ SELECT (ARRAY[
 _CLAIMED = """claimed AS (
 INSERT INTO idempotency_keys (scope, key, fingerprint, status, body)
 SELECT CAST(:scope AS text), CAST(:key AS text), CAST(:fingerprint AS bytea), 201,
-       CAST(:answer AS jsonb)
+       CAST(CAST(:answer AS text) AS jsonb)
  WHERE (SELECT ok FROM allowed)
     ON CONFLICT DO NOTHING
 RETURNING 1
@@ -156,15 +236,16 @@ gate AS (SELECT EXISTS (SELECT FROM claimed) AS ok)"""
 _EVENT = """,
 announced AS (
 INSERT INTO payment_events (servicer_id, kind, operation_id, payload)
-SELECT CAST(:servicer_id AS uuid), 'charge.succeeded', o.id, CAST(:event AS jsonb)
+SELECT CAST(:servicer_id AS uuid), 'charge.succeeded', o.id, CAST(CAST(:event AS text) AS jsonb)
   FROM operation o
 )"""
 
 _CHARGE = ledger.post_statement(
     ledger.POST_TEMPLATE.format(
         accounts=_ACCOUNTS, wallet="(SELECT ids[1] FROM accounts)", gate=_CLAIMED, also=_EVENT
-    )
-).bindparams(sa.bindparam("answer", type_=JSONB), sa.bindparam("event", type_=JSONB))
+    ),
+    json_as_text=True,
+)
 
 
 async def payer(
@@ -190,7 +271,7 @@ async def payer(
 
 
 async def charge(
-    connection: Executor,
+    connection: HotExecutor,
     rules: Rules,
     client: AuthenticatedClient,
     who: Payer,
@@ -239,8 +320,10 @@ async def charge(
         "scope": f"client:{client.id}",
         "key": key,
         "fingerprint": fingerprint,
-        "answer": answer,
-        "event": event_payload(payment),
+        # JSON as text, cast in the statement: it runs on a raw connection of either pool.
+        "tax_lines": _json_text(operation.tax_lines),
+        "answer": _json_text(answer),
+        "event": _json_text(event_payload(payment)),
     }
     row = (await connection.execute(_CHARGE, params)).one()
     if not row.written:
@@ -248,6 +331,10 @@ async def charge(
     assert row.updated == n, "every account of a posted operation is updated"
     log.info("payments.charge", operation_id=str(operation.id), amount=amount)
     return answer
+
+
+def _json_text(value: Any) -> str | None:
+    return None if value is None else orjson.dumps(value).decode()
 
 
 def _key(request: Request) -> str | None:

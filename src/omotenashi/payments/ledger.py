@@ -181,10 +181,17 @@ _POST_SQL = POST_TEMPLATE.format(
 )
 
 
-def post_statement(sql: str) -> sa.TextClause:
-    """The posting statement ``sql`` (made from :data:`POST_TEMPLATE`), with its types."""
+def post_statement(sql: str, *, json_as_text: bool = False) -> sa.TextClause:
+    """The posting statement ``sql`` (made from :data:`POST_TEMPLATE`), with its types.
+
+    ``json_as_text``: ``tax_lines`` is bound as JSON text (cast to jsonb in the statement), so
+    the statement runs alike on a raw asyncpg connection, whatever its jsonb codec."""
+    if json_as_text:
+        typed = "CAST(:tax_lines AS jsonb)"
+        assert typed in sql
+        sql = sql.replace(typed, "CAST(CAST(:tax_lines AS text) AS jsonb)")
     return sa.text(sql).bindparams(
-        sa.bindparam("tax_lines", type_=JSONB),
+        sa.bindparam("tax_lines", type_=sa.Text if json_as_text else JSONB),
         sa.bindparam("dq", type_=ARRAY(sa.BigInteger)),
         sa.bindparam("debits", type_=ARRAY(sa.Integer)),
         sa.bindparam("credits", type_=ARRAY(sa.Integer)),

@@ -52,7 +52,7 @@ KINDS = {
 }
 
 _JSON = b"application/json"
-_JSON_HEADERS = [(b"content-type", _JSON)]
+JSON_HEADERS = [(b"content-type", _JSON)]
 _PROBLEM_HEADERS = [(b"content-type", PROBLEM_JSON.encode())]
 
 
@@ -65,7 +65,7 @@ class LeanRoute(APIRoute):
         self.app = LeanResolve(self.app)
 
 
-def _bearer(scope: Scope) -> tuple[str | None, bool]:
+def bearer_and_json(scope: Scope) -> tuple[str | None, bool]:
     """The bearer token, and whether the body is declared as JSON."""
     token: str | None = None
     is_json = False
@@ -79,7 +79,7 @@ def _bearer(scope: Scope) -> tuple[str | None, bool]:
     return token, is_json
 
 
-async def _read_body(receive: Receive) -> bytes:
+async def read_body(receive: Receive) -> bytes:
     chunks: list[bytes] = []
     while True:
         message = await receive()
@@ -91,7 +91,7 @@ async def _read_body(receive: Receive) -> bytes:
     return b"".join(chunks)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replayed(body: bytes, receive: Receive) -> Receive:
     sent = False
 
     async def replayed() -> Message:
@@ -104,7 +104,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replayed
 
 
-async def _answer(
+async def send_json(
     send: Send, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]]
 ) -> None:
     content = orjson.dumps(body)
@@ -123,8 +123,8 @@ class LeanResolve:
         self.declared = declared  # FastAPI's handler for the same declaration
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        token_text, is_json = _bearer(scope)
-        body = await _read_body(receive)
+        token_text, is_json = bearer_and_json(scope)
+        body = await read_body(receive)
         keys: PlatformKeys = scope["app"].state.platform.keys
         try:
             if token_text is None or not is_json:
@@ -132,16 +132,16 @@ class LeanResolve:
             token = verify_access_token(keys, token_text)
             asked = ResolveRequest.model_validate_json(body)
         except (ValueError, ValidationError, InvalidTokenError):
-            await self.declared(scope, _replay(body, receive), send)
+            await self.declared(scope, replayed(body, receive), send)
             return
         carrier = asked.carrier
         presented = touchpoint.Presented(
             KINDS[carrier.kind], carrier.payload if carrier.kind == "qr" else carrier.id
         )
         app = scope["app"]
-        async with _connection(app) as connection:
+        async with hot_connection(app) as connection:
             outcome = await touchpoint.resolve_with_token(
-                connection, keys, token, presented, asked.purpose, refusals=_refusals(app)
+                connection, keys, token, presented, asked.purpose, refusals=refusal_sessions(app)
             )
         if isinstance(outcome, touchpoint.ConsentAsked):
             request = outcome.request
@@ -174,7 +174,7 @@ class LeanResolve:
                 {},
             )
             return
-        await _answer(
+        await send_json(
             send,
             200,
             {
@@ -185,7 +185,7 @@ class LeanResolve:
                 "missing": list(outcome.missing),
                 "verification": outcome.verification,
             },
-            _JSON_HEADERS,
+            JSON_HEADERS,
         )
 
 
@@ -193,7 +193,7 @@ class LeanResolve:
 # them through its dependencies, so the application's dependency overrides (the tests' one
 # transaction) apply to it alike.
 @asynccontextmanager
-async def _connection(app: FastAPI) -> AsyncIterator[RawConnection]:
+async def hot_connection(app: FastAPI) -> AsyncIterator[RawConnection]:
     override = app.dependency_overrides.get(get_autocommit_connection)
     if override is None:
         async with app.state.resolve_pool.acquire() as connection:
@@ -208,7 +208,7 @@ async def _connection(app: FastAPI) -> AsyncIterator[RawConnection]:
         await given.aclose()
 
 
-def _refusals(app: FastAPI) -> OpenSession:
+def refusal_sessions(app: FastAPI) -> OpenSession:
     override = app.dependency_overrides.get(session_source)
     if override is not None:
         made: OpenSession = override()
@@ -229,4 +229,4 @@ async def _refusal(
         request_id=scope.get("state", {}).get("request_id"),
         extra=extra,
     )
-    await _answer(send, 403, body, _PROBLEM_HEADERS)
+    await send_json(send, 403, body, _PROBLEM_HEADERS)

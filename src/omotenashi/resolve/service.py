@@ -432,6 +432,19 @@ def decide_statement(*, client: bool, card: bool) -> sa.TextualSelect:
     return _DECIDE[(client, card)]
 
 
+def card_statement_with_caller(caller: str) -> sa.TextualSelect:
+    """The deciding statement for a card or tag, with its ``caller`` CTE given by a domain that
+    checks its own caller in the same round trip (payments' terminal and its Idempotency-Key).
+
+    ``caller`` is SQL text, ``caller AS (...)``, of one row with the columns of
+    :data:`_GIVEN_CALLER` (``terminal_id``, ``servicer_id``, ``ceiling``, ``client_pk``,
+    ``refusal``, ``wait``) and, if it likes, more of its own (prefixed, to stay apart from the
+    statement's): they come back in the row. A ``refusal`` that is not NULL decides the outcome
+    (as that text) and nothing is written. Its parameters join :func:`decide_params`'s, run with
+    ``terminal_id``/``ceiling`` left out."""
+    return _decide(caller, _BY_CARD)
+
+
 def decide_params(
     *,
     servicer_id: uuid.UUID,
@@ -504,6 +517,11 @@ async def decide(
     )
     statement = decide_statement(client=client_id is not None, card=isinstance(whom, Card))
     row = (await session.execute(statement, params)).one()
+    return decision_of(row, servicer_id, purpose)
+
+
+def decision_of(row: Any, servicer_id: uuid.UUID, purpose: PurposeKey) -> Decision:
+    """The decision a row of the deciding statement holds (see :func:`decide`)."""
     outcome = Outcome(row.outcome)
     if not row.servicer_known and outcome not in _REFUSALS:
         raise ServicerNotFoundError()
