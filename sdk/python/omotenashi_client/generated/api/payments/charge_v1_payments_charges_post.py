@@ -98,8 +98,10 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
-    transaction.
+     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
+    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
+    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
+    service's, in one transaction.
 
     Args:
         body (ChargeIn):
@@ -130,8 +132,10 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
-    transaction.
+     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
+    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
+    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
+    service's, in one transaction.
 
     Args:
         body (ChargeIn):
@@ -157,8 +161,10 @@ async def asyncio_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
-    transaction.
+     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
+    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
+    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
+    service's, in one transaction.
 
     Args:
         body (ChargeIn):
@@ -187,8 +193,10 @@ async def asyncio(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The lean path (:mod:`omotenashi.payments.lean`) when it can; else the service's, in one
-    transaction.
+     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
+    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
+    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
+    service's, in one transaction.
 
     Args:
         body (ChargeIn):
