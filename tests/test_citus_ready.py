@@ -52,6 +52,8 @@ NOT_DISTRIBUTED_BY_VISITOR = {
     "tax_free_records": "the shop's legal record for seven years, sealed under the shop's key: "
     "it outlives the visitor's erasure (visitor_id SET NULL) and is read by shop, so "
     "distributed by servicer_id",
+    "tax_free_items": "a tax-free record's lines (see tax_free_records)",
+    "tax_free_state_changes": "a tax-free record's history (see tax_free_records)",
 }
 
 # Foreign keys (table, its columns) between visitor-keyed tables that cannot carry visitor_id.

@@ -16,12 +16,12 @@ from omotenashi.config import Settings
 from omotenashi.japan import JST
 from omotenashi.payments import ledger
 from omotenashi.payments.models import PaymentOperation
+from omotenashi.privacy import service as privacy
 from omotenashi.runtime import Platform
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.taxfree import nta, service
 from omotenashi.taxfree.errors import InvalidItemsError, NtaNotConfiguredError
 from omotenashi.taxfree.models import RecordState, RefundMethod, TaxFreeRecord
-from omotenashi.visitors import service as visitors
 
 
 def _settings(platform: Platform, url: str) -> Settings:
@@ -312,7 +312,7 @@ async def test_erasure_keeps_the_shop_record_and_nothing_else(
     assert [(k.shop_name, k.until) for k in kept] == [("Ginza Denki 株式会社", record.retain_until)]
 
     record_id, servicer_id = record.id, record.servicer_id
-    await visitors.erase(session, [visitor_id])
+    await privacy.erase(session, [visitor_id])
     session.expire_all()
 
     still = await session.get(TaxFreeRecord, record_id)

@@ -119,8 +119,9 @@ async def caller(
 # The same caller, checked inside resolve's deciding statement (its ``caller`` CTE, see
 # ``resolve.service.card_statement_with_caller``), so that the tap's first round trip reads the
 # caller, whether its key was answered and resolve's decision at once. A refusal here (no live
-# client of an approved servicer behind the token, no ``resolve`` scope, not a payment terminal,
-# or the key seen already) decides the outcome and writes nothing: the declared route answers it.
+# client of an approved servicer behind the token, no ``resolve`` scope, a sandbox client, not a
+# payment terminal, or the key seen already) decides the outcome and writes nothing: the
+# declared route answers it.
 _PAYING_CALLER = """
 caller AS (
 SELECT c.id AS terminal_id,
@@ -130,6 +131,7 @@ SELECT c.id AS terminal_id,
        CASE
          WHEN c.id IS NULL THEN 'invalid_token'
          WHEN NOT ('resolve' = ANY(c.scopes)) THEN 'insufficient_scope'
+         WHEN NOT c.live THEN 'payments_not_in_sandbox'
          WHEN c.kind <> 'terminal' OR NOT ('payment' = ANY(c.purposes))
          THEN 'purpose_not_for_terminal'
          WHEN EXISTS (SELECT FROM idempotency_keys k
@@ -137,6 +139,7 @@ SELECT c.id AS terminal_id,
          THEN 'answered'
        END AS refusal,
        CAST(NULL AS float8) AS wait,
+       coalesce(c.live, true) AS live,
        c.client_id AS paying_client_id,
        c.scopes AS paying_scopes,
        c.purposes AS paying_purposes,

@@ -15,6 +15,7 @@ from omotenashi.auth.dependencies import CurrentVisitor
 from omotenashi.carriers.models import CarrierKind
 from omotenashi.clients import service as clients
 from omotenashi.clients.dependencies import access_token
+from omotenashi.clients.errors import SandboxOnlyError
 from omotenashi.clients.models import ClientKind
 from omotenashi.clients.service import AuthenticatedClient
 from omotenashi.clients.tokens import AccessToken
@@ -49,10 +50,16 @@ async def shop_caller(
     session: Session, claims: Annotated[AccessToken, Depends(access_token)]
 ) -> AuthenticatedClient:
     """The shop's back-end (``servicer:admin``) or one of its terminals holding ``resolve`` and
-    set up for ``tax_free_sale``."""
+    set up for ``tax_free_sale``; live only (a purchase record goes to the tax office, so a
+    sandbox client is refused with 403 ``sandbox_only``)."""
     if "servicer:admin" in claims.scopes:
-        return await clients.authorize(session, claims, "servicer:admin")
+        caller = await clients.authorize(session, claims, "servicer:admin")
+        if not caller.live:
+            raise SandboxOnlyError()
+        return caller
     caller = await clients.authorize(session, claims, "resolve")
+    if not caller.live:
+        raise SandboxOnlyError()
     if (
         caller.kind is not ClientKind.terminal
         or str(PurposeKey.tax_free_sale) not in caller.purposes
