@@ -22,6 +22,8 @@ router = APIRouter(prefix="/v1", tags=["servicer console"])
 async def add_staff(
     body: StaffIn, admin: ServicerAdmin, session: Session, request: Request
 ) -> Enrolled:
+    """For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once."""
     enrolment = await service.create_user(
         session,
         platform_keys(request).derivation,

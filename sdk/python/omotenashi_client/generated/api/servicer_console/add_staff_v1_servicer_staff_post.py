@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[Enrolled | Problem | ValidationProblem]:
     """Add a staff member or another administrator
 
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
+
     Args:
         body (StaffIn):
 
@@ -117,6 +120,9 @@ def sync(
 ) -> Enrolled | Problem | ValidationProblem | None:
     """Add a staff member or another administrator
 
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
+
     Args:
         body (StaffIn):
 
@@ -140,6 +146,9 @@ async def asyncio_detailed(
     body: StaffIn,
 ) -> Response[Enrolled | Problem | ValidationProblem]:
     """Add a staff member or another administrator
+
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
 
     Args:
         body (StaffIn):
@@ -167,6 +176,9 @@ async def asyncio(
     body: StaffIn,
 ) -> Enrolled | Problem | ValidationProblem | None:
     """Add a staff member or another administrator
+
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
 
     Args:
         body (StaffIn):
