@@ -231,7 +231,8 @@ def install(app: FastAPI) -> None:
             "the first answer and never charges twice.\n\nWithout consent the answer is 403 "
             "`consent_required`, as for resolve. Above the tap limit it is 403 "
             "`confirmation_required`: the visitor confirms on their phone, and "
-            "`confirmation.status_url` tells you when they have. A wallet that cannot pay is 409 `insufficient_funds`."
+            "`confirmation.status_url` tells you when they have. A wallet that cannot pay is "
+            "409 `insufficient_funds`."
         ),
         responses={
             **_MOVES_MONEY,
