@@ -13,6 +13,9 @@ dependencies and documents, as ``application/problem+json`` with the problem sch
 - every status a route declares itself in ``responses`` (400, 403, 404, 409, 429 with the codes
   it answers them with), whose description is kept.
 
+It also gives the document its ``servers``, a getting-started as ``info.description``, and an
+example of every request and response shape (:mod:`omotenashi.openapi_examples`).
+
 A status a route documents with a body of another shape (the token endpoint's OAuth errors) is
 left as the route declared it.
 """
@@ -30,6 +33,7 @@ from fastapi.security.base import SecurityBase
 from pydantic import BaseModel, ConfigDict, Field
 
 from omotenashi.errors import PROBLEM_JSON
+from omotenashi.openapi_examples import EXAMPLES
 
 _REF = "#/components/schemas/{model}"
 
@@ -211,8 +215,12 @@ def _document(app: FastAPI, schema: dict[str, Any]) -> None:
                     response["content"] = _problem_content(status)
                 if replaced and response.get("description") in (None, "Validation Error"):
                     response["description"] = _DEFAULTS.get(status, "An error (problem+json)")
-    # FastAPI's own 422 shapes, which no answer has, once nothing refers to them.
     components = schema["components"]["schemas"]
+    # An example of each shape, where its model gives none of its own.
+    for name, example in EXAMPLES.items():
+        if name in components and "examples" not in components[name]:
+            components[name]["examples"] = [example]
+    # FastAPI's own 422 shapes, which no answer has, once nothing refers to them.
     for name in ("HTTPValidationError", "ValidationError"):
         components_left = {key: value for key, value in components.items() if key != name}
         if _REF.format(model=name) not in str([schema["paths"], components_left]):
