@@ -13,6 +13,9 @@ dependencies and documents, as ``application/problem+json`` with the problem sch
 - every status a route declares itself in ``responses`` (400, 403, 404, 409, 429 with the codes
   it answers them with), whose description is kept.
 
+It also gives the document its ``servers``, a getting-started as ``info.description``, and an
+example of every request and response shape (:mod:`omotenashi.openapi_examples`).
+
 A status a route documents with a body of another shape (the token endpoint's OAuth errors) is
 left as the route declared it.
 """
@@ -30,8 +33,71 @@ from fastapi.security.base import SecurityBase
 from pydantic import BaseModel, ConfigDict, Field
 
 from omotenashi.errors import PROBLEM_JSON
+from omotenashi.openapi_examples import EXAMPLES
 
 _REF = "#/components/schemas/{model}"
+
+DESCRIPTION = """\
+Omotenashi Cloud lets a visitor to Japan register once, in their own language, and be served
+to their needs by every participating hotel, shop, transit line and venue. A servicer's systems
+(a PMS, a POS, a gate) identify the visitor from the card, tag or QR code they present and
+receive only what the visitor consented to share with that servicer, for one purpose.
+
+## 1. Take a token
+
+Create a client in the console (or with `POST /v1/servicer/clients`) and exchange its
+credentials for a short-lived access token (OAuth 2.0 client credentials, RFC 6749 §4.4):
+
+```
+POST /v1/oauth/token
+Authorization: Basic base64(client_id:client_secret)
+Content-Type: application/x-www-form-urlencoded
+
+grant_type=client_credentials&scope=resolve
+```
+
+Send it as `Authorization: Bearer <access_token>` and take a new one shortly before
+`expires_in` runs out. The scopes a client may hold, and what each allows, are listed in
+`GET /v1/catalogue` and in this document's security schemes.
+
+## 2. Resolve a card or QR code
+
+`POST /v1/resolve` with the carrier the visitor presented (`ic_card`, `nfc_tag` or `qr`) and
+the purpose you serve them for. The answer is the visitor as your organisation knows them: a
+pairwise `subject` (an opaque string, stable across your touchpoints and unlinkable by anyone
+else), their language, and the attributes they consented to share for the purpose.
+
+## 3. Ask for consent, learn the answer by webhook
+
+Without consent, resolve answers 403 `consent_required` with a `consent_request`: show its
+`url` as a QR code for the visitor to open on their phone. Register a webhook endpoint
+(`POST /v1/servicer/webhooks`) for `consent_request.answered` to learn their answer (deliveries
+are signed as Standard Webhooks specifies), or poll the request's `status_url`; then resolve
+again.
+
+## Errors
+
+Every error is RFC 9457 `application/problem+json` with a stable `code` (test it, not the
+wording) and a `request_id` to quote when asking for help; a 422 names each rejected input in
+`errors[]`. The token endpoint alone answers in the OAuth shape (`error`, `error_description`).
+
+## Rate limits
+
+Each client has a request rate (requests per minute) and each terminal a number of different
+visitors it may resolve per minute; beyond the first the answer is 429 `rate_limited` with a
+`Retry-After` header, beyond the second the terminal is suspended until an operator reviews it.
+
+## Sandbox
+
+A sandbox client (its secret starts with `oms_test_`) reaches only sandbox visitors, never live
+data, and can drive test visitors through `/v1/sandbox/...`: their QR codes, consents and answers
+to your consent requests.
+
+## More
+
+The developer pages at [/developers](/developers) cover the QR code format, verifying webhooks,
+the Python SDK, every error `code` and the versioning policy.
+"""
 
 
 class FieldError(BaseModel):
@@ -149,16 +215,31 @@ def _document(app: FastAPI, schema: dict[str, Any]) -> None:
                     response["content"] = _problem_content(status)
                 if replaced and response.get("description") in (None, "Validation Error"):
                     response["description"] = _DEFAULTS.get(status, "An error (problem+json)")
-    # FastAPI's own 422 shapes, which no answer has, once nothing refers to them.
     components = schema["components"]["schemas"]
+    # An example of each shape, where its model gives none of its own.
+    for name, example in EXAMPLES.items():
+        if name in components and "examples" not in components[name]:
+            components[name]["examples"] = [example]
+    # FastAPI's own 422 shapes, which no answer has, once nothing refers to them.
     for name in ("HTTPValidationError", "ValidationError"):
         components_left = {key: value for key, value in components.items() if key != name}
         if _REF.format(model=name) not in str([schema["paths"], components_left]):
             components.pop(name, None)
 
 
+def _servers(app: FastAPI) -> list[dict[str, Any]]:
+    if app.servers:
+        return list(app.servers)
+    platform = getattr(app.state, "platform", None)
+    public_url = platform.settings.public_url if platform is not None else None
+    if public_url:
+        return [{"url": public_url.rstrip("/"), "description": "This deployment"}]
+    return [{"url": "/", "description": "The server that answered this document"}]
+
+
 def install(app: FastAPI) -> None:
-    """Serve ``app``'s OpenAPI with every operation's errors documented (built once)."""
+    """Serve ``app``'s OpenAPI with every operation's errors documented (built once), its
+    servers (the deployment's public URL when set) and a getting-started for integrators."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -167,10 +248,10 @@ def install(app: FastAPI) -> None:
                 version=app.version,
                 openapi_version=app.openapi_version,
                 summary=app.summary,
-                description=app.description,
+                description=app.description or DESCRIPTION,
                 routes=app.routes,
                 tags=app.openapi_tags,
-                servers=app.servers,
+                servers=_servers(app),
             )
             _document(app, schema)
             app.openapi_schema = schema

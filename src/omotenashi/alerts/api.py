@@ -147,6 +147,7 @@ async def alerts_here(
     longitude: Annotated[float | None, Query(ge=-180, le=180)] = None,
     language: Annotated[str, Query(max_length=16)] = "en",
 ) -> list[AlertOut]:
+    """For signage and screens: the alerts in force at a place, most severe first."""
     found = await reading.current_in_area(
         session,
         municipality=municipality,
@@ -167,6 +168,8 @@ async def read_alert(
     session: Session,
     language: Annotated[str, Query(max_length=16)] = "en",
 ) -> AlertDetailOut:
+    """Read one alert in a language with the platform's signature, so that a copy can be checked
+    later."""
     alert = await reading.get(session, alert_id)
     return AlertDetailOut(**_alert_out(alert, language).model_dump(), content=alert.content)
 
@@ -178,6 +181,8 @@ async def read_alert(
     responses={429: {"description": "rate_limited: more than 60 checks a minute from here"}},
 )
 async def verify(body: VerifyIn, session: Session, request: Request) -> VerificationOut:
+    """Check whether an alert someone forwarded was issued by the platform, is unchanged, and is
+    still in force."""
     caller = request.client.host if request.client else "unknown"
     await ratelimit.enforce(
         request.app.state.rate_limit_engine, f"alert-verify:{caller}", VERIFY_LIMIT
@@ -202,6 +207,8 @@ async def verify(body: VerifyIn, session: Session, request: Request) -> Verifica
     summary="The platform's VAPID public key, for PushManager.subscribe",
 )
 async def vapid_key(request: Request) -> VapidKey:
+    """The public key a browser needs to subscribe to the platform's Web Push alerts
+    (`PushManager.subscribe`)."""
     key = platform_keys(request).vapid_key
     if key is None:
         raise UnavailableError("Web Push is not configured on this platform.")
@@ -217,6 +224,8 @@ async def vapid_key(request: Request) -> VapidKey:
     summary="Alerts in force where I (or family members I registered) stay, in my language",
 )
 async def my_alerts(me: CurrentVisitor, session: Session) -> list[AlertOut]:
+    """The alerts in force where the visitor, or a family member they registered, is staying, in
+    their language."""
     return [
         _alert_out(alert, me.language)
         for alert in await reading.current_for_visitor(session, me.visitor_id)
@@ -235,6 +244,9 @@ async def my_alert_stream(
         float, Query(ge=0, le=stream.MAX_SECONDS, description="Seconds before the stream ends")
     ] = stream.MAX_SECONDS,
 ) -> StreamingResponse:
+    """A server-sent event stream that sends each alert for the visitor's area as it is issued;
+    keep it open while the app is in front."""
+
     async def events() -> AsyncIterator[bytes]:
         yield b"retry: 3000\n\n"
         async for alert in stream.watch(
@@ -260,6 +272,7 @@ async def my_alert_stream(
 
 @router.get("/me/push-subscriptions", response_model=list[SubscriptionOut], summary="My devices")
 async def my_subscriptions(me: CurrentVisitor, session: Session) -> list[SubscriptionOut]:
+    """List the browsers the visitor receives alerts on by Web Push."""
     return [
         SubscriptionOut.model_validate(found)
         for found in await subscriptions.subscriptions_of(session, me.visitor_id)
@@ -275,6 +288,8 @@ async def my_subscriptions(me: CurrentVisitor, session: Session) -> list[Subscri
 async def subscribe(
     body: SubscriptionIn, me: CurrentVisitor, session: Session, request: Request
 ) -> SubscriptionOut:
+    """Receive alerts on this browser by Web Push: send the subscription `PushManager.subscribe`
+    returned."""
     created = await subscriptions.subscribe(
         session,
         me.visitor_id,
@@ -292,6 +307,7 @@ async def subscribe(
     summary="Stop pushing alerts to this browser",
 )
 async def unsubscribe(subscription_id: uuid.UUID, me: CurrentVisitor, session: Session) -> Response:
+    """Stop pushing alerts to one browser."""
     await subscriptions.unsubscribe(session, me.visitor_id, subscription_id)
     return Response(status_code=204)
 
@@ -303,12 +319,15 @@ async def unsubscribe(subscription_id: uuid.UUID, me: CurrentVisitor, session: S
     responses={409: {"description": "emergency_consent_required: grant the emergency purpose"}},
 )
 async def share_location(body: LocationIn, me: CurrentVisitor, session: Session) -> LocationOut:
+    """Share a coarse location to receive alerts for it; only a cell of about 5 km² is kept, never
+    the point."""
     cell = await location.share_location(session, me.visitor_id, body.latitude, body.longitude)
     return LocationOut(cell=h3.int_to_str(cell))
 
 
 @router.delete("/me/alerts/location", status_code=204, summary="Stop sharing a location")
 async def forget_location(me: CurrentVisitor, session: Session) -> Response:
+    """Stop sharing a location; alerts then follow only where the visitor stays."""
     await location.forget_location(session, me.visitor_id)
     return Response(status_code=204)
 
@@ -321,6 +340,7 @@ async def forget_location(me: CurrentVisitor, session: Session) -> Response:
 async def answer_safety(
     alert_id: uuid.UUID, body: SafetyIn, me: CurrentVisitor, session: Session
 ) -> SafetyOut:
+    """Answer an alert with "I am safe" or "I need help", for the responders of the area."""
     answered = await safety.answer_safety(
         session,
         me.visitor_id,
@@ -357,6 +377,9 @@ async def answer_safety(
     },
 )
 async def ingest(request: Request, publisher: Publisher, session: Session) -> Ingested:
+    """For alert feeds (scope `alerts:ingest`) and operators: send a JMA disaster-information XML
+    report. The answer says which alert it made, which alerts it cancelled, and what in the
+    document was not understood."""
     document = await request.body()
     policy = lifecycle.IngestPolicy.from_settings(request.app.state.platform.settings)
     done = await lifecycle.ingest(
@@ -383,6 +406,7 @@ async def operator_alerts(
     state: Annotated[AlertState | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[OperatorAlertOut]:
+    """For operators: the newest alerts, drafts waiting for approval included."""
     return [
         _operator_out(alert)
         for alert in await reading.recent_for_operator(session, limit=limit, state=state)
@@ -395,6 +419,7 @@ async def operator_alerts(
     summary="Render a composed alert in every language without storing it",
 )
 async def preview(body: dict[str, object], operator: CurrentOperator) -> Preview:
+    """For operators: see a composed alert in every language before drafting it (nothing stored)."""
     shown = lifecycle.preview(lifecycle.parse_composed(body))
     return Preview(
         renderings={lang: Rendering(**text) for lang, text in shown["renderings"].items()},
@@ -411,6 +436,8 @@ async def preview(body: dict[str, object], operator: CurrentOperator) -> Preview
 async def draft(
     body: dict[str, object], operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
+    """For operators: compose an alert as a draft. A second operator must approve it before it is
+    sent."""
     return _operator_out(await lifecycle.draft(session, body, operator=operator.actor))
 
 
@@ -422,6 +449,7 @@ async def draft(
 async def operator_alert(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
+    """For operators: one alert, draft or sent, in every language, with its delivery counts."""
     return _operator_out(await reading.get_for_operator(session, alert_id))
 
 
@@ -433,6 +461,7 @@ async def operator_alert(
 async def approve(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session, request: Request
 ) -> OperatorAlertOut:
+    """For operators: approve a draft another operator composed; it is signed and sent at once."""
     approved = await lifecycle.approve(
         session, platform_keys(request), alert_id, operator=operator.actor
     )
@@ -447,6 +476,7 @@ async def approve(
 async def discard(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
+    """For operators: discard a draft that should not be sent."""
     return _operator_out(await lifecycle.discard(session, alert_id, operator=operator.actor))
 
 
@@ -458,6 +488,7 @@ async def discard(
 async def cancel(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> OperatorAlertOut:
+    """For operators: cancel an alert issued in error; verifying it then says it was cancelled."""
     return _operator_out(await lifecycle.cancel(session, alert_id, operator=operator.actor))
 
 
@@ -469,6 +500,8 @@ async def cancel(
 async def safety_report(
     alert_id: uuid.UUID, operator: CurrentOperator, session: Session, request: Request
 ) -> SafetyReportOut:
+    """For operators and responders: the safety answers per area and the people who asked for help.
+    Each reading is audited."""
     report = await safety.safety_report(
         session, platform_keys(request), alert_id, operator=operator.actor
     )

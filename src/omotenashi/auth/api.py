@@ -35,6 +35,9 @@ class StaffSessionStarted(SessionStarted):
 async def staff_sign_in(
     body: StaffSignIn, session: Session, request: Request
 ) -> StaffSessionStarted:
+    """For the console and staff tools: exchange a staff member's e-mail, password and
+    authenticator code for a session secret, sent afterwards as a bearer token. Repeated
+    failures are rate limited."""
     keys = platform_keys(request)
     async with staff_sign_in_limits(request, body.email):
         who = await staff.sign_in(
@@ -55,5 +58,7 @@ async def staff_sign_in(
     summary="Sign out: the session secret stops working at once",
 )
 async def sign_out(principal: CurrentPrincipal, session: Session) -> Response:
+    """End the current visitor or staff session; its secret is refused from then on. Call it when a
+    user signs out of your app."""
     await service.end(session, principal.session_id)
     return Response(status_code=204)

@@ -30,6 +30,8 @@ def _keys(request: Request) -> CarrierKeys:
 
 @router.get("/carriers", response_model=list[CarrierOut], summary="My cards, tags and phones")
 async def my_carriers(me: CurrentVisitor, session: Session) -> list[Carrier]:
+    """List the cards, NFC tags and phones the visitor can present at a touchpoint, to let them
+    manage or revoke one."""
     return await service.list_carriers(session, me.visitor_id)
 
 
@@ -70,6 +72,9 @@ async def link_card(
 async def register_device(
     body: DeviceIn, me: CurrentVisitor, session: Session, request: Request
 ) -> DeviceRegistered:
+    """Register the visitor's phone to show rotating QR codes. The answer holds the device secret
+    (shown only this once; keep it in the phone's secure storage) and the QR format's
+    parameters, with which the phone computes each code offline."""
     carrier, secret = await service.register_device(
         session, _keys(request), me.visitor_id, body.label
     )
@@ -86,4 +91,6 @@ async def register_device(
     summary="Revoke a lost card, tag or phone: it stops working at once",
 )
 async def revoke_carrier(carrier_id: uuid.UUID, me: CurrentVisitor, session: Session) -> Carrier:
+    """Revoke a card, tag or phone that was lost or given away: touchpoints stop recognising it at
+    once."""
     return await service.revoke(session, me.visitor_id, carrier_id)

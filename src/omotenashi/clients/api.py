@@ -133,6 +133,11 @@ def _credentials(request: Request, form: dict[str, str]) -> tuple[str, str]:
     },
 )
 async def token(request: Request, session: Session) -> JSONResponse:
+    """The first call of every integration: exchange a client's id and secret (HTTP Basic, or
+    `client_id` and `client_secret` in the form) for a short-lived bearer token with
+    `grant_type=client_credentials`. Ask for fewer scopes with `scope`; take a new token shortly
+    before `expires_in` runs out. Errors are in the OAuth shape (`error`, `error_description`),
+    not problem+json."""
     try:
         form = await _form(request)
         grant_type = form.get("grant_type")
@@ -173,6 +178,8 @@ console = APIRouter(prefix="/v1", tags=["servicer console"])
     "/servicer/clients", response_model=list[ClientOut], summary="My API clients and terminals"
 )
 async def my_clients(admin: ServicerAdmin, session: Session) -> list[ApiClient]:
+    """List your organisation's API clients and terminals with their scopes, rates and whether they
+    are live or sandbox. Secrets are never shown again."""
     return await service.list_clients(session, admin.servicer_id, live=admin.live)
 
 
@@ -189,6 +196,9 @@ async def my_clients(admin: ServicerAdmin, session: Session) -> list[ApiClient]:
     },
 )
 async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) -> ClientCreated:
+    """Create an API client (a back-office system) or a terminal (a device at a counter or gate)
+    with the scopes it needs. Store the secret from the answer at once: it is shown only this
+    time. Set `live` to false for a sandbox client (`oms_test_` secret)."""
     if admin.live is False and body.live:
         raise SandboxOnlyError()
     client, secret = await service.create_client(
@@ -211,6 +221,8 @@ async def create_client(body: ClientIn, admin: ServicerAdmin, session: Session) 
     summary="Give a client or terminal a new secret; the old one stops working",
 )
 async def rotate_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> SecretOut:
+    """Replace a client's secret, for instance when it may have leaked or on a schedule. The old
+    secret is refused at once, so deploy the new one straight away."""
     secret = await service.rotate_secret(
         session, admin.servicer_id, client_id, actor=admin.actor, live=admin.live
     )
@@ -223,6 +235,8 @@ async def rotate_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Ses
     summary="Revoke a client or terminal for good; even its unexpired tokens stop working",
 )
 async def revoke_client(client_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> ApiClient:
+    """Retire a client or terminal for good (a device lost or decommissioned). Its tokens stop
+    working at once, even those not yet expired."""
     return await service.revoke(
         session, admin.servicer_id, client_id, actor=admin.actor, live=admin.live
     )

@@ -52,6 +52,7 @@ async def _grant_out(session: Session, grant: ConsentGrant, language: str) -> Gr
 
 @router.get("/me/consents", response_model=list[GrantOut], summary="Everything I consented to")
 async def my_consents(me: CurrentVisitor, session: Session) -> list[GrantOut]:
+    """Every consent the visitor gave: to whom, for which purpose, which items and until when."""
     return [
         await _grant_out(session, grant, me.language)
         for grant in await service.grants_of(session, me.visitor_id)
@@ -72,6 +73,8 @@ async def my_consents(me: CurrentVisitor, session: Session) -> list[GrantOut]:
     },
 )
 async def grant(body: GrantIn, me: CurrentVisitor, session: Session, request: Request) -> GrantOut:
+    """Let a servicer, or every approved servicer of a kind, see some of the visitor's items for
+    one purpose. The answer is the consent with its signed receipt."""
     record = await service.grant(
         session,
         platform_keys(request),
@@ -91,6 +94,8 @@ async def grant(body: GrantIn, me: CurrentVisitor, session: Session, request: Re
     summary="Revoke a consent: it stops working at once",
 )
 async def revoke(grant_id: uuid.UUID, me: CurrentVisitor, session: Session) -> GrantOut:
+    """Withdraw a consent: servicers stop receiving the items at once, and the servicer is told by
+    the `consent.revoked` webhook."""
     return await _grant_out(
         session, await service.revoke(session, me.visitor_id, grant_id), me.language
     )
@@ -104,6 +109,8 @@ async def revoke(grant_id: uuid.UUID, me: CurrentVisitor, session: Session) -> G
 async def my_receipt(
     grant_id: uuid.UUID, me: CurrentVisitor, session: Session, request: Request
 ) -> Receipt:
+    """The consent's receipt signed by the platform, which the visitor can keep as proof of what
+    they agreed to; check it against `/.well-known/jwks.json`."""
     record = await service.grant_of(session, me.visitor_id, grant_id)
     claims = receipts.verify(record.receipt, platform_keys(request))
     return Receipt(jws=record.receipt, claims=claims)
@@ -129,6 +136,8 @@ async def _request_out(session: Session, asked: ConsentRequest, language: str) -
     summary="A tap-to-consent request: who asks, for what, and why",
 )
 async def consent_request(token: str, me: CurrentVisitor, session: Session) -> ConsentRequestOut:
+    """Show the visitor a consent request they opened from a terminal's QR code: which servicer
+    asks, for which purpose, for which items and why."""
     asked = await asks.for_visitor(session, me.visitor_id, token)
     return await _request_out(session, asked, me.language)
 
@@ -148,6 +157,8 @@ async def consent_request(token: str, me: CurrentVisitor, session: Session) -> C
 async def accept_request(
     token: str, me: CurrentVisitor, session: Session, request: Request
 ) -> GrantOut:
+    """Accept a consent request: the consent is granted and the asking servicer learns it at once
+    (by webhook or its status)."""
     record = await asks.accept(session, platform_keys(request), me.visitor_id, token)
     return await _grant_out(session, record, me.language)
 
@@ -158,6 +169,8 @@ async def accept_request(
     summary="Decline a tap-to-consent request",
 )
 async def decline_request(token: str, me: CurrentVisitor, session: Session) -> ConsentRequestOut:
+    """Decline a consent request: nothing is shared and the asking servicer learns the answer at
+    once."""
     asked = await asks.decline(session, me.visitor_id, token)
     return await _request_out(session, asked, me.language)
 
@@ -171,6 +184,8 @@ async def decline_request(token: str, me: CurrentVisitor, session: Session) -> C
 async def servicer_receipt(
     request_id: uuid.UUID, caller: Terminal, session: Session, request: Request
 ) -> Receipt:
+    """Fetch the signed receipt of the consent that answered your consent request, as proof of what
+    the visitor agreed to. It names the visitor only by your pairwise subject."""
     keys = platform_keys(request)
     jws = await asks.receipt_for_servicer(
         session, keys, caller.servicer_id, request_id, live=caller.live

@@ -159,6 +159,8 @@ def _moderated_out(view: service.SuggestionView) -> ModeratedSuggestionOut:
 async def my_content(
     admin: ServicerAdmin, session: Session, kind: ContentKind | None = None
 ) -> list[ContentItem]:
+    """List your dishes, notices, signage slides and events with each text's translations and where
+    they came from."""
     return await service.items_of(session, admin.servicer_id, kind)
 
 
@@ -169,12 +171,15 @@ async def my_content(
     summary="Write a dish, notice, signage slide or event in my language",
 )
 async def create_content(body: ItemIn, admin: ServicerAdmin, session: Session) -> ContentItem:
+    """Write a dish, notice, signage slide or event in your own language; translate it afterwards
+    with the translate operation."""
     draft = service.Draft(**body.model_dump())
     return await service.create_item(session, admin.servicer_id, draft, actor=admin.actor)
 
 
 @router.get("/servicer/content/{item_id}", response_model=ItemOut, summary="One of my items")
 async def one_content(item_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> ContentItem:
+    """Read one of your items with its translations."""
     return await service.item_of(session, admin.servicer_id, item_id)
 
 
@@ -186,6 +191,8 @@ async def one_content(item_id: uuid.UUID, admin: ServicerAdmin, session: Session
 async def change_content(
     item_id: uuid.UUID, body: ItemPatch, admin: ServicerAdmin, session: Session
 ) -> ContentItem:
+    """Change an item; fields left out keep their values. Texts you change lose their translations,
+    so translate the item again."""
     item = await service.update_item(
         session,
         admin.servicer_id,
@@ -198,6 +205,7 @@ async def change_content(
 
 @router.delete("/servicer/content/{item_id}", status_code=204, summary="Delete an item")
 async def delete_content(item_id: uuid.UUID, admin: ServicerAdmin, session: Session) -> Response:
+    """Delete one of your items; visitors stop seeing it at once."""
     await service.delete_item(session, admin.servicer_id, item_id, actor=admin.actor)
     return Response(status_code=204)
 
@@ -214,6 +222,8 @@ async def translate_content(
     session: Session,
     chain: TranslationChain,
 ) -> TranslatedOut:
+    """Translate an item into the languages you name: from the translation memory first, then the
+    machine engine where one is configured. Review and post-edit the results."""
     results = await service.translate_item(
         session, chain, admin.servicer_id, item_id, body.languages, actor=admin.actor
     )
@@ -249,6 +259,8 @@ async def post_edit(
     admin: ServicerAdmin,
     session: Session,
 ) -> ContentItem:
+    """Replace one translation of one field by your own wording. It is marked as edited by a person
+    and enters the translation bank."""
     await service.post_edit(
         session,
         admin.servicer_id,
@@ -270,6 +282,7 @@ async def post_edit(
 async def servicer_suggestions(
     admin: ServicerAdmin, session: Session, state: SuggestionState = SuggestionState.pending
 ) -> list[ModeratedSuggestionOut]:
+    """List visitors' suggestions of better translations of your content, to accept or reject."""
     views = await service.suggestions(session, servicer_id=admin.servicer_id, state=state)
     return [_moderated_out(view) for view in views]
 
@@ -282,6 +295,7 @@ async def servicer_suggestions(
 async def servicer_accept(
     suggestion_id: uuid.UUID, admin: ServicerAdmin, session: Session
 ) -> ModeratedSuggestionOut:
+    """Accept a visitor's suggestion: it becomes the translation and enters the translation bank."""
     view = await service.decide(
         session, suggestion_id, accept=True, actor=admin.actor, servicer_id=admin.servicer_id
     )
@@ -296,6 +310,7 @@ async def servicer_accept(
 async def servicer_reject(
     suggestion_id: uuid.UUID, admin: ServicerAdmin, session: Session
 ) -> ModeratedSuggestionOut:
+    """Reject a visitor's suggestion; the translation stays as it is."""
     view = await service.decide(
         session, suggestion_id, accept=False, actor=admin.actor, servicer_id=admin.servicer_id
     )
@@ -315,6 +330,7 @@ async def operator_suggestions(
     session: Session,
     state: SuggestionState = SuggestionState.pending,
 ) -> list[ModeratedSuggestionOut]:
+    """For operators: list visitors' suggestions on every servicer's content."""
     views = await service.suggestions(session, servicer_id=None, state=state)
     return [_moderated_out(view) for view in views]
 
@@ -327,6 +343,7 @@ async def operator_suggestions(
 async def operator_accept(
     suggestion_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> ModeratedSuggestionOut:
+    """For operators: accept a suggestion on any servicer's content."""
     view = await service.decide(
         session, suggestion_id, accept=True, actor=operator.actor, servicer_id=None
     )
@@ -341,6 +358,7 @@ async def operator_accept(
 async def operator_reject(
     suggestion_id: uuid.UUID, operator: CurrentOperator, session: Session
 ) -> ModeratedSuggestionOut:
+    """For operators: reject a suggestion on any servicer's content."""
     view = await service.decide(
         session, suggestion_id, accept=False, actor=operator.actor, servicer_id=None
     )
@@ -375,6 +393,8 @@ async def _listing(
 async def menu(
     servicer_id: uuid.UUID, request: Request, session: Session, language: LanguageQuery = None
 ) -> PublicListing:
+    """A servicer's menu in the visitor's language, each dish with its allergens and diet tags, for
+    a menu screen or app."""
     return await _listing(request, session, servicer_id, ContentKind.dish, language)
 
 
@@ -386,6 +406,7 @@ async def menu(
 async def notices(
     servicer_id: uuid.UUID, request: Request, session: Session, language: LanguageQuery = None
 ) -> PublicListing:
+    """A servicer's notices in a language, for a screen or app."""
     return await _listing(request, session, servicer_id, ContentKind.notice, language)
 
 
@@ -403,6 +424,7 @@ async def events(
         str | None, Query(max_length=32, description="Only events with this tag")
     ] = None,
 ) -> PublicListing:
+    """A servicer's events not yet ended, soonest first, in a language, for a screen or app."""
     return await _listing(request, session, servicer_id, ContentKind.event, language, tag)
 
 
@@ -445,6 +467,7 @@ async def my_menu(
 async def suggest(
     item_id: uuid.UUID, body: SuggestionIn, me: CurrentVisitor, session: Session
 ) -> TranslationSuggestion:
+    """Let a visitor suggest a better translation of a text they read; the servicer reviews it."""
     suggestion = await service.suggest(
         session, me.visitor_id, item_id, body.language, body.field, body.text
     )
@@ -460,6 +483,8 @@ async def suggest(
     summary="Per language pair: segments, contributors, and how content was translated",
 )
 async def bank_statistics(operator: CurrentOperator, session: Session) -> StatisticsOut:
+    """For operators: per language pair, how many segments the translation bank holds, from how
+    many contributors, and how content was translated."""
     pairs = await service.translation_statistics(session)
     return StatisticsOut(
         pairs=[

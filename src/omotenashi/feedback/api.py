@@ -53,6 +53,7 @@ class ReportIn(RequestBody):
 
 @router.get("", response_model=list[FeedbackOut], summary="Visitors' feedback, newest first")
 async def inbox(admin: ServicerAdmin, session: Session, request: Request) -> list[FeedbackOut]:
+    """Read visitors' feedback on your organisation, newest first, translated into Japanese."""
     entries = await service.inbox(session, platform_keys(request).derivation, admin.servicer_id)
     return [
         FeedbackOut(
@@ -95,6 +96,7 @@ async def reply(
     session: Session,
     chain: TranslationChain,
 ) -> ReplyOut:
+    """Answer a visitor's feedback in Japanese; the visitor reads it in their own language."""
     answer = await service.reply(session, chain, admin.servicer_id, None, feedback_id, body.body)
     await session.refresh(answer, ["created_at"])
     return ReplyOut(

@@ -26,6 +26,7 @@ async def audit_log(
     before_id: Annotated[int | None, Query(ge=1)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[audit.AuditEntry]:
+    """For operators: read the audit log of administrative actions, newest first."""
     return await audit.recent(session, limit=limit, before_id=before_id)
 
 
@@ -35,4 +36,6 @@ async def audit_log(
     summary="Verify the audit log's hash chain; names the first broken link",
 )
 async def audit_chain(session: Session) -> audit.ChainReport:
+    """For operators: check that no audit entry was changed or removed. The answer names the first
+    broken link, if any."""
     return await audit.verify(session)

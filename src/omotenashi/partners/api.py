@@ -111,6 +111,8 @@ async def upload(
 async def invitations(
     request: Request, caller: AgencyCaller, session: Session, limit: int = 200, offset: int = 0
 ) -> list[InvitationOut]:
+    """For travel agencies: the invitations you sent and their states. A traveller's data is never
+    shown."""
     links = service.LinkMaker(platform_keys(request).derivation)
     site = web.site_url(request)
     rows = await service.listing(
@@ -123,6 +125,7 @@ async def invitations(
     "/invitations/counts", response_model=CountsOut, summary="How many invitations in each state"
 )
 async def counts(caller: AgencyCaller, session: Session) -> CountsOut:
+    """For travel agencies: how many invitations are in each state."""
     return CountsOut(**await service.counts(session, caller.servicer_id))
 
 
@@ -134,6 +137,8 @@ async def counts(caller: AgencyCaller, session: Session) -> CountsOut:
 async def withdraw(
     invitation_id: uuid.UUID, request: Request, caller: AgencyCaller, session: Session
 ) -> InvitationOut:
+    """For travel agencies: withdraw an invitation not yet answered; its link stops working and its
+    data is deleted."""
     invitation = await service.withdraw(
         session, caller.servicer_id, invitation_id, actor=caller.actor
     )

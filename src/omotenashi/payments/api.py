@@ -133,6 +133,7 @@ async def _once(
 async def cash_top_up(
     body: TopUpIn, caller: Terminal, session: Session, request: Request
 ) -> JSONResponse:
+    """At a counter: record cash the visitor handed over and credit their wallet with it."""
     return await _once(
         request,
         session,
@@ -222,6 +223,17 @@ def install(app: FastAPI) -> None:
         status_code=201,
         response_model=PaymentOut,
         summary="Charge the visitor behind a carrier (purpose `payment`)",
+        description=(
+            "At a till: charge the visitor's wallet for a purchase, from the card, tag or QR "
+            "code they presented (a terminal's token with the `resolve` scope; the visitor must "
+            "have consented to the purpose `payment`). Amounts are integers in yen. Send a "
+            "unique `Idempotency-Key` with every charge: a retry with the same key and body gets "
+            "the first answer and never charges twice.\n\nWithout consent the answer is 403 "
+            "`consent_required`, as for resolve. Above the tap limit it is 403 "
+            "`confirmation_required`: the visitor confirms on their phone, and "
+            "`confirmation.status_url` tells you when they have. A wallet that cannot pay is "
+            "409 `insufficient_funds`."
+        ),
         responses={
             **_MOVES_MONEY,
             403: {
@@ -243,6 +255,9 @@ def install(app: FastAPI) -> None:
     responses={**_MOVES_MONEY, 409: {"description": "insufficient_funds"}},
 )
 async def hold(body: HoldIn, caller: Terminal, session: Session, request: Request) -> JSONResponse:
+    """Reserve an amount of the visitor's wallet, such as a hotel deposit at check-in, to capture
+    or release later. Like every call that moves money it takes an `Idempotency-Key`, so that a
+    retry does not hold twice."""
     return await _once(
         request,
         session,
@@ -273,6 +288,8 @@ async def hold(body: HoldIn, caller: Terminal, session: Session, request: Reques
 async def capture(
     hold_id: uuid.UUID, body: PartIn, caller: ServicerCaller, session: Session, request: Request
 ) -> JSONResponse:
+    """Take up to the held amount, such as the final bill at check-out; what is left of the hold is
+    released."""
     return await _once(
         request,
         session,
@@ -301,6 +318,7 @@ async def capture(
 async def release(
     hold_id: uuid.UUID, caller: ServicerCaller, session: Session, request: Request
 ) -> JSONResponse:
+    """Give the whole held amount back to the visitor's wallet."""
     return await _once(
         request,
         session,
@@ -326,6 +344,7 @@ async def release(
 async def refund(
     charge_id: uuid.UUID, body: PartIn, caller: ServicerCaller, session: Session, request: Request
 ) -> JSONResponse:
+    """Refund all or part of a charge to the visitor's wallet, such as for a returned item."""
     return await _once(
         request,
         session,
@@ -349,6 +368,7 @@ async def refund(
     summary="One of the servicer's payments",
 )
 async def payment(payment_id: uuid.UUID, caller: ServicerCaller, session: Session) -> Payment:
+    """Read one of your payments (a charge, hold, capture, release or refund) and its state."""
     return await service.operation(session, caller.servicer_id, payment_id)
 
 
@@ -360,6 +380,8 @@ async def payment(payment_id: uuid.UUID, caller: ServicerCaller, session: Sessio
 async def confirmation(
     confirmation_id: uuid.UUID, caller: ServicerCaller, session: Session
 ) -> ConfirmationOut:
+    """After a `confirmation_required` answer: whether the visitor confirmed the charge on their
+    phone. Poll it until it is no longer pending."""
     asked = await service.confirmation(session, caller.servicer_id, confirmation_id)
     charge = (
         PaymentOut.model_validate(
@@ -386,6 +408,8 @@ async def confirmation(
     },
 )
 async def stripe_webhook(request: Request, session: Session) -> JSONResponse:
+    """Called by Stripe, not by integrators: a paid card top-up credits the visitor's wallet. The
+    Stripe signature is verified."""
     settings = request.app.state.platform.settings
     payments = provider.provider(settings)
     event = payments.verify(await request.body(), request.headers.get("stripe-signature", ""))
@@ -396,6 +420,7 @@ async def stripe_webhook(request: Request, session: Session) -> JSONResponse:
 
 @router.get("/me/wallet", response_model=WalletOut, summary="The visitor's balance and history")
 async def my_wallet(me: CurrentVisitor, session: Session) -> WalletOut:
+    """The visitor's wallet balance in yen and its history."""
     view = await service.wallet(session, me.visitor_id)
     return WalletOut(
         available=view.balance.available,

@@ -32,6 +32,8 @@ async def access_log(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[DisclosureOut]:
+    """Show the visitor every disclosure of their data: which servicer saw which items, for which
+    purpose, and when."""
     return [
         DisclosureOut(
             at=entry.at,
@@ -56,6 +58,8 @@ async def access_log(
     responses={200: {"content": {"application/json": {}}}},
 )
 async def export(me: CurrentVisitor, session: ReadSession, request: Request) -> Response:
+    """Download everything the platform holds about the visitor as one JSON document (data
+    portability)."""
     keys = platform_keys(request)
     document = await service.export(session, keys, me.visitor_id)
     day = datetime.now(UTC).date().isoformat()
@@ -75,6 +79,7 @@ async def export(me: CurrentVisitor, session: ReadSession, request: Request) -> 
     summary="Erase me now: profile, family members, carriers, consents and access log",
 )
 async def erase_me(me: CurrentVisitor, session: Session) -> Response:
+    """Erase the visitor's account and everything held about them now; the session stops working."""
     await service.erase_me(session, me.visitor_id)
     return Response(status_code=204)
 
@@ -83,5 +88,6 @@ async def erase_me(me: CurrentVisitor, session: Session) -> Response:
 async def erase_family_member(
     member_id: uuid.UUID, me: CurrentVisitor, session: Session
 ) -> Response:
+    """Erase a family member the visitor registered, with everything held about them, now."""
     await service.erase_family_member(session, me.visitor_id, member_id)
     return Response(status_code=204)

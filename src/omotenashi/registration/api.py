@@ -60,6 +60,8 @@ async def _profile(session: Session, keyring: Keyring, visitor_id: uuid.UUID) ->
     responses={429: {"description": "rate_limited: too many registrations from this network"}},
 )
 async def register(body: Registration, session: Session, request: Request) -> Registered:
+    """Register a new visitor with their language and profile. The answer carries a session secret
+    for the visitor's app; send it as a bearer token on `/v1/me/...`."""
     await ratelimit.enforce(
         request.app.state.rate_limit_engine,
         service.registrations_from(client_address(request)),
@@ -84,6 +86,7 @@ async def register(body: Registration, session: Session, request: Request) -> Re
 
 @router.get("/me/profile", response_model=Profile, summary="My profile, unsealed for me")
 async def my_profile(me: CurrentVisitor, session: Session, request: Request) -> Profile:
+    """Read the signed-in visitor's own profile, for showing it to them in an app."""
     return await _profile(session, _keyring(request), me.visitor_id)
 
 
@@ -96,6 +99,8 @@ async def change_my_profile(
         description=_PATCH_DOC
     ),
 ) -> Profile:
+    """Change some of the signed-in visitor's profile; fields left out keep their values. A
+    verified value that is edited is no longer verified."""
     keyring = _keyring(request)
     await service.update_profile(session, keyring, me.visitor_id, changes)
     return await _profile(session, keyring, me.visitor_id)
@@ -107,6 +112,9 @@ async def change_my_profile(
     summary="Read a passport's MRZ, checking every check digit; nothing is stored",
 )
 async def read_mrz(me: CurrentVisitor, body: MrzIn) -> MrzOut:
+    """Check the machine-readable zone of a passport the visitor scanned and get its fields back,
+    to fill the passport part of their profile. Every check digit is verified; nothing is
+    stored."""
     passport = mrz.parse_td3(body.mrz)
     return MrzOut(attributes=mrz.to_profile(passport), nationality_code=passport.nationality)
 
@@ -119,6 +127,7 @@ async def _member(session: Session, keyring: Keyring, member_id: uuid.UUID) -> F
 
 @router.get("/me/family", response_model=Family, summary="The family members I registered")
 async def my_family(me: CurrentVisitor, session: Session, request: Request) -> Family:
+    """List the family members (such as children) the visitor registered under their own account."""
     keyring = _keyring(request)
     return Family(
         members=[
@@ -137,6 +146,8 @@ async def my_family(me: CurrentVisitor, session: Session, request: Request) -> F
 async def add_family_member(
     me: CurrentVisitor, body: FamilyMemberIn, session: Session, request: Request
 ) -> FamilyMember:
+    """Register a family member who has no account of their own, such as a child, so that servicers
+    can serve them too with the visitor's consent."""
     keyring = _keyring(request)
     member = await service.create_visitor(
         session, keyring, language=me.language, registered_by=me.visitor_id
@@ -157,6 +168,7 @@ async def change_family_member(
         description=_PATCH_DOC
     ),
 ) -> FamilyMember:
+    """Change some of a family member's profile; fields left out keep their values."""
     keyring = _keyring(request)
     await service.member(session, me.visitor_id, member_id)
     await service.update_profile(session, keyring, member_id, changes)

@@ -151,6 +151,9 @@ def install(app: FastAPI) -> None:
 async def consent_request_status(
     request_id: uuid.UUID, caller: Terminal, session: Session
 ) -> ConsentRequestStatus:
+    """Poll the state of a consent request your terminal received with a `consent_required` answer:
+    pending, accepted, declined or expired. Prefer the `consent_request.answered` webhook; poll
+    only where you cannot receive webhooks."""
     asked = await consent_requests.status(session, caller.servicer_id, request_id, live=caller.live)
     return ConsentRequestStatus(
         id=str(asked.id),

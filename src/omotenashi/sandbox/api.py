@@ -49,6 +49,7 @@ def _out(visitor: TestVisitor) -> SandboxVisitorOut:
 async def list_visitors(
     caller: SandboxClient, session: Session, request: Request
 ) -> list[SandboxVisitorOut]:
+    """With a sandbox client: list your test visitors with their test cards."""
     found = await service.list_visitors(session, platform_keys(request), caller.servicer_id)
     return [_out(v) for v in found]
 
@@ -86,6 +87,8 @@ async def create_visitor(
 async def qr(
     visitor_id: uuid.UUID, caller: SandboxClient, session: Session, request: Request
 ) -> QrOut:
+    """With a sandbox client: the QR code a test visitor's phone shows now, to resolve as a scanner
+    would."""
     payload, expires_in = await service.qr_code(
         session, platform_keys(request), caller.servicer_id, visitor_id
     )
@@ -109,6 +112,8 @@ async def grant(
     session: Session,
     request: Request,
 ) -> SandboxGrantOut:
+    """With a sandbox client: make a test visitor consent to everything a purpose needs, for your
+    servicer, so that resolve answers with attributes."""
     record = await service.grant(
         session, platform_keys(request), caller.servicer_id, visitor_id, body.purpose
     )
@@ -142,6 +147,8 @@ async def _answer(
 async def accept(
     request_id: uuid.UUID, caller: SandboxClient, session: Session, request: Request
 ) -> AnsweredOut:
+    """With a sandbox client: make the test visitor accept your consent request, as they would on
+    their phone, to test how your system learns the answer."""
     return await _answer(request_id, caller, session, request, accept=True)
 
 
@@ -158,4 +165,6 @@ async def accept(
 async def decline(
     request_id: uuid.UUID, caller: SandboxClient, session: Session, request: Request
 ) -> AnsweredOut:
+    """With a sandbox client: make the test visitor decline your consent request, to test how your
+    system handles a refusal."""
     return await _answer(request_id, caller, session, request, accept=False)

@@ -85,6 +85,8 @@ async def apply(body: ApplicationIn, session: Session, request: Request) -> Appl
     summary="Approved servicers, for visitors choosing whom to trust",
 )
 async def directory(session: Session, category: ServicerCategory | None = None) -> list[Servicer]:
+    """List approved servicers with their category and approved purposes, for a visitor choosing
+    whom to consent to."""
     return [
         s
         for s in await service.listing(session, state=ServicerState.approved)
@@ -97,6 +99,8 @@ async def directory(session: Session, category: ServicerCategory | None = None) 
 
 @router.get("/servicer", response_model=ServicerOut, summary="My organisation and its state")
 async def my_servicer(admin: ServicerAdmin, session: Session) -> Servicer:
+    """Your organisation as the platform knows it: its state (pending, approved, suspended) and its
+    declared purposes with their decisions."""
     return await service.get(session, admin.servicer_id)
 
 
@@ -111,6 +115,8 @@ async def my_servicer(admin: ServicerAdmin, session: Session) -> Servicer:
 async def all_servicers(
     operator: CurrentOperator, session: Session, state: ServicerState | None = None
 ) -> list[Servicer]:
+    """For operators: list servicers, optionally in one state, to find applications that await a
+    decision."""
     return await service.listing(session, state=state)
 
 
@@ -123,6 +129,8 @@ async def all_servicers(
 async def set_servicer_state(
     servicer_id: uuid.UUID, body: StateIn, operator: CurrentOperator, session: Session
 ) -> Servicer:
+    """For operators: approve a pending servicer, suspend one, or reinstate a suspended one. The
+    change is audited."""
     await service.set_state(session, servicer_id, body.state, body.reason, actor=operator.actor)
     return await service.get(session, servicer_id)
 
@@ -139,6 +147,8 @@ async def decide_purpose(
     operator: CurrentOperator,
     session: Session,
 ) -> Servicer:
+    """For operators: approve or refuse one purpose a servicer declared; only approved purposes can
+    be resolved for."""
     await service.decide_purpose(
         session, servicer_id, purpose, approve=body.approve, actor=operator.actor
     )

@@ -18,10 +18,13 @@ router = APIRouter(prefix="/v1", tags=["servicer console"])
     status_code=201,
     response_model=Enrolled,
     summary="Add a staff member or another administrator",
+    responses={409: {"description": "staff_user_exists: someone already uses this e-mail address"}},
 )
 async def add_staff(
     body: StaffIn, admin: ServicerAdmin, session: Session, request: Request
 ) -> Enrolled:
+    """For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once."""
     enrolment = await service.create_user(
         session,
         platform_keys(request).derivation,

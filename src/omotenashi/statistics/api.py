@@ -61,6 +61,7 @@ async def chart_csv(
     end: To = None,
     purpose: Purpose = None,
 ) -> Response:
+    """Download one of your statistics charts as CSV, for your own spreadsheets."""
     query = service.parse_query(start, end, purpose)
     language = web.request_language(request).code
     chart = await service.chart(session, admin.servicer_id, key, query, _k(request), language)

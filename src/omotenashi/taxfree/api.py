@@ -113,6 +113,8 @@ async def _with_items(session: Session, found: Any) -> dict[str, Any]:
 async def build(
     body: TaxFreeRecordIn, caller: ShopCaller, session: Session, request: Request
 ) -> JSONResponse:
+    """At a tax-free shop's till: build the purchase record from the visitor's tap (purpose
+    `tax_free_sale`) and the items sold."""
     key = request.headers.get("idempotency-key", "").strip()
     if not key or len(key) > idempotency.MAX_KEY_LENGTH:
         raise IdempotencyKeyRequiredError(
@@ -176,6 +178,8 @@ async def records(
     state: Annotated[RecordState | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> Any:
+    """The shop's tax-free records, newest first, optionally in one state, to follow their
+    transmission."""
     return await service.shop_records(session, caller.servicer_id, state, limit=limit)
 
 
@@ -186,6 +190,7 @@ async def records(
     responses={404: {"description": "tax_free_record_not_found"}},
 )
 async def one(record_id: uuid.UUID, caller: ShopCaller, session: Session) -> Any:
+    """One tax-free record with its items and its transmission state."""
     return await _with_items(session, await service.record(session, caller.servicer_id, record_id))
 
 
@@ -198,6 +203,8 @@ async def one(record_id: uuid.UUID, caller: ShopCaller, session: Session) -> Any
 async def file(
     record_id: uuid.UUID, caller: ShopCaller, session: Session, request: Request
 ) -> Response:
+    """The record as a file in the submission's shape, for a shop that sends through an approved
+    sender."""
     name, content = await service.record_file(
         session, platform_keys(request), caller.servicer_id, record_id
     )
@@ -225,6 +232,7 @@ async def correction(
     session: Session,
     request: Request,
 ) -> Any:
+    """Correct a record the tax authority rejected; it is sent again with the next transmission."""
     found = await service.correct(
         session,
         platform_keys(request),
@@ -245,4 +253,5 @@ async def correction(
     summary="The visitor's tax-free purchases at every shop",
 )
 async def mine(me: CurrentVisitor, session: Session) -> Any:
+    """The visitor's tax-free purchases at every shop, to show at departure."""
     return [v.record for v in await service.visitor_records(session, me.visitor_id)]

@@ -33,6 +33,8 @@ def _segments(body: ContributionIn) -> list[Segment]:
 async def operator_contribution(
     body: ContributionIn, operator: CurrentOperator, session: Session
 ) -> ContributionOut:
+    """For operators: add parallel segments to the translation bank as the platform, under a
+    licence."""
     added = await service.contribute(
         session,
         _segments(body),
@@ -53,6 +55,8 @@ async def operator_contribution(
 async def servicer_contribution(
     body: ContributionIn, admin: ServicerAdmin, session: Session
 ) -> ContributionOut:
+    """Share your own parallel segments (source and translation) with the translation bank under a
+    licence, so that others' translations improve."""
     added = await service.contribute(
         session,
         _segments(body),

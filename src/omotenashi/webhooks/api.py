@@ -53,6 +53,7 @@ async def event_types() -> list[EventTypeOut]:
 
 @router.get("/webhooks", response_model=list[EndpointOut], summary="My webhook endpoints")
 async def list_endpoints(admin: WebhookAdmin, session: Session) -> list[EndpointOut]:
+    """List your webhook endpoints with their events and whether they are enabled."""
     return [_out(e) for e in await service.endpoints(session, admin.servicer_id, live=admin.live)]
 
 
@@ -89,6 +90,7 @@ async def create_endpoint(
 async def delete_endpoint(
     endpoint_id: uuid.UUID, admin: WebhookAdmin, session: Session
 ) -> Response:
+    """Delete a webhook endpoint; nothing more is delivered to it."""
     await service.delete_endpoint(
         session, admin.servicer_id, endpoint_id, actor=admin.actor, live=admin.live
     )
@@ -124,6 +126,7 @@ async def rotate_secret(
 async def enable_endpoint(
     endpoint_id: uuid.UUID, admin: WebhookAdmin, session: Session
 ) -> EndpointOut:
+    """Enable an endpoint again after it was disabled for failing, once it answers again."""
     found = await service.enable_endpoint(
         session, admin.servicer_id, endpoint_id, actor=admin.actor, live=admin.live
     )
@@ -141,6 +144,8 @@ async def deliveries(
     session: Session,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[DeliveryOut]:
+    """Read an endpoint's delivery log, newest first, with each attempt's response status, to find
+    why deliveries fail."""
     rows = await service.deliveries(
         session, admin.servicer_id, endpoint_id=endpoint_id, limit=limit, live=admin.live
     )
@@ -154,6 +159,7 @@ async def deliveries(
     summary="Send a delivery again now, with the same webhook-id",
 )
 async def replay(delivery_id: uuid.UUID, admin: WebhookAdmin, session: Session) -> DeliveryOut:
+    """Deliver an event again now, with the same `webhook-id` (after fixing your endpoint)."""
     delivery = await service.replay(session, admin.servicer_id, delivery_id, live=admin.live)
     event = await session.get(WebhookEvent, delivery.event_id)
     assert event is not None

@@ -108,6 +108,8 @@ def sync_detailed(
 ) -> Response[ValidationProblem | list[AlertOut]]:
     """Alerts in force at a place, most severe first (for signage and screens)
 
+     For signage and screens: the alerts in force at a place, most severe first.
+
     Args:
         municipality (None | str | Unset):
         prefecture (None | str | Unset):
@@ -149,6 +151,8 @@ def sync(
 ) -> ValidationProblem | list[AlertOut] | None:
     """Alerts in force at a place, most severe first (for signage and screens)
 
+     For signage and screens: the alerts in force at a place, most severe first.
+
     Args:
         municipality (None | str | Unset):
         prefecture (None | str | Unset):
@@ -184,6 +188,8 @@ async def asyncio_detailed(
     language: str | Unset = "en",
 ) -> Response[ValidationProblem | list[AlertOut]]:
     """Alerts in force at a place, most severe first (for signage and screens)
+
+     For signage and screens: the alerts in force at a place, most severe first.
 
     Args:
         municipality (None | str | Unset):
@@ -223,6 +229,8 @@ async def asyncio(
     language: str | Unset = "en",
 ) -> ValidationProblem | list[AlertOut] | None:
     """Alerts in force at a place, most severe first (for signage and screens)
+
+     For signage and screens: the alerts in force at a place, most severe first.
 
     Args:
         municipality (None | str | Unset):

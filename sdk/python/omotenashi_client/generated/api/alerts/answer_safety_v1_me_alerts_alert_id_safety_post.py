@@ -99,6 +99,8 @@ def sync_detailed(
 ) -> Response[Problem | SafetyOut | ValidationProblem]:
     """Answer an alert: "I am safe" or "I need help"
 
+     Answer an alert with "I am safe" or "I need help", for the responders of the area.
+
     Args:
         alert_id (UUID):
         body (SafetyIn):
@@ -131,6 +133,8 @@ def sync(
 ) -> Problem | SafetyOut | ValidationProblem | None:
     """Answer an alert: "I am safe" or "I need help"
 
+     Answer an alert with "I am safe" or "I need help", for the responders of the area.
+
     Args:
         alert_id (UUID):
         body (SafetyIn):
@@ -157,6 +161,8 @@ async def asyncio_detailed(
     body: SafetyIn,
 ) -> Response[Problem | SafetyOut | ValidationProblem]:
     """Answer an alert: "I am safe" or "I need help"
+
+     Answer an alert with "I am safe" or "I need help", for the responders of the area.
 
     Args:
         alert_id (UUID):
@@ -187,6 +193,8 @@ async def asyncio(
     body: SafetyIn,
 ) -> Problem | SafetyOut | ValidationProblem | None:
     """Answer an alert: "I am safe" or "I need help"
+
+     Answer an alert with "I am safe" or "I need help", for the responders of the area.
 
     Args:
         alert_id (UUID):

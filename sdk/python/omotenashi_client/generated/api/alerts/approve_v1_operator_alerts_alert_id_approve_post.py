@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Approve another operator's draft: it is signed and sent now
 
+     For operators: approve a draft another operator composed; it is signed and sent at once.
+
     Args:
         alert_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Approve another operator's draft: it is signed and sent now
 
+     For operators: approve a draft another operator composed; it is signed and sent at once.
+
     Args:
         alert_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Approve another operator's draft: it is signed and sent now
+
+     For operators: approve a draft another operator composed; it is signed and sent at once.
 
     Args:
         alert_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Approve another operator's draft: it is signed and sent now
+
+     For operators: approve a draft another operator composed; it is signed and sent at once.
 
     Args:
         alert_id (UUID):

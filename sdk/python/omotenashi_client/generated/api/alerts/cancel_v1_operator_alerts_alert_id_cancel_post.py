@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Cancel an alert issued in error; it then verifies as cancelled
 
+     For operators: cancel an alert issued in error; verifying it then says it was cancelled.
+
     Args:
         alert_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Cancel an alert issued in error; it then verifies as cancelled
 
+     For operators: cancel an alert issued in error; verifying it then says it was cancelled.
+
     Args:
         alert_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Cancel an alert issued in error; it then verifies as cancelled
+
+     For operators: cancel an alert issued in error; verifying it then says it was cancelled.
 
     Args:
         alert_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Cancel an alert issued in error; it then verifies as cancelled
+
+     For operators: cancel an alert issued in error; verifying it then says it was cancelled.
 
     Args:
         alert_id (UUID):

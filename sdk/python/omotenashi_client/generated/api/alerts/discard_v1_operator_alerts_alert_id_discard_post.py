@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Discard a draft
 
+     For operators: discard a draft that should not be sent.
+
     Args:
         alert_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Discard a draft
 
+     For operators: discard a draft that should not be sent.
+
     Args:
         alert_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Discard a draft
+
+     For operators: discard a draft that should not be sent.
 
     Args:
         alert_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Discard a draft
+
+     For operators: discard a draft that should not be sent.
 
     Args:
         alert_id (UUID):

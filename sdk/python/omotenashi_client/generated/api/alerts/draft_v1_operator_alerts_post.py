@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Compose an alert as a draft; another operator approves it before it is sent
 
+     For operators: compose an alert as a draft. A second operator must approve it before it is
+    sent.
+
     Args:
         body (DraftV1OperatorAlertsPostBody):
 
@@ -117,6 +120,9 @@ def sync(
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Compose an alert as a draft; another operator approves it before it is sent
 
+     For operators: compose an alert as a draft. A second operator must approve it before it is
+    sent.
+
     Args:
         body (DraftV1OperatorAlertsPostBody):
 
@@ -140,6 +146,9 @@ async def asyncio_detailed(
     body: DraftV1OperatorAlertsPostBody,
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """Compose an alert as a draft; another operator approves it before it is sent
+
+     For operators: compose an alert as a draft. A second operator must approve it before it is
+    sent.
 
     Args:
         body (DraftV1OperatorAlertsPostBody):
@@ -167,6 +176,9 @@ async def asyncio(
     body: DraftV1OperatorAlertsPostBody,
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """Compose an alert as a draft; another operator approves it before it is sent
+
+     For operators: compose an alert as a draft. A second operator must approve it before it is
+    sent.
 
     Args:
         body (DraftV1OperatorAlertsPostBody):

@@ -59,6 +59,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Stop sharing a location
 
+     Stop sharing a location; alerts then follow only where the visitor stays.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -82,6 +84,8 @@ def sync(
 ) -> Any | Problem | None:
     """Stop sharing a location
 
+     Stop sharing a location; alerts then follow only where the visitor stays.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -100,6 +104,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Stop sharing a location
+
+     Stop sharing a location; alerts then follow only where the visitor stays.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +127,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Stop sharing a location
+
+     Stop sharing a location; alerts then follow only where the visitor stays.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -76,6 +76,10 @@ def sync_detailed(
 ) -> Response[Ingested | Problem | ValidationProblem]:
     """Ingest a JMA disaster-information XML report (operators and alert feeds)
 
+     For alert feeds (scope `alerts:ingest`) and operators: send a JMA disaster-information XML
+    report. The answer says which alert it made, which alerts it cancelled, and what in the
+    document was not understood.
+
     Args:
         body (str):
 
@@ -105,6 +109,10 @@ def sync(
 ) -> Ingested | Problem | ValidationProblem | None:
     """Ingest a JMA disaster-information XML report (operators and alert feeds)
 
+     For alert feeds (scope `alerts:ingest`) and operators: send a JMA disaster-information XML
+    report. The answer says which alert it made, which alerts it cancelled, and what in the
+    document was not understood.
+
     Args:
         body (str):
 
@@ -128,6 +136,10 @@ async def asyncio_detailed(
     body: str,
 ) -> Response[Ingested | Problem | ValidationProblem]:
     """Ingest a JMA disaster-information XML report (operators and alert feeds)
+
+     For alert feeds (scope `alerts:ingest`) and operators: send a JMA disaster-information XML
+    report. The answer says which alert it made, which alerts it cancelled, and what in the
+    document was not understood.
 
     Args:
         body (str):
@@ -155,6 +167,10 @@ async def asyncio(
     body: str,
 ) -> Ingested | Problem | ValidationProblem | None:
     """Ingest a JMA disaster-information XML report (operators and alert feeds)
+
+     For alert feeds (scope `alerts:ingest`) and operators: send a JMA disaster-information XML
+    report. The answer says which alert it made, which alerts it cancelled, and what in the
+    document was not understood.
 
     Args:
         body (str):

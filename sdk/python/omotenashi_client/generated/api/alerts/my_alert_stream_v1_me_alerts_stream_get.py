@@ -76,6 +76,9 @@ def sync_detailed(
 ) -> Response[Any | Problem | ValidationProblem]:
     """Server-sent events: each alert for my area as it is issued
 
+     A server-sent event stream that sends each alert for the visitor's area as it is issued;
+    keep it open while the app is in front.
+
     Args:
         duration (float | Unset): Seconds before the stream ends Default: 300.0.
 
@@ -105,6 +108,9 @@ def sync(
 ) -> Any | Problem | ValidationProblem | None:
     """Server-sent events: each alert for my area as it is issued
 
+     A server-sent event stream that sends each alert for the visitor's area as it is issued;
+    keep it open while the app is in front.
+
     Args:
         duration (float | Unset): Seconds before the stream ends Default: 300.0.
 
@@ -128,6 +134,9 @@ async def asyncio_detailed(
     duration: float | Unset = 300.0,
 ) -> Response[Any | Problem | ValidationProblem]:
     """Server-sent events: each alert for my area as it is issued
+
+     A server-sent event stream that sends each alert for the visitor's area as it is issued;
+    keep it open while the app is in front.
 
     Args:
         duration (float | Unset): Seconds before the stream ends Default: 300.0.
@@ -155,6 +164,9 @@ async def asyncio(
     duration: float | Unset = 300.0,
 ) -> Any | Problem | ValidationProblem | None:
     """Server-sent events: each alert for my area as it is issued
+
+     A server-sent event stream that sends each alert for the visitor's area as it is issued;
+    keep it open while the app is in front.
 
     Args:
         duration (float | Unset): Seconds before the stream ends Default: 300.0.

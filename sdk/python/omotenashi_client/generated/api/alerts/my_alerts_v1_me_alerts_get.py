@@ -66,6 +66,9 @@ def sync_detailed(
 ) -> Response[Problem | list[AlertOut]]:
     """Alerts in force where I (or family members I registered) stay, in my language
 
+     The alerts in force where the visitor, or a family member they registered, is staying, in
+    their language.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -89,6 +92,9 @@ def sync(
 ) -> Problem | list[AlertOut] | None:
     """Alerts in force where I (or family members I registered) stay, in my language
 
+     The alerts in force where the visitor, or a family member they registered, is staying, in
+    their language.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -107,6 +113,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | list[AlertOut]]:
     """Alerts in force where I (or family members I registered) stay, in my language
+
+     The alerts in force where the visitor, or a family member they registered, is staying, in
+    their language.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +137,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | list[AlertOut] | None:
     """Alerts in force where I (or family members I registered) stay, in my language
+
+     The alerts in force where the visitor, or a family member they registered, is staying, in
+    their language.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

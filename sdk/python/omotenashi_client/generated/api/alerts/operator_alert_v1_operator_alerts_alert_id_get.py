@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """An alert, draft or sent, in every language, with its delivery counts
 
+     For operators: one alert, draft or sent, in every language, with its delivery counts.
+
     Args:
         alert_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """An alert, draft or sent, in every language, with its delivery counts
 
+     For operators: one alert, draft or sent, in every language, with its delivery counts.
+
     Args:
         alert_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[OperatorAlertOut | Problem | ValidationProblem]:
     """An alert, draft or sent, in every language, with its delivery counts
+
+     For operators: one alert, draft or sent, in every language, with its delivery counts.
 
     Args:
         alert_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> OperatorAlertOut | Problem | ValidationProblem | None:
     """An alert, draft or sent, in every language, with its delivery counts
+
+     For operators: one alert, draft or sent, in every language, with its delivery counts.
 
     Args:
         alert_id (UUID):

@@ -95,6 +95,8 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[OperatorAlertOut]]:
     """The newest alerts, drafts waiting for approval included
 
+     For operators: the newest alerts, drafts waiting for approval included.
+
     Args:
         state (AlertState | None | Unset):
         limit (int | Unset):  Default: 50.
@@ -127,6 +129,8 @@ def sync(
 ) -> Problem | ValidationProblem | list[OperatorAlertOut] | None:
     """The newest alerts, drafts waiting for approval included
 
+     For operators: the newest alerts, drafts waiting for approval included.
+
     Args:
         state (AlertState | None | Unset):
         limit (int | Unset):  Default: 50.
@@ -153,6 +157,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[Problem | ValidationProblem | list[OperatorAlertOut]]:
     """The newest alerts, drafts waiting for approval included
+
+     For operators: the newest alerts, drafts waiting for approval included.
 
     Args:
         state (AlertState | None | Unset):
@@ -183,6 +189,8 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> Problem | ValidationProblem | list[OperatorAlertOut] | None:
     """The newest alerts, drafts waiting for approval included
+
+     For operators: the newest alerts, drafts waiting for approval included.
 
     Args:
         state (AlertState | None | Unset):

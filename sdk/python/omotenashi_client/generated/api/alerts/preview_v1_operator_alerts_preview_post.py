@@ -90,6 +90,8 @@ def sync_detailed(
 ) -> Response[Preview | Problem | ValidationProblem]:
     """Render a composed alert in every language without storing it
 
+     For operators: see a composed alert in every language before drafting it (nothing stored).
+
     Args:
         body (PreviewV1OperatorAlertsPreviewPostBody):
 
@@ -119,6 +121,8 @@ def sync(
 ) -> Preview | Problem | ValidationProblem | None:
     """Render a composed alert in every language without storing it
 
+     For operators: see a composed alert in every language before drafting it (nothing stored).
+
     Args:
         body (PreviewV1OperatorAlertsPreviewPostBody):
 
@@ -142,6 +146,8 @@ async def asyncio_detailed(
     body: PreviewV1OperatorAlertsPreviewPostBody,
 ) -> Response[Preview | Problem | ValidationProblem]:
     """Render a composed alert in every language without storing it
+
+     For operators: see a composed alert in every language before drafting it (nothing stored).
 
     Args:
         body (PreviewV1OperatorAlertsPreviewPostBody):
@@ -169,6 +175,8 @@ async def asyncio(
     body: PreviewV1OperatorAlertsPreviewPostBody,
 ) -> Preview | Problem | ValidationProblem | None:
     """Render a composed alert in every language without storing it
+
+     For operators: see a composed alert in every language before drafting it (nothing stored).
 
     Args:
         body (PreviewV1OperatorAlertsPreviewPostBody):

@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[AlertDetailOut | Problem | ValidationProblem]:
     """An alert the platform issued, in one language, with its signature
 
+     Read one alert in a language with the platform's signature, so that a copy can be checked
+    later.
+
     Args:
         alert_id (UUID):
         language (str | Unset):  Default: 'en'.
@@ -111,6 +114,9 @@ def sync(
 ) -> AlertDetailOut | Problem | ValidationProblem | None:
     """An alert the platform issued, in one language, with its signature
 
+     Read one alert in a language with the platform's signature, so that a copy can be checked
+    later.
+
     Args:
         alert_id (UUID):
         language (str | Unset):  Default: 'en'.
@@ -137,6 +143,9 @@ async def asyncio_detailed(
     language: str | Unset = "en",
 ) -> Response[AlertDetailOut | Problem | ValidationProblem]:
     """An alert the platform issued, in one language, with its signature
+
+     Read one alert in a language with the platform's signature, so that a copy can be checked
+    later.
 
     Args:
         alert_id (UUID):
@@ -167,6 +176,9 @@ async def asyncio(
     language: str | Unset = "en",
 ) -> AlertDetailOut | Problem | ValidationProblem | None:
     """An alert the platform issued, in one language, with its signature
+
+     Read one alert in a language with the platform's signature, so that a copy can be checked
+    later.
 
     Args:
         alert_id (UUID):

@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[Problem | SafetyReportOut | ValidationProblem]:
     """Safety answers per area, and the people who need help (the reading is audited)
 
+     For operators and responders: the safety answers per area and the people who asked for help.
+    Each reading is audited.
+
     Args:
         alert_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> Problem | SafetyReportOut | ValidationProblem | None:
     """Safety answers per area, and the people who need help (the reading is audited)
 
+     For operators and responders: the safety answers per area and the people who asked for help.
+    Each reading is audited.
+
     Args:
         alert_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | SafetyReportOut | ValidationProblem]:
     """Safety answers per area, and the people who need help (the reading is audited)
+
+     For operators and responders: the safety answers per area and the people who asked for help.
+    Each reading is audited.
 
     Args:
         alert_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | SafetyReportOut | ValidationProblem | None:
     """Safety answers per area, and the people who need help (the reading is audited)
+
+     For operators and responders: the safety answers per area and the people who asked for help.
+    Each reading is audited.
 
     Args:
         alert_id (UUID):

@@ -93,6 +93,9 @@ def sync_detailed(
 ) -> Response[LocationOut | Problem | ValidationProblem]:
     """Share a coarse location for alerts (kept as a ~5 km² cell only)
 
+     Share a coarse location to receive alerts for it; only a cell of about 5 km² is kept, never
+    the point.
+
     Args:
         body (LocationIn):
 
@@ -122,6 +125,9 @@ def sync(
 ) -> LocationOut | Problem | ValidationProblem | None:
     """Share a coarse location for alerts (kept as a ~5 km² cell only)
 
+     Share a coarse location to receive alerts for it; only a cell of about 5 km² is kept, never
+    the point.
+
     Args:
         body (LocationIn):
 
@@ -145,6 +151,9 @@ async def asyncio_detailed(
     body: LocationIn,
 ) -> Response[LocationOut | Problem | ValidationProblem]:
     """Share a coarse location for alerts (kept as a ~5 km² cell only)
+
+     Share a coarse location to receive alerts for it; only a cell of about 5 km² is kept, never
+    the point.
 
     Args:
         body (LocationIn):
@@ -172,6 +181,9 @@ async def asyncio(
     body: LocationIn,
 ) -> LocationOut | Problem | ValidationProblem | None:
     """Share a coarse location for alerts (kept as a ~5 km² cell only)
+
+     Share a coarse location to receive alerts for it; only a cell of about 5 km² is kept, never
+    the point.
 
     Args:
         body (LocationIn):

@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[Problem | SubscriptionOut | ValidationProblem]:
     """Receive alerts on this browser by Web Push
 
+     Receive alerts on this browser by Web Push: send the subscription `PushManager.subscribe`
+    returned.
+
     Args:
         body (SubscriptionIn): ``PushSubscription.toJSON()`` as the browser gives it.
 
@@ -117,6 +120,9 @@ def sync(
 ) -> Problem | SubscriptionOut | ValidationProblem | None:
     """Receive alerts on this browser by Web Push
 
+     Receive alerts on this browser by Web Push: send the subscription `PushManager.subscribe`
+    returned.
+
     Args:
         body (SubscriptionIn): ``PushSubscription.toJSON()`` as the browser gives it.
 
@@ -140,6 +146,9 @@ async def asyncio_detailed(
     body: SubscriptionIn,
 ) -> Response[Problem | SubscriptionOut | ValidationProblem]:
     """Receive alerts on this browser by Web Push
+
+     Receive alerts on this browser by Web Push: send the subscription `PushManager.subscribe`
+    returned.
 
     Args:
         body (SubscriptionIn): ``PushSubscription.toJSON()`` as the browser gives it.
@@ -167,6 +176,9 @@ async def asyncio(
     body: SubscriptionIn,
 ) -> Problem | SubscriptionOut | ValidationProblem | None:
     """Receive alerts on this browser by Web Push
+
+     Receive alerts on this browser by Web Push: send the subscription `PushManager.subscribe`
+    returned.
 
     Args:
         body (SubscriptionIn): ``PushSubscription.toJSON()`` as the browser gives it.

@@ -77,6 +77,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | ValidationProblem]:
     """Stop pushing alerts to this browser
 
+     Stop pushing alerts to one browser.
+
     Args:
         subscription_id (UUID):
 
@@ -106,6 +108,8 @@ def sync(
 ) -> Any | Problem | ValidationProblem | None:
     """Stop pushing alerts to this browser
 
+     Stop pushing alerts to one browser.
+
     Args:
         subscription_id (UUID):
 
@@ -129,6 +133,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem | ValidationProblem]:
     """Stop pushing alerts to this browser
+
+     Stop pushing alerts to one browser.
 
     Args:
         subscription_id (UUID):
@@ -156,6 +162,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | ValidationProblem | None:
     """Stop pushing alerts to this browser
+
+     Stop pushing alerts to one browser.
 
     Args:
         subscription_id (UUID):

@@ -50,6 +50,9 @@ def sync_detailed(
 ) -> Response[VapidKey]:
     """The platform's VAPID public key, for PushManager.subscribe
 
+     The public key a browser needs to subscribe to the platform's Web Push alerts
+    (`PushManager.subscribe`).
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -73,6 +76,9 @@ def sync(
 ) -> VapidKey | None:
     """The platform's VAPID public key, for PushManager.subscribe
 
+     The public key a browser needs to subscribe to the platform's Web Push alerts
+    (`PushManager.subscribe`).
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -91,6 +97,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[VapidKey]:
     """The platform's VAPID public key, for PushManager.subscribe
+
+     The public key a browser needs to subscribe to the platform's Web Push alerts
+    (`PushManager.subscribe`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +121,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> VapidKey | None:
     """The platform's VAPID public key, for PushManager.subscribe
+
+     The public key a browser needs to subscribe to the platform's Web Push alerts
+    (`PushManager.subscribe`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

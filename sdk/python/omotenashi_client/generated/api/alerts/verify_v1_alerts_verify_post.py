@@ -83,6 +83,9 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | VerificationOut]:
     """Is this forwarded alert one we issued, unchanged, and is it still in force?
 
+     Check whether an alert someone forwarded was issued by the platform, is unchanged, and is
+    still in force.
+
     Args:
         body (VerifyIn):
 
@@ -112,6 +115,9 @@ def sync(
 ) -> Problem | ValidationProblem | VerificationOut | None:
     """Is this forwarded alert one we issued, unchanged, and is it still in force?
 
+     Check whether an alert someone forwarded was issued by the platform, is unchanged, and is
+    still in force.
+
     Args:
         body (VerifyIn):
 
@@ -135,6 +141,9 @@ async def asyncio_detailed(
     body: VerifyIn,
 ) -> Response[Problem | ValidationProblem | VerificationOut]:
     """Is this forwarded alert one we issued, unchanged, and is it still in force?
+
+     Check whether an alert someone forwarded was issued by the platform, is unchanged, and is
+    still in force.
 
     Args:
         body (VerifyIn):
@@ -162,6 +171,9 @@ async def asyncio(
     body: VerifyIn,
 ) -> Problem | ValidationProblem | VerificationOut | None:
     """Is this forwarded alert one we issued, unchanged, and is it still in force?
+
+     Check whether an alert someone forwarded was issued by the platform, is unchanged, and is
+    still in force.
 
     Args:
         body (VerifyIn):

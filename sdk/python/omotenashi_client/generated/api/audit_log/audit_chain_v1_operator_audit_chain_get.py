@@ -61,6 +61,9 @@ def sync_detailed(
 ) -> Response[ChainOut | Problem]:
     """Verify the audit log's hash chain; names the first broken link
 
+     For operators: check that no audit entry was changed or removed. The answer names the first
+    broken link, if any.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +87,9 @@ def sync(
 ) -> ChainOut | Problem | None:
     """Verify the audit log's hash chain; names the first broken link
 
+     For operators: check that no audit entry was changed or removed. The answer names the first
+    broken link, if any.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +108,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ChainOut | Problem]:
     """Verify the audit log's hash chain; names the first broken link
+
+     For operators: check that no audit entry was changed or removed. The answer names the first
+    broken link, if any.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +132,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ChainOut | Problem | None:
     """Verify the audit log's hash chain; names the first broken link
+
+     For operators: check that no audit entry was changed or removed. The answer names the first
+    broken link, if any.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

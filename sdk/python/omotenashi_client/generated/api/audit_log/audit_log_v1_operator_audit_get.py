@@ -92,6 +92,8 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[AuditEntryOut]]:
     """The audit log, newest first
 
+     For operators: read the audit log of administrative actions, newest first.
+
     Args:
         before_id (int | None | Unset):
         limit (int | Unset):  Default: 100.
@@ -124,6 +126,8 @@ def sync(
 ) -> Problem | ValidationProblem | list[AuditEntryOut] | None:
     """The audit log, newest first
 
+     For operators: read the audit log of administrative actions, newest first.
+
     Args:
         before_id (int | None | Unset):
         limit (int | Unset):  Default: 100.
@@ -150,6 +154,8 @@ async def asyncio_detailed(
     limit: int | Unset = 100,
 ) -> Response[Problem | ValidationProblem | list[AuditEntryOut]]:
     """The audit log, newest first
+
+     For operators: read the audit log of administrative actions, newest first.
 
     Args:
         before_id (int | None | Unset):
@@ -180,6 +186,8 @@ async def asyncio(
     limit: int | Unset = 100,
 ) -> Problem | ValidationProblem | list[AuditEntryOut] | None:
     """The audit log, newest first
+
+     For operators: read the audit log of administrative actions, newest first.
 
     Args:
         before_id (int | None | Unset):

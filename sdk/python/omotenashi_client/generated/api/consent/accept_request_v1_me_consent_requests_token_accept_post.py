@@ -78,6 +78,9 @@ def sync_detailed(
 ) -> Response[GrantOut | Problem | ValidationProblem]:
     """Accept a tap-to-consent request; the terminal learns it at once
 
+     Accept a consent request: the consent is granted and the asking servicer learns it at once
+    (by webhook or its status).
+
     Args:
         token (str):
 
@@ -107,6 +110,9 @@ def sync(
 ) -> GrantOut | Problem | ValidationProblem | None:
     """Accept a tap-to-consent request; the terminal learns it at once
 
+     Accept a consent request: the consent is granted and the asking servicer learns it at once
+    (by webhook or its status).
+
     Args:
         token (str):
 
@@ -130,6 +136,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[GrantOut | Problem | ValidationProblem]:
     """Accept a tap-to-consent request; the terminal learns it at once
+
+     Accept a consent request: the consent is granted and the asking servicer learns it at once
+    (by webhook or its status).
 
     Args:
         token (str):
@@ -157,6 +166,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> GrantOut | Problem | ValidationProblem | None:
     """Accept a tap-to-consent request; the terminal learns it at once
+
+     Accept a consent request: the consent is granted and the asking servicer learns it at once
+    (by webhook or its status).
 
     Args:
         token (str):

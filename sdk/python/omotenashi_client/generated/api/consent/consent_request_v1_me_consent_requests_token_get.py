@@ -78,6 +78,9 @@ def sync_detailed(
 ) -> Response[ConsentRequestOut | Problem | ValidationProblem]:
     """A tap-to-consent request: who asks, for what, and why
 
+     Show the visitor a consent request they opened from a terminal's QR code: which servicer
+    asks, for which purpose, for which items and why.
+
     Args:
         token (str):
 
@@ -107,6 +110,9 @@ def sync(
 ) -> ConsentRequestOut | Problem | ValidationProblem | None:
     """A tap-to-consent request: who asks, for what, and why
 
+     Show the visitor a consent request they opened from a terminal's QR code: which servicer
+    asks, for which purpose, for which items and why.
+
     Args:
         token (str):
 
@@ -130,6 +136,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ConsentRequestOut | Problem | ValidationProblem]:
     """A tap-to-consent request: who asks, for what, and why
+
+     Show the visitor a consent request they opened from a terminal's QR code: which servicer
+    asks, for which purpose, for which items and why.
 
     Args:
         token (str):
@@ -157,6 +166,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ConsentRequestOut | Problem | ValidationProblem | None:
     """A tap-to-consent request: who asks, for what, and why
+
+     Show the visitor a consent request they opened from a terminal's QR code: which servicer
+    asks, for which purpose, for which items and why.
 
     Args:
         token (str):

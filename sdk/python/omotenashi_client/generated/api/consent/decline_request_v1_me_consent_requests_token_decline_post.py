@@ -78,6 +78,9 @@ def sync_detailed(
 ) -> Response[ConsentRequestOut | Problem | ValidationProblem]:
     """Decline a tap-to-consent request
 
+     Decline a consent request: nothing is shared and the asking servicer learns the answer at
+    once.
+
     Args:
         token (str):
 
@@ -107,6 +110,9 @@ def sync(
 ) -> ConsentRequestOut | Problem | ValidationProblem | None:
     """Decline a tap-to-consent request
 
+     Decline a consent request: nothing is shared and the asking servicer learns the answer at
+    once.
+
     Args:
         token (str):
 
@@ -130,6 +136,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ConsentRequestOut | Problem | ValidationProblem]:
     """Decline a tap-to-consent request
+
+     Decline a consent request: nothing is shared and the asking servicer learns the answer at
+    once.
 
     Args:
         token (str):
@@ -157,6 +166,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ConsentRequestOut | Problem | ValidationProblem | None:
     """Decline a tap-to-consent request
+
+     Decline a consent request: nothing is shared and the asking servicer learns the answer at
+    once.
 
     Args:
         token (str):

@@ -93,6 +93,9 @@ def sync_detailed(
 ) -> Response[GrantOut | Problem | ValidationProblem]:
     """Let one servicer, or every servicer of a kind, see some items for one purpose
 
+     Let a servicer, or every approved servicer of a kind, see some of the visitor's items for
+    one purpose. The answer is the consent with its signed receipt.
+
     Args:
         body (GrantIn):
 
@@ -122,6 +125,9 @@ def sync(
 ) -> GrantOut | Problem | ValidationProblem | None:
     """Let one servicer, or every servicer of a kind, see some items for one purpose
 
+     Let a servicer, or every approved servicer of a kind, see some of the visitor's items for
+    one purpose. The answer is the consent with its signed receipt.
+
     Args:
         body (GrantIn):
 
@@ -145,6 +151,9 @@ async def asyncio_detailed(
     body: GrantIn,
 ) -> Response[GrantOut | Problem | ValidationProblem]:
     """Let one servicer, or every servicer of a kind, see some items for one purpose
+
+     Let a servicer, or every approved servicer of a kind, see some of the visitor's items for
+    one purpose. The answer is the consent with its signed receipt.
 
     Args:
         body (GrantIn):
@@ -172,6 +181,9 @@ async def asyncio(
     body: GrantIn,
 ) -> GrantOut | Problem | ValidationProblem | None:
     """Let one servicer, or every servicer of a kind, see some items for one purpose
+
+     Let a servicer, or every approved servicer of a kind, see some of the visitor's items for
+    one purpose. The answer is the consent with its signed receipt.
 
     Args:
         body (GrantIn):

@@ -66,6 +66,8 @@ def sync_detailed(
 ) -> Response[Problem | list[GrantOut]]:
     """Everything I consented to
 
+     Every consent the visitor gave: to whom, for which purpose, which items and until when.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -89,6 +91,8 @@ def sync(
 ) -> Problem | list[GrantOut] | None:
     """Everything I consented to
 
+     Every consent the visitor gave: to whom, for which purpose, which items and until when.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -107,6 +111,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | list[GrantOut]]:
     """Everything I consented to
+
+     Every consent the visitor gave: to whom, for which purpose, which items and until when.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +134,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | list[GrantOut] | None:
     """Everything I consented to
+
+     Every consent the visitor gave: to whom, for which purpose, which items and until when.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[Problem | Receipt | ValidationProblem]:
     """The signed receipt of one of my consents
 
+     The consent's receipt signed by the platform, which the visitor can keep as proof of what
+    they agreed to; check it against `/.well-known/jwks.json`.
+
     Args:
         grant_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> Problem | Receipt | ValidationProblem | None:
     """The signed receipt of one of my consents
 
+     The consent's receipt signed by the platform, which the visitor can keep as proof of what
+    they agreed to; check it against `/.well-known/jwks.json`.
+
     Args:
         grant_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | Receipt | ValidationProblem]:
     """The signed receipt of one of my consents
+
+     The consent's receipt signed by the platform, which the visitor can keep as proof of what
+    they agreed to; check it against `/.well-known/jwks.json`.
 
     Args:
         grant_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | Receipt | ValidationProblem | None:
     """The signed receipt of one of my consents
+
+     The consent's receipt signed by the platform, which the visitor can keep as proof of what
+    they agreed to; check it against `/.well-known/jwks.json`.
 
     Args:
         grant_id (UUID):

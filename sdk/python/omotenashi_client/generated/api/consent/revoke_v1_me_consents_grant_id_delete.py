@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[GrantOut | Problem | ValidationProblem]:
     """Revoke a consent: it stops working at once
 
+     Withdraw a consent: servicers stop receiving the items at once, and the servicer is told by
+    the `consent.revoked` webhook.
+
     Args:
         grant_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> GrantOut | Problem | ValidationProblem | None:
     """Revoke a consent: it stops working at once
 
+     Withdraw a consent: servicers stop receiving the items at once, and the servicer is told by
+    the `consent.revoked` webhook.
+
     Args:
         grant_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[GrantOut | Problem | ValidationProblem]:
     """Revoke a consent: it stops working at once
+
+     Withdraw a consent: servicers stop receiving the items at once, and the servicer is told by
+    the `consent.revoked` webhook.
 
     Args:
         grant_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> GrantOut | Problem | ValidationProblem | None:
     """Revoke a consent: it stops working at once
+
+     Withdraw a consent: servicers stop receiving the items at once, and the servicer is told by
+    the `consent.revoked` webhook.
 
     Args:
         grant_id (UUID):

@@ -80,6 +80,9 @@ def sync_detailed(
     """The signed receipt of the consent that answered this terminal's request; it names the visitor by
     this servicer's pairwise subject id
 
+     Fetch the signed receipt of the consent that answered your consent request, as proof of what
+    the visitor agreed to. It names the visitor only by your pairwise subject.
+
     Args:
         request_id (UUID):
 
@@ -110,6 +113,9 @@ def sync(
     """The signed receipt of the consent that answered this terminal's request; it names the visitor by
     this servicer's pairwise subject id
 
+     Fetch the signed receipt of the consent that answered your consent request, as proof of what
+    the visitor agreed to. It names the visitor only by your pairwise subject.
+
     Args:
         request_id (UUID):
 
@@ -134,6 +140,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | Receipt | ValidationProblem]:
     """The signed receipt of the consent that answered this terminal's request; it names the visitor by
     this servicer's pairwise subject id
+
+     Fetch the signed receipt of the consent that answered your consent request, as proof of what
+    the visitor agreed to. It names the visitor only by your pairwise subject.
 
     Args:
         request_id (UUID):
@@ -162,6 +171,9 @@ async def asyncio(
 ) -> Problem | Receipt | ValidationProblem | None:
     """The signed receipt of the consent that answered this terminal's request; it names the visitor by
     this servicer's pairwise subject id
+
+     Fetch the signed receipt of the consent that answered your consent request, as proof of what
+    the visitor agreed to. It names the visitor only by your pairwise subject.
 
     Args:
         request_id (UUID):

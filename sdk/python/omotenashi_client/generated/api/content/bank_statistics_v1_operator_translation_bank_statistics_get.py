@@ -61,6 +61,9 @@ def sync_detailed(
 ) -> Response[Problem | StatisticsOut]:
     """Per language pair: segments, contributors, and how content was translated
 
+     For operators: per language pair, how many segments the translation bank holds, from how
+    many contributors, and how content was translated.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +87,9 @@ def sync(
 ) -> Problem | StatisticsOut | None:
     """Per language pair: segments, contributors, and how content was translated
 
+     For operators: per language pair, how many segments the translation bank holds, from how
+    many contributors, and how content was translated.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +108,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | StatisticsOut]:
     """Per language pair: segments, contributors, and how content was translated
+
+     For operators: per language pair, how many segments the translation bank holds, from how
+    many contributors, and how content was translated.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +132,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | StatisticsOut | None:
     """Per language pair: segments, contributors, and how content was translated
+
+     For operators: per language pair, how many segments the translation bank holds, from how
+    many contributors, and how content was translated.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -99,6 +99,9 @@ def sync_detailed(
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """Change an item; changed texts need translating again
 
+     Change an item; fields left out keep their values. Texts you change lose their translations,
+    so translate the item again.
+
     Args:
         item_id (UUID):
         body (ItemPatch): Only the fields sent change. ``allergens`` and ``diet``, when sent,
@@ -132,6 +135,9 @@ def sync(
 ) -> ItemOut | Problem | ValidationProblem | None:
     """Change an item; changed texts need translating again
 
+     Change an item; fields left out keep their values. Texts you change lose their translations,
+    so translate the item again.
+
     Args:
         item_id (UUID):
         body (ItemPatch): Only the fields sent change. ``allergens`` and ``diet``, when sent,
@@ -159,6 +165,9 @@ async def asyncio_detailed(
     body: ItemPatch,
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """Change an item; changed texts need translating again
+
+     Change an item; fields left out keep their values. Texts you change lose their translations,
+    so translate the item again.
 
     Args:
         item_id (UUID):
@@ -190,6 +199,9 @@ async def asyncio(
     body: ItemPatch,
 ) -> ItemOut | Problem | ValidationProblem | None:
     """Change an item; changed texts need translating again
+
+     Change an item; fields left out keep their values. Texts you change lose their translations,
+    so translate the item again.
 
     Args:
         item_id (UUID):

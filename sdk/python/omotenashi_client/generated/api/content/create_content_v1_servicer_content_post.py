@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """Write a dish, notice, signage slide or event in my language
 
+     Write a dish, notice, signage slide or event in your own language; translate it afterwards
+    with the translate operation.
+
     Args:
         body (ItemIn):
 
@@ -117,6 +120,9 @@ def sync(
 ) -> ItemOut | Problem | ValidationProblem | None:
     """Write a dish, notice, signage slide or event in my language
 
+     Write a dish, notice, signage slide or event in your own language; translate it afterwards
+    with the translate operation.
+
     Args:
         body (ItemIn):
 
@@ -140,6 +146,9 @@ async def asyncio_detailed(
     body: ItemIn,
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """Write a dish, notice, signage slide or event in my language
+
+     Write a dish, notice, signage slide or event in your own language; translate it afterwards
+    with the translate operation.
 
     Args:
         body (ItemIn):
@@ -167,6 +176,9 @@ async def asyncio(
     body: ItemIn,
 ) -> ItemOut | Problem | ValidationProblem | None:
     """Write a dish, notice, signage slide or event in my language
+
+     Write a dish, notice, signage slide or event in your own language; translate it afterwards
+    with the translate operation.
 
     Args:
         body (ItemIn):

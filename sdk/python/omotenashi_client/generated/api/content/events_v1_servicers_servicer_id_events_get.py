@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | PublicListing | ValidationProblem]:
     """A servicer's events that have not ended, soonest first, in a language
 
+     A servicer's events not yet ended, soonest first, in a language, for a screen or app.
+
     Args:
         servicer_id (UUID):
         language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
@@ -129,6 +131,8 @@ def sync(
 ) -> Problem | PublicListing | ValidationProblem | None:
     """A servicer's events that have not ended, soonest first, in a language
 
+     A servicer's events not yet ended, soonest first, in a language, for a screen or app.
+
     Args:
         servicer_id (UUID):
         language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
@@ -159,6 +163,8 @@ async def asyncio_detailed(
     tag: None | str | Unset = UNSET,
 ) -> Response[Problem | PublicListing | ValidationProblem]:
     """A servicer's events that have not ended, soonest first, in a language
+
+     A servicer's events not yet ended, soonest first, in a language, for a screen or app.
 
     Args:
         servicer_id (UUID):
@@ -193,6 +199,8 @@ async def asyncio(
     tag: None | str | Unset = UNSET,
 ) -> Problem | PublicListing | ValidationProblem | None:
     """A servicer's events that have not ended, soonest first, in a language
+
+     A servicer's events not yet ended, soonest first, in a language, for a screen or app.
 
     Args:
         servicer_id (UUID):

@@ -84,6 +84,9 @@ def sync_detailed(
 ) -> Response[Problem | PublicListing | ValidationProblem]:
     """A servicer's dishes in a language, with allergen and diet tags
 
+     A servicer's menu in the visitor's language, each dish with its allergens and diet tags, for
+    a menu screen or app.
+
     Args:
         servicer_id (UUID):
         language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
@@ -117,6 +120,9 @@ def sync(
 ) -> Problem | PublicListing | ValidationProblem | None:
     """A servicer's dishes in a language, with allergen and diet tags
 
+     A servicer's menu in the visitor's language, each dish with its allergens and diet tags, for
+    a menu screen or app.
+
     Args:
         servicer_id (UUID):
         language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
@@ -144,6 +150,9 @@ async def asyncio_detailed(
     language: None | str | Unset = UNSET,
 ) -> Response[Problem | PublicListing | ValidationProblem]:
     """A servicer's dishes in a language, with allergen and diet tags
+
+     A servicer's menu in the visitor's language, each dish with its allergens and diet tags, for
+    a menu screen or app.
 
     Args:
         servicer_id (UUID):
@@ -175,6 +184,9 @@ async def asyncio(
     language: None | str | Unset = UNSET,
 ) -> Problem | PublicListing | ValidationProblem | None:
     """A servicer's dishes in a language, with allergen and diet tags
+
+     A servicer's menu in the visitor's language, each dish with its allergens and diet tags, for
+    a menu screen or app.
 
     Args:
         servicer_id (UUID):

@@ -91,6 +91,9 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[ItemOut]]:
     """My content, with every provenance
 
+     List your dishes, notices, signage slides and events with each text's translations and where
+    they came from.
+
     Args:
         kind (ContentKind | None | Unset):
 
@@ -120,6 +123,9 @@ def sync(
 ) -> Problem | ValidationProblem | list[ItemOut] | None:
     """My content, with every provenance
 
+     List your dishes, notices, signage slides and events with each text's translations and where
+    they came from.
+
     Args:
         kind (ContentKind | None | Unset):
 
@@ -143,6 +149,9 @@ async def asyncio_detailed(
     kind: ContentKind | None | Unset = UNSET,
 ) -> Response[Problem | ValidationProblem | list[ItemOut]]:
     """My content, with every provenance
+
+     List your dishes, notices, signage slides and events with each text's translations and where
+    they came from.
 
     Args:
         kind (ContentKind | None | Unset):
@@ -170,6 +179,9 @@ async def asyncio(
     kind: ContentKind | None | Unset = UNSET,
 ) -> Problem | ValidationProblem | list[ItemOut] | None:
     """My content, with every provenance
+
+     List your dishes, notices, signage slides and events with each text's translations and where
+    they came from.
 
     Args:
         kind (ContentKind | None | Unset):

@@ -84,6 +84,8 @@ def sync_detailed(
 ) -> Response[Problem | PublicListing | ValidationProblem]:
     """A servicer's notices in a language
 
+     A servicer's notices in a language, for a screen or app.
+
     Args:
         servicer_id (UUID):
         language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
@@ -117,6 +119,8 @@ def sync(
 ) -> Problem | PublicListing | ValidationProblem | None:
     """A servicer's notices in a language
 
+     A servicer's notices in a language, for a screen or app.
+
     Args:
         servicer_id (UUID):
         language (None | str | Unset): The reader's language (BCP 47); unset: from Accept-
@@ -144,6 +148,8 @@ async def asyncio_detailed(
     language: None | str | Unset = UNSET,
 ) -> Response[Problem | PublicListing | ValidationProblem]:
     """A servicer's notices in a language
+
+     A servicer's notices in a language, for a screen or app.
 
     Args:
         servicer_id (UUID):
@@ -175,6 +181,8 @@ async def asyncio(
     language: None | str | Unset = UNSET,
 ) -> Problem | PublicListing | ValidationProblem | None:
     """A servicer's notices in a language
+
+     A servicer's notices in a language, for a screen or app.
 
     Args:
         servicer_id (UUID):

@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """One of my items
 
+     Read one of your items with its translations.
+
     Args:
         item_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> ItemOut | Problem | ValidationProblem | None:
     """One of my items
 
+     Read one of your items with its translations.
+
     Args:
         item_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """One of my items
+
+     Read one of your items with its translations.
 
     Args:
         item_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ItemOut | Problem | ValidationProblem | None:
     """One of my items
+
+     Read one of your items with its translations.
 
     Args:
         item_id (UUID):

@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[ModeratedSuggestionOut | Problem | ValidationProblem]:
     """Accept a suggestion on any servicer's content
 
+     For operators: accept a suggestion on any servicer's content.
+
     Args:
         suggestion_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> ModeratedSuggestionOut | Problem | ValidationProblem | None:
     """Accept a suggestion on any servicer's content
 
+     For operators: accept a suggestion on any servicer's content.
+
     Args:
         suggestion_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ModeratedSuggestionOut | Problem | ValidationProblem]:
     """Accept a suggestion on any servicer's content
+
+     For operators: accept a suggestion on any servicer's content.
 
     Args:
         suggestion_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ModeratedSuggestionOut | Problem | ValidationProblem | None:
     """Accept a suggestion on any servicer's content
+
+     For operators: accept a suggestion on any servicer's content.
 
     Args:
         suggestion_id (UUID):

@@ -105,6 +105,9 @@ def sync_detailed(
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """Post-edit a translation by hand; it also enters the translation bank
 
+     Replace one translation of one field by your own wording. It is marked as edited by a person
+    and enters the translation bank.
+
     Args:
         item_id (UUID):
         language (str):
@@ -143,6 +146,9 @@ def sync(
 ) -> ItemOut | Problem | ValidationProblem | None:
     """Post-edit a translation by hand; it also enters the translation bank
 
+     Replace one translation of one field by your own wording. It is marked as edited by a person
+    and enters the translation bank.
+
     Args:
         item_id (UUID):
         language (str):
@@ -175,6 +181,9 @@ async def asyncio_detailed(
     body: PostEditIn,
 ) -> Response[ItemOut | Problem | ValidationProblem]:
     """Post-edit a translation by hand; it also enters the translation bank
+
+     Replace one translation of one field by your own wording. It is marked as edited by a person
+    and enters the translation bank.
 
     Args:
         item_id (UUID):
@@ -211,6 +220,9 @@ async def asyncio(
     body: PostEditIn,
 ) -> ItemOut | Problem | ValidationProblem | None:
     """Post-edit a translation by hand; it also enters the translation bank
+
+     Replace one translation of one field by your own wording. It is marked as edited by a person
+    and enters the translation bank.
 
     Args:
         item_id (UUID):

@@ -88,6 +88,8 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[ModeratedSuggestionOut]]:
     """Visitors' suggestions on my content
 
+     List visitors' suggestions of better translations of your content, to accept or reject.
+
     Args:
         state (SuggestionState | Unset):
 
@@ -117,6 +119,8 @@ def sync(
 ) -> Problem | ValidationProblem | list[ModeratedSuggestionOut] | None:
     """Visitors' suggestions on my content
 
+     List visitors' suggestions of better translations of your content, to accept or reject.
+
     Args:
         state (SuggestionState | Unset):
 
@@ -140,6 +144,8 @@ async def asyncio_detailed(
     state: SuggestionState | Unset = UNSET,
 ) -> Response[Problem | ValidationProblem | list[ModeratedSuggestionOut]]:
     """Visitors' suggestions on my content
+
+     List visitors' suggestions of better translations of your content, to accept or reject.
 
     Args:
         state (SuggestionState | Unset):
@@ -167,6 +173,8 @@ async def asyncio(
     state: SuggestionState | Unset = UNSET,
 ) -> Problem | ValidationProblem | list[ModeratedSuggestionOut] | None:
     """Visitors' suggestions on my content
+
+     List visitors' suggestions of better translations of your content, to accept or reject.
 
     Args:
         state (SuggestionState | Unset):

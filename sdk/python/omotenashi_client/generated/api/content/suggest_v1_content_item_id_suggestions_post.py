@@ -99,6 +99,8 @@ def sync_detailed(
 ) -> Response[Problem | SuggestionOut | ValidationProblem]:
     """Suggest a better translation of a text I read
 
+     Let a visitor suggest a better translation of a text they read; the servicer reviews it.
+
     Args:
         item_id (UUID):
         body (SuggestionIn):
@@ -131,6 +133,8 @@ def sync(
 ) -> Problem | SuggestionOut | ValidationProblem | None:
     """Suggest a better translation of a text I read
 
+     Let a visitor suggest a better translation of a text they read; the servicer reviews it.
+
     Args:
         item_id (UUID):
         body (SuggestionIn):
@@ -157,6 +161,8 @@ async def asyncio_detailed(
     body: SuggestionIn,
 ) -> Response[Problem | SuggestionOut | ValidationProblem]:
     """Suggest a better translation of a text I read
+
+     Let a visitor suggest a better translation of a text they read; the servicer reviews it.
 
     Args:
         item_id (UUID):
@@ -187,6 +193,8 @@ async def asyncio(
     body: SuggestionIn,
 ) -> Problem | SuggestionOut | ValidationProblem | None:
     """Suggest a better translation of a text I read
+
+     Let a visitor suggest a better translation of a text they read; the servicer reviews it.
 
     Args:
         item_id (UUID):

@@ -99,6 +99,9 @@ def sync_detailed(
 ) -> Response[Problem | TranslatedOut | ValidationProblem]:
     """Translate an item into languages: memory, then the machine engine if configured
 
+     Translate an item into the languages you name: from the translation memory first, then the
+    machine engine where one is configured. Review and post-edit the results.
+
     Args:
         item_id (UUID):
         body (TranslateIn):
@@ -131,6 +134,9 @@ def sync(
 ) -> Problem | TranslatedOut | ValidationProblem | None:
     """Translate an item into languages: memory, then the machine engine if configured
 
+     Translate an item into the languages you name: from the translation memory first, then the
+    machine engine where one is configured. Review and post-edit the results.
+
     Args:
         item_id (UUID):
         body (TranslateIn):
@@ -157,6 +163,9 @@ async def asyncio_detailed(
     body: TranslateIn,
 ) -> Response[Problem | TranslatedOut | ValidationProblem]:
     """Translate an item into languages: memory, then the machine engine if configured
+
+     Translate an item into the languages you name: from the translation memory first, then the
+    machine engine where one is configured. Review and post-edit the results.
 
     Args:
         item_id (UUID):
@@ -187,6 +196,9 @@ async def asyncio(
     body: TranslateIn,
 ) -> Problem | TranslatedOut | ValidationProblem | None:
     """Translate an item into languages: memory, then the machine engine if configured
+
+     Translate an item into the languages you name: from the translation memory first, then the
+    machine engine where one is configured. Review and post-edit the results.
 
     Args:
         item_id (UUID):

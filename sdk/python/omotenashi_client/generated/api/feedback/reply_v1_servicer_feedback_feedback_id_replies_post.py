@@ -99,6 +99,8 @@ def sync_detailed(
 ) -> Response[Problem | ReplyOut | ValidationProblem]:
     """Answer feedback in Japanese; the visitor reads it in their language
 
+     Answer a visitor's feedback in Japanese; the visitor reads it in their own language.
+
     Args:
         feedback_id (UUID):
         body (ReplyIn):
@@ -131,6 +133,8 @@ def sync(
 ) -> Problem | ReplyOut | ValidationProblem | None:
     """Answer feedback in Japanese; the visitor reads it in their language
 
+     Answer a visitor's feedback in Japanese; the visitor reads it in their own language.
+
     Args:
         feedback_id (UUID):
         body (ReplyIn):
@@ -157,6 +161,8 @@ async def asyncio_detailed(
     body: ReplyIn,
 ) -> Response[Problem | ReplyOut | ValidationProblem]:
     """Answer feedback in Japanese; the visitor reads it in their language
+
+     Answer a visitor's feedback in Japanese; the visitor reads it in their own language.
 
     Args:
         feedback_id (UUID):
@@ -187,6 +193,8 @@ async def asyncio(
     body: ReplyIn,
 ) -> Problem | ReplyOut | ValidationProblem | None:
     """Answer feedback in Japanese; the visitor reads it in their language
+
+     Answer a visitor's feedback in Japanese; the visitor reads it in their own language.
 
     Args:
         feedback_id (UUID):

@@ -71,6 +71,12 @@ def sync_detailed(
 ) -> Response[OAuthErrorOut | TokenOut]:
     """Exchange client credentials for an access token (RFC 6749 §4.4)
 
+     The first call of every integration: exchange a client's id and secret (HTTP Basic, or
+    `client_id` and `client_secret` in the form) for a short-lived bearer token with
+    `grant_type=client_credentials`. Ask for fewer scopes with `scope`; take a new token shortly
+    before `expires_in` runs out. Errors are in the OAuth shape (`error`, `error_description`),
+    not problem+json.
+
     Args:
         body (TokenV1OauthTokenPostBody):
 
@@ -100,6 +106,12 @@ def sync(
 ) -> OAuthErrorOut | TokenOut | None:
     """Exchange client credentials for an access token (RFC 6749 §4.4)
 
+     The first call of every integration: exchange a client's id and secret (HTTP Basic, or
+    `client_id` and `client_secret` in the form) for a short-lived bearer token with
+    `grant_type=client_credentials`. Ask for fewer scopes with `scope`; take a new token shortly
+    before `expires_in` runs out. Errors are in the OAuth shape (`error`, `error_description`),
+    not problem+json.
+
     Args:
         body (TokenV1OauthTokenPostBody):
 
@@ -123,6 +135,12 @@ async def asyncio_detailed(
     body: TokenV1OauthTokenPostBody,
 ) -> Response[OAuthErrorOut | TokenOut]:
     """Exchange client credentials for an access token (RFC 6749 §4.4)
+
+     The first call of every integration: exchange a client's id and secret (HTTP Basic, or
+    `client_id` and `client_secret` in the form) for a short-lived bearer token with
+    `grant_type=client_credentials`. Ask for fewer scopes with `scope`; take a new token shortly
+    before `expires_in` runs out. Errors are in the OAuth shape (`error`, `error_description`),
+    not problem+json.
 
     Args:
         body (TokenV1OauthTokenPostBody):
@@ -150,6 +168,12 @@ async def asyncio(
     body: TokenV1OauthTokenPostBody,
 ) -> OAuthErrorOut | TokenOut | None:
     """Exchange client credentials for an access token (RFC 6749 §4.4)
+
+     The first call of every integration: exchange a client's id and secret (HTTP Basic, or
+    `client_id` and `client_secret` in the form) for a short-lived bearer token with
+    `grant_type=client_credentials`. Ask for fewer scopes with `scope`; take a new token shortly
+    before `expires_in` runs out. Errors are in the OAuth shape (`error`, `error_description`),
+    not problem+json.
 
     Args:
         body (TokenV1OauthTokenPostBody):

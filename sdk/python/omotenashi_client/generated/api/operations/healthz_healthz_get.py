@@ -52,6 +52,9 @@ def sync_detailed(
 ) -> Response[HealthzHealthzGetResponseHealthzHealthzGet]:
     """The process is up
 
+     For a load balancer's liveness check: answers 200 while the process runs, without touching
+    the database.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -75,6 +78,9 @@ def sync(
 ) -> HealthzHealthzGetResponseHealthzHealthzGet | None:
     """The process is up
 
+     For a load balancer's liveness check: answers 200 while the process runs, without touching
+    the database.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -93,6 +99,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[HealthzHealthzGetResponseHealthzHealthzGet]:
     """The process is up
+
+     For a load balancer's liveness check: answers 200 while the process runs, without touching
+    the database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +123,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> HealthzHealthzGetResponseHealthzHealthzGet | None:
     """The process is up
+
+     For a load balancer's liveness check: answers 200 while the process runs, without touching
+    the database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

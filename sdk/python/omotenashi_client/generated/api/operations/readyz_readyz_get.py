@@ -47,6 +47,9 @@ def sync_detailed(
 ) -> Response[Any]:
     """The database answers and its schema is at the newest migration
 
+     For a load balancer's readiness check: 200 only when the database answers and its schema is
+    current; send traffic elsewhere otherwise.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -69,6 +72,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Any]:
     """The database answers and its schema is at the newest migration
+
+     For a load balancer's readiness check: 200 only when the database answers and its schema is
+    current; send traffic elsewhere otherwise.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

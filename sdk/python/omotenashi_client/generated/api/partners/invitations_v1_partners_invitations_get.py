@@ -87,6 +87,9 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[InvitationOut]]:
     """The agency's invitations, newest first: states only, never a traveller's data
 
+     For travel agencies: the invitations you sent and their states. A traveller's data is never
+    shown.
+
     Args:
         limit (int | Unset):  Default: 200.
         offset (int | Unset):  Default: 0.
@@ -119,6 +122,9 @@ def sync(
 ) -> Problem | ValidationProblem | list[InvitationOut] | None:
     """The agency's invitations, newest first: states only, never a traveller's data
 
+     For travel agencies: the invitations you sent and their states. A traveller's data is never
+    shown.
+
     Args:
         limit (int | Unset):  Default: 200.
         offset (int | Unset):  Default: 0.
@@ -145,6 +151,9 @@ async def asyncio_detailed(
     offset: int | Unset = 0,
 ) -> Response[Problem | ValidationProblem | list[InvitationOut]]:
     """The agency's invitations, newest first: states only, never a traveller's data
+
+     For travel agencies: the invitations you sent and their states. A traveller's data is never
+    shown.
 
     Args:
         limit (int | Unset):  Default: 200.
@@ -175,6 +184,9 @@ async def asyncio(
     offset: int | Unset = 0,
 ) -> Problem | ValidationProblem | list[InvitationOut] | None:
     """The agency's invitations, newest first: states only, never a traveller's data
+
+     For travel agencies: the invitations you sent and their states. A traveller's data is never
+    shown.
 
     Args:
         limit (int | Unset):  Default: 200.

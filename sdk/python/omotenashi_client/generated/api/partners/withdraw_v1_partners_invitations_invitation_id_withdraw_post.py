@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[InvitationOut | Problem | ValidationProblem]:
     """Withdraw an unanswered invitation: its link stops working, its data is deleted
 
+     For travel agencies: withdraw an invitation not yet answered; its link stops working and its
+    data is deleted.
+
     Args:
         invitation_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> InvitationOut | Problem | ValidationProblem | None:
     """Withdraw an unanswered invitation: its link stops working, its data is deleted
 
+     For travel agencies: withdraw an invitation not yet answered; its link stops working and its
+    data is deleted.
+
     Args:
         invitation_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[InvitationOut | Problem | ValidationProblem]:
     """Withdraw an unanswered invitation: its link stops working, its data is deleted
+
+     For travel agencies: withdraw an invitation not yet answered; its link stops working and its
+    data is deleted.
 
     Args:
         invitation_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> InvitationOut | Problem | ValidationProblem | None:
     """Withdraw an unanswered invitation: its link stops working, its data is deleted
+
+     For travel agencies: withdraw an invitation not yet answered; its link stops working and its
+    data is deleted.
 
     Args:
         invitation_id (UUID):

@@ -104,6 +104,9 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Capture up to the held amount; the rest is released
 
+     Take up to the held amount, such as the final bill at check-out; what is left of the hold is
+    released.
+
     Args:
         hold_id (UUID):
         body (PartIn): A refund or a capture: part of what is left, or all of it.
@@ -136,6 +139,9 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Capture up to the held amount; the rest is released
 
+     Take up to the held amount, such as the final bill at check-out; what is left of the hold is
+    released.
+
     Args:
         hold_id (UUID):
         body (PartIn): A refund or a capture: part of what is left, or all of it.
@@ -162,6 +168,9 @@ async def asyncio_detailed(
     body: PartIn,
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Capture up to the held amount; the rest is released
+
+     Take up to the held amount, such as the final bill at check-out; what is left of the hold is
+    released.
 
     Args:
         hold_id (UUID):
@@ -192,6 +201,9 @@ async def asyncio(
     body: PartIn,
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Capture up to the held amount; the rest is released
+
+     Take up to the held amount, such as the final bill at check-out; what is left of the hold is
+    released.
 
     Args:
         hold_id (UUID):

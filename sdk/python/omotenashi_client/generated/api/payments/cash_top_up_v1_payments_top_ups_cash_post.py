@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Record cash received at the counter and credit the visitor's wallet
 
+     At a counter: record cash the visitor handed over and credit their wallet with it.
+
     Args:
         body (TopUpIn):
 
@@ -122,6 +124,8 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Record cash received at the counter and credit the visitor's wallet
 
+     At a counter: record cash the visitor handed over and credit their wallet with it.
+
     Args:
         body (TopUpIn):
 
@@ -145,6 +149,8 @@ async def asyncio_detailed(
     body: TopUpIn,
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Record cash received at the counter and credit the visitor's wallet
+
+     At a counter: record cash the visitor handed over and credit their wallet with it.
 
     Args:
         body (TopUpIn):
@@ -172,6 +178,8 @@ async def asyncio(
     body: TopUpIn,
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Record cash received at the counter and credit the visitor's wallet
+
+     At a counter: record cash the visitor handed over and credit their wallet with it.
 
     Args:
         body (TopUpIn):

@@ -98,10 +98,14 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
-    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
-    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
-    service's, in one transaction.
+     At a till: charge the visitor's wallet for a purchase, from the card, tag or QR code they presented
+    (a terminal's token with the `resolve` scope; the visitor must have consented to the purpose
+    `payment`). Amounts are integers in yen. Send a unique `Idempotency-Key` with every charge: a retry
+    with the same key and body gets the first answer and never charges twice.
+
+    Without consent the answer is 403 `consent_required`, as for resolve. Above the tap limit it is 403
+    `confirmation_required`: the visitor confirms on their phone, and `confirmation.status_url` tells
+    you when they have. A wallet that cannot pay is 409 `insufficient_funds`.
 
     Args:
         body (ChargeIn):
@@ -132,10 +136,14 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
-    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
-    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
-    service's, in one transaction.
+     At a till: charge the visitor's wallet for a purchase, from the card, tag or QR code they presented
+    (a terminal's token with the `resolve` scope; the visitor must have consented to the purpose
+    `payment`). Amounts are integers in yen. Send a unique `Idempotency-Key` with every charge: a retry
+    with the same key and body gets the first answer and never charges twice.
+
+    Without consent the answer is 403 `consent_required`, as for resolve. Above the tap limit it is 403
+    `confirmation_required`: the visitor confirms on their phone, and `confirmation.status_url` tells
+    you when they have. A wallet that cannot pay is 409 `insufficient_funds`.
 
     Args:
         body (ChargeIn):
@@ -161,10 +169,14 @@ async def asyncio_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
-    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
-    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
-    service's, in one transaction.
+     At a till: charge the visitor's wallet for a purchase, from the card, tag or QR code they presented
+    (a terminal's token with the `resolve` scope; the visitor must have consented to the purpose
+    `payment`). Amounts are integers in yen. Send a unique `Idempotency-Key` with every charge: a retry
+    with the same key and body gets the first answer and never charges twice.
+
+    Without consent the answer is 403 `consent_required`, as for resolve. Above the tap limit it is 403
+    `confirmation_required`: the visitor confirms on their phone, and `confirmation.status_url` tells
+    you when they have. A wallet that cannot pay is 409 `insufficient_funds`.
 
     Args:
         body (ChargeIn):
@@ -193,10 +205,14 @@ async def asyncio(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Charge the visitor behind a carrier (purpose `payment`)
 
-     The declaration FastAPI documents and validates by. A tap the lean path takes is answered
-    by :class:`omotenashi.payments.endpoint.LeanCharge` on the raw pool; what reaches this goes
-    the lean path's way on the connection when it can (:func:`lean.attempt`), else the
-    service's, in one transaction.
+     At a till: charge the visitor's wallet for a purchase, from the card, tag or QR code they presented
+    (a terminal's token with the `resolve` scope; the visitor must have consented to the purpose
+    `payment`). Amounts are integers in yen. Send a unique `Idempotency-Key` with every charge: a retry
+    with the same key and body gets the first answer and never charges twice.
+
+    Without consent the answer is 403 `consent_required`, as for resolve. Above the tap limit it is 403
+    `confirmation_required`: the visitor confirms on their phone, and `confirmation.status_url` tells
+    you when they have. A wallet that cannot pay is 409 `insufficient_funds`.
 
     Args:
         body (ChargeIn):

@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[ConfirmationOut | Problem | ValidationProblem]:
     """A charge above the tap limit: whether the visitor confirmed it on their phone
 
+     After a `confirmation_required` answer: whether the visitor confirmed the charge on their
+    phone. Poll it until it is no longer pending.
+
     Args:
         confirmation_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> ConfirmationOut | Problem | ValidationProblem | None:
     """A charge above the tap limit: whether the visitor confirmed it on their phone
 
+     After a `confirmation_required` answer: whether the visitor confirmed the charge on their
+    phone. Poll it until it is no longer pending.
+
     Args:
         confirmation_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ConfirmationOut | Problem | ValidationProblem]:
     """A charge above the tap limit: whether the visitor confirmed it on their phone
+
+     After a `confirmation_required` answer: whether the visitor confirmed the charge on their
+    phone. Poll it until it is no longer pending.
 
     Args:
         confirmation_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ConfirmationOut | Problem | ValidationProblem | None:
     """A charge above the tap limit: whether the visitor confirmed it on their phone
+
+     After a `confirmation_required` answer: whether the visitor confirmed the charge on their
+    phone. Poll it until it is no longer pending.
 
     Args:
         confirmation_id (UUID):

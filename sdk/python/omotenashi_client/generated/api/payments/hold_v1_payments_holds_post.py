@@ -93,6 +93,10 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Hold an amount of the visitor's wallet (a deposit), to capture or release later
 
+     Reserve an amount of the visitor's wallet, such as a hotel deposit at check-in, to capture
+    or release later. Like every call that moves money it takes an `Idempotency-Key`, so that a
+    retry does not hold twice.
+
     Args:
         body (HoldIn):
 
@@ -122,6 +126,10 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Hold an amount of the visitor's wallet (a deposit), to capture or release later
 
+     Reserve an amount of the visitor's wallet, such as a hotel deposit at check-in, to capture
+    or release later. Like every call that moves money it takes an `Idempotency-Key`, so that a
+    retry does not hold twice.
+
     Args:
         body (HoldIn):
 
@@ -145,6 +153,10 @@ async def asyncio_detailed(
     body: HoldIn,
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Hold an amount of the visitor's wallet (a deposit), to capture or release later
+
+     Reserve an amount of the visitor's wallet, such as a hotel deposit at check-in, to capture
+    or release later. Like every call that moves money it takes an `Idempotency-Key`, so that a
+    retry does not hold twice.
 
     Args:
         body (HoldIn):
@@ -172,6 +184,10 @@ async def asyncio(
     body: HoldIn,
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Hold an amount of the visitor's wallet (a deposit), to capture or release later
+
+     Reserve an amount of the visitor's wallet, such as a hotel deposit at check-in, to capture
+    or release later. Like every call that moves money it takes an `Idempotency-Key`, so that a
+    retry does not hold twice.
 
     Args:
         body (HoldIn):

@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """One of the servicer's payments
 
+     Read one of your payments (a charge, hold, capture, release or refund) and its state.
+
     Args:
         payment_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """One of the servicer's payments
 
+     Read one of your payments (a charge, hold, capture, release or refund) and its state.
+
     Args:
         payment_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """One of the servicer's payments
+
+     Read one of your payments (a charge, hold, capture, release or refund) and its state.
 
     Args:
         payment_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """One of the servicer's payments
+
+     Read one of your payments (a charge, hold, capture, release or refund) and its state.
 
     Args:
         payment_id (UUID):

@@ -104,6 +104,8 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Refund all or part of a charge to the visitor's wallet
 
+     Refund all or part of a charge to the visitor's wallet, such as for a returned item.
+
     Args:
         charge_id (UUID):
         body (PartIn): A refund or a capture: part of what is left, or all of it.
@@ -136,6 +138,8 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Refund all or part of a charge to the visitor's wallet
 
+     Refund all or part of a charge to the visitor's wallet, such as for a returned item.
+
     Args:
         charge_id (UUID):
         body (PartIn): A refund or a capture: part of what is left, or all of it.
@@ -162,6 +166,8 @@ async def asyncio_detailed(
     body: PartIn,
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Refund all or part of a charge to the visitor's wallet
+
+     Refund all or part of a charge to the visitor's wallet, such as for a returned item.
 
     Args:
         charge_id (UUID):
@@ -192,6 +198,8 @@ async def asyncio(
     body: PartIn,
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Refund all or part of a charge to the visitor's wallet
+
+     Refund all or part of a charge to the visitor's wallet, such as for a returned item.
 
     Args:
         charge_id (UUID):

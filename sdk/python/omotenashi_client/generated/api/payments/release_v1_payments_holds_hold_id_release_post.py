@@ -89,6 +89,8 @@ def sync_detailed(
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Release the whole hold
 
+     Give the whole held amount back to the visitor's wallet.
+
     Args:
         hold_id (UUID):
 
@@ -118,6 +120,8 @@ def sync(
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Release the whole hold
 
+     Give the whole held amount back to the visitor's wallet.
+
     Args:
         hold_id (UUID):
 
@@ -141,6 +145,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PaymentOut | Problem | ValidationProblem]:
     """Release the whole hold
+
+     Give the whole held amount back to the visitor's wallet.
 
     Args:
         hold_id (UUID):
@@ -168,6 +174,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PaymentOut | Problem | ValidationProblem | None:
     """Release the whole hold
+
+     Give the whole held amount back to the visitor's wallet.
 
     Args:
         hold_id (UUID):

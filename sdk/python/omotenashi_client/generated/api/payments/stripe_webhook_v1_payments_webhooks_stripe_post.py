@@ -59,6 +59,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Stripe's webhook: a paid card top-up credits the wallet (signature verified)
 
+     Called by Stripe, not by integrators: a paid card top-up credits the visitor's wallet. The
+    Stripe signature is verified.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -82,6 +85,9 @@ def sync(
 ) -> Any | Problem | None:
     """Stripe's webhook: a paid card top-up credits the wallet (signature verified)
 
+     Called by Stripe, not by integrators: a paid card top-up credits the visitor's wallet. The
+    Stripe signature is verified.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -100,6 +106,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Problem]:
     """Stripe's webhook: a paid card top-up credits the wallet (signature verified)
+
+     Called by Stripe, not by integrators: a paid card top-up credits the visitor's wallet. The
+    Stripe signature is verified.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +130,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Any | Problem | None:
     """Stripe's webhook: a paid card top-up credits the wallet (signature verified)
+
+     Called by Stripe, not by integrators: a paid card top-up credits the visitor's wallet. The
+    Stripe signature is verified.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -79,6 +79,10 @@ def sync_detailed(
 ) -> Response[ConsentRequestStatus | Problem | ValidationProblem]:
     """The answer to a tap-to-consent request (the asking servicer only)
 
+     Poll the state of a consent request your terminal received with a `consent_required` answer:
+    pending, accepted, declined or expired. Prefer the `consent_request.answered` webhook; poll
+    only where you cannot receive webhooks.
+
     Args:
         request_id (UUID):
 
@@ -108,6 +112,10 @@ def sync(
 ) -> ConsentRequestStatus | Problem | ValidationProblem | None:
     """The answer to a tap-to-consent request (the asking servicer only)
 
+     Poll the state of a consent request your terminal received with a `consent_required` answer:
+    pending, accepted, declined or expired. Prefer the `consent_request.answered` webhook; poll
+    only where you cannot receive webhooks.
+
     Args:
         request_id (UUID):
 
@@ -131,6 +139,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ConsentRequestStatus | Problem | ValidationProblem]:
     """The answer to a tap-to-consent request (the asking servicer only)
+
+     Poll the state of a consent request your terminal received with a `consent_required` answer:
+    pending, accepted, declined or expired. Prefer the `consent_request.answered` webhook; poll
+    only where you cannot receive webhooks.
 
     Args:
         request_id (UUID):
@@ -158,6 +170,10 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ConsentRequestStatus | Problem | ValidationProblem | None:
     """The answer to a tap-to-consent request (the asking servicer only)
+
+     Poll the state of a consent request your terminal received with a `consent_required` answer:
+    pending, accepted, declined or expired. Prefer the `consent_request.answered` webhook; poll
+    only where you cannot receive webhooks.
 
     Args:
         request_id (UUID):

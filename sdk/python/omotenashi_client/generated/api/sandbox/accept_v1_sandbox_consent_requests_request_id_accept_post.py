@@ -84,6 +84,9 @@ def sync_detailed(
 ) -> Response[AnsweredOut | Problem | ValidationProblem]:
     """The test visitor accepts your consent request (as on their phone)
 
+     With a sandbox client: make the test visitor accept your consent request, as they would on
+    their phone, to test how your system learns the answer.
+
     Args:
         request_id (UUID):
 
@@ -113,6 +116,9 @@ def sync(
 ) -> AnsweredOut | Problem | ValidationProblem | None:
     """The test visitor accepts your consent request (as on their phone)
 
+     With a sandbox client: make the test visitor accept your consent request, as they would on
+    their phone, to test how your system learns the answer.
+
     Args:
         request_id (UUID):
 
@@ -136,6 +142,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[AnsweredOut | Problem | ValidationProblem]:
     """The test visitor accepts your consent request (as on their phone)
+
+     With a sandbox client: make the test visitor accept your consent request, as they would on
+    their phone, to test how your system learns the answer.
 
     Args:
         request_id (UUID):
@@ -163,6 +172,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> AnsweredOut | Problem | ValidationProblem | None:
     """The test visitor accepts your consent request (as on their phone)
+
+     With a sandbox client: make the test visitor accept your consent request, as they would on
+    their phone, to test how your system learns the answer.
 
     Args:
         request_id (UUID):

@@ -99,6 +99,9 @@ def sync_detailed(
 ) -> Response[Problem | SandboxGrantOut | ValidationProblem]:
     """The test visitor consents to everything a purpose needs, for your servicer
 
+     With a sandbox client: make a test visitor consent to everything a purpose needs, for your
+    servicer, so that resolve answers with attributes.
+
     Args:
         visitor_id (UUID):
         body (SandboxGrantIn):
@@ -131,6 +134,9 @@ def sync(
 ) -> Problem | SandboxGrantOut | ValidationProblem | None:
     """The test visitor consents to everything a purpose needs, for your servicer
 
+     With a sandbox client: make a test visitor consent to everything a purpose needs, for your
+    servicer, so that resolve answers with attributes.
+
     Args:
         visitor_id (UUID):
         body (SandboxGrantIn):
@@ -157,6 +163,9 @@ async def asyncio_detailed(
     body: SandboxGrantIn,
 ) -> Response[Problem | SandboxGrantOut | ValidationProblem]:
     """The test visitor consents to everything a purpose needs, for your servicer
+
+     With a sandbox client: make a test visitor consent to everything a purpose needs, for your
+    servicer, so that resolve answers with attributes.
 
     Args:
         visitor_id (UUID):
@@ -187,6 +196,9 @@ async def asyncio(
     body: SandboxGrantIn,
 ) -> Problem | SandboxGrantOut | ValidationProblem | None:
     """The test visitor consents to everything a purpose needs, for your servicer
+
+     With a sandbox client: make a test visitor consent to everything a purpose needs, for your
+    servicer, so that resolve answers with attributes.
 
     Args:
         visitor_id (UUID):

@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[Problem | QrOut | ValidationProblem]:
     """The rotating QR code the test visitor's phone shows now
 
+     With a sandbox client: the QR code a test visitor's phone shows now, to resolve as a scanner
+    would.
+
     Args:
         visitor_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> Problem | QrOut | ValidationProblem | None:
     """The rotating QR code the test visitor's phone shows now
 
+     With a sandbox client: the QR code a test visitor's phone shows now, to resolve as a scanner
+    would.
+
     Args:
         visitor_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | QrOut | ValidationProblem]:
     """The rotating QR code the test visitor's phone shows now
+
+     With a sandbox client: the QR code a test visitor's phone shows now, to resolve as a scanner
+    would.
 
     Args:
         visitor_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | QrOut | ValidationProblem | None:
     """The rotating QR code the test visitor's phone shows now
+
+     With a sandbox client: the QR code a test visitor's phone shows now, to resolve as a scanner
+    would.
 
     Args:
         visitor_id (UUID):

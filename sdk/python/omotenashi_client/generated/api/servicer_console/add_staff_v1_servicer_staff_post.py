@@ -54,6 +54,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -88,6 +93,9 @@ def sync_detailed(
 ) -> Response[Enrolled | Problem | ValidationProblem]:
     """Add a staff member or another administrator
 
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
+
     Args:
         body (StaffIn):
 
@@ -117,6 +125,9 @@ def sync(
 ) -> Enrolled | Problem | ValidationProblem | None:
     """Add a staff member or another administrator
 
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
+
     Args:
         body (StaffIn):
 
@@ -140,6 +151,9 @@ async def asyncio_detailed(
     body: StaffIn,
 ) -> Response[Enrolled | Problem | ValidationProblem]:
     """Add a staff member or another administrator
+
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
 
     Args:
         body (StaffIn):
@@ -167,6 +181,9 @@ async def asyncio(
     body: StaffIn,
 ) -> Enrolled | Problem | ValidationProblem | None:
     """Add a staff member or another administrator
+
+     For a servicer's administrators: add a staff member or another administrator. The answer
+    carries their authenticator enrolment, shown only this once.
 
     Args:
         body (StaffIn):

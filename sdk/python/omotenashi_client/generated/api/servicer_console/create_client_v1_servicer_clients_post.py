@@ -88,6 +88,10 @@ def sync_detailed(
 ) -> Response[ClientCreated | Problem | ValidationProblem]:
     """Create an API client or a terminal; its secret is shown this once
 
+     Create an API client (a back-office system) or a terminal (a device at a counter or gate)
+    with the scopes it needs. Store the secret from the answer at once: it is shown only this
+    time. Set `live` to false for a sandbox client (`oms_test_` secret).
+
     Args:
         body (ClientIn):
 
@@ -117,6 +121,10 @@ def sync(
 ) -> ClientCreated | Problem | ValidationProblem | None:
     """Create an API client or a terminal; its secret is shown this once
 
+     Create an API client (a back-office system) or a terminal (a device at a counter or gate)
+    with the scopes it needs. Store the secret from the answer at once: it is shown only this
+    time. Set `live` to false for a sandbox client (`oms_test_` secret).
+
     Args:
         body (ClientIn):
 
@@ -140,6 +148,10 @@ async def asyncio_detailed(
     body: ClientIn,
 ) -> Response[ClientCreated | Problem | ValidationProblem]:
     """Create an API client or a terminal; its secret is shown this once
+
+     Create an API client (a back-office system) or a terminal (a device at a counter or gate)
+    with the scopes it needs. Store the secret from the answer at once: it is shown only this
+    time. Set `live` to false for a sandbox client (`oms_test_` secret).
 
     Args:
         body (ClientIn):
@@ -167,6 +179,10 @@ async def asyncio(
     body: ClientIn,
 ) -> ClientCreated | Problem | ValidationProblem | None:
     """Create an API client or a terminal; its secret is shown this once
+
+     Create an API client (a back-office system) or a terminal (a device at a counter or gate)
+    with the scopes it needs. Store the secret from the answer at once: it is shown only this
+    time. Set `live` to false for a sandbox client (`oms_test_` secret).
 
     Args:
         body (ClientIn):

@@ -66,6 +66,9 @@ def sync_detailed(
 ) -> Response[Problem | list[ClientOut]]:
     """My API clients and terminals
 
+     List your organisation's API clients and terminals with their scopes, rates and whether they
+    are live or sandbox. Secrets are never shown again.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -89,6 +92,9 @@ def sync(
 ) -> Problem | list[ClientOut] | None:
     """My API clients and terminals
 
+     List your organisation's API clients and terminals with their scopes, rates and whether they
+    are live or sandbox. Secrets are never shown again.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -107,6 +113,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | list[ClientOut]]:
     """My API clients and terminals
+
+     List your organisation's API clients and terminals with their scopes, rates and whether they
+    are live or sandbox. Secrets are never shown again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +137,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | list[ClientOut] | None:
     """My API clients and terminals
+
+     List your organisation's API clients and terminals with their scopes, rates and whether they
+    are live or sandbox. Secrets are never shown again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

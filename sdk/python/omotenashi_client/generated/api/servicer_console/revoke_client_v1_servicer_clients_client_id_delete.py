@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[ClientOut | Problem | ValidationProblem]:
     """Revoke a client or terminal for good; even its unexpired tokens stop working
 
+     Retire a client or terminal for good (a device lost or decommissioned). Its tokens stop
+    working at once, even those not yet expired.
+
     Args:
         client_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> ClientOut | Problem | ValidationProblem | None:
     """Revoke a client or terminal for good; even its unexpired tokens stop working
 
+     Retire a client or terminal for good (a device lost or decommissioned). Its tokens stop
+    working at once, even those not yet expired.
+
     Args:
         client_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ClientOut | Problem | ValidationProblem]:
     """Revoke a client or terminal for good; even its unexpired tokens stop working
+
+     Retire a client or terminal for good (a device lost or decommissioned). Its tokens stop
+    working at once, even those not yet expired.
 
     Args:
         client_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ClientOut | Problem | ValidationProblem | None:
     """Revoke a client or terminal for good; even its unexpired tokens stop working
+
+     Retire a client or terminal for good (a device lost or decommissioned). Its tokens stop
+    working at once, even those not yet expired.
 
     Args:
         client_id (UUID):

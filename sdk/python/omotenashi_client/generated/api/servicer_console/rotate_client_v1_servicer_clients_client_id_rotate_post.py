@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[Problem | SecretOut | ValidationProblem]:
     """Give a client or terminal a new secret; the old one stops working
 
+     Replace a client's secret, for instance when it may have leaked or on a schedule. The old
+    secret is refused at once, so deploy the new one straight away.
+
     Args:
         client_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> Problem | SecretOut | ValidationProblem | None:
     """Give a client or terminal a new secret; the old one stops working
 
+     Replace a client's secret, for instance when it may have leaked or on a schedule. The old
+    secret is refused at once, so deploy the new one straight away.
+
     Args:
         client_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | SecretOut | ValidationProblem]:
     """Give a client or terminal a new secret; the old one stops working
+
+     Replace a client's secret, for instance when it may have leaked or on a schedule. The old
+    secret is refused at once, so deploy the new one straight away.
 
     Args:
         client_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | SecretOut | ValidationProblem | None:
     """Give a client or terminal a new secret; the old one stops working
+
+     Replace a client's secret, for instance when it may have leaked or on a schedule. The old
+    secret is refused at once, so deploy the new one straight away.
 
     Args:
         client_id (UUID):

@@ -91,6 +91,9 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[ServicerOut]]:
     """Servicers, optionally in one state (pending ones await a decision)
 
+     For operators: list servicers, optionally in one state, to find applications that await a
+    decision.
+
     Args:
         state (None | ServicerState | Unset):
 
@@ -120,6 +123,9 @@ def sync(
 ) -> Problem | ValidationProblem | list[ServicerOut] | None:
     """Servicers, optionally in one state (pending ones await a decision)
 
+     For operators: list servicers, optionally in one state, to find applications that await a
+    decision.
+
     Args:
         state (None | ServicerState | Unset):
 
@@ -143,6 +149,9 @@ async def asyncio_detailed(
     state: None | ServicerState | Unset = UNSET,
 ) -> Response[Problem | ValidationProblem | list[ServicerOut]]:
     """Servicers, optionally in one state (pending ones await a decision)
+
+     For operators: list servicers, optionally in one state, to find applications that await a
+    decision.
 
     Args:
         state (None | ServicerState | Unset):
@@ -170,6 +179,9 @@ async def asyncio(
     state: None | ServicerState | Unset = UNSET,
 ) -> Problem | ValidationProblem | list[ServicerOut] | None:
     """Servicers, optionally in one state (pending ones await a decision)
+
+     For operators: list servicers, optionally in one state, to find applications that await a
+    decision.
 
     Args:
         state (None | ServicerState | Unset):

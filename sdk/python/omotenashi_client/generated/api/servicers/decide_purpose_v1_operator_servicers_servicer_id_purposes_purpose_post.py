@@ -103,6 +103,9 @@ def sync_detailed(
 ) -> Response[Problem | ServicerOut | ValidationProblem]:
     """Approve or refuse one purpose a servicer declared
 
+     For operators: approve or refuse one purpose a servicer declared; only approved purposes can
+    be resolved for.
+
     Args:
         servicer_id (UUID):
         purpose (PurposeKey):
@@ -138,6 +141,9 @@ def sync(
 ) -> Problem | ServicerOut | ValidationProblem | None:
     """Approve or refuse one purpose a servicer declared
 
+     For operators: approve or refuse one purpose a servicer declared; only approved purposes can
+    be resolved for.
+
     Args:
         servicer_id (UUID):
         purpose (PurposeKey):
@@ -167,6 +173,9 @@ async def asyncio_detailed(
     body: PurposeDecision,
 ) -> Response[Problem | ServicerOut | ValidationProblem]:
     """Approve or refuse one purpose a servicer declared
+
+     For operators: approve or refuse one purpose a servicer declared; only approved purposes can
+    be resolved for.
 
     Args:
         servicer_id (UUID):
@@ -200,6 +209,9 @@ async def asyncio(
     body: PurposeDecision,
 ) -> Problem | ServicerOut | ValidationProblem | None:
     """Approve or refuse one purpose a servicer declared
+
+     For operators: approve or refuse one purpose a servicer declared; only approved purposes can
+    be resolved for.
 
     Args:
         servicer_id (UUID):

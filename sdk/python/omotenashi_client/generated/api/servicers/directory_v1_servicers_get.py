@@ -80,6 +80,9 @@ def sync_detailed(
 ) -> Response[ValidationProblem | list[ListedServicer]]:
     """Approved servicers, for visitors choosing whom to trust
 
+     List approved servicers with their category and approved purposes, for a visitor choosing
+    whom to consent to.
+
     Args:
         category (None | ServicerCategory | Unset):
 
@@ -109,6 +112,9 @@ def sync(
 ) -> ValidationProblem | list[ListedServicer] | None:
     """Approved servicers, for visitors choosing whom to trust
 
+     List approved servicers with their category and approved purposes, for a visitor choosing
+    whom to consent to.
+
     Args:
         category (None | ServicerCategory | Unset):
 
@@ -132,6 +138,9 @@ async def asyncio_detailed(
     category: None | ServicerCategory | Unset = UNSET,
 ) -> Response[ValidationProblem | list[ListedServicer]]:
     """Approved servicers, for visitors choosing whom to trust
+
+     List approved servicers with their category and approved purposes, for a visitor choosing
+    whom to consent to.
 
     Args:
         category (None | ServicerCategory | Unset):
@@ -159,6 +168,9 @@ async def asyncio(
     category: None | ServicerCategory | Unset = UNSET,
 ) -> ValidationProblem | list[ListedServicer] | None:
     """Approved servicers, for visitors choosing whom to trust
+
+     List approved servicers with their category and approved purposes, for a visitor choosing
+    whom to consent to.
 
     Args:
         category (None | ServicerCategory | Unset):

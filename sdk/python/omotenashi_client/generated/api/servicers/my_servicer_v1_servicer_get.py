@@ -61,6 +61,9 @@ def sync_detailed(
 ) -> Response[Problem | ServicerOut]:
     """My organisation and its state
 
+     Your organisation as the platform knows it: its state (pending, approved, suspended) and its
+    declared purposes with their decisions.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +87,9 @@ def sync(
 ) -> Problem | ServicerOut | None:
     """My organisation and its state
 
+     Your organisation as the platform knows it: its state (pending, approved, suspended) and its
+    declared purposes with their decisions.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +108,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | ServicerOut]:
     """My organisation and its state
+
+     Your organisation as the platform knows it: its state (pending, approved, suspended) and its
+    declared purposes with their decisions.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +132,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | ServicerOut | None:
     """My organisation and its state
+
+     Your organisation as the platform knows it: its state (pending, approved, suspended) and its
+    declared purposes with their decisions.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

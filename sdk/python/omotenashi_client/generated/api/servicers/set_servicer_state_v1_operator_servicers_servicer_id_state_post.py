@@ -104,6 +104,9 @@ def sync_detailed(
 ) -> Response[Problem | ServicerOut | ValidationProblem]:
     """Approve, suspend or reinstate a servicer
 
+     For operators: approve a pending servicer, suspend one, or reinstate a suspended one. The
+    change is audited.
+
     Args:
         servicer_id (UUID):
         body (StateIn):
@@ -136,6 +139,9 @@ def sync(
 ) -> Problem | ServicerOut | ValidationProblem | None:
     """Approve, suspend or reinstate a servicer
 
+     For operators: approve a pending servicer, suspend one, or reinstate a suspended one. The
+    change is audited.
+
     Args:
         servicer_id (UUID):
         body (StateIn):
@@ -162,6 +168,9 @@ async def asyncio_detailed(
     body: StateIn,
 ) -> Response[Problem | ServicerOut | ValidationProblem]:
     """Approve, suspend or reinstate a servicer
+
+     For operators: approve a pending servicer, suspend one, or reinstate a suspended one. The
+    change is audited.
 
     Args:
         servicer_id (UUID):
@@ -192,6 +201,9 @@ async def asyncio(
     body: StateIn,
 ) -> Problem | ServicerOut | ValidationProblem | None:
     """Approve, suspend or reinstate a servicer
+
+     For operators: approve a pending servicer, suspend one, or reinstate a suspended one. The
+    change is audited.
 
     Args:
         servicer_id (UUID):

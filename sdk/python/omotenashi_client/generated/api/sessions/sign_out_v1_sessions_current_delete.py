@@ -59,6 +59,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Sign out: the session secret stops working at once
 
+     End the current visitor or staff session; its secret is refused from then on. Call it when a
+    user signs out of your app.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -82,6 +85,9 @@ def sync(
 ) -> Any | Problem | None:
     """Sign out: the session secret stops working at once
 
+     End the current visitor or staff session; its secret is refused from then on. Call it when a
+    user signs out of your app.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -100,6 +106,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Sign out: the session secret stops working at once
+
+     End the current visitor or staff session; its secret is refused from then on. Call it when a
+    user signs out of your app.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +130,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Sign out: the session secret stops working at once
+
+     End the current visitor or staff session; its secret is refused from then on. Call it when a
+    user signs out of your app.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

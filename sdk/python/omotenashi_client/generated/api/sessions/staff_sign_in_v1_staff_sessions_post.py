@@ -88,6 +88,10 @@ def sync_detailed(
 ) -> Response[Problem | StaffSessionStarted | ValidationProblem]:
     """Sign a staff member or operator in with password and authenticator code
 
+     For the console and staff tools: exchange a staff member's e-mail, password and
+    authenticator code for a session secret, sent afterwards as a bearer token. Repeated
+    failures are rate limited.
+
     Args:
         body (StaffSignIn):
 
@@ -117,6 +121,10 @@ def sync(
 ) -> Problem | StaffSessionStarted | ValidationProblem | None:
     """Sign a staff member or operator in with password and authenticator code
 
+     For the console and staff tools: exchange a staff member's e-mail, password and
+    authenticator code for a session secret, sent afterwards as a bearer token. Repeated
+    failures are rate limited.
+
     Args:
         body (StaffSignIn):
 
@@ -140,6 +148,10 @@ async def asyncio_detailed(
     body: StaffSignIn,
 ) -> Response[Problem | StaffSessionStarted | ValidationProblem]:
     """Sign a staff member or operator in with password and authenticator code
+
+     For the console and staff tools: exchange a staff member's e-mail, password and
+    authenticator code for a session secret, sent afterwards as a bearer token. Repeated
+    failures are rate limited.
 
     Args:
         body (StaffSignIn):
@@ -167,6 +179,10 @@ async def asyncio(
     body: StaffSignIn,
 ) -> Problem | StaffSessionStarted | ValidationProblem | None:
     """Sign a staff member or operator in with password and authenticator code
+
+     For the console and staff tools: exchange a staff member's e-mail, password and
+    authenticator code for a session secret, sent afterwards as a bearer token. Repeated
+    failures are rate limited.
 
     Args:
         body (StaffSignIn):

@@ -109,6 +109,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | ValidationProblem]:
     """One chart as CSV
 
+     Download one of your statistics charts as CSV, for your own spreadsheets.
+
     Args:
         key (str):
         from_ (None | str | Unset): YYYY-MM-DD
@@ -147,6 +149,8 @@ def sync(
 ) -> Any | Problem | ValidationProblem | None:
     """One chart as CSV
 
+     Download one of your statistics charts as CSV, for your own spreadsheets.
+
     Args:
         key (str):
         from_ (None | str | Unset): YYYY-MM-DD
@@ -179,6 +183,8 @@ async def asyncio_detailed(
     purpose: None | str | Unset = UNSET,
 ) -> Response[Any | Problem | ValidationProblem]:
     """One chart as CSV
+
+     Download one of your statistics charts as CSV, for your own spreadsheets.
 
     Args:
         key (str):
@@ -215,6 +221,8 @@ async def asyncio(
     purpose: None | str | Unset = UNSET,
 ) -> Any | Problem | ValidationProblem | None:
     """One chart as CSV
+
+     Download one of your statistics charts as CSV, for your own spreadsheets.
 
     Args:
         key (str):

@@ -98,6 +98,9 @@ def sync_detailed(
 ) -> Response[Problem | TaxFreeRecordWithItemsOut | ValidationProblem]:
     """Build a tax-free purchase record from a tap (purpose `tax_free_sale`) and the items
 
+     At a tax-free shop's till: build the purchase record from the visitor's tap (purpose
+    `tax_free_sale`) and the items sold.
+
     Args:
         body (TaxFreeRecordIn):
 
@@ -127,6 +130,9 @@ def sync(
 ) -> Problem | TaxFreeRecordWithItemsOut | ValidationProblem | None:
     """Build a tax-free purchase record from a tap (purpose `tax_free_sale`) and the items
 
+     At a tax-free shop's till: build the purchase record from the visitor's tap (purpose
+    `tax_free_sale`) and the items sold.
+
     Args:
         body (TaxFreeRecordIn):
 
@@ -150,6 +156,9 @@ async def asyncio_detailed(
     body: TaxFreeRecordIn,
 ) -> Response[Problem | TaxFreeRecordWithItemsOut | ValidationProblem]:
     """Build a tax-free purchase record from a tap (purpose `tax_free_sale`) and the items
+
+     At a tax-free shop's till: build the purchase record from the visitor's tap (purpose
+    `tax_free_sale`) and the items sold.
 
     Args:
         body (TaxFreeRecordIn):
@@ -177,6 +186,9 @@ async def asyncio(
     body: TaxFreeRecordIn,
 ) -> Problem | TaxFreeRecordWithItemsOut | ValidationProblem | None:
     """Build a tax-free purchase record from a tap (purpose `tax_free_sale`) and the items
+
+     At a tax-free shop's till: build the purchase record from the visitor's tap (purpose
+    `tax_free_sale`) and the items sold.
 
     Args:
         body (TaxFreeRecordIn):

@@ -104,6 +104,8 @@ def sync_detailed(
 ) -> Response[Problem | TaxFreeRecordWithItemsOut | ValidationProblem]:
     """Correct a rejected record; it is sent again with the next transmission
 
+     Correct a record the tax authority rejected; it is sent again with the next transmission.
+
     Args:
         record_id (UUID):
         body (TaxFreeCorrectionIn):
@@ -136,6 +138,8 @@ def sync(
 ) -> Problem | TaxFreeRecordWithItemsOut | ValidationProblem | None:
     """Correct a rejected record; it is sent again with the next transmission
 
+     Correct a record the tax authority rejected; it is sent again with the next transmission.
+
     Args:
         record_id (UUID):
         body (TaxFreeCorrectionIn):
@@ -162,6 +166,8 @@ async def asyncio_detailed(
     body: TaxFreeCorrectionIn,
 ) -> Response[Problem | TaxFreeRecordWithItemsOut | ValidationProblem]:
     """Correct a rejected record; it is sent again with the next transmission
+
+     Correct a record the tax authority rejected; it is sent again with the next transmission.
 
     Args:
         record_id (UUID):
@@ -192,6 +198,8 @@ async def asyncio(
     body: TaxFreeCorrectionIn,
 ) -> Problem | TaxFreeRecordWithItemsOut | ValidationProblem | None:
     """Correct a rejected record; it is sent again with the next transmission
+
+     Correct a record the tax authority rejected; it is sent again with the next transmission.
 
     Args:
         record_id (UUID):

@@ -77,6 +77,9 @@ def sync_detailed(
 ) -> Response[Any | Problem | ValidationProblem]:
     """The record as a file for an approved sender (the submission's shape)
 
+     The record as a file in the submission's shape, for a shop that sends through an approved
+    sender.
+
     Args:
         record_id (UUID):
 
@@ -106,6 +109,9 @@ def sync(
 ) -> Any | Problem | ValidationProblem | None:
     """The record as a file for an approved sender (the submission's shape)
 
+     The record as a file in the submission's shape, for a shop that sends through an approved
+    sender.
+
     Args:
         record_id (UUID):
 
@@ -129,6 +135,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem | ValidationProblem]:
     """The record as a file for an approved sender (the submission's shape)
+
+     The record as a file in the submission's shape, for a shop that sends through an approved
+    sender.
 
     Args:
         record_id (UUID):
@@ -156,6 +165,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | ValidationProblem | None:
     """The record as a file for an approved sender (the submission's shape)
+
+     The record as a file in the submission's shape, for a shop that sends through an approved
+    sender.
 
     Args:
         record_id (UUID):

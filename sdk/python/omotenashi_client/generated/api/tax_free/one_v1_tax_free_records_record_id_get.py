@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[Problem | TaxFreeRecordWithItemsOut | ValidationProblem]:
     """One tax-free record with its items
 
+     One tax-free record with its items and its transmission state.
+
     Args:
         record_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> Problem | TaxFreeRecordWithItemsOut | ValidationProblem | None:
     """One tax-free record with its items
 
+     One tax-free record with its items and its transmission state.
+
     Args:
         record_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | TaxFreeRecordWithItemsOut | ValidationProblem]:
     """One tax-free record with its items
+
+     One tax-free record with its items and its transmission state.
 
     Args:
         record_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | TaxFreeRecordWithItemsOut | ValidationProblem | None:
     """One tax-free record with its items
+
+     One tax-free record with its items and its transmission state.
 
     Args:
         record_id (UUID):

@@ -95,6 +95,9 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[TaxFreeRecordOut]]:
     """The shop's tax-free records, newest first, by state
 
+     The shop's tax-free records, newest first, optionally in one state, to follow their
+    transmission.
+
     Args:
         state (None | RecordState | Unset):
         limit (int | Unset):  Default: 200.
@@ -127,6 +130,9 @@ def sync(
 ) -> Problem | ValidationProblem | list[TaxFreeRecordOut] | None:
     """The shop's tax-free records, newest first, by state
 
+     The shop's tax-free records, newest first, optionally in one state, to follow their
+    transmission.
+
     Args:
         state (None | RecordState | Unset):
         limit (int | Unset):  Default: 200.
@@ -153,6 +159,9 @@ async def asyncio_detailed(
     limit: int | Unset = 200,
 ) -> Response[Problem | ValidationProblem | list[TaxFreeRecordOut]]:
     """The shop's tax-free records, newest first, by state
+
+     The shop's tax-free records, newest first, optionally in one state, to follow their
+    transmission.
 
     Args:
         state (None | RecordState | Unset):
@@ -183,6 +192,9 @@ async def asyncio(
     limit: int | Unset = 200,
 ) -> Problem | ValidationProblem | list[TaxFreeRecordOut] | None:
     """The shop's tax-free records, newest first, by state
+
+     The shop's tax-free records, newest first, optionally in one state, to follow their
+    transmission.
 
     Args:
         state (None | RecordState | Unset):

@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[ContributionOut | Problem | ValidationProblem]:
     """Contribute parallel segments to the bank under a licence, as the platform
 
+     For operators: add parallel segments to the translation bank as the platform, under a
+    licence.
+
     Args:
         body (ContributionIn):
 
@@ -117,6 +120,9 @@ def sync(
 ) -> ContributionOut | Problem | ValidationProblem | None:
     """Contribute parallel segments to the bank under a licence, as the platform
 
+     For operators: add parallel segments to the translation bank as the platform, under a
+    licence.
+
     Args:
         body (ContributionIn):
 
@@ -140,6 +146,9 @@ async def asyncio_detailed(
     body: ContributionIn,
 ) -> Response[ContributionOut | Problem | ValidationProblem]:
     """Contribute parallel segments to the bank under a licence, as the platform
+
+     For operators: add parallel segments to the translation bank as the platform, under a
+    licence.
 
     Args:
         body (ContributionIn):
@@ -167,6 +176,9 @@ async def asyncio(
     body: ContributionIn,
 ) -> ContributionOut | Problem | ValidationProblem | None:
     """Contribute parallel segments to the bank under a licence, as the platform
+
+     For operators: add parallel segments to the translation bank as the platform, under a
+    licence.
 
     Args:
         body (ContributionIn):

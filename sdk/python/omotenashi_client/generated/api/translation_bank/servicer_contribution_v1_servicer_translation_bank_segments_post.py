@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[ContributionOut | Problem | ValidationProblem]:
     """Contribute my parallel segments to the bank under a licence
 
+     Share your own parallel segments (source and translation) with the translation bank under a
+    licence, so that others' translations improve.
+
     Args:
         body (ContributionIn):
 
@@ -117,6 +120,9 @@ def sync(
 ) -> ContributionOut | Problem | ValidationProblem | None:
     """Contribute my parallel segments to the bank under a licence
 
+     Share your own parallel segments (source and translation) with the translation bank under a
+    licence, so that others' translations improve.
+
     Args:
         body (ContributionIn):
 
@@ -140,6 +146,9 @@ async def asyncio_detailed(
     body: ContributionIn,
 ) -> Response[ContributionOut | Problem | ValidationProblem]:
     """Contribute my parallel segments to the bank under a licence
+
+     Share your own parallel segments (source and translation) with the translation bank under a
+    licence, so that others' translations improve.
 
     Args:
         body (ContributionIn):
@@ -167,6 +176,9 @@ async def asyncio(
     body: ContributionIn,
 ) -> ContributionOut | Problem | ValidationProblem | None:
     """Contribute my parallel segments to the bank under a licence
+
+     Share your own parallel segments (source and translation) with the translation bank under a
+    licence, so that others' translations improve.
 
     Args:
         body (ContributionIn):

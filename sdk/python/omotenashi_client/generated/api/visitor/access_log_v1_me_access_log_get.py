@@ -95,6 +95,9 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[DisclosureOut]]:
     """Who saw my data: every disclosure, newest first
 
+     Show the visitor every disclosure of their data: which servicer saw which items, for which
+    purpose, and when.
+
     Args:
         before (datetime.datetime | None | Unset): For the next page: the last `at` seen
         limit (int | Unset):  Default: 100.
@@ -127,6 +130,9 @@ def sync(
 ) -> Problem | ValidationProblem | list[DisclosureOut] | None:
     """Who saw my data: every disclosure, newest first
 
+     Show the visitor every disclosure of their data: which servicer saw which items, for which
+    purpose, and when.
+
     Args:
         before (datetime.datetime | None | Unset): For the next page: the last `at` seen
         limit (int | Unset):  Default: 100.
@@ -153,6 +159,9 @@ async def asyncio_detailed(
     limit: int | Unset = 100,
 ) -> Response[Problem | ValidationProblem | list[DisclosureOut]]:
     """Who saw my data: every disclosure, newest first
+
+     Show the visitor every disclosure of their data: which servicer saw which items, for which
+    purpose, and when.
 
     Args:
         before (datetime.datetime | None | Unset): For the next page: the last `at` seen
@@ -183,6 +192,9 @@ async def asyncio(
     limit: int | Unset = 100,
 ) -> Problem | ValidationProblem | list[DisclosureOut] | None:
     """Who saw my data: every disclosure, newest first
+
+     Show the visitor every disclosure of their data: which servicer saw which items, for which
+    purpose, and when.
 
     Args:
         before (datetime.datetime | None | Unset): For the next page: the last `at` seen

@@ -88,6 +88,9 @@ def sync_detailed(
 ) -> Response[FamilyMember | Problem | ValidationProblem]:
     """Register a family member who has no account of their own (a child)
 
+     Register a family member who has no account of their own, such as a child, so that servicers
+    can serve them too with the visitor's consent.
+
     Args:
         body (FamilyMemberIn):
 
@@ -117,6 +120,9 @@ def sync(
 ) -> FamilyMember | Problem | ValidationProblem | None:
     """Register a family member who has no account of their own (a child)
 
+     Register a family member who has no account of their own, such as a child, so that servicers
+    can serve them too with the visitor's consent.
+
     Args:
         body (FamilyMemberIn):
 
@@ -140,6 +146,9 @@ async def asyncio_detailed(
     body: FamilyMemberIn,
 ) -> Response[FamilyMember | Problem | ValidationProblem]:
     """Register a family member who has no account of their own (a child)
+
+     Register a family member who has no account of their own, such as a child, so that servicers
+    can serve them too with the visitor's consent.
 
     Args:
         body (FamilyMemberIn):
@@ -167,6 +176,9 @@ async def asyncio(
     body: FamilyMemberIn,
 ) -> FamilyMember | Problem | ValidationProblem | None:
     """Register a family member who has no account of their own (a child)
+
+     Register a family member who has no account of their own, such as a child, so that servicers
+    can serve them too with the visitor's consent.
 
     Args:
         body (FamilyMemberIn):

@@ -101,6 +101,8 @@ def sync_detailed(
 ) -> Response[FamilyMember | Problem | ValidationProblem]:
     """Change a family member
 
+     Change some of a family member's profile; fields left out keep their values.
+
     Args:
         member_id (UUID):
         body (ChangeFamilyMemberV1MeFamilyMemberIdPatchChanges): Attributes by catalogue key. A
@@ -135,6 +137,8 @@ def sync(
 ) -> FamilyMember | Problem | ValidationProblem | None:
     """Change a family member
 
+     Change some of a family member's profile; fields left out keep their values.
+
     Args:
         member_id (UUID):
         body (ChangeFamilyMemberV1MeFamilyMemberIdPatchChanges): Attributes by catalogue key. A
@@ -163,6 +167,8 @@ async def asyncio_detailed(
     body: ChangeFamilyMemberV1MeFamilyMemberIdPatchChanges,
 ) -> Response[FamilyMember | Problem | ValidationProblem]:
     """Change a family member
+
+     Change some of a family member's profile; fields left out keep their values.
 
     Args:
         member_id (UUID):
@@ -195,6 +201,8 @@ async def asyncio(
     body: ChangeFamilyMemberV1MeFamilyMemberIdPatchChanges,
 ) -> FamilyMember | Problem | ValidationProblem | None:
     """Change a family member
+
+     Change some of a family member's profile; fields left out keep their values.
 
     Args:
         member_id (UUID):

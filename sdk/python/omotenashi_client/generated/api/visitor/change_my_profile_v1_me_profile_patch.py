@@ -90,6 +90,9 @@ def sync_detailed(
 ) -> Response[Problem | Profile | ValidationProblem]:
     """Change my profile
 
+     Change some of the signed-in visitor's profile; fields left out keep their values. A
+    verified value that is edited is no longer verified.
+
     Args:
         body (ChangeMyProfileV1MeProfilePatchChanges): Attributes by catalogue key. A key with
             null removes that attribute; keys not sent are left alone (JSON merge patch). Nothing is
@@ -121,6 +124,9 @@ def sync(
 ) -> Problem | Profile | ValidationProblem | None:
     """Change my profile
 
+     Change some of the signed-in visitor's profile; fields left out keep their values. A
+    verified value that is edited is no longer verified.
+
     Args:
         body (ChangeMyProfileV1MeProfilePatchChanges): Attributes by catalogue key. A key with
             null removes that attribute; keys not sent are left alone (JSON merge patch). Nothing is
@@ -146,6 +152,9 @@ async def asyncio_detailed(
     body: ChangeMyProfileV1MeProfilePatchChanges,
 ) -> Response[Problem | Profile | ValidationProblem]:
     """Change my profile
+
+     Change some of the signed-in visitor's profile; fields left out keep their values. A
+    verified value that is edited is no longer verified.
 
     Args:
         body (ChangeMyProfileV1MeProfilePatchChanges): Attributes by catalogue key. A key with
@@ -175,6 +184,9 @@ async def asyncio(
     body: ChangeMyProfileV1MeProfilePatchChanges,
 ) -> Problem | Profile | ValidationProblem | None:
     """Change my profile
+
+     Change some of the signed-in visitor's profile; fields left out keep their values. A
+    verified value that is edited is no longer verified.
 
     Args:
         body (ChangeMyProfileV1MeProfilePatchChanges): Attributes by catalogue key. A key with

@@ -77,6 +77,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | ValidationProblem]:
     """Erase a family member's data now
 
+     Erase a family member the visitor registered, with everything held about them, now.
+
     Args:
         member_id (UUID):
 
@@ -106,6 +108,8 @@ def sync(
 ) -> Any | Problem | ValidationProblem | None:
     """Erase a family member's data now
 
+     Erase a family member the visitor registered, with everything held about them, now.
+
     Args:
         member_id (UUID):
 
@@ -129,6 +133,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem | ValidationProblem]:
     """Erase a family member's data now
+
+     Erase a family member the visitor registered, with everything held about them, now.
 
     Args:
         member_id (UUID):
@@ -156,6 +162,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | ValidationProblem | None:
     """Erase a family member's data now
+
+     Erase a family member the visitor registered, with everything held about them, now.
 
     Args:
         member_id (UUID):

@@ -59,6 +59,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Everything the platform holds about me, as a JSON download
 
+     Download everything the platform holds about the visitor as one JSON document (data
+    portability).
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -82,6 +85,9 @@ def sync(
 ) -> Any | Problem | None:
     """Everything the platform holds about me, as a JSON download
 
+     Download everything the platform holds about the visitor as one JSON document (data
+    portability).
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -100,6 +106,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Everything the platform holds about me, as a JSON download
+
+     Download everything the platform holds about the visitor as one JSON document (data
+    portability).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,6 +130,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Everything the platform holds about me, as a JSON download
+
+     Download everything the platform holds about the visitor as one JSON document (data
+    portability).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

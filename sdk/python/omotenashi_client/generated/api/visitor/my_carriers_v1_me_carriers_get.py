@@ -66,6 +66,9 @@ def sync_detailed(
 ) -> Response[Problem | list[CarrierOut]]:
     """My cards, tags and phones
 
+     List the cards, NFC tags and phones the visitor can present at a touchpoint, to let them
+    manage or revoke one.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -89,6 +92,9 @@ def sync(
 ) -> Problem | list[CarrierOut] | None:
     """My cards, tags and phones
 
+     List the cards, NFC tags and phones the visitor can present at a touchpoint, to let them
+    manage or revoke one.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -107,6 +113,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | list[CarrierOut]]:
     """My cards, tags and phones
+
+     List the cards, NFC tags and phones the visitor can present at a touchpoint, to let them
+    manage or revoke one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +137,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | list[CarrierOut] | None:
     """My cards, tags and phones
+
+     List the cards, NFC tags and phones the visitor can present at a touchpoint, to let them
+    manage or revoke one.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -61,6 +61,8 @@ def sync_detailed(
 ) -> Response[Family | Problem]:
     """The family members I registered
 
+     List the family members (such as children) the visitor registered under their own account.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +86,8 @@ def sync(
 ) -> Family | Problem | None:
     """The family members I registered
 
+     List the family members (such as children) the visitor registered under their own account.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +106,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Family | Problem]:
     """The family members I registered
+
+     List the family members (such as children) the visitor registered under their own account.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +129,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Family | Problem | None:
     """The family members I registered
+
+     List the family members (such as children) the visitor registered under their own account.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

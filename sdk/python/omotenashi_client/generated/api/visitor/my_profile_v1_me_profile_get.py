@@ -61,6 +61,8 @@ def sync_detailed(
 ) -> Response[Problem | Profile]:
     """My profile, unsealed for me
 
+     Read the signed-in visitor's own profile, for showing it to them in an app.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -84,6 +86,8 @@ def sync(
 ) -> Problem | Profile | None:
     """My profile, unsealed for me
 
+     Read the signed-in visitor's own profile, for showing it to them in an app.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -102,6 +106,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | Profile]:
     """My profile, unsealed for me
+
+     Read the signed-in visitor's own profile, for showing it to them in an app.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,6 +129,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | Profile | None:
     """My profile, unsealed for me
+
+     Read the signed-in visitor's own profile, for showing it to them in an app.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

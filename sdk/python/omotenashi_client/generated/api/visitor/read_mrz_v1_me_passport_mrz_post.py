@@ -88,6 +88,10 @@ def sync_detailed(
 ) -> Response[MrzOut | Problem | ValidationProblem]:
     """Read a passport's MRZ, checking every check digit; nothing is stored
 
+     Check the machine-readable zone of a passport the visitor scanned and get its fields back,
+    to fill the passport part of their profile. Every check digit is verified; nothing is
+    stored.
+
     Args:
         body (MrzIn):
 
@@ -117,6 +121,10 @@ def sync(
 ) -> MrzOut | Problem | ValidationProblem | None:
     """Read a passport's MRZ, checking every check digit; nothing is stored
 
+     Check the machine-readable zone of a passport the visitor scanned and get its fields back,
+    to fill the passport part of their profile. Every check digit is verified; nothing is
+    stored.
+
     Args:
         body (MrzIn):
 
@@ -140,6 +148,10 @@ async def asyncio_detailed(
     body: MrzIn,
 ) -> Response[MrzOut | Problem | ValidationProblem]:
     """Read a passport's MRZ, checking every check digit; nothing is stored
+
+     Check the machine-readable zone of a passport the visitor scanned and get its fields back,
+    to fill the passport part of their profile. Every check digit is verified; nothing is
+    stored.
 
     Args:
         body (MrzIn):
@@ -167,6 +179,10 @@ async def asyncio(
     body: MrzIn,
 ) -> MrzOut | Problem | ValidationProblem | None:
     """Read a passport's MRZ, checking every check digit; nothing is stored
+
+     Check the machine-readable zone of a passport the visitor scanned and get its fields back,
+    to fill the passport part of their profile. Every check digit is verified; nothing is
+    stored.
 
     Args:
         body (MrzIn):

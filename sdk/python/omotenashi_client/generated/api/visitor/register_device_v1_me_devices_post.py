@@ -88,6 +88,10 @@ def sync_detailed(
 ) -> Response[DeviceRegistered | Problem | ValidationProblem]:
     """Register this phone to show rotating QR codes (computed offline)
 
+     Register the visitor's phone to show rotating QR codes. The answer holds the device secret
+    (shown only this once; keep it in the phone's secure storage) and the QR format's
+    parameters, with which the phone computes each code offline.
+
     Args:
         body (DeviceIn):
 
@@ -117,6 +121,10 @@ def sync(
 ) -> DeviceRegistered | Problem | ValidationProblem | None:
     """Register this phone to show rotating QR codes (computed offline)
 
+     Register the visitor's phone to show rotating QR codes. The answer holds the device secret
+    (shown only this once; keep it in the phone's secure storage) and the QR format's
+    parameters, with which the phone computes each code offline.
+
     Args:
         body (DeviceIn):
 
@@ -140,6 +148,10 @@ async def asyncio_detailed(
     body: DeviceIn,
 ) -> Response[DeviceRegistered | Problem | ValidationProblem]:
     """Register this phone to show rotating QR codes (computed offline)
+
+     Register the visitor's phone to show rotating QR codes. The answer holds the device secret
+    (shown only this once; keep it in the phone's secure storage) and the QR format's
+    parameters, with which the phone computes each code offline.
 
     Args:
         body (DeviceIn):
@@ -167,6 +179,10 @@ async def asyncio(
     body: DeviceIn,
 ) -> DeviceRegistered | Problem | ValidationProblem | None:
     """Register this phone to show rotating QR codes (computed offline)
+
+     Register the visitor's phone to show rotating QR codes. The answer holds the device secret
+    (shown only this once; keep it in the phone's secure storage) and the QR format's
+    parameters, with which the phone computes each code offline.
 
     Args:
         body (DeviceIn):

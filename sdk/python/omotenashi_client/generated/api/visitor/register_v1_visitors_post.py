@@ -83,6 +83,9 @@ def sync_detailed(
 ) -> Response[Problem | Registered | ValidationProblem]:
     """Register as a visitor; the answer carries the new session
 
+     Register a new visitor with their language and profile. The answer carries a session secret
+    for the visitor's app; send it as a bearer token on `/v1/me/...`.
+
     Args:
         body (Registration):
 
@@ -112,6 +115,9 @@ def sync(
 ) -> Problem | Registered | ValidationProblem | None:
     """Register as a visitor; the answer carries the new session
 
+     Register a new visitor with their language and profile. The answer carries a session secret
+    for the visitor's app; send it as a bearer token on `/v1/me/...`.
+
     Args:
         body (Registration):
 
@@ -135,6 +141,9 @@ async def asyncio_detailed(
     body: Registration,
 ) -> Response[Problem | Registered | ValidationProblem]:
     """Register as a visitor; the answer carries the new session
+
+     Register a new visitor with their language and profile. The answer carries a session secret
+    for the visitor's app; send it as a bearer token on `/v1/me/...`.
 
     Args:
         body (Registration):
@@ -162,6 +171,9 @@ async def asyncio(
     body: Registration,
 ) -> Problem | Registered | ValidationProblem | None:
     """Register as a visitor; the answer carries the new session
+
+     Register a new visitor with their language and profile. The answer carries a session secret
+    for the visitor's app; send it as a bearer token on `/v1/me/...`.
 
     Args:
         body (Registration):

@@ -79,6 +79,9 @@ def sync_detailed(
 ) -> Response[CarrierOut | Problem | ValidationProblem]:
     """Revoke a lost card, tag or phone: it stops working at once
 
+     Revoke a card, tag or phone that was lost or given away: touchpoints stop recognising it at
+    once.
+
     Args:
         carrier_id (UUID):
 
@@ -108,6 +111,9 @@ def sync(
 ) -> CarrierOut | Problem | ValidationProblem | None:
     """Revoke a lost card, tag or phone: it stops working at once
 
+     Revoke a card, tag or phone that was lost or given away: touchpoints stop recognising it at
+    once.
+
     Args:
         carrier_id (UUID):
 
@@ -131,6 +137,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[CarrierOut | Problem | ValidationProblem]:
     """Revoke a lost card, tag or phone: it stops working at once
+
+     Revoke a card, tag or phone that was lost or given away: touchpoints stop recognising it at
+    once.
 
     Args:
         carrier_id (UUID):
@@ -158,6 +167,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> CarrierOut | Problem | ValidationProblem | None:
     """Revoke a lost card, tag or phone: it stops working at once
+
+     Revoke a card, tag or phone that was lost or given away: touchpoints stop recognising it at
+    once.
 
     Args:
         carrier_id (UUID):

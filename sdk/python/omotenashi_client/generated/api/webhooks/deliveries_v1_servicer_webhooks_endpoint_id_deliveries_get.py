@@ -94,6 +94,9 @@ def sync_detailed(
 ) -> Response[Problem | ValidationProblem | list[DeliveryOut]]:
     """An endpoint's delivery log, newest first
 
+     Read an endpoint's delivery log, newest first, with each attempt's response status, to find
+    why deliveries fail.
+
     Args:
         endpoint_id (UUID):
         limit (int | Unset):  Default: 50.
@@ -126,6 +129,9 @@ def sync(
 ) -> Problem | ValidationProblem | list[DeliveryOut] | None:
     """An endpoint's delivery log, newest first
 
+     Read an endpoint's delivery log, newest first, with each attempt's response status, to find
+    why deliveries fail.
+
     Args:
         endpoint_id (UUID):
         limit (int | Unset):  Default: 50.
@@ -152,6 +158,9 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 ) -> Response[Problem | ValidationProblem | list[DeliveryOut]]:
     """An endpoint's delivery log, newest first
+
+     Read an endpoint's delivery log, newest first, with each attempt's response status, to find
+    why deliveries fail.
 
     Args:
         endpoint_id (UUID):
@@ -182,6 +191,9 @@ async def asyncio(
     limit: int | Unset = 50,
 ) -> Problem | ValidationProblem | list[DeliveryOut] | None:
     """An endpoint's delivery log, newest first
+
+     Read an endpoint's delivery log, newest first, with each attempt's response status, to find
+    why deliveries fail.
 
     Args:
         endpoint_id (UUID):

@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[EndpointOut | Problem | ValidationProblem]:
     """Enable an endpoint again after it was disabled for failing
 
+     Enable an endpoint again after it was disabled for failing, once it answers again.
+
     Args:
         endpoint_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> EndpointOut | Problem | ValidationProblem | None:
     """Enable an endpoint again after it was disabled for failing
 
+     Enable an endpoint again after it was disabled for failing, once it answers again.
+
     Args:
         endpoint_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[EndpointOut | Problem | ValidationProblem]:
     """Enable an endpoint again after it was disabled for failing
+
+     Enable an endpoint again after it was disabled for failing, once it answers again.
 
     Args:
         endpoint_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> EndpointOut | Problem | ValidationProblem | None:
     """Enable an endpoint again after it was disabled for failing
+
+     Enable an endpoint again after it was disabled for failing, once it answers again.
 
     Args:
         endpoint_id (UUID):

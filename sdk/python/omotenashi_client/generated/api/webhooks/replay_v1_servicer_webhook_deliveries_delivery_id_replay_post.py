@@ -79,6 +79,8 @@ def sync_detailed(
 ) -> Response[DeliveryOut | Problem | ValidationProblem]:
     """Send a delivery again now, with the same webhook-id
 
+     Deliver an event again now, with the same `webhook-id` (after fixing your endpoint).
+
     Args:
         delivery_id (UUID):
 
@@ -108,6 +110,8 @@ def sync(
 ) -> DeliveryOut | Problem | ValidationProblem | None:
     """Send a delivery again now, with the same webhook-id
 
+     Deliver an event again now, with the same `webhook-id` (after fixing your endpoint).
+
     Args:
         delivery_id (UUID):
 
@@ -131,6 +135,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[DeliveryOut | Problem | ValidationProblem]:
     """Send a delivery again now, with the same webhook-id
+
+     Deliver an event again now, with the same `webhook-id` (after fixing your endpoint).
 
     Args:
         delivery_id (UUID):
@@ -158,6 +164,8 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> DeliveryOut | Problem | ValidationProblem | None:
     """Send a delivery again now, with the same webhook-id
+
+     Deliver an event again now, with the same `webhook-id` (after fixing your endpoint).
 
     Args:
         delivery_id (UUID):
