@@ -52,7 +52,12 @@ def refused(address: str, *, allow_loopback: bool) -> bool:
 
 
 async def addresses(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to for a TCP connection, in the resolver's order."""
+    """Every address ``host`` resolves to for a TCP connection, in the resolver's order; a
+    literal address is itself, without a trip to the resolver's thread."""
+    try:
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        pass
     found = await asyncio.get_running_loop().getaddrinfo(
         host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
     )
