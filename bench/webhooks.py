@@ -269,7 +269,9 @@ def main(argv: list[str] | None = None) -> None:
         with tempfile.TemporaryDirectory(prefix="omotenashi-bench-webhooks-") as tmp:
             scratch = Path(tmp)
             os.chmod(scratch, 0o755)  # noqa: S103 - the embedded server may run as another user
-            settings = Settings(data_dir=scratch / "data", log_level="WARNING")
+            settings = Settings(
+                data_dir=scratch / "data", log_level="WARNING", webhook_loopback_endpoints=True
+            )
             with EmbeddedCluster(
                 scratch / "postgres", new_password(), durable=False
             ).running() as cluster:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import pytest
 from aiohttp import web
 
+from omotenashi.runtime import Platform
+
 
 @dataclass
 class Received:
@@ -24,7 +26,10 @@ class Receiver:
 
 
 @pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
+async def receiver(platform: Platform, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Receiver]:
+    """Listening on this machine, so deliveries to it are allowed as in development (a test of
+    the refusal turns ``webhook_loopback_endpoints`` off again)."""
+    monkeypatch.setattr(platform.settings, "webhook_loopback_endpoints", True)
     state = Receiver(url="")
 
     async def handle(request: web.Request) -> web.Response:

@@ -37,7 +37,7 @@ from omotenashi.security.keys import MasterKey, PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers.models import Servicer
 from omotenashi.staff.models import Role, StaffUser
-from omotenashi.webhooks import queries
+from omotenashi.webhooks import egress, queries
 from omotenashi.webhooks.errors import (
     DeliveryNotFoundError,
     EndpointDisabledError,
@@ -183,6 +183,27 @@ def check_url(url: str, *, allow_loopback: bool) -> list[FieldError]:
     return []
 
 
+async def check_host(url: str, *, allow_loopback: bool) -> list[FieldError]:
+    """Registration's early word on a hostname that resolves to a private address (a literal
+    address is judged by ``check_url``). DNS that cannot answer now is no refusal: every
+    delivery checks the addresses it connects to anyway (``egress``), which is the real
+    guard, against a host that re-binds its DNS later too."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host or host in _LOOPBACK_NAMES:
+        return []
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return []
+    if await egress.resolves_privately(host, allow_loopback=allow_loopback):
+        return [
+            FieldError("url", "The host resolves to a private network address.", "private_address")
+        ]
+    return []
+
+
 def _check_events(events: Iterable[str]) -> tuple[list[str], list[FieldError]]:
     wanted = list(dict.fromkeys(events))
     errors = [
@@ -217,6 +238,8 @@ async def create_endpoint(
     errors = check_url(url, allow_loopback=allow_loopback) + errors
     if len(url) > 2000:
         errors.append(FieldError("url", "At most 2000 characters.", "too_long"))
+    if not errors:
+        errors = await check_host(url, allow_loopback=allow_loopback)
     if errors:
         raise InvalidEndpointError(fields=errors)
     count = await session.scalar(

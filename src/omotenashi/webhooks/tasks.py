@@ -13,33 +13,43 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from omotenashi import jobs
 from omotenashi.runtime import Platform
-from omotenashi.webhooks import service
+from omotenashi.webhooks import egress, service
 
 log = structlog.get_logger(__name__)
 
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
-_client: httpx.AsyncClient | None = None
+LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=50)
+# One client per worker process and loopback setting (development allows this machine).
+_clients: dict[bool, httpx.AsyncClient] = {}
 
 
-def _http() -> httpx.AsyncClient:
-    """One pooled client per worker process; redirects are not followed (the URL registered is
-    the one the secret is for) and no proxy from the environment is used."""
-    global _client
-    if _client is None or _client.is_closed:
-        _client = httpx.AsyncClient(
+def _http(allow_loopback: bool) -> httpx.AsyncClient:
+    """One pooled client per worker process; every connection it opens goes to an address
+    checked public (``egress``); redirects are not followed (the URL registered is the one the
+    secret is for) and no proxy from the environment is used."""
+    client = _clients.get(allow_loopback)
+    if client is None or client.is_closed:
+        client = _clients[allow_loopback] = httpx.AsyncClient(
+            transport=egress.GuardedTransport(allow_loopback=allow_loopback, limits=LIMITS),
             timeout=TIMEOUT,
             follow_redirects=False,
             trust_env=False,
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
         )
-    return _client
+    return client
 
 
-async def send(attempt: service.Attempt) -> tuple[int | None, str | None]:
+async def send(
+    attempt: service.Attempt, *, allow_loopback: bool = False
+) -> tuple[int | None, str | None]:
     """POST the attempt; the endpoint's status, or None and why there was no answer. The
-    answer's body is neither read into the log nor kept."""
+    answer's body is neither read into the log nor kept. An endpoint whose host resolves to a
+    private address is not connected to at all: a failure like any unanswered attempt."""
+    client = _http(allow_loopback)
     try:
-        response = await _http().post(attempt.url, content=attempt.body, headers=attempt.headers)
+        response = await client.post(attempt.url, content=attempt.body, headers=attempt.headers)
+    except egress.PrivateAddressError:
+        log.warning("webhook.private_address_refused", delivery_id=str(attempt.delivery_id))
+        return None, egress.PRIVATE_REASON
     except httpx.TimeoutException:
         return None, "timeout"
     except httpx.HTTPError as exc:
@@ -58,7 +68,7 @@ async def deliver(
     attempt = await service.prepare(session, platform.keys, delivery_id, now or datetime.now(UTC))
     if attempt is None:
         return None
-    status, error = await send(attempt)
+    status, error = await send(attempt, allow_loopback=platform.settings.webhook_loopback_endpoints)
     outcome = await service.record(
         session,
         platform.keys,
