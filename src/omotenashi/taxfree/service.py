@@ -900,8 +900,8 @@ def _submitted(
     keys: PlatformKeys,
     shop: TaxFreeShop,
     key: DataKey,
-    r: TaxFreeRecord,
-    items: Sequence[TaxFreeItem],
+    r: TaxFreeRecord | sa.Row[Any],
+    items: Sequence[TaxFreeItem | sa.Row[Any]],
 ) -> nta.Submitted:
     passport = nta.Passport.from_json(
         key.decrypt_json(r.passport_sealed, context=_passport_context(r.id))
@@ -923,16 +923,18 @@ async def submissions(
     session: AsyncSession,
     keys: PlatformKeys,
     shop: TaxFreeShop,
-    records: Sequence[TaxFreeRecord],
+    records: Sequence[TaxFreeRecord | sa.Row[Any]],
 ) -> list[nta.Submitted]:
     """The records in the system's shapes (their passports opened with the shop's key)."""
     key = _shop_key(keys, shop)
     ids = [r.id for r in records]
-    items: dict[uuid.UUID, list[TaxFreeItem]] = {i: [] for i in ids}
-    for item in await session.scalars(
-        select(TaxFreeItem)
-        .where(TaxFreeItem.record_id.in_(ids))
-        .order_by(TaxFreeItem.record_id, TaxFreeItem.line)
+    items: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
+    table = _table(TaxFreeItem)
+    # Plain rows (no ORM identity map): a submission reads thousands of items at once.
+    for item in await session.execute(
+        sa.select(table)
+        .where(table.c.record_id == sa.func.any(sa.cast(ids, sa.ARRAY(sa.Uuid))))
+        .order_by(table.c.record_id, table.c.line)
     ):
         items[item.record_id].append(item)
     return [_submitted(keys, shop, key, r, items[r.id]) for r in records]
@@ -972,12 +974,14 @@ async def transmit(
     now = now or datetime.now(UTC)
     shop = await shop_of(session, servicer_id)
     connection = connection_of(keys, settings, shop)
-    query = select(TaxFreeRecord).where(
-        TaxFreeRecord.servicer_id == servicer_id, TaxFreeRecord.state == RecordState.built
+    table = _table(TaxFreeRecord)
+    query = sa.select(table).where(
+        table.c.servicer_id == servicer_id, table.c.state == RecordState.built
     )
     if record_ids is not None:
-        query = query.where(TaxFreeRecord.id.in_(list(record_ids)))
-    records = list(await session.scalars(query.order_by(TaxFreeRecord.purchased_at).limit(limit)))
+        query = query.where(table.c.id.in_(list(record_ids)))
+    # Plain rows, not ORM objects: only read to build the submission and then moved by id.
+    records = list(await session.execute(query.order_by(table.c.purchased_at).limit(limit)))
     if not records:
         return Transmitted(0, 0)
     submitted = await submissions(session, keys, shop, records)
