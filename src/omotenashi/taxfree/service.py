@@ -991,13 +991,6 @@ async def transmit(
         log.warning("taxfree.transmission_failed", servicer_id=str(servicer_id))
         raise NtaUnavailableError(str(exc)) from exc
     by_number = {r.transmission_number: r.id for r in records}
-    await move(
-        session,
-        servicer_id,
-        [Move(r.id, RecordState.transmitted) for r in records],
-        actor=actor,
-        now=now,
-    )
     answers = [
         Move(
             by_number[result.transmission_number],
@@ -1007,7 +1000,7 @@ async def transmit(
         for result in results
         if result.transmission_number in by_number
     ]
-    await move(session, servicer_id, answers, actor=actor, now=now)
+    await _record_transmission(session, servicer_id, [r.id for r in records], answers, actor, now)
     accepted = sum(1 for a in answers if a.to is RecordState.accepted)
     log.info(
         "taxfree.transmitted",
@@ -1016,6 +1009,73 @@ async def transmit(
         rejected=len(answers) - accepted,
     )
     return Transmitted(accepted, len(answers) - accepted)
+
+
+async def _record_transmission(
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    sent: Sequence[uuid.UUID],
+    answers: Sequence[Move],
+    actor: str,
+    now: datetime,
+) -> None:
+    """Built → transmitted → the tax office's answer, for every record sent, in one statement:
+    each row updated once, both changes in its history (in that order) and their events."""
+    answered = {a.record_id: a for a in answers}
+    to = [answered[i].to.value if i in answered else RecordState.transmitted.value for i in sent]
+    reasons = [answered[i].reason if i in answered else None for i in sent]
+    rows = await session.execute(
+        _TRANSMIT_SQL,
+        {
+            "ids": list(sent),
+            "tos": to,
+            "reasons": reasons,
+            "servicer_id": servicer_id,
+            "actor": actor,
+            "now": now,
+        },
+    )
+    by_state: dict[RecordState, list[uuid.UUID]] = {}
+    for record_id, state in rows:
+        by_state.setdefault(RecordState(state), []).append(uuid.UUID(str(record_id)))
+    for state in (RecordState.transmitted, RecordState.accepted, RecordState.rejected):
+        if by_state.get(state):
+            await _announce(session, servicer_id, state, by_state[state], now=now)
+
+
+# Only records still built are moved (as in :func:`move`); the history's transmitted rows are
+# written before the answers' (one Append, in order), so its ids keep the order of the states.
+_TRANSMIT_SQL = sa.text(
+    """
+WITH answer AS (
+  SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tos AS text[]), CAST(:reasons AS text[]))
+    AS a(id, to_state, reason)
+),
+before AS MATERIALIZED (
+  SELECT r.id, a.to_state, a.reason
+    FROM tax_free_records r JOIN answer a ON a.id = r.id
+   WHERE r.servicer_id = CAST(:servicer_id AS uuid) AND r.state = 'built'
+     FOR UPDATE OF r
+),
+moved AS (
+  UPDATE tax_free_records r
+     SET state = b.to_state,
+         state_changed_at = CAST(:now AS timestamptz),
+         rejection_reason = CASE WHEN b.to_state = 'rejected' THEN b.reason
+                                 ELSE r.rejection_reason END
+    FROM before b
+   WHERE r.id = b.id
+  RETURNING r.id, b.to_state, b.reason
+)
+INSERT INTO tax_free_state_changes (record_id, from_state, to_state, reason, actor, at)
+SELECT id, 'built', 'transmitted', NULL, CAST(:actor AS text), CAST(:now AS timestamptz)
+  FROM moved
+UNION ALL
+SELECT id, 'transmitted', to_state, reason, CAST(:actor AS text), CAST(:now AS timestamptz)
+  FROM moved WHERE to_state <> 'transmitted'
+RETURNING record_id, to_state
+"""
+)
 
 
 async def correct(
