@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import Enum
 from typing import Any, Protocol
 
 import sqlalchemy as sa
@@ -540,26 +541,41 @@ def _table(model: type[Base]) -> sa.Table:
     return table
 
 
+def _copy_value(value: Any) -> Any:
+    """A row's value as COPY takes it (the house's enums are stored as their text)."""
+    return value.value if isinstance(value, Enum) else value
+
+
 async def insert_records(
     session: AsyncSession, built: Sequence[Built], *, actor: str
 ) -> list[uuid.UUID]:
-    """Write built records, their items and their first state change, in three statements."""
+    """Write built records, their items and their first state change: three COPYs in the
+    session's transaction (a bulk of records costs little more than its bytes)."""
     if not built:
         return []
-    await session.execute(sa.insert(_table(TaxFreeRecord)), [b.row for b in built])
-    await session.execute(sa.insert(_table(TaxFreeItem)), [i for b in built for i in b.items])
-    await session.execute(
-        sa.insert(_table(TaxFreeStateChange)),
-        [
-            {
-                "record_id": b.row["id"],
-                "from_state": None,
-                "to_state": RecordState.built,
-                "actor": actor,
-                "at": b.row["purchased_at"],
-            }
+    await session.flush()  # the rows COPY refers to (the shop, the buyer) first
+    connection = await session.connection()
+    raw = (await connection.get_raw_connection()).driver_connection
+    assert raw is not None
+    columns = list(built[0].row)
+    await raw.copy_records_to_table(
+        _table(TaxFreeRecord).name,
+        records=[tuple(_copy_value(b.row[c]) for c in columns) for b in built],
+        columns=columns,
+    )
+    item_columns = list(built[0].items[0]) if built[0].items else []
+    items = [tuple(i[c] for c in item_columns) for b in built for i in b.items]
+    if items:
+        await raw.copy_records_to_table(
+            _table(TaxFreeItem).name, records=items, columns=item_columns
+        )
+    await raw.copy_records_to_table(
+        _table(TaxFreeStateChange).name,
+        records=[
+            (b.row["id"], None, RecordState.built.value, actor, b.row["purchased_at"])
             for b in built
         ],
+        columns=["record_id", "from_state", "to_state", "actor", "at"],
     )
     ids = [b.row["id"] for b in built]
     await _announce(session, built[0].row["servicer_id"], RecordState.built, ids)
@@ -884,8 +900,8 @@ def _submitted(
     keys: PlatformKeys,
     shop: TaxFreeShop,
     key: DataKey,
-    r: TaxFreeRecord,
-    items: Sequence[TaxFreeItem],
+    r: TaxFreeRecord | sa.Row[Any],
+    items: Sequence[TaxFreeItem | sa.Row[Any]],
 ) -> nta.Submitted:
     passport = nta.Passport.from_json(
         key.decrypt_json(r.passport_sealed, context=_passport_context(r.id))
@@ -907,16 +923,18 @@ async def submissions(
     session: AsyncSession,
     keys: PlatformKeys,
     shop: TaxFreeShop,
-    records: Sequence[TaxFreeRecord],
+    records: Sequence[TaxFreeRecord | sa.Row[Any]],
 ) -> list[nta.Submitted]:
     """The records in the system's shapes (their passports opened with the shop's key)."""
     key = _shop_key(keys, shop)
     ids = [r.id for r in records]
-    items: dict[uuid.UUID, list[TaxFreeItem]] = {i: [] for i in ids}
-    for item in await session.scalars(
-        select(TaxFreeItem)
-        .where(TaxFreeItem.record_id.in_(ids))
-        .order_by(TaxFreeItem.record_id, TaxFreeItem.line)
+    items: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
+    table = _table(TaxFreeItem)
+    # Plain rows (no ORM identity map): a submission reads thousands of items at once.
+    for item in await session.execute(
+        sa.select(table)
+        .where(table.c.record_id == sa.func.any(sa.cast(ids, sa.ARRAY(sa.Uuid))))
+        .order_by(table.c.record_id, table.c.line)
     ):
         items[item.record_id].append(item)
     return [_submitted(keys, shop, key, r, items[r.id]) for r in records]
@@ -956,12 +974,14 @@ async def transmit(
     now = now or datetime.now(UTC)
     shop = await shop_of(session, servicer_id)
     connection = connection_of(keys, settings, shop)
-    query = select(TaxFreeRecord).where(
-        TaxFreeRecord.servicer_id == servicer_id, TaxFreeRecord.state == RecordState.built
+    table = _table(TaxFreeRecord)
+    query = sa.select(table).where(
+        table.c.servicer_id == servicer_id, table.c.state == RecordState.built
     )
     if record_ids is not None:
-        query = query.where(TaxFreeRecord.id.in_(list(record_ids)))
-    records = list(await session.scalars(query.order_by(TaxFreeRecord.purchased_at).limit(limit)))
+        query = query.where(table.c.id.in_(list(record_ids)))
+    # Plain rows, not ORM objects: only read to build the submission and then moved by id.
+    records = list(await session.execute(query.order_by(table.c.purchased_at).limit(limit)))
     if not records:
         return Transmitted(0, 0)
     submitted = await submissions(session, keys, shop, records)
@@ -971,13 +991,6 @@ async def transmit(
         log.warning("taxfree.transmission_failed", servicer_id=str(servicer_id))
         raise NtaUnavailableError(str(exc)) from exc
     by_number = {r.transmission_number: r.id for r in records}
-    await move(
-        session,
-        servicer_id,
-        [Move(r.id, RecordState.transmitted) for r in records],
-        actor=actor,
-        now=now,
-    )
     answers = [
         Move(
             by_number[result.transmission_number],
@@ -987,7 +1000,7 @@ async def transmit(
         for result in results
         if result.transmission_number in by_number
     ]
-    await move(session, servicer_id, answers, actor=actor, now=now)
+    await _record_transmission(session, servicer_id, [r.id for r in records], answers, actor, now)
     accepted = sum(1 for a in answers if a.to is RecordState.accepted)
     log.info(
         "taxfree.transmitted",
@@ -996,6 +1009,73 @@ async def transmit(
         rejected=len(answers) - accepted,
     )
     return Transmitted(accepted, len(answers) - accepted)
+
+
+async def _record_transmission(
+    session: AsyncSession,
+    servicer_id: uuid.UUID,
+    sent: Sequence[uuid.UUID],
+    answers: Sequence[Move],
+    actor: str,
+    now: datetime,
+) -> None:
+    """Built → transmitted → the tax office's answer, for every record sent, in one statement:
+    each row updated once, both changes in its history (in that order) and their events."""
+    answered = {a.record_id: a for a in answers}
+    to = [answered[i].to.value if i in answered else RecordState.transmitted.value for i in sent]
+    reasons = [answered[i].reason if i in answered else None for i in sent]
+    rows = await session.execute(
+        _TRANSMIT_SQL,
+        {
+            "ids": list(sent),
+            "tos": to,
+            "reasons": reasons,
+            "servicer_id": servicer_id,
+            "actor": actor,
+            "now": now,
+        },
+    )
+    by_state: dict[RecordState, list[uuid.UUID]] = {}
+    for record_id, state in rows:
+        by_state.setdefault(RecordState(state), []).append(uuid.UUID(str(record_id)))
+    for state in (RecordState.transmitted, RecordState.accepted, RecordState.rejected):
+        if by_state.get(state):
+            await _announce(session, servicer_id, state, by_state[state], now=now)
+
+
+# Only records still built are moved (as in :func:`move`); the history's transmitted rows are
+# written before the answers' (one Append, in order), so its ids keep the order of the states.
+_TRANSMIT_SQL = sa.text(
+    """
+WITH answer AS (
+  SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tos AS text[]), CAST(:reasons AS text[]))
+    AS a(id, to_state, reason)
+),
+before AS MATERIALIZED (
+  SELECT r.id, a.to_state, a.reason
+    FROM tax_free_records r JOIN answer a ON a.id = r.id
+   WHERE r.servicer_id = CAST(:servicer_id AS uuid) AND r.state = 'built'
+     FOR UPDATE OF r
+),
+moved AS (
+  UPDATE tax_free_records r
+     SET state = b.to_state,
+         state_changed_at = CAST(:now AS timestamptz),
+         rejection_reason = CASE WHEN b.to_state = 'rejected' THEN b.reason
+                                 ELSE r.rejection_reason END
+    FROM before b
+   WHERE r.id = b.id
+  RETURNING r.id, b.to_state, b.reason
+)
+INSERT INTO tax_free_state_changes (record_id, from_state, to_state, reason, actor, at)
+SELECT id, 'built', 'transmitted', NULL, CAST(:actor AS text), CAST(:now AS timestamptz)
+  FROM moved
+UNION ALL
+SELECT id, 'transmitted', to_state, reason, CAST(:actor AS text), CAST(:now AS timestamptz)
+  FROM moved WHERE to_state <> 'transmitted'
+RETURNING record_id, to_state
+"""
+)
 
 
 async def correct(
