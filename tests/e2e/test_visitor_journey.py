@@ -36,13 +36,15 @@ SUICA = "0123456789ABCDEF"
 CLERK = "clerk@sakura-asakusa.example.jp"
 PASSWORD = "front desk password"
 SEED = pyotp.random_base32()
+# Not the demo hotel: another journey loads the demo data into the same database.
+HOTEL = "Hotel Kaminarimon"
 THAI = i18n.translations("th")
 JAPANESE = i18n.translations("ja")
 
 
 async def _hotel(session: AsyncSession, keys: PlatformKeys) -> None:
     """The hotel, approved for check-in, with its front desk and a clerk."""
-    hotel = await approved_servicer(session, "Hotel Sakura Asakusa", PurposeKey.hotel_check_in)
+    hotel = await approved_servicer(session, HOTEL, PurposeKey.hotel_check_in)
     await clients.create_client(
         session,
         hotel.id,
@@ -231,7 +233,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     # The visitor sees that access, in Thai.
     await page.goto(base + "/access")
     log = page.locator("ol.log li").first
-    await expect(log).to_contain_text("Hotel Sakura Asakusa")
+    await expect(log).to_contain_text(HOTEL)
     await expect(log).to_contain_text("Front desk 2")
     await expect(log).to_contain_text(THAI.pgettext("purpose", "Hotel check-in"))
     await _checked(page, a11y)
@@ -250,7 +252,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     # The visitor opens the request on the phone, sees who and what, and accepts; the counter
     # updates by itself.
     await page.goto(answer_url.replace("http://127.0.0.1", "http://localhost"))
-    await expect(page.locator("h1")).to_contain_text("Hotel Sakura Asakusa")
+    await expect(page.locator("h1")).to_contain_text(HOTEL)
     await _checked(page, a11y)
     await page.screenshot(path=screenshots / "visitor-consent-request-th.png", full_page=True)
     await page.click("form[action$='/accept'] button")
