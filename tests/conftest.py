@@ -19,6 +19,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+from starlette.datastructures import State
+from tests import scheduling
 from tests.factories import platform_keys
 from tests.mailbox import Mail
 
@@ -39,20 +41,27 @@ from omotenashi.security.keys import PlatformKeys, load_keys
 TEST_DATABASE = "omotenashi_test"
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """How pytest-xdist (on by default: see pyproject) shares the tests among its workers.
+def pytest_configure(config: pytest.Config) -> None:
+    scheduling.start(config)
 
-    A file's tests stay together on one worker (its module fixtures are made once), except
-    those marked ``serial``, which all go to one worker, one after another: they time things or
-    kill processes and must not run beside each other (``make unit`` runs them on their own,
-    after the rest). Files marked ``slow(minutes)`` are handed out first, longest first, so
-    that no worker starts a five-minute file when the others are nearly done."""
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    scheduling.finish(config)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> scheduling.FileScheduling:
+    return scheduling.FileScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Files marked ``slow(minutes)`` are handed out first, longest first, so that no worker
+    starts a five-minute file when the others are nearly done (see tests/scheduling.py for how
+    files and serial tests are shared among the workers)."""
     for item in items:
         if "e2e" in item.path.parts and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow(1))  # a journey drives a browser against a server
-        group = "serial" if item.get_closest_marker("serial") else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
     items.sort(key=_minutes, reverse=True)
+    scheduling.note_serial(config, items)
 
 
 def _minutes(item: pytest.Item) -> float:
@@ -150,9 +159,43 @@ async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
             await transaction.rollback()
 
 
+class _Reused:
+    """One application per worker, its overrides and state set afresh for every test.
+
+    Building the application costs some 40 ms, and FastAPI builds each route's request handling
+    the first time a request is matched against it (some 2.5 ms a route): a new application for
+    every test spent about half a second of each test on that alone. Tests may change the
+    application's state and overrides (they are put back after each test) or add routes (then
+    the next test gets a new application)."""
+
+    def __init__(self) -> None:
+        self.platform: Platform | None = None
+        self.app: FastAPI | None = None
+        self.state: dict[str, object] = {}
+        self.routes = 0
+
+    def get(self, platform: Platform) -> FastAPI:
+        if self.app is None or self.platform is not platform:
+            self.platform, self.app = platform, create_app(platform)
+            self.state = dict(self.app.state._state)
+            self.routes = len(self.app.router.routes)
+        return self.app
+
+    def reset(self, app: FastAPI) -> None:
+        app.dependency_overrides.clear()
+        app.state = State(dict(self.state))
+        app.state.metrics.requests.clear()
+        app.state.metrics.latency.clear()
+        if len(app.router.routes) != self.routes:
+            self.app = None
+
+
+_reused = _Reused()
+
+
 @pytest.fixture
 async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAPI]:
-    application = create_app(platform)
+    application = _reused.get(platform)
 
     async def test_session() -> AsyncIterator[AsyncSession]:
         yield session
@@ -172,8 +215,11 @@ async def app(platform: Platform, session: AsyncSession) -> AsyncIterator[FastAP
 
     application.dependency_overrides[get_autocommit_connection] = test_connection
     application.dependency_overrides[session_source] = lambda: test_transaction
-    async with application.router.lifespan_context(application):
-        yield application
+    try:
+        async with application.router.lifespan_context(application):
+            yield application
+    finally:
+        _reused.reset(application)
 
 
 @pytest.fixture

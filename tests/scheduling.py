@@ -1,0 +1,68 @@
+"""How the tests are shared among pytest-xdist's workers (``-n 2``, see pyproject).
+
+A file's tests go to one worker together, so its module fixtures (a served app, a browser) are
+made once. The tests marked ``serial`` time things or kill processes: they all go to one worker,
+one after another, so no two of them run at once.
+
+pytest-xdist's own ``--dist loadgroup`` would do this from ``xdist_group`` marks, but it writes
+the group into ``item._nodeid``, which pytest 9.2 no longer reads, so every test became a group
+of its own. This scheduler groups by file itself. Only the workers collect, so each worker
+writes the ids of its serial tests to a directory the controller names in the environment, and
+the scheduler reads them before it hands out the first file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from xdist.scheduler import LoadScopeScheduling
+
+SERIAL_DIR = "OMOTENASHI_TEST_SERIAL_DIR"
+
+
+class FileScheduling(LoadScopeScheduling):
+    serial: frozenset[str] = frozenset()
+
+    def schedule(self) -> None:
+        if self.collection is None:  # the first call: every worker has collected
+            self.serial = frozenset(_read_serial_ids())
+        super().schedule()
+
+    def _split_scope(self, nodeid: str) -> str:
+        return "serial" if nodeid in self.serial else nodeid.split("::", 1)[0]
+
+
+def start(config: pytest.Config) -> None:
+    """On the controller: name the directory the workers write their serial ids to."""
+    if not hasattr(config, "workerinput") and SERIAL_DIR not in os.environ:
+        os.environ[SERIAL_DIR] = tempfile.mkdtemp(prefix="omotenashi-serial-")
+
+
+def finish(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and SERIAL_DIR in os.environ:
+        shutil.rmtree(os.environ.pop(SERIAL_DIR), ignore_errors=True)
+
+
+def note_serial(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a worker: write down which collected tests are serial."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None or SERIAL_DIR not in os.environ:
+        return
+    ids = [item.nodeid for item in items if item.get_closest_marker("serial")]
+    path = Path(os.environ[SERIAL_DIR]) / workerinput["workerid"]
+    path.write_text("\n".join(ids), encoding="utf-8")
+
+
+def _read_serial_ids() -> set[str]:
+    directory = os.environ.get(SERIAL_DIR)
+    if not directory:
+        return set()
+    return {
+        line
+        for path in Path(directory).iterdir()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    }
