@@ -26,8 +26,9 @@ Playwright's wall clock (from before the key press is sent to Chromium until the
 answered back, so two DevTools round trips more), when the card first entered the document,
 and the same 200 look-ups as plain HTTP (httpx, the clerk's session cookie and CSRF token, the
 ``HX-Request`` header htmx sends): how much of the time is the server's and how much the
-browser's. The plain HTTP run follows the browser run with the same cards (a desk's ceiling
-of distinct visitors a minute counts each once).
+browser's; and the CPU each look-up cost the serving process and PostgreSQL (from /proc, as
+``bench.resolve`` measures it). The plain HTTP run follows the browser run with the same cards
+(a desk's ceiling of distinct visitors a minute counts each once).
 
 Prints p50, p95 and max beside the floor ``p95 < 200 ms`` and the machine's load (``uptime``,
 a shared machine makes every figure noisy); exits 1 when the floor is missed.
@@ -57,7 +58,18 @@ import pyotp
 from playwright.async_api import Browser, Page, async_playwright
 from sqlalchemy import select
 
-from bench.resolve import NAME, PURPOSE, Server, card, load, start_server, stop_server, uptime
+from bench.resolve import (
+    NAME,
+    PURPOSE,
+    Cpu,
+    Server,
+    card,
+    cpu_now,
+    load,
+    start_server,
+    stop_server,
+    uptime,
+)
 from omotenashi import db
 from omotenashi.clients.models import ApiClient
 from omotenashi.config import Settings
@@ -131,6 +143,10 @@ class Figures:
     inserted_ms: list[float] = field(default_factory=list)  # submit → card in the document
     wall_ms: list[float] = field(default_factory=list)  # Playwright: key press → answer back
     http_ms: list[float] = field(default_factory=list)  # plain HTTP POST, same look-ups
+    # CPU per look-up (warm-ups included) of the serving process and of PostgreSQL, from /proc
+    # around each run: (server, PostgreSQL) in ms.
+    browser_cpu_ms: tuple[float, float] = (0.0, 0.0)
+    http_cpu_ms: tuple[float, float] = (0.0, 0.0)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -238,6 +254,13 @@ async def plain_http(page: Page, base: str, cards: list[str], pace: Pace) -> lis
     return latencies
 
 
+def per_look_up(before: Cpu, after: Cpu, count: int) -> tuple[float, float]:
+    return (
+        1000 * (after.server_s - before.server_s) / count,
+        1000 * (after.postgres_s - before.postgres_s) / count,
+    )
+
+
 async def drive(server: Server, lookups: int, seed: str, terminal: str) -> Figures:
     figures = Figures()
     pace = Pace()
@@ -246,6 +269,7 @@ async def drive(server: Server, lookups: int, seed: str, terminal: str) -> Figur
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
             page = await sign_in_at_the_desk(browser, server.base, seed, terminal)
+            before = cpu_now(server)
             for n, carrier in enumerate(cards):
                 await pace()
                 shown, inserted, wall = await look_up(page, carrier)
@@ -253,7 +277,10 @@ async def drive(server: Server, lookups: int, seed: str, terminal: str) -> Figur
                     figures.shown_ms.append(shown)
                     figures.inserted_ms.append(inserted)
                     figures.wall_ms.append(wall)
+            figures.browser_cpu_ms = per_look_up(before, cpu_now(server), len(cards))
+            before = cpu_now(server)
             figures.http_ms = await plain_http(page, server.base, cards, pace)
+            figures.http_cpu_ms = per_look_up(before, cpu_now(server), len(cards))
         finally:
             await browser.close()
     return figures
@@ -277,6 +304,11 @@ def report(figures: Figures) -> bool:
             f"{name:46} {statistics.median(values):8.1f} {percentile(values, 95):8.1f}"
             f" {max(values):8.1f}"
         )
+    for name, (server, postgres) in (
+        ("in the browser run", figures.browser_cpu_ms),
+        ("in the plain HTTP run", figures.http_cpu_ms),
+    ):
+        print(f"CPU per look-up {name}: server {server:.1f} ms, PostgreSQL {postgres:.1f} ms")
     verdict = "ok" if ok else "MISSED"
     print(f"p95 shown {p95:.1f} ms   floor p95 < {P95_FLOOR_MS:g} ms   {verdict}")
     return not ok
