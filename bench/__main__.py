@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import alerts, resolve, startup, statistics
+from bench import alerts, counter, resolve, startup, statistics
 
 failed = False
 for benchmark in (
@@ -10,6 +10,7 @@ for benchmark in (
     lambda: resolve.main([]),
     lambda: alerts.main([]),
     lambda: statistics.main([]),
+    lambda: counter.main([]),
 ):
     try:
         benchmark()
