@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ from omotenashi.pgcluster import free_port
 
 # Minutes of generated requests: handed to a worker first (see tests/conftest.py).
 pytestmark = pytest.mark.slow(5)
+
+STREAM = "/v1/me/alerts/stream"
 
 
 def _fuzz(base: str, *options: str) -> None:
@@ -63,9 +66,15 @@ def test_no_generated_request_makes_the_server_fail(tmp_path: Path) -> None:
         # Authenticated runs leave out DELETE: erasing the caller or ending its session would
         # only turn the rest of the run into 401s.
         made.pop("back-end")  # a servicer administrator's reach again, by token: not fuzzed twice
-        for token in made.values():
-            _fuzz(base, "--exclude-method", "DELETE", "-H", f"Authorization: Bearer {token}")
-        _fuzz(base)
+        # The visitor's alert stream stays open for the `duration` asked (up to 5 minutes): each
+        # generated request would wait out the request timeout (80 s of a visitor's run). As
+        # nobody it is fuzzed (401), and tests/alerts/test_api.py sends it bad durations.
+        left_out = ("--exclude-method", "DELETE", "--exclude-path", STREAM)
+        runs = [(*left_out, "-H", f"Authorization: Bearer {token}") for token in made.values()]
+        # Two at a time, each schemathesis in a process of its own (see tests/test_conformance.py).
+        with ThreadPoolExecutor(2) as pool:
+            for done in [pool.submit(_fuzz, base, *run) for run in [*runs, ()]]:
+                done.result()
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)

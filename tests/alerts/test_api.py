@@ -529,3 +529,18 @@ async def test_the_checker_answers_a_changed_alert_with_the_official_text_and_th
     assert set(body) == set(schema["properties"])
     verdicts = app.openapi()["components"]["schemas"]["VerificationVerdict"]["enum"]
     assert verdicts == ["official_unchanged", "official_changed", "no_such_alert"]
+
+
+@pytest.mark.parametrize("duration", ["-1", "301", "soon", "nan", "1e999"])
+async def test_a_stream_asked_for_a_duration_it_cannot_keep_is_refused_at_once(
+    duration: str, session: AsyncSession, client: httpx.AsyncClient, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    answer = await client.get(
+        "/v1/me/alerts/stream",
+        params={"duration": duration},
+        headers=await visitor_headers(session, visitor),
+    )
+    assert answer.status_code == 422
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["errors"][0]["field"].endswith("duration")
