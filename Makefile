@@ -31,7 +31,7 @@ types: $(STAMP)
 # The lock must be what is installed, and no locked version may have a known vulnerability.
 audit: $(STAMP)
 	$(BIN)/python scripts/lock_requirements.py --check
-	$(BIN)/python scripts/audit_requirements.py
+	$(BIN)/python scripts/audit_requirements.py --strict
 
 ## After changing pyproject's dependencies: pin what they installed into requirements.lock.
 lock:
