@@ -33,9 +33,10 @@ audit: $(STAMP)
 	$(BIN)/python scripts/lock_requirements.py --check
 	$(BIN)/python scripts/audit_requirements.py --strict
 
-## After changing pyproject's dependencies: pin what they installed into requirements.lock.
+## Pin the newest releases pyproject's ranges allow into requirements.lock (so that every pin can
+## be audited); after changing pyproject's dependencies, and whenever `make audit` asks.
 lock:
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
 	$(BIN)/python scripts/lock_requirements.py
 	touch $(STAMP)
 
