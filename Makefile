@@ -31,11 +31,12 @@ types: $(STAMP)
 # The lock must be what is installed, and no locked version may have a known vulnerability.
 audit: $(STAMP)
 	$(BIN)/python scripts/lock_requirements.py --check
-	$(BIN)/python scripts/audit_requirements.py
+	$(BIN)/python scripts/audit_requirements.py --strict
 
-## After changing pyproject's dependencies: pin what they installed into requirements.lock.
+## Pin the newest releases pyproject's ranges allow into requirements.lock (so that every pin can
+## be audited); after changing pyproject's dependencies, and whenever `make audit` asks.
 lock:
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
 	$(BIN)/python scripts/lock_requirements.py
 	touch $(STAMP)
 

@@ -1,14 +1,21 @@
 """Known vulnerabilities in requirements.lock (``make audit``, a step of ``make test``): exit 1
-on any.
+on any, and with ``--strict`` (what ``make audit`` runs) on any locked version left unaudited
+that an upgrade could bring under audit.
 
 pip-audit checks every locked version against PyPI's vulnerability records (its ``pypi``
 service: ``/pypi/NAME/VERSION/json``). Where that per-version endpoint is not served (the
 registry proxy of the project's machines and CI answers 404 to it, while it serves each
 project's ``/pypi/NAME/json``), pip-audit skips the package; for those the same PyPI records are
 read from the project's own JSON, which carries the vulnerabilities of its newest release: exact
-when the locked version is that release. A locked version that neither covers is listed as not
-audited; ``--strict`` fails on it too (upgrade it to the newest release within its range, or
-audit where the per-version endpoint is served).
+when the locked version is that release. So pins are kept at the newest release within their
+ranges (``make lock``). A locked version below its newest release is not audited, and is one of:
+
+- held: a locked package, itself at its newest release, requires a version range that excludes
+  the newest release (schemathesis' ``jsonschema-rs<0.61``, say). No upgrade can fix it; it is
+  listed with what holds it and the run goes on. When the holder lifts its cap the pin is no
+  longer held, and ``--strict`` fails until ``make lock`` brings it to the newest release.
+- free: nothing locked holds it (pyproject's own range, or a stale lock); ``--strict`` fails on
+  it: widen the range or run ``make lock``.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ import sys
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
+from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
@@ -28,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.lock"
 
 
-def pip_audit() -> list[dict[str, object]]:
+def pip_audit() -> list[dict[str, Any]]:
     done = subprocess.run(
         [
             *(sys.executable, "-m", "pip_audit", "--requirement", str(LOCK)),
@@ -44,30 +53,65 @@ def pip_audit() -> list[dict[str, object]]:
         sys.exit(f"pip-audit did not answer:\n{done.stderr[-2000:]}")
 
 
-def from_project(name: str, version: str) -> tuple[list[str], str | None]:
-    """The vulnerabilities PyPI records for ``name`` at ``version`` when that is its newest
-    release; else None for the reason, and why."""
+def project(name: str) -> dict[str, Any]:
+    """PyPI's JSON for ``name``: its newest release, its requirements and vulnerabilities."""
     url = f"https://pypi.org/pypi/{name}/json"
     with urllib.request.urlopen(url, timeout=30) as answer:
-        project = json.load(answer)
-    newest = project["info"]["version"]
+        return dict(json.load(answer))
+
+
+def from_project(name: str, version: str) -> tuple[list[str], str | None]:
+    """The vulnerabilities PyPI records for ``name`` at ``version`` when that is its newest
+    release, and None; else no vulnerabilities and the newest release."""
+    record = project(name)
+    newest = record["info"]["version"]
     if Version(newest) != Version(version):
-        return [], f"newest release is {newest}"
+        return [], newest
     return [
         f"{v['id']} (fixed in {', '.join(v.get('fixed_in') or []) or 'no release yet'})"
-        for v in project.get("vulnerabilities", [])
+        for v in record.get("vulnerabilities", [])
         if not v.get("withdrawn")
     ], None
 
 
+def holders(
+    locked: dict[str, str], behind: dict[str, str], records: dict[str, dict[str, Any]]
+) -> dict[str, list[str]]:
+    """For each package locked below its newest release (``behind``: name -> newest), the
+    locked packages at their own newest release whose requirements exclude that release."""
+    held: dict[str, list[str]] = {}
+    for holder, record in records.items():
+        if Version(record["info"]["version"]) != Version(locked[holder]):
+            continue  # an upgrade of the holder might lift the cap: not a hold
+        for text in record["info"].get("requires_dist") or []:
+            try:
+                requirement = Requirement(text)
+            except InvalidRequirement:
+                continue
+            name = canonicalize_name(requirement.name)
+            if name not in behind:
+                continue
+            if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+                continue
+            if not requirement.specifier.contains(behind[name], prereleases=True):
+                held.setdefault(name, []).append(
+                    f"{record['info']['name']} {locked[holder]}: {requirement}"
+                )
+    return held
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--strict", action="store_true", help="fail on what was not audited")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on a pin left unaudited that nothing locked holds below its newest release",
+    )
     args = parser.parse_args()
     found: dict[str, list[str]] = {}
     skipped: list[tuple[str, str]] = []
     audited = 0
-    locked = {
+    locked: dict[str, str] = {
         canonicalize_name(line.split("==")[0]): line.split("==")[1].strip()
         for line in LOCK.read_text().splitlines()
         if "==" in line and not line.startswith("#")
@@ -83,29 +127,45 @@ def main() -> None:
         if vulns:
             found[f"{name} {version}"] = [
                 f"{v['id']} (fixed in {', '.join(v.get('fix_versions') or []) or '-'})"
-                for v in vulns  # type: ignore[union-attr]
+                for v in vulns
             ]
-    not_audited: list[str] = []
+    behind: dict[str, str] = {}  # canonical name -> newest release, for unaudited pins
     if skipped:
         with ThreadPoolExecutor(8) as pool:
             answers = list(pool.map(lambda nv: from_project(*nv), skipped))
-        for (name, version), (vulns, reason) in zip(skipped, answers, strict=True):
-            if reason is not None:
-                not_audited.append(f"{name} {version} ({reason})")
+        for (name, version), (vulns, newest) in zip(skipped, answers, strict=True):
+            if newest is not None:
+                behind[canonicalize_name(name)] = newest
                 continue
             audited += 1
             if vulns:
                 found[f"{name} {version}"] = vulns
-    total = audited + len(not_audited)
-    print(f"audited {audited} of {total} locked packages against PyPI's vulnerability records")
+    held: dict[str, list[str]] = {}
+    if behind:
+        with ThreadPoolExecutor(8) as pool:
+            records = dict(zip(locked, pool.map(project, locked), strict=True))
+        held = holders(locked, behind, records)
+    print(
+        f"audited {audited} of {audited + len(behind)} locked packages"
+        " against PyPI's vulnerability records"
+    )
     for package, vulns in sorted(found.items()):
         print(f"VULNERABLE {package}: {'; '.join(vulns)}")
-    for line in not_audited:
-        print(f"not audited: {line}")
+    free = sorted(set(behind) - set(held))
+    for name in sorted(held):
+        print(
+            f"not audited, held: {name} {locked[name]} (newest release is {behind[name]};"
+            f" {'; '.join(held[name])})"
+        )
+    for name in free:
+        print(
+            f"NOT AUDITED: {name} {locked[name]} (newest release is {behind[name]} and nothing"
+            " locked holds it back: widen its range in pyproject.toml or run `make lock`)"
+        )
     if found:
         sys.exit(f"{len(found)} locked packages have known vulnerabilities: upgrade them")
-    if not_audited and args.strict:
-        sys.exit(f"{len(not_audited)} locked packages could not be audited")
+    if free and args.strict:
+        sys.exit(f"{len(free)} locked packages could be audited at their newest release")
     print("no known vulnerabilities")
 
 

@@ -5,7 +5,9 @@ The roots are pyproject.toml's dependencies and its ``dev`` extra; from them it 
 installed distribution's own requirements (markers evaluated for this Python), so a package
 installed by hand and needed by nothing is left out, and the project itself is not listed.
 ``make`` installs with the lock as constraints and ``make audit`` checks it with pip-audit, so
-what is audited is what is installed.
+what is audited is what is installed. ``make lock`` first upgrades everything to the newest
+release the ranges allow: only a newest release can be audited where PyPI serves no per-version
+records (scripts/audit_requirements.py).
 
     .venv/bin/python scripts/lock_requirements.py          # rewrite requirements.lock
     .venv/bin/python scripts/lock_requirements.py --check  # exit 1 if it is out of date
