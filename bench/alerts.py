@@ -452,8 +452,7 @@ async def deliver(url: str, platform: Platform, messages: int, figures: Figures)
                 )
             ).scalars()
             batches = [json.loads(payload) for payload in rows]
-        connector = aiohttp.TCPConnector(limit=128)
-        async with aiohttp.ClientSession(connector=connector) as http:
+        async with tasks.push.guarded_session(allow_loopback=True, limit=128) as http:
             started = time.perf_counter()
             for batch in batches:
                 async with db.session_scope(sessions) as session:
@@ -561,7 +560,10 @@ def main(argv: list[str] | None = None) -> None:
         with tempfile.TemporaryDirectory(prefix="omotenashi-bench-alerts-") as tmp:
             scratch = Path(tmp)
             os.chmod(scratch, 0o755)  # noqa: S103 - the embedded server may run as another user
-            settings = Settings(data_dir=scratch / "data", log_level="WARNING")
+            # The local push endpoint is this machine, as in development.
+            settings = Settings(
+                data_dir=scratch / "data", log_level="WARNING", push_loopback_endpoints=True
+            )
             print(f"\n== {args.visitors:,} visitors", flush=True)
             with EmbeddedCluster(
                 scratch / "postgres", new_password(), durable=False

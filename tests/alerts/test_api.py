@@ -263,6 +263,32 @@ async def test_visitor_subscribes_and_unsubscribes(
     }
 
 
+async def test_push_subscription_into_the_internal_network_is_a_problem(
+    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    me = await visitor_headers(session, visitor)
+    refused = await client.post(
+        "/v1/me/push-subscriptions",
+        json={
+            "endpoint": "https://169.254.169.254/latest/meta-data/",
+            "keys": {
+                "p256dh": "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7V"
+                "d8pZGH6SRpkNtoIAiw4",
+                "auth": "BTBZMqHH6r4Tts7J_aSIgg",
+            },
+        },
+        headers=me,
+    )
+    assert refused.status_code == 422
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    [error] = refused.json()["errors"]
+    assert (error["field"], error["code"]) == ("endpoint", "private_address")
+    assert "private network" in error["message"]
+    listed = await client.get("/v1/me/push-subscriptions", headers=me)
+    assert listed.json() == []
+
+
 async def test_location_is_kept_as_a_coarse_cell(
     session: AsyncSession, platform: Platform, client: httpx.AsyncClient
 ) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import NANAO, fixture
 from tests.factories.alerts import lodging_visitor
 
-from omotenashi import jobs
+from omotenashi import egress, jobs
 from omotenashi.alerts import fanout, lifecycle, push, signatures, subscriptions, tasks
 from omotenashi.alerts.errors import InvalidSubscriptionError
 from omotenashi.alerts.models import PushSubscription, StoredAlert
@@ -111,12 +111,18 @@ def test_push_message_is_trimmed_to_fit() -> None:
 @dataclass
 class PushService:
     base: str
+    port: int = 0
     status: dict[str, int] = field(default_factory=dict)
+    redirect: dict[str, str] = field(default_factory=dict)
     received: list[tuple[str, dict[str, str], bytes]] = field(default_factory=list)
 
 
 @pytest.fixture
-async def push_service() -> AsyncIterator[PushService]:
+async def push_service(
+    platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[PushService]:
+    """A push service on this machine, which pushes may reach (development's setting)."""
+    monkeypatch.setattr(platform.settings, "push_loopback_endpoints", True)
     state = PushService(base="")
 
     async def accept(request: web.Request) -> web.Response:
@@ -124,6 +130,8 @@ async def push_service() -> AsyncIterator[PushService]:
         state.received.append(
             (request.path, {k.lower(): v for k, v in request.headers.items()}, body)
         )
+        if request.path in state.redirect:
+            return web.Response(status=307, headers={"Location": state.redirect[request.path]})
         return web.Response(status=state.status.get(request.path, 201))
 
     app = web.Application()
@@ -132,7 +140,7 @@ async def push_service() -> AsyncIterator[PushService]:
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    port = runner.addresses[0][1]
+    state.port = port = runner.addresses[0][1]
     state.base = f"http://127.0.0.1:{port}"
     try:
         yield state
@@ -316,3 +324,116 @@ async def test_withdrawal_is_pushed_to_those_who_got_the_alert(
     assert message["state"] == "cancelled"
     assert message["language"] == "ko"
     assert "headline" not in message
+
+
+# Web Push is no way into the internal network: where a visitor's browser says its push
+# service is, the platform posts, so that address must be on the public internet.
+
+RESOLVED = {
+    "push.internal.example": ["10.1.2.3"],
+    "half.example": ["93.184.216.34", "10.0.0.1"],
+    "push.example.net": ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"],
+}
+
+
+@pytest.fixture
+def names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DNS for the names above, without a network; any other name goes to the real one."""
+    real = egress.addresses
+
+    async def addresses(host: str, port: int) -> list[str]:
+        if host in RESOLVED:
+            return RESOLVED[host]
+        return await real(host, port)
+
+    monkeypatch.setattr(egress, "addresses", addresses)
+
+
+@pytest.mark.usefixtures("names")
+@pytest.mark.parametrize(
+    ("endpoint", "code"),
+    [
+        ("https://10.0.0.5/x", "private_address"),
+        ("https://169.254.169.254/latest", "private_address"),
+        ("https://[::ffff:10.0.0.1]/x", "private_address"),
+        ("https://0.0.0.0/x", "private_address"),
+        ("https://127.0.0.2/x", "private_address"),
+        ("https://push.internal.example/x", "private_address"),
+        ("https://half.example/x", "private_address"),
+        ("https://localhost/x", "invalid"),
+    ],
+)
+async def test_subscription_to_a_private_address_is_refused(
+    endpoint: str, code: str, session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    with pytest.raises(InvalidSubscriptionError) as raised:
+        await subscriptions.subscribe(
+            session, visitor, endpoint=endpoint, p256dh=UA_PUBLIC, auth=AUTH
+        )
+    [error] = raised.value.fields
+    assert (error.field, error.code) == ("endpoint", code)
+    assert await subscriptions.subscriptions_of(session, visitor) == []
+
+
+@pytest.mark.usefixtures("names")
+@pytest.mark.parametrize(
+    "endpoint", ["https://93.184.216.34/push/x", "https://push.example.net/push/x"]
+)
+async def test_subscription_to_a_public_push_service_is_kept(
+    endpoint: str, session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    await subscriptions.subscribe(session, visitor, endpoint=endpoint, p256dh=UA_PUBLIC, auth=AUTH)
+    [kept] = await subscriptions.subscriptions_of(session, visitor)
+    assert kept.endpoint == endpoint
+
+
+async def test_this_machine_is_a_push_service_only_in_development(
+    session: AsyncSession, platform: Platform
+) -> None:
+    visitor = await lodging_visitor(session, platform.keys, NANAO)
+    endpoint = "https://localhost/x"
+    await subscriptions.subscribe(
+        session, visitor, endpoint=endpoint, p256dh=UA_PUBLIC, auth=AUTH, allow_loopback=True
+    )
+    assert [kept.endpoint for kept in await subscriptions.subscriptions_of(session, visitor)] == [
+        endpoint
+    ]
+
+
+async def test_no_push_goes_to_a_host_that_now_resolves_to_this_machine(
+    session: AsyncSession,
+    platform: Platform,
+    push_service: PushService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Subscribed while this machine was a push service (development); now it is not one, so
+    # "localhost" is a name that resolves to a private address, as a re-bound name would.
+    _, by_name = await _subscribed(
+        session, platform, f"http://localhost:{push_service.port}/by-name", "en"
+    )
+    _, by_address = await _subscribed(session, platform, f"{push_service.base}/by-address", "en")
+    monkeypatch.setattr(platform.settings, "push_loopback_endpoints", False)
+    alert = await _eew(session, platform)
+    before = await jobs.pending(session, fanout.DELIVER_JOB)
+    counts = await tasks.deliver_batch(session, platform, alert.id, [by_name.id, by_address.id])
+    assert push_service.received == []
+    # Gone, not retried: the subscriptions are deleted and no later alert tries them.
+    assert (counts[push.Outcome.gone], counts[push.Outcome.retry]) == (2, 0)
+    assert await jobs.pending(session, fanout.DELIVER_JOB) == before
+    for subscription in (by_name, by_address):
+        session.expunge(subscription)
+        key = {"visitor_id": subscription.visitor_id, "id": subscription.id}
+        assert await session.get(PushSubscription, key) is None
+
+
+async def test_a_redirect_to_a_private_address_is_not_followed(
+    session: AsyncSession, platform: Platform, push_service: PushService
+) -> None:
+    push_service.redirect["/moved"] = "http://169.254.169.254/latest/meta-data/"
+    _, subscription = await _subscribed(session, platform, f"{push_service.base}/moved", "en")
+    alert = await _eew(session, platform)
+    counts = await tasks.deliver_batch(session, platform, alert.id, [subscription.id])
+    assert counts[push.Outcome.gone] == 1
+    assert [path for path, _, _ in push_service.received] == ["/moved"]

@@ -29,8 +29,12 @@ def _b64(data: bytes) -> str:
 
 
 @pytest.fixture
-async def push_inbox() -> AsyncIterator[tuple[str, list[bytes]]]:
-    """A push service on 127.0.0.1 that keeps what it is sent."""
+async def push_inbox(
+    platform: Platform, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[tuple[str, list[bytes]]]:
+    """A push service on 127.0.0.1 that keeps what it is sent (this machine, as in
+    development: pushes may go to it)."""
+    monkeypatch.setattr(platform.settings, "push_loopback_endpoints", True)
     received: list[bytes] = []
 
     async def accept(request: web.Request) -> web.Response:

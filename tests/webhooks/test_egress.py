@@ -18,12 +18,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tests.actors import build_cast
 from tests.factories import approved_servicer
 
+from omotenashi import egress
 from omotenashi.consent import service as consent
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.purposes import PurposeKey
 from omotenashi.visitors import service as visitors
-from omotenashi.webhooks import egress, service, tasks
+from omotenashi.webhooks import service, tasks
 from omotenashi.webhooks.errors import InvalidEndpointError
 from omotenashi.webhooks.models import DeliveryState, WebhookDelivery, WebhookEndpoint
 

@@ -2,8 +2,14 @@
 POSTed to the browser's push service (RFC 8030) with the platform's VAPID identity (RFC 8292).
 
 Encryption and the request are pywebpush's; the VAPID header is signed once per push service
-per job, not once per message. What is pushed is the alert as rendered from fixed phrases in the
-recipient's language, with its id, a link and its signature, trimmed to fit a push message.
+per job, not once per message. A push goes only where the platform's egress rule allows
+(``omotenashi.egress``): the HTTP session (``guarded_session``) connects only to the global
+addresses its resolver found for the endpoint's host, checked when it connects (a host that
+re-binds its DNS to an internal address after subscribing is refused), and an endpoint, or a
+redirect, whose host is a literal address is judged before anything is sent.
+
+What is pushed is the alert as rendered from fixed phrases in the recipient's language, with
+its id, a link and its signature, trimmed to fit a push message.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import socket
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,10 +27,14 @@ from urllib.parse import urlsplit
 
 import aiohttp
 import structlog
+from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.resolver import DefaultResolver
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid02
 from pywebpush import WebPusher
+
+from omotenashi import egress
 
 log = structlog.get_logger(__name__)
 
@@ -45,6 +56,84 @@ class Outcome(StrEnum):
     """429, 5xx, a timeout or a broken connection: tried again later."""
     rejected = "rejected"
     """Any other 4xx: retrying the same message will not help."""
+
+
+REFUSED = Outcome.gone
+"""An endpoint whose host is, or now resolves only to, addresses a push must not reach (a
+private network, the metadata service) ends as ``gone``: its subscription is deleted, so no
+later alert tries it again. ``rejected`` would keep it and knock on the same door with each
+alert; a real push service never answers from such an address, and the visitor's browser
+subscribes again with its push service's real endpoint."""
+
+
+class RefusedAddressError(Exception):
+    """The endpoint's host is, or resolves only to, addresses a push must not reach; nothing
+    was sent. Not an ``OSError``, so the connector does not take it for a DNS failure."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__("the push endpoint's host is a private address")
+        self.host = host
+
+
+class GuardedResolver(AbstractResolver):
+    """aiohttp's resolver, keeping only the addresses the egress rule allows; the connector
+    connects to what it returns, so the address checked is the one connected to. Literal
+    addresses never reach a resolver: ``LiteralGuard`` judges those."""
+
+    def __init__(self, *, allow_loopback: bool) -> None:
+        self.allow_loopback = allow_loopback
+        self._resolver = DefaultResolver()
+
+    def _allowed(self, address: str) -> bool:
+        try:
+            return not egress.refused(address, allow_loopback=self.allow_loopback)
+        except ValueError:
+            return False
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        found = await self._resolver.resolve(host, port, family)
+        allowed = [entry for entry in found if self._allowed(entry["host"])]
+        if not allowed:
+            raise RefusedAddressError(host)
+        return allowed
+
+    async def close(self) -> None:
+        await self._resolver.close()
+
+
+def _refused_literal(host: str, *, allow_loopback: bool) -> bool:
+    address = egress.literal(host)
+    return address is not None and egress.refused(address, allow_loopback=allow_loopback)
+
+
+class LiteralGuard:
+    """A client middleware run for every request the session sends, redirects included: a
+    literal address in the URL is judged here, as aiohttp asks no resolver about it."""
+
+    def __init__(self, *, allow_loopback: bool) -> None:
+        self.allow_loopback = allow_loopback
+
+    async def __call__(
+        self, request: aiohttp.ClientRequest, handler: aiohttp.ClientHandlerType
+    ) -> aiohttp.ClientResponse:
+        host = request.url.host or ""
+        if _refused_literal(host, allow_loopback=self.allow_loopback):
+            raise RefusedAddressError(host)
+        return await handler(request)
+
+
+def guarded_session(*, allow_loopback: bool, limit: int = 100) -> aiohttp.ClientSession:
+    """The HTTP session every push goes out on (``allow_loopback``: this machine too, in
+    development); no proxy from the environment, which would resolve the host itself."""
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(
+            limit=limit, resolver=GuardedResolver(allow_loopback=allow_loopback)
+        ),
+        middlewares=(LiteralGuard(allow_loopback=allow_loopback),),
+        trust_env=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -127,7 +216,9 @@ def notice(
 
 
 class Sender:
-    """Sends messages over one HTTP connection pool, signing a VAPID header per push service."""
+    """Sends messages over one HTTP connection pool, signing a VAPID header per push service.
+    ``http`` should be a ``guarded_session``; an endpoint at a literal address is judged here
+    whatever the session (``allow_loopback`` as the session's)."""
 
     def __init__(
         self,
@@ -138,7 +229,9 @@ class Sender:
         ttl: int = 86_400,
         urgency: str = "high",
         topic: str | None = None,
+        allow_loopback: bool = False,
     ) -> None:
+        self._allow_loopback = allow_loopback
         self._vapid = Vapid02(private_key=vapid_key)
         self._subject = subject
         self._http = http
@@ -166,6 +259,10 @@ class Sender:
     async def send(self, subscription: Subscription, data: bytes) -> tuple[Outcome, int | None]:
         """Encrypt ``data`` for ``subscription`` and post it; the outcome and, for a retry,
         the seconds the push service asked us to wait."""
+        host = urlsplit(subscription.endpoint).hostname or ""
+        if _refused_literal(host, allow_loopback=self._allow_loopback):
+            log.warning("push.refused_address", host=host)
+            return REFUSED, None
         async with self._limit:
             try:
                 pusher = WebPusher(subscription.info(), aiohttp_session=self._http)
@@ -176,6 +273,9 @@ class Sender:
                     content_encoding="aes128gcm",
                     timeout=aiohttp.ClientTimeout(total=TIMEOUT_S),
                 )
+            except RefusedAddressError as refused:
+                log.warning("push.refused_address", host=refused.host)
+                return REFUSED, None
             except (aiohttp.ClientError, TimeoutError):
                 return Outcome.retry, None
         status = int(getattr(response, "status", 0))

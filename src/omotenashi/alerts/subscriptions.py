@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi import egress
 from omotenashi.alerts.errors import InvalidSubscriptionError, SubscriptionNotFoundError
 from omotenashi.alerts.models import PushSubscription
 from omotenashi.errors import FieldError
@@ -58,6 +59,22 @@ def _check_subscription(
     return errors
 
 
+PRIVATE_ENDPOINT = "The push service's address is on a private network; it cannot be used."
+
+
+async def _check_host(endpoint: str, *, allow_loopback: bool) -> list[FieldError]:
+    """An endpoint whose host is, or resolves to, an address the platform must not reach (a
+    private network, the cloud's metadata service; this machine unless in development) is
+    refused now. DNS that cannot answer now is no refusal: every push checks the addresses it
+    connects to anyway (``push.guarded_session``), against a host that re-binds later too."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(endpoint).hostname or ""
+    if await egress.resolves_privately(host, allow_loopback=allow_loopback):
+        return [FieldError("endpoint", PRIVATE_ENDPOINT, "private_address")]
+    return []
+
+
 async def subscribe(
     session: AsyncSession,
     visitor_id: uuid.UUID,
@@ -70,6 +87,8 @@ async def subscribe(
     """Keep a browser's push subscription for the visitor. The same endpoint sent again (the
     browser renewed its keys, or another visitor signed in on that browser) replaces the old."""
     errors = _check_subscription(endpoint, p256dh, auth, allow_loopback=allow_loopback)
+    if not errors:
+        errors = await _check_host(endpoint, allow_loopback=allow_loopback)
     if errors:
         raise InvalidSubscriptionError(fields=errors)
     now = datetime.now(UTC)

@@ -122,7 +122,8 @@ async def deliver_batch(
     if alert.expires_at is not None:
         ttl = max(60, min(ttl, int((alert.expires_at - datetime.now(UTC)).total_seconds())))
     owned = http is None
-    client = http or aiohttp.ClientSession()
+    loopback = platform.settings.push_loopback_endpoints
+    client = http or push.guarded_session(allow_loopback=loopback)
     try:
         sender = push.Sender(
             platform.keys.vapid_key,
@@ -131,6 +132,7 @@ async def deliver_batch(
             ttl=ttl,
             urgency="high" if alert.severity >= Severity.WARNING else "normal",
             topic=_topic(alert),
+            allow_loopback=loopback,
         )
         outcomes = await push.send_all(
             sender,

@@ -61,6 +61,8 @@
         body: JSON.stringify(subscription.toJSON()),
       });
     }).then(function (response) {
+      // 422: the subscription was refused (its push service's address, or its keys).
+      if (response.status === 422) throw new Error(error.dataset.refused);
       if (!response.ok) throw new Error(response.statusText);
       box.hidden = true;
     }).catch(function (problem) {

@@ -7,7 +7,6 @@ import json
 import uuid
 from typing import Any
 
-import aiohttp
 import structlog
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -186,9 +185,14 @@ async def _push(
         },
         ensure_ascii=False,
     ).encode()
-    async with aiohttp.ClientSession() as http:
+    loopback = platform.settings.push_loopback_endpoints
+    async with push.guarded_session(allow_loopback=loopback) as http:
         sender = push.Sender(
-            platform.keys.vapid_key, platform.settings.vapid_subject, http, urgency="normal"
+            platform.keys.vapid_key,
+            platform.settings.vapid_subject,
+            http,
+            urgency="normal",
+            allow_loopback=loopback,
         )
         outcomes = await push.send_all(
             sender, ((push.Subscription(r.endpoint, r.p256dh, r.auth), data) for r in rows)

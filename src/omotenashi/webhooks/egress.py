@@ -1,4 +1,5 @@
-"""Where a webhook may be sent: only to the public internet (or to this machine in development).
+"""Where a webhook may be sent: only to the public internet (or to this machine in development),
+by the platform's one rule (``omotenashi.egress``).
 
 A hostname is checked where it matters, when a delivery connects: its host is resolved once,
 every address it resolves to must be global, and the connection goes to the very address that
@@ -14,14 +15,13 @@ follows no redirect.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
 from collections.abc import AsyncIterator, Iterable
 
 import httpcore
 import httpx
 
-RESOLVE_TIMEOUT = 2.0  # seconds, for registration's early check only
+from omotenashi.egress import addresses, refused
+
 PRIVATE_REASON = "the endpoint's host resolves to a private address"
 
 
@@ -31,48 +31,6 @@ class PrivateAddressError(Exception):
     def __init__(self, host: str) -> None:
         super().__init__(PRIVATE_REASON)
         self.host = host
-
-
-def refused(address: str, *, allow_loopback: bool) -> bool:
-    """True when a webhook must not go to ``address``: anything not global (private, link-local
-    such as the cloud metadata service, shared, reserved, multicast, unspecified), IPv4 seen
-    through IPv6 (mapped, 6to4, Teredo) judged as the IPv4 it carries, and loopback unless
-    allowed for development."""
-    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is not None:
-            if refused(str(embedded), allow_loopback=allow_loopback):
-                return True
-            if ip.ipv4_mapped is not None:
-                return False
-    if ip.is_loopback:
-        return not allow_loopback
-    return not ip.is_global or ip.is_multicast
-
-
-async def addresses(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to for a TCP connection, in the resolver's order; a
-    literal address is itself, without a trip to the resolver's thread."""
-    try:
-        return [str(ipaddress.ip_address(host))]
-    except ValueError:
-        pass
-    found = await asyncio.get_running_loop().getaddrinfo(
-        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
-    )
-    return list(dict.fromkeys(str(sockaddr[0]) for *_, sockaddr in found))
-
-
-async def resolves_privately(host: str, *, allow_loopback: bool) -> bool | None:
-    """Registration's early check: True if ``host`` resolves to an address a delivery would
-    refuse, False if not, None when it cannot be told now (no answer, no DNS): the delivery's
-    own check decides then."""
-    try:
-        found = await asyncio.wait_for(addresses(host, 443), RESOLVE_TIMEOUT)
-    except (OSError, TimeoutError, UnicodeError):
-        return None
-    return any(refused(a, allow_loopback=allow_loopback) for a in found)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):

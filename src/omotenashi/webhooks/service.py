@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks import Webhook
 
-from omotenashi import i18n, jobs
+from omotenashi import egress, i18n, jobs
 from omotenashi.errors import FieldError
 from omotenashi.i18n.markers import N_
 from omotenashi.mail import service as mail
@@ -37,7 +37,7 @@ from omotenashi.security.keys import MasterKey, PlatformKeys
 from omotenashi.security.pairwise import pairwise_key, subject_id
 from omotenashi.servicers.models import Servicer
 from omotenashi.staff.models import Role, StaffUser
-from omotenashi.webhooks import egress, queries
+from omotenashi.webhooks import queries
 from omotenashi.webhooks.errors import (
     DeliveryNotFoundError,
     EndpointDisabledError,
