@@ -84,6 +84,8 @@ def start_worker(server: rb.Server) -> subprocess.Popen[bytes]:
         OMOTENASHI_VAPID_PRIVATE_KEY=(folder / "vapid.pem").read_text(),
         OMOTENASHI_LOG_LEVEL="WARNING",
         OMOTENASHI_LOG_FORMAT="json",
+        # The bench's push service listens on this machine, where a real one never does.
+        OMOTENASHI_PUSH_LOOPBACK_ENDPOINTS="true",
     )
     if (folder / DERIVATION_FILE).exists():  # kept apart only once the master key rotated
         env["OMOTENASHI_DERIVATION_KEY"] = (folder / DERIVATION_FILE).read_text().strip()
