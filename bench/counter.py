@@ -57,6 +57,7 @@ import httpx
 import pyotp
 from playwright.async_api import Browser, Page, async_playwright
 from sqlalchemy import select
+from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS
 
 from bench.resolve import (
     NAME,
@@ -88,17 +89,6 @@ VISITORS = 10_000
 PACE_S = 0.1
 CLERK = "clerk@bench-hotel.example.jp"
 PASSWORD = secrets.token_urlsafe(18)  # a fresh one each run
-CHROMIUM = os.environ.get("OMOTENASHI_CHROMIUM", "/usr/bin/chromium")
-# As the browser tests launch it (tests/e2e/conftest.py).
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Armed before each look-up: empties the answer area (every bulk visitor has the same name, so
 # the previous card must not count), then resolves window.__lookup with the page's clock at the

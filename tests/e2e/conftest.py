@@ -22,22 +22,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from playwright.async_api import Browser, async_playwright
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import _recreate
+from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.taxfree import nta_server
 
 from omotenashi import db
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 from omotenashi.security.keys import MasterKey, PlatformKeys
 
-CHROMIUM = os.environ.get("OMOTENASHI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(os.environ.get("OMOTENASHI_SCREENSHOTS", "build/screenshots"))
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from bench.passport_specimens import SPECIMEN, Shot, photo_page, photographed, write_y4m
 from playwright.async_api import Browser, Page, async_playwright, expect
-from tests.e2e.conftest import CHROMIUM_FLAGS, LiveServer
+from tests.e2e.browser import CHROMIUM_FLAGS
+from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import latest_code, sent_so_far
 
 MAX_FIELDS, MAX_TAPS = 12, 14
