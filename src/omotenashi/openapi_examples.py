@@ -13,6 +13,30 @@ from typing import Any
 
 # ruff: noqa: E501 - long example values (keys, signatures) read better unbroken
 
+# A servicer's Japanese text as a Thai visitor reads it, machine-translated (content, menus).
+_TRANSLATED = {
+    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
+    "language": "th",
+    "translated": True,
+    "machine_translated": True,
+}
+
+# A dish on a servicer's menu as a visitor who avoids wheat reads it.
+_DISH = {
+    "id": "3f2b8c1e-5d4a-4e7b-9c21-7a6e0d9b4f10",
+    "kind": "dish",
+    "title": _TRANSLATED,
+    "body": _TRANSLATED,
+    "venue": _TRANSLATED,
+    "starts_at": "2026-12-04T09:30:00Z",
+    "ends_at": "2026-12-04T09:30:00Z",
+    "tags": ["vegetarian"],
+    "allergens": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
+    "diet": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
+    "conflicts": [{"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}],
+    "unknown": [{"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}],
+}
+
 EXAMPLES: dict[str, dict[str, Any]] = {
     "AdminIn": {
         "email": "tanaka@kamogawa-inn.example.jp",
@@ -588,24 +612,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "MenuDishOut": {
         "id": "3f2b8c1e-5d4a-4e7b-9c21-7a6e0d9b4f10",
         "kind": "dish",
-        "title": {
-            "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-            "language": "th",
-            "translated": True,
-            "machine_translated": True,
-        },
-        "body": {
-            "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-            "language": "th",
-            "translated": True,
-            "machine_translated": True,
-        },
-        "venue": {
-            "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-            "language": "th",
-            "translated": True,
-            "machine_translated": True,
-        },
+        "title": _TRANSLATED,
+        "body": _TRANSLATED,
+        "venue": _TRANSLATED,
         "starts_at": "2026-12-04T09:30:00Z",
         "ends_at": "2026-12-04T09:30:00Z",
         "tags": ["vegetarian"],
@@ -638,111 +647,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "servicer_id": "5b6c7d8e-9f0a-4b1c-9d2e-3f4a5b6c7d8e",
         "language": "th",
         "avoiding": {"dietary_needs": ["halal"], "allergens": ["wheat"]},
-        "fits": [
-            {
-                "id": "3f2b8c1e-5d4a-4e7b-9c21-7a6e0d9b4f10",
-                "kind": "dish",
-                "title": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "body": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "venue": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "starts_at": "2026-12-04T09:30:00Z",
-                "ends_at": "2026-12-04T09:30:00Z",
-                "tags": ["vegetarian"],
-                "allergens": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
-                "diet": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
-                "conflicts": [
-                    {"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}
-                ],
-                "unknown": [
-                    {"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}
-                ],
-            }
-        ],
-        "avoid": [
-            {
-                "id": "3f2b8c1e-5d4a-4e7b-9c21-7a6e0d9b4f10",
-                "kind": "dish",
-                "title": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "body": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "venue": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "starts_at": "2026-12-04T09:30:00Z",
-                "ends_at": "2026-12-04T09:30:00Z",
-                "tags": ["vegetarian"],
-                "allergens": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
-                "diet": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
-                "conflicts": [
-                    {"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}
-                ],
-                "unknown": [
-                    {"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}
-                ],
-            }
-        ],
-        "unknown": [
-            {
-                "id": "3f2b8c1e-5d4a-4e7b-9c21-7a6e0d9b4f10",
-                "kind": "dish",
-                "title": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "body": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "venue": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "starts_at": "2026-12-04T09:30:00Z",
-                "ends_at": "2026-12-04T09:30:00Z",
-                "tags": ["vegetarian"],
-                "allergens": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
-                "diet": [{"key": "wheat", "label": "Wheat", "value": "contains"}],
-                "conflicts": [
-                    {"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}
-                ],
-                "unknown": [
-                    {"kind": "allergen", "key": "wheat", "label": "Wheat", "value": "contains"}
-                ],
-            }
-        ],
+        "fits": [_DISH],
+        "avoid": [_DISH],
+        "unknown": [_DISH],
     },
     "OAuthErrorOut": {
         "error": "invalid_client",
@@ -847,24 +754,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "PublicItem": {
         "id": "3f2b8c1e-5d4a-4e7b-9c21-7a6e0d9b4f10",
         "kind": "dish",
-        "title": {
-            "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-            "language": "th",
-            "translated": True,
-            "machine_translated": True,
-        },
-        "body": {
-            "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-            "language": "th",
-            "translated": True,
-            "machine_translated": True,
-        },
-        "venue": {
-            "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-            "language": "th",
-            "translated": True,
-            "machine_translated": True,
-        },
+        "title": _TRANSLATED,
+        "body": _TRANSLATED,
+        "venue": _TRANSLATED,
         "starts_at": "2026-12-04T09:30:00Z",
         "ends_at": "2026-12-04T09:30:00Z",
         "tags": ["vegetarian"],
@@ -878,24 +770,9 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             {
                 "id": "3f2b8c1e-5d4a-4e7b-9c21-7a6e0d9b4f10",
                 "kind": "dish",
-                "title": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "body": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
-                "venue": {
-                    "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-                    "language": "th",
-                    "translated": True,
-                    "machine_translated": True,
-                },
+                "title": _TRANSLATED,
+                "body": _TRANSLATED,
+                "venue": _TRANSLATED,
                 "starts_at": "2026-12-04T09:30:00Z",
                 "ends_at": "2026-12-04T09:30:00Z",
                 "tags": ["vegetarian"],
@@ -1207,12 +1084,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
     "TermOut": {"key": "halal", "labels": {"en": "Halal", "ja": "ハラール", "th": "ฮาลาล"}},
     "TestCardOut": {"kind": "ic_card", "id": "FFFF0123456789AB"},
-    "TextOut": {
-        "text": "เต้าหู้ต้มร้อน อาหารขึ้นชื่อของเกียวโต",
-        "language": "th",
-        "translated": True,
-        "machine_translated": True,
-    },
+    "TextOut": _TRANSLATED,
     "TextSpan": {"change": "same", "text": "京都名物の湯豆腐です。"},
     "TokenOut": {
         "access_token": "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJjbF81WWIyIn0.c2lnbmF0dXJl",
