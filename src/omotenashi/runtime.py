@@ -88,6 +88,7 @@ async def platform(settings: Settings, *, migrate: bool = True) -> AsyncIterator
     # Every domain's tables registered, whichever services the run imports: a foreign key or
     # relationship naming another domain's table must find it (migrations used to load them).
     import omotenashi.models  # noqa: F401
+
     try:
         keys = load_keys(settings)
     except Exception as exc:
