@@ -10,6 +10,7 @@ import os
 import secrets
 import shutil
 import signal
+import subprocess
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -21,6 +22,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from starlette.datastructures import State
 from tests import scheduling
+from tests.cli import cli_env, run_cli
 from tests.factories import platform_keys
 from tests.mailbox import Mail
 
@@ -95,15 +97,30 @@ def database_url(cluster: EmbeddedCluster) -> str:
     return url
 
 
-async def _recreate(admin_url: str, name: str) -> None:
+async def _recreate(admin_url: str, name: str, template: str | None = None) -> None:
+    """Drop database ``name`` and make it again: empty, or a copy of database ``template``."""
     import asyncpg
 
     conn = await asyncpg.connect(db.plain_url(admin_url))
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if template is not None:
+            await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     finally:
         await conn.close()
     await ensure_database(admin_url, name)
+
+
+@pytest.fixture(scope="session")
+def migrated(cluster: EmbeddedCluster) -> str:
+    """The name of a database that every migration made, once per worker, and that nothing
+    connects to afterwards: ``_recreate(..., template=migrated)`` copies it (CREATE DATABASE
+    ... TEMPLATE) for a test that needs a freshly migrated database of its own, in a fraction
+    of the time the whole migration chain takes."""
+    name = f"{TEST_DATABASE}_migrated_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    asyncio.run(_recreate(cluster.url(), name))
+    db.upgrade(cluster.url(name))
+    return name
 
 
 @pytest.fixture(scope="session")
@@ -129,13 +146,12 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture
-async def own_engine(cluster: EmbeddedCluster) -> AsyncIterator[AsyncEngine]:
+async def own_engine(cluster: EmbeddedCluster, migrated: str) -> AsyncIterator[AsyncEngine]:
     """An engine on a freshly migrated database of this test alone, for a test that must
     commit: its rows are then counted by no other test, in whatever order a worker runs them."""
     name = f"{TEST_DATABASE}_own_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    await _recreate(cluster.url(), name)
+    await _recreate(cluster.url(), name, template=migrated)
     url = cluster.url(name)
-    await asyncio.to_thread(db.upgrade, url)
     engine = db.create_engine(url, pool_size=5)
     yield engine
     await engine.dispose()
@@ -254,3 +270,22 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
     if pid_file.is_file():
         with contextlib.suppress(ValueError, ProcessLookupError):
             os.kill(int(pid_file.read_text().split("\n")[0]), signal.SIGINT)
+
+
+@pytest.fixture(scope="session")
+def first_started(workdir: Path) -> Path:
+    """A data directory as the first `omotenashi` command leaves it: keys generated, the embedded
+    cluster initialised and migrated, and stopped. Made once per worker, by the product."""
+    made = workdir / "first-started"
+    upgraded = run_cli(["db", "upgrade"], cli_env(made))
+    assert upgraded.returncode == 0, upgraded.stderr[-3000:]
+    return made
+
+
+@pytest.fixture
+def started_data_dir(data_dir: Path, first_started: Path) -> Path:
+    """A data directory of this test alone as the first command leaves it (a copy of
+    ``first_started``, owners and modes kept), for tests of some other command: they need not
+    pay initdb and the whole migration chain again. Tests of a first start take ``data_dir``."""
+    subprocess.run(["cp", "-a", str(first_started), str(data_dir)], check=True)
+    return data_dir

@@ -28,12 +28,11 @@ PROFILE = {"name": {"surname": "ERASED", "given_names": "AFTER BACKUP"}, "allerg
 
 
 async def test_a_restore_does_not_bring_back_a_visitor_erased_after_the_backup(
-    cluster: EmbeddedCluster, tmp_path: Path
+    cluster: EmbeddedCluster, migrated: str, tmp_path: Path
 ) -> None:
     name = f"omotenashi_backup_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    await _recreate(cluster.url(), name)
+    await _recreate(cluster.url(), name, template=migrated)
     url = cluster.url(name)
-    await db.upgrade_async(url)
     master = os.urandom(32)
     signing = Ed25519PrivateKey.generate()
     keys = PlatformKeys(master=MasterKey.from_material(master), signing_key=signing)

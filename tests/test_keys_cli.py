@@ -75,11 +75,11 @@ async def _sealed(session: AsyncSession, visitor_id: uuid.UUID) -> list[bytes]:
 
 
 def test_rotate_rewraps_every_visitor_under_the_new_key_and_keeps_cards_working(
-    data_dir: Path,
+    started_data_dir: Path,
 ) -> None:
-    settings = Settings(data_dir=data_dir)
+    settings = Settings(data_dir=started_data_dir)
     sealed = asyncio.run(_register_visitors(settings, 3))
-    env = cli_env(data_dir)
+    env = cli_env(started_data_dir)
     old_id = _status(env).split()[3]  # "Master key (current)   <id>   3 visitors"
 
     rotated = run_cli(["keys", "rotate", "--batch", "2"], env)

@@ -25,8 +25,8 @@ def _pairs(segments: list[Segment]) -> set[tuple[str, str, str, str]]:
     return {(s.source_lang, s.source_text, s.target_lang, s.target_text) for s in segments}
 
 
-def test_tmx_goes_in_and_out_and_in_again_unchanged(data_dir: Path, tmp_path: Path) -> None:
-    env = cli_env(data_dir)
+def test_tmx_goes_in_and_out_and_in_again_unchanged(started_data_dir: Path, tmp_path: Path) -> None:
+    env = cli_env(started_data_dir)
     glossary = tmp_path / "glossary.tmx"
     glossary.write_bytes(write_tmx(GLOSSARY))
     exported = tmp_path / "exported.tmx"

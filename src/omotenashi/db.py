@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import asyncpg
 import orjson
 import sqlalchemy as sa
 import structlog
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData
 from sqlalchemy.dialects.postgresql import asyncpg as postgresql_asyncpg
 from sqlalchemy.engine import make_url
@@ -30,6 +27,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -258,6 +258,10 @@ async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncItera
 
 
 def alembic_config(url: str) -> Config:
+    # Alembic is imported only to migrate or to read the revisions: a command against a
+    # database it does not migrate (a deployment's, given by URL) need not load it.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", async_url(url).replace("%", "%%"))
@@ -269,22 +273,41 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+@functools.cache
 def head_revision() -> str | None:
+    """The newest revision of the migrations this code carries (read from their files once)."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config("postgresql://unused@localhost/unused"))
     return script.get_current_head()
 
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Migrate to ``revision``. Runs its own event loop: call from sync code or a thread."""
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
     structlog.get_logger(__name__).info("db.migrated", revision=revision)
 
 
 async def upgrade_async(url: str, revision: str = "head") -> None:
+    """Migrate to ``revision``. A database already at the newest revision, as it is on every
+    start but the first after a release, is only asked which revision it is at: alembic's
+    environment (every model, an engine of its own, the migration lock) is not set up for it."""
+    if revision == "head":
+        engine = create_engine(url, pool_size=1)
+        try:
+            current = await current_revision(engine)
+        finally:
+            await engine.dispose()
+        if current is not None and current == head_revision():
+            return
     await asyncio.to_thread(upgrade, url, revision)
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     async with engine.connect() as conn:
         return await conn.run_sync(
             lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()

@@ -409,6 +409,9 @@ class EmbeddedCluster:
                 f"Port {self.port} for the embedded PostgreSQL is already in use; stop what "
                 "uses it or set OMOTENASHI_PG_PORT to another port (0 picks a free one)."
             )
+        # As on the first start: a data directory moved or copied since (restored from a
+        # backup of the whole directory) may sit below folders the service account cannot enter.
+        self._run_as.make_reachable(self.root)
         options = f"-p {self.port}"
         for name, value in memory_settings(machine_memory()).items():
             options += f" -c {name}={value}"

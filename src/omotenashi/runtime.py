@@ -85,6 +85,10 @@ def _validated_url(settings: Settings) -> str:
 @contextlib.asynccontextmanager
 async def platform(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Platform]:
     """The database and keys for one run; an embedded cluster is stopped when the run ends."""
+    # Every domain's tables registered, whichever services the run imports: a foreign key or
+    # relationship naming another domain's table must find it (migrations used to load them).
+    import omotenashi.models  # noqa: F401
+
     try:
         keys = load_keys(settings)
     except Exception as exc:

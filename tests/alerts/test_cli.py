@@ -13,8 +13,10 @@ from tests.cli import cli_env, run_cli
 pytestmark = pytest.mark.slow(3)
 
 
-def test_ingest_issues_then_refuses_a_malformed_report(data_dir: Path, tmp_path: Path) -> None:
-    env = cli_env(data_dir)
+def test_ingest_issues_then_refuses_a_malformed_report(
+    started_data_dir: Path, tmp_path: Path
+) -> None:
+    env = cli_env(started_data_dir)
     broken = tmp_path / "broken.xml"
     broken.write_bytes((FIXTURES / "eew_vxse43.xml").read_bytes()[:700])
 
@@ -31,7 +33,7 @@ def test_ingest_issues_then_refuses_a_malformed_report(data_dir: Path, tmp_path:
 
 
 def test_ingest_refuses_a_report_not_in_utf_8_with_its_reason(
-    data_dir: Path, tmp_path: Path
+    started_data_dir: Path, tmp_path: Path
 ) -> None:
     text = (FIXTURES / "eew_vxse43.xml").read_text(encoding="utf-8")
     shift_jis = tmp_path / "shift_jis.xml"
@@ -39,7 +41,7 @@ def test_ingest_refuses_a_report_not_in_utf_8_with_its_reason(
         text.replace('encoding="UTF-8"', 'encoding="Shift_JIS"', 1).encode("shift_jis")
     )
 
-    refused = run_cli(["alerts", "ingest", str(shift_jis)], cli_env(data_dir))
+    refused = run_cli(["alerts", "ingest", str(shift_jis)], cli_env(started_data_dir))
 
     assert refused.returncode == 1
     assert "declares the encoding 'Shift_JIS'; JMA reports are UTF-8." in refused.stderr
@@ -47,7 +49,7 @@ def test_ingest_refuses_a_report_not_in_utf_8_with_its_reason(
     assert "Issued" not in refused.stdout
 
 
-def test_poll_once_ingests_the_feed_then_hears_it_unchanged(data_dir: Path) -> None:
+def test_poll_once_ingests_the_feed_then_hears_it_unchanged(started_data_dir: Path) -> None:
     with serving() as jma:
         jma.feed = (FIXTURES / "feeds" / "eqvol.xml").read_bytes()
         for name, document in {
@@ -57,7 +59,9 @@ def test_poll_once_ingests_the_feed_then_hears_it_unchanged(data_dir: Path) -> N
         }.items():
             jma.documents[name] = fixture(document)
         env = cli_env(
-            data_dir, OMOTENASHI_JMA_FEEDS=jma.feed_url, OMOTENASHI_JMA_DOCUMENT_HOSTS=jma.host
+            started_data_dir,
+            OMOTENASHI_JMA_FEEDS=jma.feed_url,
+            OMOTENASHI_JMA_DOCUMENT_HOSTS=jma.host,
         )
 
         first = run_cli(["alerts", "poll", "--once"], env)

@@ -14,8 +14,8 @@ from tests.factories.partners import kyoto_party_csv
 pytestmark = pytest.mark.slow(2)
 
 
-def test_import_names_what_stops_it_in_one_sentence(data_dir: Path, tmp_path: Path) -> None:
-    env = cli_env(data_dir)
+def test_import_names_what_stops_it_in_one_sentence(started_data_dir: Path, tmp_path: Path) -> None:
+    env = cli_env(started_data_dir)
     party = tmp_path / "kyoto.csv"
     party.write_bytes(kyoto_party_csv())
     nobody = run_cli(["partners", "import", str(party), "--agency", str(uuid.uuid4())], env)

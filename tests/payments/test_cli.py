@@ -64,13 +64,12 @@ async def _yesterday(url: str, keys: PlatformKeys) -> str:
 
 
 @pytest.fixture
-def books(cluster: EmbeddedCluster, keys: PlatformKeys, tmp_path: Path) -> Books:
-    """A database of its own (the commands run in other processes, with the deployment's
-    secrets in their environment), holding yesterday's payments."""
+def books(cluster: EmbeddedCluster, migrated: str, keys: PlatformKeys, tmp_path: Path) -> Books:
+    """A freshly migrated database of its own (the commands run in other processes, with the
+    deployment's secrets in their environment), holding yesterday's payments."""
     name = "omotenashi_ledger_cli"
-    asyncio.run(_recreate(cluster.url(), name))
+    asyncio.run(_recreate(cluster.url(), name, template=migrated))
     url = cluster.url(name)
-    db.upgrade(url)
     wallet = asyncio.run(_yesterday(url, keys))
     tmp_path.chmod(0o755)
     return Books(url, make_deployment(url, tmp_path / "var").env, wallet)

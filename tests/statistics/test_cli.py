@@ -11,8 +11,8 @@ from tests.cli import cli_env, run_cli
 pytestmark = pytest.mark.slow(1)
 
 
-def test_stats_rebuild_recomputes_each_day_and_refuses_a_bad_date(data_dir: Path) -> None:
-    env = cli_env(data_dir)
+def test_stats_rebuild_recomputes_each_day_and_refuses_a_bad_date(started_data_dir: Path) -> None:
+    env = cli_env(started_data_dir)
     done = run_cli(["stats", "rebuild", "--since", "2026-11-20", "--until", "2026-11-22"], env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Rebuilt 3 days from 2026-11-20 to 2026-11-22" in done.stdout

@@ -9,13 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from omotenashi import db
-from omotenashi.runtime import platform
+from omotenashi.cli.base import friendly, load_settings
 
 if TYPE_CHECKING:
     from omotenashi.alerts.feed import FeedPoll
-
-from omotenashi.cli.base import friendly, load_settings
 
 app = typer.Typer(help="Disaster and emergency alerts.", no_args_is_help=True)
 
@@ -30,7 +27,9 @@ def alerts_ingest(
 ) -> None:
     """Ingest a JMA disaster-information XML report: issue (or cancel) the alert it carries.
     A report that cannot be read is refused with its reason, and nothing is stored."""
+    from omotenashi import db
     from omotenashi.alerts import lifecycle as alerts
+    from omotenashi.runtime import platform
 
     settings = load_settings()
     document = file.read_bytes()
@@ -85,7 +84,9 @@ def alerts_poll(
 ) -> None:
     """Poll JMA's Atom feeds (OMOTENASHI_JMA_FEEDS) and ingest each new report once; without
     --once, every OMOTENASHI_JMA_POLL_INTERVAL_SECONDS until interrupted."""
+    from omotenashi import db
     from omotenashi.alerts import feed
+    from omotenashi.runtime import platform
 
     settings = load_settings()
     if not settings.jma_feed_urls:

@@ -6,9 +6,7 @@ import asyncio
 
 import typer
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 
@@ -17,6 +15,8 @@ app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 @friendly
 def audit_verify() -> None:
     """Check every link of the audit chain; report the first broken one."""
+    from omotenashi import db
+    from omotenashi.runtime import platform
     from omotenashi.security import audit
 
     settings = load_settings()

@@ -12,19 +12,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.engine import make_url
 
-from omotenashi import db, erasures
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.pgcluster import find_binaries
-from omotenashi.privacy import service as privacy
-from omotenashi.runtime import StartupError, platform
-from omotenashi.visitors import service as visitors
 
 
 def _libpq(url: str) -> tuple[str, dict[str, str]]:
     """The URL for pg_dump/pg_restore without its password, which goes in the environment
     (never on a command line other users can read)."""
+    from sqlalchemy.engine import make_url
+
+    from omotenashi import db
+
     parsed = make_url(db.plain_url(url))
     env = {**os.environ}
     if parsed.password is not None:
@@ -33,6 +31,8 @@ def _libpq(url: str) -> tuple[str, dict[str, str]]:
 
 
 def _tool(name: str) -> str:
+    from omotenashi.pgcluster import find_binaries
+
     return find_binaries().tool(name)
 
 
@@ -41,6 +41,9 @@ def _note_path(dump: Path) -> Path:
 
 
 async def _key_ids(url: str, current_key_id: str) -> dict[str, int]:
+    from omotenashi import db
+    from omotenashi.visitors import service as visitors
+
     engine = db.create_engine(url, pool_size=1)
     try:
         async with db.session_scope(db.session_factory(engine)) as session:
@@ -58,6 +61,9 @@ def backup(
 ) -> None:
     """A consistent dump of the database (pg_dump, one snapshot), with a note of the master
     key ids its sealed data needs."""
+    from omotenashi import db
+    from omotenashi.runtime import StartupError, platform
+
     settings = load_settings()
 
     async def run() -> None:
@@ -101,6 +107,10 @@ def restore(
 ) -> None:
     """Replace the database with a backup, then erase again everyone in the erasure journal,
     before anything serves from it. Stop every server and worker first."""
+    from omotenashi import db, erasures
+    from omotenashi.privacy import service as privacy
+    from omotenashi.runtime import StartupError, platform
+
     settings = load_settings()
     if not path.is_file():
         raise StartupError(f"No backup at {path}; give the path `omotenashi backup` printed.")

@@ -1,22 +1,38 @@
-"""What every command shares: failures a person must fix in one sentence, and the settings."""
+"""What every command shares: failures a person must fix in one sentence, and the settings.
+
+Command modules import only typer and what their options' types need at the top; the rest
+(settings, database, services) inside the command, so that ``omotenashi --help`` or one
+command does not load every other command's dependencies.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
 
-from omotenashi.config import Settings
-from omotenashi.errors import AppError
-from omotenashi.logging import configure_logging
-from omotenashi.pgcluster import ClusterError
-from omotenashi.runtime import StartupError
-from omotenashi.security.keys import MissingSecretError
+if TYPE_CHECKING:
+    from omotenashi.config import Settings
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def _sentence(exc: Exception) -> str | None:
+    """The one-sentence message for a failure a person must fix; None for any other."""
+    from omotenashi.errors import AppError
+    from omotenashi.pgcluster import ClusterError
+    from omotenashi.runtime import StartupError
+    from omotenashi.security.keys import MissingSecretError
+
+    if isinstance(exc, StartupError | ClusterError | MissingSecretError):
+        return str(exc)
+    if isinstance(exc, AppError):
+        problems = "".join(f"\n  {f.field}: {f.message}" for f in exc.fields)
+        return f"{exc.message}{problems}"
+    return None
 
 
 def friendly(command: Callable[P, R]) -> Callable[P, R]:
@@ -26,20 +42,24 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
-        except (StartupError, ClusterError, MissingSecretError) as exc:
-            typer.secho(f"omotenashi: {exc}", err=True, fg=typer.colors.RED)
-            raise typer.Exit(1) from None
-        except AppError as exc:
-            problems = "".join(f"\n  {f.field}: {f.message}" for f in exc.fields)
-            typer.secho(f"omotenashi: {exc.message}{problems}", err=True, fg=typer.colors.RED)
-            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
+        except Exception as exc:
+            message = _sentence(exc)
+            if message is None:
+                raise
+            typer.secho(f"omotenashi: {message}", err=True, fg=typer.colors.RED)
+            raise typer.Exit(1) from None
 
     return wrapper
 
 
 def load_settings(**overrides: object) -> Settings:
+    from omotenashi.config import Settings
+    from omotenashi.logging import configure_logging
+
     given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
     settings = Settings(**given)
     configure_logging(settings)

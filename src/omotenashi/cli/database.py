@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 app = typer.Typer(help="Database schema migrations.", no_args_is_help=True)
 
@@ -18,6 +16,9 @@ app = typer.Typer(help="Database schema migrations.", no_args_is_help=True)
 @friendly
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Migrate the database schema (to the newest revision by default)."""
+    from omotenashi import db
+    from omotenashi.runtime import platform
+
     settings = load_settings()
 
     async def run() -> None:
@@ -34,6 +35,9 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 @friendly
 def db_current() -> None:
     """Show the database's schema revision and the newest one this code knows."""
+    from omotenashi import db
+    from omotenashi.runtime import platform
+
     settings = load_settings()
 
     async def run() -> None:

@@ -6,14 +6,15 @@ import asyncio
 
 import typer
 
-from omotenashi import demo
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 
 @friendly
 def demo_command() -> None:
     """Load the demo data (safe to run again: nothing is duplicated)."""
+    from omotenashi import demo
+    from omotenashi.runtime import platform
+
     settings = load_settings()
 
     async def run() -> None:

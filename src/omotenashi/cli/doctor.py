@@ -6,20 +6,23 @@ import asyncio
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from omotenashi.config import Settings
-from omotenashi.pgcluster import ClusterError, find_binaries, port_is_free
-from omotenashi.runtime import StartupError
-from omotenashi.security.keys import MissingSecretError, keys_dir, load_keys
+if TYPE_CHECKING:
+    from omotenashi.config import Settings
 
 
 def doctor(
     port: Annotated[int | None, typer.Option(help="The port `serve` will use.")] = None,
 ) -> None:
     """Check this machine and configuration, and say what to fix."""
+    from omotenashi.config import Settings
+    from omotenashi.pgcluster import ClusterError, find_binaries, port_is_free
+    from omotenashi.runtime import StartupError
+    from omotenashi.security.keys import MissingSecretError, keys_dir, load_keys
+
     given: dict[str, Any] = {"port": port} if port else {}
     settings = Settings(**given)
     problems = 0

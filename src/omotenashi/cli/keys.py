@@ -7,15 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from omotenashi import db
-from omotenashi.config import Settings
-from omotenashi.runtime import StartupError, platform
-from omotenashi.security.keys import PlatformKeys, keys_dir
+from omotenashi.cli.base import friendly, load_settings
 
 if TYPE_CHECKING:
+    from omotenashi.config import Settings
+    from omotenashi.security.keys import PlatformKeys
     from omotenashi.visitors.service import MasterKeyUse
-
-from omotenashi.cli.base import friendly, load_settings
 
 app = typer.Typer(
     help="Master key rotation: which key wraps visitors' data keys, re-wrapping, rotating.",
@@ -70,7 +67,9 @@ def _echo_key_use(keys: PlatformKeys, use: MasterKeyUse, carriers: dict[str, int
 @friendly
 def keys_status() -> None:
     """Show the current and previous master key ids and how many visitors each one serves."""
+    from omotenashi import db
     from omotenashi.carriers import service as carriers
+    from omotenashi.runtime import platform
     from omotenashi.visitors import service as visitors
 
     settings = load_settings()
@@ -95,7 +94,9 @@ async def _rewrap_all(settings: Settings, batch: int, actor: str) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from omotenashi import db
     from omotenashi.carriers import service as carriers
+    from omotenashi.runtime import platform
     from omotenashi.visitors import service as visitors
 
     async with platform(settings) as p:
@@ -181,7 +182,8 @@ def keys_rotate(
     """Make a new master key (embedded default only), keep the old one for unwrapping, and
     re-wrap every data key under the new one."""
     from omotenashi.pgcluster import EmbeddedCluster
-    from omotenashi.security.keys import rotate_embedded_master
+    from omotenashi.runtime import StartupError
+    from omotenashi.security.keys import keys_dir, rotate_embedded_master
 
     settings = load_settings()
     if not settings.embedded:

@@ -7,10 +7,7 @@ from typing import Annotated
 
 import typer
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.config import WalletRegime
-from omotenashi.runtime import platform
 
 app = typer.Typer(help="The payments ledger.", no_args_is_help=True)
 
@@ -20,7 +17,9 @@ app = typer.Typer(help="The payments ledger.", no_args_is_help=True)
 def ledger_verify() -> None:
     """Check that debits equal credits and that every account's balance equals its transfers;
     exit 2 on a mismatch."""
+    from omotenashi import db
     from omotenashi.payments import ledger
+    from omotenashi.runtime import platform
 
     settings = load_settings()
 
@@ -54,7 +53,10 @@ def ledger_report(
     deposit due (Payment Services Act)."""
     from datetime import date
 
+    from omotenashi import db
+    from omotenashi.config import WalletRegime
     from omotenashi.payments import report
+    from omotenashi.runtime import platform
 
     try:
         base = date.fromisoformat(base_date)
@@ -95,8 +97,10 @@ def ledger_settle(
     does: each one's payout, or what it owes for the cash it took. A day settles once."""
     from datetime import date, datetime, timedelta
 
+    from omotenashi import db
     from omotenashi.japan import JST
     from omotenashi.payments import settlement
+    from omotenashi.runtime import platform
 
     try:
         chosen = date.fromisoformat(day) if day else datetime.now(JST).date() - timedelta(days=1)

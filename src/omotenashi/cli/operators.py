@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 app = typer.Typer(help="Operator accounts.", no_args_is_help=True)
 
@@ -21,6 +19,8 @@ def operator_add(
     name: Annotated[str, typer.Option("--name", help="How colleagues know them")],
 ) -> None:
     """Create an operator account; prints the authenticator (TOTP) link once."""
+    from omotenashi import db
+    from omotenashi.runtime import platform
     from omotenashi.staff import service as staff
     from omotenashi.staff.models import Role
 

@@ -8,11 +8,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 app = typer.Typer(
     help="Partners: travel agencies pre-register their travellers.", no_args_is_help=True
@@ -48,8 +45,18 @@ def import_command(
 ) -> None:
     """Import travellers for AGENCY: each good row becomes an invitation e-mailed in the
     traveller's language; each refused row is printed with its reason. All in one transaction."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from omotenashi import db
     from omotenashi.partners import service
     from omotenashi.partners.formats import ImportFormat, guess_format
+    from omotenashi.runtime import platform
 
     settings = load_settings()
     form = ImportFormat(format) if format else guess_format(file.name)

@@ -8,9 +8,7 @@ from typing import Annotated
 
 import typer
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 app = typer.Typer(help="Statistics: the daily cells behind the charts.", no_args_is_help=True)
 
@@ -28,6 +26,8 @@ def stats_rebuild(
     ] = None,
 ) -> None:
     """Recompute the statistics cells of every day since a date from the raw tables."""
+    from omotenashi import db
+    from omotenashi.runtime import platform
     from omotenashi.statistics import service as statistics
 
     settings = load_settings()

@@ -9,9 +9,7 @@ from typing import Annotated
 
 import typer
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 app = typer.Typer(help="Tax-free purchase records.", no_args_is_help=True)
 
@@ -26,6 +24,8 @@ def import_confirmations(
 ) -> None:
     """Apply customs' confirmations from a file: records with every item confirmed become due
     for their refund; any item not confirmed forfeits the whole record."""
+    from omotenashi import db
+    from omotenashi.runtime import platform
     from omotenashi.taxfree import nta, service
 
     try:

@@ -8,9 +8,7 @@ from typing import Annotated
 
 import typer
 
-from omotenashi import db
 from omotenashi.cli.base import friendly, load_settings
-from omotenashi.runtime import platform
 
 app = typer.Typer(
     help="Translation memory: the bank's segments in and out as TMX.", no_args_is_help=True
@@ -43,6 +41,8 @@ def tm_import(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from omotenashi import db
+    from omotenashi.runtime import platform
     from omotenashi.translation import service as bank
     from omotenashi.translation import tmx
     from omotenashi.translation.models import SegmentOrigin
@@ -114,6 +114,8 @@ def tm_export(
     target: Annotated[str, typer.Option(help="Target language")] = "en",
 ) -> None:
     """Export a language pair's shareable segments as TMX 1.4b (contributor-only ones stay)."""
+    from omotenashi import db
+    from omotenashi.runtime import platform
     from omotenashi.translation import service as bank
     from omotenashi.translation import tmx
 
@@ -141,6 +143,8 @@ def tm_export(
 def tm_phrasebook() -> None:
     """Copy the conversation phrasebook (its files, every language) into the bank; ``serve``
     does this when it starts."""
+    from omotenashi.runtime import platform
+
     settings = load_settings()
 
     async def run() -> str:
@@ -152,6 +156,7 @@ def tm_phrasebook() -> None:
 
 async def sync_phrasebook(database_url: str) -> str:
     """Copy the phrasebook into the translation bank; what is there already is skipped."""
+    from omotenashi import db
     from omotenashi.conversation import bank as phrasebook_bank
 
     engine = db.create_engine(database_url, pool_size=1)
