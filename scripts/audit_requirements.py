@@ -15,7 +15,10 @@ ranges (``make lock``). A locked version below its newest release is not audited
   listed with what holds it and the run goes on. When the holder lifts its cap the pin is no
   longer held, and ``--strict`` fails until ``make lock`` brings it to the newest release.
 - free: nothing locked holds it (pyproject's own range, or a stale lock); ``--strict`` fails on
-  it: widen the range or run ``make lock``.
+  it: widen the range or run ``make lock``;
+- new: free, but its newest release came out less than ``GRACE`` ago. It is listed and the run
+  goes on: the pin was audited when it was locked at the then newest release, and a release
+  upstream must not turn every build red the same day (the next ``make lock`` takes it).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import subprocess
 import sys
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,7 @@ from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.lock"
+GRACE = timedelta(days=7)
 
 
 def pip_audit() -> list[dict[str, Any]]:
@@ -60,18 +65,30 @@ def project(name: str) -> dict[str, Any]:
         return dict(json.load(answer))
 
 
-def from_project(name: str, version: str) -> tuple[list[str], str | None]:
+def released(record: dict[str, Any]) -> datetime | None:
+    """When the newest release in a project's JSON was published (its first file's upload)."""
+    times = [f["upload_time_iso_8601"] for f in record.get("urls") or []]
+    if not times:
+        return None
+    return min(datetime.fromisoformat(t.replace("Z", "+00:00")) for t in times)
+
+
+def from_project(name: str, version: str) -> tuple[list[str], str | None, datetime | None]:
     """The vulnerabilities PyPI records for ``name`` at ``version`` when that is its newest
-    release, and None; else no vulnerabilities and the newest release."""
+    release, and None twice; else no vulnerabilities, the newest release and when it came out."""
     record = project(name)
     newest = record["info"]["version"]
     if Version(newest) != Version(version):
-        return [], newest
-    return [
-        f"{v['id']} (fixed in {', '.join(v.get('fixed_in') or []) or 'no release yet'})"
-        for v in record.get("vulnerabilities", [])
-        if not v.get("withdrawn")
-    ], None
+        return [], newest, released(record)
+    return (
+        [
+            f"{v['id']} (fixed in {', '.join(v.get('fixed_in') or []) or 'no release yet'})"
+            for v in record.get("vulnerabilities", [])
+            if not v.get("withdrawn")
+        ],
+        None,
+        None,
+    )
 
 
 def holders(
@@ -130,12 +147,14 @@ def main() -> None:
                 for v in vulns
             ]
     behind: dict[str, str] = {}  # canonical name -> newest release, for unaudited pins
+    out_since: dict[str, datetime | None] = {}  # canonical name -> when that release came out
     if skipped:
         with ThreadPoolExecutor(8) as pool:
             answers = list(pool.map(lambda nv: from_project(*nv), skipped))
-        for (name, version), (vulns, newest) in zip(skipped, answers, strict=True):
+        for (name, version), (vulns, newest, since) in zip(skipped, answers, strict=True):
             if newest is not None:
                 behind[canonicalize_name(name)] = newest
+                out_since[canonicalize_name(name)] = since
                 continue
             audited += 1
             if vulns:
@@ -151,11 +170,24 @@ def main() -> None:
     )
     for package, vulns in sorted(found.items()):
         print(f"VULNERABLE {package}: {'; '.join(vulns)}")
-    free = sorted(set(behind) - set(held))
+    now = datetime.now(UTC)
+    new = {
+        name
+        for name in set(behind) - set(held)
+        if (since := out_since.get(name)) is not None and now - since < GRACE
+    }
+    free = sorted(set(behind) - set(held) - new)
     for name in sorted(held):
         print(
             f"not audited, held: {name} {locked[name]} (newest release is {behind[name]};"
             f" {'; '.join(held[name])})"
+        )
+    for name in sorted(new):
+        since = out_since[name]
+        assert since is not None
+        print(
+            f"not audited, new: {name} {locked[name]} (newest release {behind[name]} came out"
+            f" {since:%Y-%m-%d}, within {GRACE.days} days: `make lock` takes it)"
         )
     for name in free:
         print(

@@ -4,6 +4,7 @@ its own newest release, caps it there: anything else is a stale pin that `make l
 from __future__ import annotations
 
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -37,3 +38,19 @@ def test_a_pin_is_held_only_by_a_newest_release_whose_requirement_excludes_the_n
     }
     held = holders(locked, behind, records)
     assert held == {"typer": ["Generator 0.29.1: typer<0.28,>0.16"]}
+
+
+def test_a_newest_release_dates_from_its_first_file_so_a_fresh_one_gets_its_grace() -> None:
+    script = _script()
+    record = {
+        "urls": [
+            {"upload_time_iso_8601": "2026-12-04T10:05:00.123456Z"},
+            {"upload_time_iso_8601": "2026-12-04T09:58:31.000001Z"},
+        ]
+    }
+    out = script.released(record)
+    assert out is not None
+    assert (out.year, out.month, out.day, out.hour, out.minute) == (2026, 12, 4, 9, 58)
+    assert out.utcoffset() == timedelta(0)
+    assert script.released({"urls": []}) is None
+    assert script.GRACE.days == 7
