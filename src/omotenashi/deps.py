@@ -9,8 +9,9 @@ import structlog
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from omotenashi import db
 from omotenashi.db import OpenSession, Standby, session_scope
-from omotenashi.middleware import WROTE_COOKIE
+from omotenashi.middleware import STANDBY_FAILED, WROTE_COOKIE
 from omotenashi.security.keys import PlatformKeys
 
 
@@ -38,7 +39,12 @@ async def get_read_session(request: Request) -> AsyncIterator[AsyncSession]:
                 try:
                     yield session
                     await session.commit()
-                except BaseException:
+                except BaseException as exc:
+                    if db.is_unavailable(exc):
+                        # The standby went away mid-read (stopped, cut off): the primary serves
+                        # meanwhile, and ``ReadYourWrites`` asks the app again for this read.
+                        standby.set_aside()
+                        request.scope.setdefault("state", {})[STANDBY_FAILED] = True
                     await session.rollback()
                     raise
             return

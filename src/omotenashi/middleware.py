@@ -176,6 +176,10 @@ be up to its allowed lag behind). Its value says nothing about who wrote or what
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+STANDBY_FAILED = "omotenashi.standby_failed"
+"""Set in a request's state when its read on the standby failed mid-way (see ``ReadYourWrites``)."""
+
+
 class ReadYourWrites:
     """Marks a client that has just written (any successful request other than GET, HEAD or
     OPTIONS) with :data:`WROTE_COOKIE` for ``seconds``: longer than the standby may lag
@@ -188,8 +192,11 @@ class ReadYourWrites:
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in _SAFE_METHODS:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if scope["method"] in _SAFE_METHODS:
+            await self._read(scope, receive, send)
             return
         secure = b"; Secure" if scope.get("scheme") == "https" else b""
 
@@ -202,3 +209,33 @@ class ReadYourWrites:
             await send(message)
 
         await self.app(scope, receive, marking)
+
+    async def _read(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A read whose standby went away while it ran (``STANDBY_FAILED``, set by the read
+        session, which also set the standby aside) is asked of the app once more, so that the
+        primary answers it: its failed answer is dropped before anything of it is sent."""
+        failed = False
+
+        async def unless_failed(message: Message) -> None:
+            nonlocal failed
+            if message["type"] == "http.response.start" and scope.get("state", {}).get(
+                STANDBY_FAILED
+            ):
+                failed = True
+            if not failed:
+                await send(message)
+
+        try:
+            await self.app(scope, receive, unless_failed)
+        except Exception:
+            if not scope.get("state", {}).get(STANDBY_FAILED):
+                raise
+            failed = True
+        if failed:
+            scope["state"][STANDBY_FAILED] = False
+            await self.app(scope, _no_body, send)
+
+
+async def _no_body() -> Message:
+    """A read's request, again: it has no body."""
+    return {"type": "http.request", "body": b"", "more_body": False}
