@@ -44,9 +44,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, typer.BadParameter):
-            raise
-        except Exception as exc:
+        except Exception as exc:  # typer's own exits have no sentence: they pass on as they are
             message = _sentence(exc)
             if message is None:
                 raise
