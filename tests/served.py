@@ -11,6 +11,7 @@ import html
 import re
 import subprocess
 import time
+from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -150,3 +151,40 @@ def callers(base: str, env: dict[str, str]) -> dict[str, str]:
         "terminal": terminal,
         "back-end": back_end,
     }
+
+
+# An operation turns away a caller it is not for (401, 403) before it reads any input: a
+# dependency of its router decides, and FastAPI runs dependencies before it validates the path,
+# the query and the body.
+TURNED_AWAY = {401, 403}
+
+
+def reach(base: str, token: str, *, leaving_out: Collection[str] = ()) -> list[str]:
+    """The ids of the operations for callers with a secret that let this caller's request in,
+    asked once of each with a placeholder for every path parameter and no input.
+
+    Generated requests to the others would all meet the same 401 or 403 before their input is
+    read. The run as nobody sends every operation generated input (the public ones included:
+    they are the same for everyone), and tests/test_authorization.py tries every kind of
+    caller on every route. DELETE is not asked: it could end the caller's session or erase
+    them; nor are the paths ``leaving_out`` (the visitor's alert stream would stay open)."""
+    document = httpx.get(f"{base}/openapi.json", timeout=30).json()
+    headers = {"authorization": f"Bearer {token}"}
+    found = []
+    with httpx.Client(base_url=base, headers=headers, timeout=30) as http:
+        for template, item in document["paths"].items():
+            if template in leaving_out:
+                continue
+            for method, operation in item.items():
+                if method not in {"get", "post", "put", "patch"} or not operation.get("security"):
+                    continue
+                path = re.sub(r"\{[^}]+\}", "00000000-0000-4000-8000-000000000000", template)
+                if http.request(method.upper(), path).status_code not in TURNED_AWAY:
+                    found.append(operation["operationId"])
+    assert found, "the caller reached no operation: its token is not accepted"
+    return found
+
+
+def only(operations: list[str]) -> tuple[str, ...]:
+    """schemathesis's options that keep a run to these operations."""
+    return ("--include-operation-id-regex", f"^({'|'.join(map(re.escape, operations))})$")

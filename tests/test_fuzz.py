@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from tests.cli import cli_env
-from tests.served import callers, serve
+from tests.served import callers, only, reach, serve
 
 from omotenashi.pgcluster import free_port
 
@@ -63,14 +63,21 @@ def test_no_generated_request_makes_the_server_fail(tmp_path: Path) -> None:
     server = serve(env, port, log)
     try:
         made = callers(base, env)
-        # Authenticated runs leave out DELETE: erasing the caller or ending its session would
-        # only turn the rest of the run into 401s.
         made.pop("back-end")  # a servicer administrator's reach again, by token: not fuzzed twice
-        # The visitor's alert stream stays open for the `duration` asked (up to 5 minutes): each
-        # generated request would wait out the request timeout (80 s of a visitor's run). As
-        # nobody it is fuzzed (401), and tests/alerts/test_api.py sends it bad durations.
-        left_out = ("--exclude-method", "DELETE", "--exclude-path", STREAM)
-        runs = [(*left_out, "-H", f"Authorization: Bearer {token}") for token in made.values()]
+        # Each caller with a secret is sent generated input on the operations that let it in;
+        # as nobody, on every operation. Authenticated runs leave out DELETE: erasing the
+        # caller or ending its session would only turn the rest of the run into 401s. The
+        # visitor's alert stream stays open for the `duration` asked (up to 5 minutes): each
+        # generated request would wait out the request timeout. As nobody it is fuzzed (401),
+        # and tests/alerts/test_api.py sends it bad durations.
+        runs = [
+            (
+                "-H",
+                f"Authorization: Bearer {token}",
+                *only(reach(base, token, leaving_out=[STREAM])),
+            )
+            for token in made.values()
+        ]
         # Two at a time, each schemathesis in a process of its own (see tests/test_conformance.py).
         with ThreadPoolExecutor(2) as pool:
             for done in [pool.submit(_fuzz, base, *run) for run in [*runs, ()]]:
