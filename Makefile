@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Python's own default: modules are compiled once and the bytecode kept. A machine that turns it
+# off (PYTHONDONTWRITEBYTECODE=1, as this project's machines do) makes every one of the suite's
+# hundreds of Python processes (servers, CLI commands, schemathesis, pytest's workers) compile
+# every module it imports again: some 3 s of CPU for each that imports the app.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test lint types audit lock unit bench messages doctor sdk clean
 
