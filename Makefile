@@ -25,7 +25,16 @@ run: $(STAMP)
 	$(BIN)/omotenashi serve --demo
 
 ## Every check: lint, types, known vulnerabilities in the locked dependencies, all tests.
-test: lint types audit unit
+## The first three run beside the tests (they mostly wait on PyPI or use one core); their
+## output follows the tests', and any failure fails the run.
+test: $(STAMP)
+	@{ $(MAKE) --no-print-directory lint types audit > $(VENV)/checks.log 2>&1; \
+	  echo $$? > $(VENV)/checks.status; } & \
+	$(MAKE) --no-print-directory unit; tests=$$?; wait; \
+	cat $(VENV)/checks.log; checks=$$(cat $(VENV)/checks.status); \
+	[ $$tests -eq 0 ] || echo "make test: the tests failed"; \
+	[ $$checks -eq 0 ] || echo "make test: lint, types or audit failed (above)"; \
+	[ $$tests -eq 0 ] && [ $$checks -eq 0 ]
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
