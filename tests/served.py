@@ -160,14 +160,15 @@ TURNED_AWAY = {401, 403}
 
 
 def reach(base: str, token: str, *, leaving_out: Collection[str] = ()) -> list[str]:
-    """The ids of the operations for callers with a secret that let this caller's request in,
-    asked once of each with a placeholder for every path parameter and no input.
+    """The ids of the operations that let this caller's request in, asked once of each with a
+    placeholder for every path parameter and no input.
 
     Generated requests to the others would all meet the same 401 or 403 before their input is
-    read. The run as nobody sends every operation generated input (the public ones included:
-    they are the same for everyone), and tests/test_authorization.py tries every kind of
-    caller on every route. DELETE is not asked: it could end the caller's session or erase
-    them; nor are the paths ``leaving_out`` (the visitor's alert stream would stay open)."""
+    read: the run as nobody sends generated input to every operation, and
+    tests/test_authorization.py tries every kind of caller on every route. Operations anyone may
+    call (no security in the document) are left to the run as nobody as well. DELETE is not
+    asked: it could end the caller's session or erase them; nor are the paths ``leaving_out``
+    (the visitor's alert stream would stay open)."""
     document = httpx.get(f"{base}/openapi.json", timeout=30).json()
     headers = {"authorization": f"Bearer {token}"}
     found = []
