@@ -11,7 +11,10 @@ end as everywhere else, so whatever one test changes (a session signed out, a co
 a visitor erased) is gone for the next.
 
 Some of what is shared expires (a consent request and a client's access token live five
-minutes): the rows are made afresh, in a new copy, once older than ``max_age``.
+minutes, a session ends when left idle): the rows are made afresh, in a new copy, once older
+than ``max_age``. Rate limits are kept outside the transaction (through the application's own
+engines, in the worker's database): a module whose tests together spend one shared person's
+allowance (a visitor linking cards more than a few times) must not share that person.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ class SharedRows(Generic[T]):
         name: str,
         build: Callable[[AsyncSession], Awaitable[T]],
         *,
-        max_age: timedelta = timedelta(hours=1),
+        max_age: timedelta,
     ) -> None:
         self._cluster, self._template = cluster, template
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")

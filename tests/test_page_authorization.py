@@ -19,6 +19,7 @@ from tests.pages import csrf_token, signed_in_staff, signed_in_visitor
 from tests.routes import http_routes
 from tests.shared_rows import SharedRows
 
+from omotenashi.auth import service as auth
 from omotenashi.pgcluster import EmbeddedCluster
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
@@ -310,9 +311,14 @@ async def _everyone(session: AsyncSession, platform: Platform) -> People:
 async def shared_people(
     cluster: EmbeddedCluster, migrated: str, platform: Platform
 ) -> AsyncIterator[SharedRows[People]]:
-    """Everyone signed in once for the whole module (see tests/shared_rows.py)."""
+    """Everyone signed in once for the whole module (see tests/shared_rows.py), and again well
+    before a session left idle (each test's use of it is rolled back) would end."""
     rows = SharedRows(
-        cluster, migrated, "page_authorization", lambda session: _everyone(session, platform)
+        cluster,
+        migrated,
+        "page_authorization",
+        lambda session: _everyone(session, platform),
+        max_age=min(auth.IDLE.values()) / 2,
     )
     yield rows
     await rows.close()
