@@ -3,11 +3,14 @@
 Each endpoint lists the callers that get through and the status they get; every other caller
 must be turned away with 401, 403 or 404 — and no answer to one visitor or servicer may carry
 another's data. A route added without a row here fails `test_every_route_is_in_the_table`.
+
+The cast is made once for the module, and each test runs in a transaction rolled back at its end
+(tests/shared_rows.py): what one caller changes is gone for the next test.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,10 +18,14 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.actors import Cast, build_cast
 from tests.routes import http_routes
+from tests.shared_rows import SharedRows
 
+from omotenashi.clients.tokens import DEFAULT_TTL
+from omotenashi.consent.requests import REQUEST_LIFETIME
+from omotenashi.pgcluster import EmbeddedCluster
 from omotenashi.runtime import Platform
 
 VISITORS = ("visitor A", "visitor B")
@@ -400,6 +407,34 @@ UNGUARDED = {
 }
 
 
+@pytest.fixture(scope="module")
+async def shared_cast(
+    cluster: EmbeddedCluster, migrated: str, platform: Platform
+) -> AsyncIterator[SharedRows[Cast]]:
+    """One cast for the whole module (see tests/shared_rows.py), made afresh well before its
+    pending consent requests and its clients' access tokens expire."""
+    rows = SharedRows(
+        cluster,
+        migrated,
+        "authorization_cast",
+        lambda session: build_cast(session, platform),
+        max_age=min(REQUEST_LIFETIME, DEFAULT_TTL) / 3,
+    )
+    yield rows
+    await rows.close()
+
+
+@pytest.fixture
+async def engine(shared_cast: SharedRows[Cast]) -> AsyncEngine:
+    """Each test's transaction (``session``, ``app``, ``client``) on the cast's database."""
+    return await shared_cast.engine()
+
+
+@pytest.fixture
+def cast(shared_cast: SharedRows[Cast], engine: AsyncEngine) -> Cast:
+    return shared_cast.value
+
+
 async def _call(
     http: httpx.AsyncClient, cast: Cast, endpoint: Endpoint, caller: str
 ) -> httpx.Response:
@@ -451,9 +486,8 @@ def _leaks(cast: Cast, endpoint: Endpoint, caller: str, text: str) -> list[str]:
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
 async def test_callers_without_the_right_are_turned_away(
-    endpoint: Endpoint, session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+    endpoint: Endpoint, cast: Cast, client: httpx.AsyncClient
 ) -> None:
-    cast = await build_cast(session, platform)
     for caller in CALLERS:
         if caller in endpoint.allowed:
             continue
@@ -468,13 +502,8 @@ ALLOWED = [(e, caller) for e in ENDPOINTS for caller in e.allowed]
 
 @pytest.mark.parametrize(("endpoint", "caller"), ALLOWED, ids=lambda v: str(v))
 async def test_the_right_caller_gets_through_and_sees_only_their_own(
-    endpoint: Endpoint,
-    caller: str,
-    session: AsyncSession,
-    platform: Platform,
-    client: httpx.AsyncClient,
+    endpoint: Endpoint, caller: str, cast: Cast, client: httpx.AsyncClient
 ) -> None:
-    cast = await build_cast(session, platform)
     response = await _call(client, cast, endpoint, caller)
     assert response.status_code == endpoint.allowed[caller], response.text
     assert not _leaks(cast, endpoint, caller, response.text), caller
@@ -520,11 +549,10 @@ def _as_template(path: str) -> str:
 
 
 async def test_a_sandbox_token_meets_live_data_as_nothing_and_the_reverse(
-    session: AsyncSession, platform: Platform, client: httpx.AsyncClient
+    cast: Cast, client: httpx.AsyncClient
 ) -> None:
     """The wall between a servicer's sandbox and its live data, from both sides: what the other
     mode holds is answered exactly as what does not exist."""
-    cast = await build_cast(session, platform)
 
     async def resolve(caller: str, idm: str) -> tuple[int, str, str, str]:
         body = {"carrier": {"kind": "ic_card", "id": idm}, "purpose": "hotel_check_in"}

@@ -1,19 +1,26 @@
 """Every HTML page as every kind of person: who is let in, who is sent to sign in, who is refused.
-A page route missing from the table fails the last test, so a new page cannot skip this."""
+A page route missing from the table fails the last test, so a new page cannot skip this.
+
+Everyone is signed in once for the module, and each test runs in a transaction rolled back at
+its end (tests/shared_rows.py): what one caller changes is gone for the next test."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from tests.factories import approved_servicer
 from tests.pages import csrf_token, signed_in_staff, signed_in_visitor
 from tests.routes import http_routes
+from tests.shared_rows import SharedRows
 
+from omotenashi.auth import service as auth
+from omotenashi.pgcluster import EmbeddedCluster
 from omotenashi.runtime import Platform
 from omotenashi.security.encryption import Keyring
 from omotenashi.servicers.purposes import PurposeKey
@@ -269,10 +276,13 @@ POSTS = (
 )
 
 
-async def _become(
+Cookies = dict[str, str]
+People = dict[str, Cookies]  # each caller's
+
+
+async def _sign_in(
     caller: str, client: httpx.AsyncClient, session: AsyncSession, platform: Platform
 ) -> None:
-    client.cookies.clear()
     if caller == "anonymous":
         return
     if caller == "visitor":
@@ -286,16 +296,60 @@ async def _become(
     await signed_in_staff(client, session, platform.keys.master, role, hotel.id)
 
 
+async def _everyone(session: AsyncSession, platform: Platform) -> People:
+    """Each caller signed in (a visitor; a clerk and an administrator, each of a hotel of their
+    own; an operator): the cookies their browser holds."""
+    cookies = {}
+    for caller in CALLERS:
+        async with httpx.AsyncClient() as browser:
+            await _sign_in(caller, browser, session, platform)
+            cookies[caller] = dict(browser.cookies)
+    return cookies
+
+
+@pytest.fixture(scope="module")
+async def shared_people(
+    cluster: EmbeddedCluster, migrated: str, platform: Platform
+) -> AsyncIterator[SharedRows[People]]:
+    """Everyone signed in once for the whole module (see tests/shared_rows.py), and again well
+    before a session left idle (each test's use of it is rolled back) would end."""
+    rows = SharedRows(
+        cluster,
+        migrated,
+        "page_authorization",
+        lambda session: _everyone(session, platform),
+        max_age=min(auth.IDLE.values()) / 2,
+    )
+    yield rows
+    await rows.close()
+
+
+@pytest.fixture
+async def engine(shared_people: SharedRows[People]) -> AsyncEngine:
+    """Each test's transaction (``session``, ``app``, ``client``) on their database."""
+    return await shared_people.engine()
+
+
+@pytest.fixture
+def people(shared_people: SharedRows[People], engine: AsyncEngine) -> People:
+    return shared_people.value
+
+
+def _become(caller: str, client: httpx.AsyncClient, people: People) -> None:
+    client.cookies.clear()
+    for name, value in people[caller].items():
+        client.cookies.set(name, value)
+
+
 @pytest.mark.parametrize("caller", CALLERS)
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.path)
 async def test_each_page_lets_in_only_its_people(
     page: Page,
     caller: str,
     client: httpx.AsyncClient,
-    session: AsyncSession,
-    platform: Platform,
+    people: People,
 ) -> None:
-    await _become(caller, client, session, platform)
+    _become(caller, client, people)
     answer = await client.request(page.method, page.path)
     if caller in page.allowed:
         assert answer.status_code == 200, answer.text[:300]
@@ -316,10 +370,9 @@ async def test_state_changing_pages_refuse_the_wrong_people(
     sign_in: str,
     caller: str,
     client: httpx.AsyncClient,
-    session: AsyncSession,
-    platform: Platform,
+    people: People,
 ) -> None:
-    await _become(caller, client, session, platform)
+    _become(caller, client, people)
     token = await csrf_token(client, "/staff/signin")
     answer = await client.post(path, data={"csrf_token": token, **form})
     if caller in allowed:
