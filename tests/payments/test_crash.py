@@ -146,12 +146,10 @@ async def _check(url: str, acknowledged: dict[str, str]) -> None:
 
 
 @pytest.fixture
-def crash_database(cluster: EmbeddedCluster) -> str:
+def crash_database(cluster: EmbeddedCluster, migrated: str) -> str:
     name = "omotenashi_crash"
-    asyncio.run(_recreate(cluster.url(), name))
-    url = cluster.url(name)
-    db.upgrade(url)
-    return url
+    asyncio.run(_recreate(cluster.url(), name, template=migrated))
+    return cluster.url(name)
 
 
 async def test_charges_survive_the_server_killed_mid_flight(
