@@ -6,6 +6,7 @@ acknowledged exists exactly once, no charge exists twice, and the ledger verifie
 from __future__ import annotations
 
 import asyncio
+import shutil
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
@@ -178,6 +179,9 @@ def durable_cluster(workdir: Path) -> Iterator[EmbeddedCluster]:
     root = workdir / f"crash-{uuid.uuid4().hex[:8]}"
     with EmbeddedCluster(root=root, password=new_password(), durable=True).running() as running:
         yield running
+        # Thrown away: no shutdown checkpoint (writing out a thousand charges) to wait for.
+        running.stop_immediately()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 async def test_charges_survive_postgres_stopped_immediately(
