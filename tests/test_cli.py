@@ -185,8 +185,8 @@ def _signing_pem() -> str:
     )
 
 
-def test_demo_data_is_stored_once_and_the_audit_chain_holds(data_dir: Path) -> None:
-    env = cli_env(data_dir)
+def test_demo_data_is_stored_once_and_the_audit_chain_holds(started_data_dir: Path) -> None:
+    env = cli_env(started_data_dir)  # `serve --demo` above loads the demo on a first start
     first = run_cli(["demo"], env)
     again = run_cli(["demo"], env)
     assert first.returncode == 0, first.stderr

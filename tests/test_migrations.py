@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
+from tests.conftest import TEST_DATABASE, _recreate
 
 from omotenashi import db
 from omotenashi.models import metadata
+from omotenashi.pgcluster import EmbeddedCluster
 
 
 def _diff(connection: Connection) -> list[object]:
@@ -34,6 +37,27 @@ async def test_models_and_migrations_do_not_drift(engine: AsyncEngine) -> None:
 
 async def test_database_is_at_the_newest_migration(engine: AsyncEngine) -> None:
     assert await db.current_revision(engine) == db.head_revision()
+
+
+def test_the_head_is_read_from_the_files_as_alembic_reads_it() -> None:
+    assert db.head_revision() == db._alembic_head()
+
+
+async def test_the_revision_is_read_as_alembic_reads_it(
+    engine: AsyncEngine, cluster: EmbeddedCluster
+) -> None:
+    async with engine.connect() as conn:
+        expected = await conn.run_sync(
+            lambda sync: MigrationContext.configure(sync).get_current_revision()
+        )
+    assert await db.current_revision(engine) == expected
+    empty = f"{TEST_DATABASE}_unmigrated_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    await _recreate(cluster.url(), empty)
+    unmigrated = db.create_engine(cluster.url(empty), pool_size=1)
+    try:
+        assert await db.current_revision(unmigrated) is None  # as alembic: no version table
+    finally:
+        await unmigrated.dispose()
 
 
 async def test_concurrent_upgrades_from_separate_processes_all_succeed(

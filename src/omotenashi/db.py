@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import functools
+import re
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -275,7 +277,33 @@ def alembic_config(url: str) -> Config:
 
 @functools.cache
 def head_revision() -> str | None:
-    """The newest revision of the migrations this code carries (read from their files once)."""
+    """The newest revision of the migrations this code carries (read from their files once).
+
+    Every command and server start asks it, and importing alembic to read it took longer than
+    most commands' own work (half a second, then every migration module loaded). So the files'
+    ``revision`` and ``down_revision`` are read as plain text when they form one chain, as
+    ours do; anything else (branches, merges) is left to alembic's ScriptDirectory, which
+    tests/test_migrations.py checks this against."""
+    links: dict[str, tuple[str, ...]] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found["down_revision"])
+        except (KeyError, ValueError, SyntaxError):
+            return _alembic_head()
+        links[revision] = (down,) if isinstance(down, str) else tuple(down or ())
+    heads = set(links) - {down for downs in links.values() for down in downs}
+    if len(heads) != 1 or any(len(downs) > 1 for downs in links.values()):
+        return _alembic_head()
+    return heads.pop()
+
+
+# A migration file's own ``revision = "..."`` and ``down_revision = ...`` lines (typed or not).
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def _alembic_head() -> str | None:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config("postgresql://unused@localhost/unused"))
@@ -306,12 +334,15 @@ async def upgrade_async(url: str, revision: str = "head") -> None:
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
+    """The revision the database is at (None before the first migration), read from alembic's
+    version table without importing alembic (see :func:`head_revision`)."""
     async with engine.connect() as conn:
-        return await conn.run_sync(
-            lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()
-        )
+        if await conn.scalar(sa.text("SELECT to_regclass('alembic_version')")) is None:
+            return None
+        versions = (await conn.scalars(sa.text("SELECT version_num FROM alembic_version"))).all()
+    if len(versions) > 1:  # as alembic's get_current_revision: one head expected
+        raise RuntimeError(f"The database is at several revisions: {', '.join(versions)}.")
+    return str(versions[0]) if versions else None
 
 
 def execute_script(connection: sa.Connection, sql: str) -> None:

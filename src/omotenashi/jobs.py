@@ -17,16 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 import asyncpg
 import structlog
-from pgqueuer import PgQueuer, Queries
-from pgqueuer.adapters.persistence.qb import QueryBuilderEnvironment
-from pgqueuer.models import Job, Schedule
-from pgqueuer.types import QueueExecutionMode
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from omotenashi.db import session_scope
 
+# PgQueuer is imported where it is used: most processes never enqueue or run a job (a CLI
+# command, or alembic loading the migration that installs the queue), and importing it takes
+# longer than some of those commands' own work.
 if TYPE_CHECKING:
+    from pgqueuer import PgQueuer
+    from pgqueuer.models import Job, Schedule
+
     from omotenashi.runtime import Platform
 
 log = structlog.get_logger(__name__)
@@ -133,6 +135,8 @@ async def enqueue(
     """Enqueue job ``name`` in the session's transaction. Payloads hold ids, never personal data."""
     if name not in registered_jobs():
         raise LookupError(f"no job registered as {name!r}")
+    from pgqueuer import Queries
+
     body = json.dumps(payload or {}, separators=(",", ":")).encode()
     ids = await Queries(_SessionDriver(session)).enqueue(  # type: ignore[arg-type]
         name, body, execute_after=delay, dedupe_key=dedupe_key
@@ -161,6 +165,8 @@ async def enqueue_many(
         for payload in payloads
     ]
     count = len(bodies)
+    from pgqueuer import Queries
+
     await Queries(_SessionDriver(session)).enqueue(  # type: ignore[arg-type]
         [name] * count, bodies, [0] * count, [delay] * count, [None] * count
     )
@@ -170,6 +176,8 @@ async def enqueue_many(
 
 def install_sql() -> str:
     """The queue's schema, for the migration that installs it."""
+    from pgqueuer.adapters.persistence.qb import QueryBuilderEnvironment
+
     sql: str = QueryBuilderEnvironment().build_install_query()
     return sql
 
@@ -189,6 +197,8 @@ def build_worker(
     pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession], platform: Platform
 ) -> PgQueuer:
     """A PgQueuer worker over ``pool`` that runs every registered job and schedule."""
+    from pgqueuer import PgQueuer
+
     load_task_modules()
     queue = PgQueuer.from_asyncpg_pool(pool)
 
@@ -236,5 +246,7 @@ async def drain(
     pool: asyncpg.Pool, sessions: async_sessionmaker[AsyncSession], platform: Platform
 ) -> None:
     """Run every job waiting now, then return (tests, `omotenashi worker --drain`)."""
+    from pgqueuer.types import QueueExecutionMode
+
     worker = build_worker(pool, sessions, platform)
     await worker.qm.run(mode=QueueExecutionMode.drain, dequeue_timeout=timedelta(seconds=1))

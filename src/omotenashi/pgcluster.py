@@ -315,6 +315,9 @@ class EmbeddedCluster:
                 "UTF8",
                 "--locale",
                 "C",
+                # A cluster that does not survive a crash anyway (fsync off) need not wait for
+                # its new files to reach the disk either.
+                *(() if self.durable else ("--no-sync",)),
             )
         finally:
             password_file.unlink(missing_ok=True)

@@ -85,17 +85,18 @@ def _validated_url(settings: Settings) -> str:
 @contextlib.asynccontextmanager
 async def platform(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Platform]:
     """The database and keys for one run; an embedded cluster is stopped when the run ends."""
-    # Every domain's tables registered, whichever services the run imports: a foreign key or
-    # relationship naming another domain's table must find it (migrations used to load them).
-    import omotenashi.models  # noqa: F401
-
     try:
         keys = load_keys(settings)
     except Exception as exc:
         raise StartupError(str(exc)) from exc
+    url = None if settings.embedded else _validated_url(settings)
+    # Every domain's tables registered, whichever services the run imports: a foreign key or
+    # relationship naming another domain's table must find it (migrations used to load them).
+    # (After the checks above: a second of imports a mistyped setting need not wait for.)
+    import omotenashi.models  # noqa: F401
+
     erasures.configure(settings.erasure_journal_path)
-    if not settings.embedded:
-        url = _validated_url(settings)
+    if url is not None:
         await check_connection(url)
         yield Platform(settings, url, keys)
         return

@@ -270,9 +270,11 @@ class _ServerProcesses:
 
 
 async def _serve(settings: Settings, with_demo: bool, with_worker: bool, workers: int = 1) -> None:
-    from omotenashi.app import create_app
-
     async with platform(settings) as p:
+        # Imported once the settings, keys and database are known to be right: the app takes
+        # seconds to import, which a mistyped OMOTENASHI_DATABASE_URL need not wait for.
+        from omotenashi.app import create_app
+
         if with_demo:
             for line in await demo.load_into(p.database_url, p.keys):
                 typer.echo(line)
