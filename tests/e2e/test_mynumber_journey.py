@@ -67,12 +67,11 @@ class Deployment:
 
 
 @pytest.fixture(scope="module")
-def deployment(cluster: EmbeddedCluster, workdir: Path) -> Iterator[Deployment]:
+def deployment(cluster: EmbeddedCluster, migrated: str, workdir: Path) -> Iterator[Deployment]:
     openid_provider.install()
     name = "omotenashi_e2e_oidc"
-    asyncio.run(_recreate(cluster.url(), name))
+    asyncio.run(_recreate(cluster.url(), name, template=migrated))  # a migrated copy
     url = cluster.url(name)
-    db.upgrade(url)
     client_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     port = free_port()
     base = f"http://localhost:{port}"

@@ -97,12 +97,17 @@ async def test_a_tap_turns_the_screen_to_thai_and_the_step_free_route(
     context = await browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 720})
     await context.add_cookies([{"name": web.STAFF_COOKIE, "value": token, "url": live_server.base}])
     page = await context.new_page()
+    # The screen's stream answers once it has noted the last tap so far: a tap after that
+    # answer reaches the screen.
+    connected = asyncio.ensure_future(
+        page.wait_for_event("response", lambda response: response.url.endswith("/stream"))
+    )
     await page.goto(f"{live_server.base}/signage/{screen.id}?hold=5")
     await expect(page.locator(".slide-set:not([hidden])")).to_contain_text("公園口はこちら")
     await expect(page.locator("#tapped")).to_be_hidden()
     assert await serious_accessibility_problems(page) == []
     await page.screenshot(path=screenshots / "signage-rotation.png")
-    await page.wait_for_timeout(500)  # the screen has connected to its stream
+    await connected  # the screen has connected to its stream
 
     await resolve.resolve(
         live_session,
