@@ -161,25 +161,26 @@ def callers(base: str, env: dict[str, str]) -> dict[str, str]:
 TURNED_AWAY = {401, 403}
 
 
-def reach(base: str, token: str, *, leaving_out: Collection[str] = ()) -> list[str]:
-    """The ids of the operations that let this caller's request in, asked once of each with a
-    placeholder for every path parameter and no input.
+def reach(base: str, token: str | None, *, leaving_out: Collection[str] = ()) -> list[str]:
+    """The ids of the operations that let this caller in (nobody, when ``token`` is None), asked
+    once of each with a placeholder for every path parameter and no input.
 
     Generated requests to the others would all meet the same 401 or 403 before their input is
-    read: the run as nobody sends generated input to every operation, and
-    tests/test_authorization.py tries every kind of caller on every route. Operations anyone may
-    call (no security in the document) are left to the run as nobody as well. DELETE is not
-    asked: it could end the caller's session or erase them; nor are the paths ``leaving_out``
-    (the visitor's alert stream would stay open)."""
+    read; tests/test_authorization.py tries every kind of caller on every route, and this probe
+    has asked each operation once more. A caller with a secret is not sent the operations that
+    anyone may call (no security in the document): they are the run as nobody's. DELETE is not
+    asked of a caller with a secret: it could end their session or erase them; nor are the paths
+    ``leaving_out`` (the visitor's alert stream would stay open)."""
     document = httpx.get(f"{base}/openapi.json", timeout=30).json()
-    headers = {"authorization": f"Bearer {token}"}
+    headers = {} if token is None else {"authorization": f"Bearer {token}"}
+    methods = {"get", "post", "put", "patch", *(("delete",) if token is None else ())}
     found = []
     with httpx.Client(base_url=base, headers=headers, timeout=30) as http:
         for template, item in document["paths"].items():
             if template in leaving_out:
                 continue
             for method, operation in item.items():
-                if method not in {"get", "post", "put", "patch"} or not operation.get("security"):
+                if method not in methods or (token is not None and not operation.get("security")):
                     continue
                 path = re.sub(r"\{[^}]+\}", "00000000-0000-4000-8000-000000000000", template)
                 if http.request(method.upper(), path).status_code not in TURNED_AWAY:
