@@ -1,8 +1,9 @@
 """How the tests are shared among pytest-xdist's workers (``-n 2``, see pyproject).
 
 A file's tests go to one worker together, so its module fixtures (a served app, a browser) are
-made once. The tests marked ``serial`` time things or kill processes: they all go to one worker,
-one after another, so no two of them run at once.
+made once; so do the folders in ``TOGETHER``, for their session fixtures. The tests marked
+``serial`` time things: they all go to one worker, one after another, so no two of them run at
+once (and `make unit` runs them alone, after the others).
 
 pytest-xdist's own ``--dist loadgroup`` would do this from ``xdist_group`` marks, but it writes
 the group into ``item._nodeid``, which pytest 9.2 no longer reads, so every test became a group
@@ -21,6 +22,10 @@ import pytest
 from xdist.scheduler import LoadScopeScheduling
 
 SERIAL_DIR = "OMOTENASHI_TEST_SERIAL_DIR"
+# Folders whose files share a costly session fixture, each handed to one worker whole so that it
+# is made once: the fleet (a primary and a standby, servers behind HAProxy, workers) and the
+# browser journeys' server and Chromium.
+TOGETHER = ("tests/fleet/", "tests/e2e/")
 
 
 class FileScheduling(LoadScopeScheduling):
@@ -32,7 +37,10 @@ class FileScheduling(LoadScopeScheduling):
         super().schedule()
 
     def _split_scope(self, nodeid: str) -> str:
-        return "serial" if nodeid in self.serial else nodeid.split("::", 1)[0]
+        if nodeid in self.serial:
+            return "serial"
+        folder = next((f for f in TOGETHER if nodeid.startswith(f)), None)
+        return folder or nodeid.split("::", 1)[0]
 
 
 def start(config: pytest.Config) -> None:

@@ -23,7 +23,7 @@ from omotenashi.staff.models import Role
 from omotenashi.staff.service import SignedIn
 
 # Three languages of every page: the longest journey file, handed out first.
-pytestmark = pytest.mark.slow(3)
+pytestmark = pytest.mark.slow(1)
 
 PAGES = {
     None: ["/join", "/staff/signin", "/signin", "/developers"],

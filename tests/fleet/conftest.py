@@ -1,4 +1,4 @@
-"""One fleet for every test in this folder (`serial`: `make unit` runs them in one process)."""
+"""One fleet for every test in this folder (which goes to one worker whole: tests/scheduling.py)."""
 
 from __future__ import annotations
 
