@@ -1,4 +1,4 @@
-"""How the tests are shared among pytest-xdist's workers (``-n 2``, see pyproject).
+"""How the tests are shared among pytest-xdist's workers (``-n 3``, see pyproject).
 
 A file's tests go to one worker together, so its module fixtures (a served app, a browser) are
 made once; so do the folders in ``TOGETHER``, for their session fixtures. The tests marked
