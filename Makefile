@@ -15,7 +15,7 @@ unexport PYTHONDONTWRITEBYTECODE
 $(STAMP): pyproject.toml requirements.lock sdk/python/pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip 'uv>=0.13,<0.14'
+	$(BIN)/python -m pip install --quiet 'uv>=0.13,<0.14'
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]' -c requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e sdk/python -c requirements.lock  # the Python SDK, for its tests
 	touch $(STAMP)
