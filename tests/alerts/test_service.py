@@ -107,8 +107,10 @@ async def test_unknown_elements_are_kept_and_reported(
 async def test_the_same_document_twice_is_one_alert(
     session: AsyncSession, platform: Platform
 ) -> None:
-    first = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
-    again = await lifecycle.ingest(session, platform.keys, fixture("eew_vxse43.xml"), actor="t")
+    # One document, sent twice: `fixture` dates each copy it makes to the second it is made.
+    document = fixture("eew_vxse43.xml")
+    first = await lifecycle.ingest(session, platform.keys, document, actor="t")
+    again = await lifecycle.ingest(session, platform.keys, document, actor="t")
     assert again.duplicate
     assert again.alert is not None
     assert first.alert is not None
