@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from tests.cli import OMOTENASHI, cli_env, run_cli
+from tests.ready import answers
 
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 
@@ -43,18 +44,10 @@ def _serve_until_ready(env: dict[str, str], port: int) -> tuple[subprocess.Popen
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = started + 90
-    # One client for every try: each httpx.get would build a TLS context (~30 ms of CPU).
-    with httpx.Client(timeout=1) as http:
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise AssertionError(f"serve exited early: {process.communicate()}")
-            try:
-                if http.get(f"http://127.0.0.1:{port}/readyz").status_code == 200:
-                    return process, time.monotonic() - started
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
+    if answers(f"http://127.0.0.1:{port}/readyz", within=90, process=process):
+        return process, time.monotonic() - started
+    if process.poll() is not None:
+        raise AssertionError(f"serve exited early: {process.communicate()}")
     process.kill()
     raise AssertionError("serve did not become ready in 90 s")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.ready import answers
 
 from omotenashi.logging import REDACTED, redact
 from omotenashi.pgcluster import free_port
@@ -77,18 +78,9 @@ def _server(tmp_path: Path, log_format: str) -> Iterator[tuple[str, Path]]:
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90  # a busy machine starts Python slowly
-        # One client for every try: each httpx.get would build a TLS context (~30 ms of CPU).
-        with httpx.Client(timeout=1) as http:
-            while True:
-                try:
-                    if http.get(f"{base}/healthz").status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the test server did not start: {log.read_text()[-2000:]}")
-                time.sleep(0.1)
+        # 90 s: a busy machine starts Python slowly.
+        if not answers(f"{base}/healthz", within=90, process=process):
+            raise RuntimeError(f"the test server did not start: {log.read_text()[-2000:]}")
         yield base, log
     finally:
         process.terminate()

@@ -9,12 +9,10 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -23,6 +21,7 @@ from playwright.async_api import Browser, async_playwright
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import _recreate
 from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS
+from tests.ready import answers
 from tests.taxfree import nta_server
 
 from omotenashi import db
@@ -53,19 +52,10 @@ class LiveServer:
 
 
 def _wait_until_ready(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    # One client for every try: each `httpx.get` made a client of its own, loading the CA
-    # bundle into a new TLS context (~0.1 s of CPU) while the server was still starting.
-    with httpx.Client(timeout=1) as client:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"the server exited: {log.read_text()[-3000:]}")
-            try:
-                if client.get(f"{base}/readyz").status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.05)
+    if answers(f"{base}/readyz", within=60, process=process, every=0.05):
+        return
+    if process.poll() is not None:
+        raise RuntimeError(f"the server exited: {log.read_text()[-3000:]}")
     raise RuntimeError(f"the server did not become ready: {log.read_text()[-3000:]}")
 
 

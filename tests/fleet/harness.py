@@ -16,16 +16,15 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 from aiohttp import web
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from tests.fleet.clusters import DATABASE, Replicated, standby_of, start_primary, start_standby
+from tests.ready import answers
 
 import omotenashi
 from omotenashi.pgcluster import free_port
@@ -177,17 +176,9 @@ class Server(Process):
         return f"http://{self.namespace.inner_ip}:{self.port}"
 
     def wait_ready(self, within: float = 240) -> None:
-        deadline = time.monotonic() + within
-        # One client for every try: each httpx.get would build a TLS context (~30 ms of CPU).
-        with httpx.Client(timeout=2) as http:
-            while time.monotonic() < deadline:
-                assert self.running, self.log.read_text()[-3000:]
-                try:
-                    if http.get(f"{self.base}/readyz").status_code == 200:
-                        return
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.2)
+        if answers(f"{self.base}/readyz", within=within, process=self.popen, every=0.2, timeout=2):
+            return
+        assert self.running, self.log.read_text()[-3000:]
         raise RuntimeError(f"{self.name} did not start: {self.log.read_text()[-3000:]}")
 
 
@@ -276,16 +267,10 @@ class Fleet:
             self.haproxy = subprocess.Popen(
                 ["haproxy", "-f", str(config), "-db"], stdout=output, stderr=subprocess.STDOUT
             )
-        deadline = time.monotonic() + 30
-        with httpx.Client(timeout=2) as http:
-            while time.monotonic() < deadline:
-                try:
-                    if http.get(f"{self.base}/readyz").status_code == 200:
-                        return
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.2)
-        raise RuntimeError("HAProxy did not start")
+        if not answers(
+            f"{self.base}/readyz", within=30, process=self.haproxy, every=0.2, timeout=2
+        ):
+            raise RuntimeError("HAProxy did not start")
 
     def stop(self) -> None:
         if self.haproxy is not None and self.haproxy.poll() is None:

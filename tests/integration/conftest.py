@@ -9,17 +9,16 @@ import base64
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from tests.conftest import _recreate
+from tests.ready import answers
 
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 
@@ -85,21 +84,9 @@ def server(cluster: EmbeddedCluster, tmp_path_factory: pytest.TempPathFactory) -
             stderr=subprocess.STDOUT,
         )
     try:
-        # One client for every try: each `httpx.get` made a client of its own, loading the CA
-        # bundle into a new TLS context (~0.1 s of CPU a try) while the server was starting.
-        with httpx.Client(timeout=1) as client:
-            deadline = time.monotonic() + READY_SECONDS
-            while True:
-                assert process.poll() is None, made.log.read_text()[-3000:]
-                assert time.monotonic() < deadline, (
-                    f"serve did not become ready in {READY_SECONDS} s"
-                )
-                try:
-                    if client.get(f"{made.base}/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.05)
+        ready = answers(f"{made.base}/readyz", within=READY_SECONDS, process=process, every=0.05)
+        assert process.poll() is None, made.log.read_text()[-3000:]
+        assert ready, f"serve did not become ready in {READY_SECONDS} s"
         yield made
     finally:
         process.terminate()

@@ -14,13 +14,13 @@ import os
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 import httpx
+from tests.ready import answers
 
 from omotenashi.auth import oidc
 from omotenashi.pgcluster import free_port
@@ -85,21 +85,11 @@ def running(
     )
     issuer = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        # One client for every try: each httpx.get would build a TLS context (~30 ms of CPU).
-        with httpx.Client(timeout=1) as http:
-            while True:
-                if process.poll() is not None:
-                    output = process.stdout.read().decode() if process.stdout else ""
-                    raise RuntimeError(f"the OpenID Provider exited: {output[-2000:]}")
-                try:
-                    if http.get(f"{issuer}/.well-known/openid-configuration").is_success:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the OpenID Provider did not start")
-                time.sleep(0.1)
+        if not answers(f"{issuer}/.well-known/openid-configuration", within=30, process=process):
+            if process.poll() is not None:
+                output = process.stdout.read().decode() if process.stdout else ""
+                raise RuntimeError(f"the OpenID Provider exited: {output[-2000:]}")
+            raise RuntimeError("the OpenID Provider did not start")
         yield RunningProvider(issuer, process)
     finally:
         process.terminate()

@@ -8,15 +8,14 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from tests.ready import answers
 
 from omotenashi.pgcluster import free_port
 from omotenashi.security.keys import MasterKey, PlatformKeys
@@ -47,17 +46,10 @@ class Deployment:
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
-        deadline = time.monotonic() + 120  # a restart on a busy machine
-        # One client for every try: each httpx.get would build a TLS context (~30 ms of CPU).
-        with httpx.Client(timeout=1) as http:
-            while time.monotonic() < deadline:
-                assert self.process.poll() is None, self.log.read_text()[-3000:]
-                try:
-                    if http.get(f"{self.base}/readyz").status_code == 200:
-                        return
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.1)
+        # 120 s: a restart on a busy machine.
+        if answers(f"{self.base}/readyz", within=120, process=self.process):
+            return
+        assert self.process.poll() is None, self.log.read_text()[-3000:]
         raise RuntimeError(f"the server did not start: {self.log.read_text()[-3000:]}")
 
     def kill(self) -> None:
