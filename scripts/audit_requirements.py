@@ -30,6 +30,7 @@ import sys
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,11 @@ def pip_audit() -> list[dict[str, Any]]:
         sys.exit(f"pip-audit did not answer:\n{done.stderr[-2000:]}")
 
 
+@cache
 def project(name: str) -> dict[str, Any]:
-    """PyPI's JSON for ``name``: its newest release, its requirements and vulnerabilities."""
+    """PyPI's JSON for ``name``: its newest release, its requirements and vulnerabilities. Read
+    once: the holders' pass reads again the projects of the first (a project's JSON lists every
+    file of every release, and parsing it twice was most of the audit's CPU)."""
     url = f"https://pypi.org/pypi/{name}/json"
     with urllib.request.urlopen(url, timeout=30) as answer:
         return dict(json.load(answer))
@@ -76,7 +80,7 @@ def released(record: dict[str, Any]) -> datetime | None:
 def from_project(name: str, version: str) -> tuple[list[str], str | None, datetime | None]:
     """The vulnerabilities PyPI records for ``name`` at ``version`` when that is its newest
     release, and None twice; else no vulnerabilities, the newest release and when it came out."""
-    record = project(name)
+    record = project(canonicalize_name(name))
     newest = record["info"]["version"]
     if Version(newest) != Version(version):
         return [], newest, released(record)
