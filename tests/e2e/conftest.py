@@ -21,14 +21,13 @@ from playwright.async_api import Browser, async_playwright
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.conftest import _recreate
 from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS
+from tests.e2e.shots import Screenshots
 from tests.ready import answers
 from tests.taxfree import nta_server
 
 from omotenashi import db
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 from omotenashi.security.keys import MasterKey, PlatformKeys
-
-SCREENSHOTS = Path(os.environ.get("OMOTENASHI_SCREENSHOTS", "build/screenshots"))
 
 
 @dataclass(frozen=True)
@@ -148,7 +147,6 @@ async def live_session(live_server: LiveServer) -> AsyncIterator[AsyncSession]:
         await engine.dispose()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+@pytest.fixture(scope="session")
+def screenshots() -> Screenshots:
+    return Screenshots.from_environment()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories import approved_servicer
 
 from omotenashi import web
@@ -23,7 +23,7 @@ from omotenashi.staff.models import Role
 from omotenashi.staff.service import SignedIn
 
 # Three languages of every page: the longest journey file, handed out first.
-pytestmark = pytest.mark.slow(1)
+pytestmark = pytest.mark.slow(0.9)
 
 PAGES = {
     None: ["/join", "/staff/signin", "/signin", "/developers"],
@@ -38,7 +38,7 @@ async def test_staff_and_sign_up_pages_have_no_serious_accessibility_problem(
     live_server: LiveServer,
     live_session: AsyncSession,
     browser: Browser,
-    screenshots: Path,
+    screenshots: Screenshots,
 ) -> None:
     hotel = await approved_servicer(
         live_session, f"Hotel A11y {language}", PurposeKey.hotel_check_in
@@ -86,7 +86,7 @@ async def test_staff_and_sign_up_pages_have_no_serious_accessibility_problem(
             if problems:
                 found[f"{path} ({language})"] = problems
             name = path.strip("/").replace(str(dish.id), "item").replace("/", "-") or "landing"
-            await page.screenshot(path=screenshots / f"{name}-{language}.png", full_page=True)
+            await screenshots.take(page, f"{name}-{language}.png")
         await context.close()
 
     # Each role's pages in a browser context of its own, at the same time: a page's turn

@@ -3,13 +3,12 @@ it appears by itself (server-sent events), in Tagalog, marked official; they ans
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from playwright.async_api import Browser, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.support import NANAO, fixture
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories.alerts import lodging_visitor
 
 from omotenashi import db, i18n, web
@@ -20,7 +19,7 @@ TAGALOG = i18n.translations("tl")
 
 
 async def test_an_earthquake_warning_appears_in_tagalog_and_the_visitor_answers_safe(
-    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Path
+    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Screenshots
 ) -> None:
     visitor = await lodging_visitor(live_session, live_server.keys, NANAO, language="tl")
     session_token = (await auth.start_visitor_session(live_session, visitor)).token
@@ -51,7 +50,7 @@ async def test_an_earthquake_warning_appears_in_tagalog_and_the_visitor_answers_
     await expect(card).to_contain_text(tagalog["action"])
     await expect(card.locator(".official")).to_be_visible()
     assert await serious_accessibility_problems(page) == []
-    await page.screenshot(path=screenshots / "alert-tl.png", full_page=True)
+    await screenshots.take(page, "alert-tl.png")
 
     await page.click("#alerts a.button")
     await page.click("form[action$='/safety'] input[value=safe] ~ button")

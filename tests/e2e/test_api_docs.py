@@ -3,10 +3,9 @@ package's own copy, with no request leaving the server and nothing the policy bl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from playwright.async_api import Browser, ConsoleMessage, Page, Request
 from tests.e2e.conftest import LiveServer
+from tests.e2e.shots import Screenshots
 
 
 def _watched(page: Page, base: str) -> tuple[list[str], list[str]]:
@@ -27,15 +26,17 @@ def _watched(page: Page, base: str) -> tuple[list[str], list[str]]:
     return elsewhere, refused
 
 
-async def _renders_offline_under_the_policy(page: Page, base: str, path: str, shots: Path) -> None:
+async def _renders_offline_under_the_policy(
+    page: Page, base: str, path: str, shots: Screenshots
+) -> None:
     await page.goto(f"{base}{path}")
     await page.wait_for_selector(".opblock", timeout=20_000)
     assert await page.get_by_text("/v1/resolve").count() > 0
-    await page.screenshot(path=str(shots / f"api-docs{path.replace('/', '-')}.png"))
+    await shots.take(page, f"api-docs{path.replace('/', '-')}.png", full_page=False)
 
 
 async def test_redoc_renders_offline_under_the_policy(
-    live_server: LiveServer, browser: Browser, screenshots: Path
+    live_server: LiveServer, browser: Browser, screenshots: Screenshots
 ) -> None:
     context = await browser.new_context()
     page = await context.new_page()
@@ -48,7 +49,7 @@ async def test_redoc_renders_offline_under_the_policy(
 
 
 async def test_an_integrator_reads_the_schemes_and_every_error_of_an_operation_offline(
-    live_server: LiveServer, browser: Browser, screenshots: Path
+    live_server: LiveServer, browser: Browser, screenshots: Screenshots
 ) -> None:
     """Swagger UI renders under the policy; its Authorize dialog offers the client-credentials
     token and the session bearer, and an opened operation lists its errors as problem+json, all
@@ -72,7 +73,7 @@ async def test_an_integrator_reads_the_schemes_and_every_error_of_an_operation_o
         assert await responses.locator(f"tr.response[data-code='{status}']").count() == 1, status
     problem = responses.locator("tr.response[data-code='422']")
     assert "application/problem+json" in await problem.inner_text()
-    await page.screenshot(path=str(screenshots / "api-docs-resolve-errors.png"), full_page=True)
+    await screenshots.take(page, "api-docs-resolve-errors.png")
 
     await page.locator("button.authorize").first.click()
     dialog = page.locator(".modal-ux")
@@ -81,7 +82,7 @@ async def test_an_integrator_reads_the_schemes_and_every_error_of_an_operation_o
     assert "clientCredentials" in text
     assert "consent:request" in text  # each scope, with what it allows
     assert "session" in text
-    await page.screenshot(path=str(screenshots / "api-docs-authorize.png"))
+    await screenshots.take(page, "api-docs-authorize.png", full_page=False)
     await context.close()
     assert elsewhere == []
     assert refused == []

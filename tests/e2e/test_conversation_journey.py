@@ -6,13 +6,12 @@ conversation and nothing of it is left but a line in their access log."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sqlalchemy as sa
 from playwright.async_api import Browser, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories.payments import merchant, terminal_client, visitor
 
 from omotenashi import web
@@ -37,7 +36,7 @@ def _nepali(phrase_id: str, **values: int) -> str:
 
 
 async def test_a_clerk_and_a_nepali_visitor_talk_each_in_their_own_language(
-    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Path
+    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Screenshots
 ) -> None:
     base = live_server.base
     shop = await merchant(live_session, "Curry Asakusa Journey")
@@ -124,8 +123,8 @@ async def test_a_clerk_and_a_nepali_visitor_talk_each_in_their_own_language(
     # Nothing wider than the phone: no sideways scrolling at 390 px.
     assert await screen.evaluate("() => document.documentElement.scrollWidth") <= 390
     problems += await serious_accessibility_problems(desk)
-    await screen.screenshot(path=screenshots / "conversation-visitor-ne.png", full_page=True)
-    await desk.screenshot(path=screenshots / "conversation-counter-ja.png")
+    await screenshots.take(screen, "conversation-visitor-ne.png")
+    await screenshots.take(desk, "conversation-counter-ja.png", full_page=False)
 
     # The visitor ends it: the counter goes back to its form, and nothing is left.
     await screen.click("form[action='/talk/end'] button")

@@ -6,12 +6,12 @@ sentences; with no machine-translation engine configured, nothing else would.)""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from playwright.async_api import Browser, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.feedback.helpers import (
     COMMENT_JA,
     COMMENT_KO,
@@ -35,7 +35,7 @@ K = Settings().statistics_k
 
 
 async def test_a_korean_rating_is_read_in_japanese_and_the_reply_in_korean(
-    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Path
+    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Screenshots
 ) -> None:
     stay = await checked_in(live_session, live_server.keys, "Hotel Sakura Korea Test")
     await teach_the_memory(live_session)
@@ -76,7 +76,7 @@ async def test_a_korean_rating_is_read_in_japanese_and_the_reply_in_korean(
     await expect(entry).to_contain_text(COMMENT_KO)
     await expect(entry).to_contain_text("★★☆☆☆")
     problems += await serious_accessibility_problems(desk)
-    await desk.screenshot(path=screenshots / "inbox-ja.png", full_page=True)
+    await screenshots.take(desk, "inbox-ja.png")
     await entry.locator("textarea[name=body]").fill(REPLY_JA)
     await entry.locator("form[action$='/reply'] button").click()
     await desk.wait_for_url("**/inbox*")
@@ -86,7 +86,7 @@ async def test_a_korean_rating_is_read_in_japanese_and_the_reply_in_korean(
         REPLY_KO
     )
     problems += await serious_accessibility_problems(visitor)
-    await visitor.screenshot(path=screenshots / "feedback-reply-ko.png", full_page=True)
+    await screenshots.take(visitor, "feedback-reply-ko.png")
     await phone.close()
     await tablet.close()
 
@@ -126,6 +126,6 @@ async def test_a_korean_rating_is_read_in_japanese_and_the_reply_in_korean(
     )
     assert drawn == [2]
     problems += await serious_accessibility_problems(page)
-    await page.screenshot(path=screenshots / "operator-statistics-rating-en.png", full_page=True)
+    await screenshots.take(page, "operator-statistics-rating-en.png")
     await console.close()
     assert problems == []

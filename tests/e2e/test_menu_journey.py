@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from playwright.async_api import Browser, Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import latest_code, sent_so_far, serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories import approved_servicer
 
 from omotenashi import i18n
@@ -116,7 +116,7 @@ async def test_a_vegan_visitor_allergic_to_sesame_reads_a_menu_in_vietnamese(
     live_server: LiveServer,
     live_session: AsyncSession,
     browser: Browser,
-    screenshots: Path,
+    screenshots: Screenshots,
 ) -> None:
     shop = await _restaurant(live_session)
     await live_session.commit()
@@ -162,7 +162,7 @@ async def test_a_vegan_visitor_allergic_to_sesame_reads_a_menu_in_vietnamese(
     await expect(unknown).to_contain_text("冷奴")
     await expect(unknown).to_contain_text(vi("Not translated yet"))
     await _checked(page, a11y)
-    await page.screenshot(path=screenshots / "menu-vi.png", full_page=True)
+    await screenshots.take(page, "menu-vi.png")
 
     # A better name for the tempura, suggested from the menu.
     await fits.locator("details.suggest summary").click()
@@ -180,6 +180,6 @@ async def test_a_vegan_visitor_allergic_to_sesame_reads_a_menu_in_vietnamese(
     await expect(page.locator("main h2")).to_contain_text("Lễ hội dụng cụ Kappabashi")
     await expect(page.locator("main")).to_contain_text("Phố dụng cụ Kappabashi")
     await _checked(page, a11y)
-    await page.screenshot(path=screenshots / "events-vi.png", full_page=True)
+    await screenshots.take(page, "events-vi.png")
     await context.close()
     assert a11y == {}, a11y

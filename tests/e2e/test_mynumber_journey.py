@@ -30,6 +30,7 @@ from sqlalchemy import select
 from tests.conftest import _recreate
 from tests.e2e.conftest import _wait_until_ready
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories.clients import make_client
 from tests.factories.servicers import approved_servicer
 from tests.oidc import openid_provider
@@ -124,7 +125,7 @@ def deployment(cluster: EmbeddedCluster, migrated: str, workdir: Path) -> Iterat
 
 
 async def test_resident_signs_in_with_the_digital_authentication_app(
-    deployment: Deployment, browser: Browser, screenshots: Path
+    deployment: Deployment, browser: Browser, screenshots: Screenshots
 ) -> None:
     context = await browser.new_context(locale="ja-JP")
     page = await context.new_page()
@@ -132,7 +133,7 @@ async def test_resident_signs_in_with_the_digital_authentication_app(
     app_name = JAPANESE.gettext("Digital Authentication App (My Number card)")
     await expect(page.get_by_text("短期滞在の方はマイナンバーカードをお持ちでない")).to_be_visible()
     assert await serious_accessibility_problems(page) == []
-    await page.screenshot(path=str(screenshots / "oidc-signin-ja.png"), full_page=True)
+    await screenshots.take(page, "oidc-signin-ja.png")
     await page.get_by_role("button", name=f"{app_name}でサインイン").click()
 
     # The provider's own sign-in and consent pages (oidc-provider's development forms).
@@ -149,7 +150,7 @@ async def test_resident_signs_in_with_the_digital_authentication_app(
     await expect(verified).to_contain_text("氏名（旅券記載）")
     await expect(verified).to_contain_text(f"{app_name}により")
     await expect(verified).to_contain_text("確認済み")
-    await page.screenshot(path=str(screenshots / "oidc-verified-ja.png"), full_page=True)
+    await screenshots.take(page, "oidc-verified-ja.png")
 
     # A hotel's front desk taps the resident's IC card: they are asked, on their phone, and allow.
     hotel = await _hotel_with_terminal(deployment)

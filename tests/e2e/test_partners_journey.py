@@ -16,6 +16,7 @@ from playwright.async_api import Browser, Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories.partners import kyoto_party_csv
 
 from omotenashi import i18n, web
@@ -56,7 +57,7 @@ async def test_an_agency_pre_registers_a_party_and_the_spouse_confirms_in_chines
     live_server: LiveServer,
     live_session: AsyncSession,
     browser: Browser,
-    screenshots: Path,
+    screenshots: Screenshots,
     tmp_path: Path,
 ) -> None:
     agency = await servicers.apply(
@@ -115,7 +116,7 @@ async def test_an_agency_pre_registers_a_party_and_the_spouse_confirms_in_chines
     await expect(spouse.locator("fieldset[data-field=name] legend")).to_contain_text(from_agency)
     await expect(spouse.locator("input[name='name.given_names']")).to_have_value("Mei")
     problems += await serious_accessibility_problems(spouse)
-    await spouse.screenshot(path=screenshots / "partners-invitation-zh-hant.png", full_page=True)
+    await screenshots.take(spouse, "partners-invitation-zh-hant.png")
     await spouse.fill("input[name='name.given_names']", "Mei-Ling")
     await _confirm(spouse)
     await spouse.click("a[href='/pass']")
@@ -143,7 +144,7 @@ async def test_an_agency_pre_registers_a_party_and_the_spouse_confirms_in_chines
     page = await console.content()
     for private in ("Mei-Ling", "Chen", "mei.chen@example.tw", "wei.lin@example.tw", "1982-07-15"):
         assert private not in page
-    await console.screenshot(path=screenshots / "partners-console-ja.png", full_page=True)
+    await screenshots.take(console, "partners-console-ja.png")
     assert problems == []
     await office.close()
     await phone.close()

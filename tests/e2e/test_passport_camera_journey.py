@@ -15,6 +15,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from tests.e2e.browser import CHROMIUM_FLAGS
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import latest_code, sent_so_far
+from tests.e2e.shots import Screenshots
 
 MAX_FIELDS, MAX_TAPS = 12, 14
 # Latin-script words a page in another script may show: names, and each language's own name in
@@ -90,7 +91,7 @@ async def _in_language(page: Page, language: str) -> None:
 
 @pytest.mark.parametrize("language", ["km", "th", "ne"])
 async def test_a_visitor_registers_alone_with_the_passport_read_by_the_camera(
-    language: str, live_server: LiveServer, camera_browser: Browser, screenshots: Path
+    language: str, live_server: LiveServer, camera_browser: Browser, screenshots: Screenshots
 ) -> None:
     context = await camera_browser.new_context(
         locale=language, viewport={"width": 390, "height": 844}, permissions=["camera"]
@@ -113,7 +114,7 @@ async def test_a_visitor_registers_alone_with_the_passport_read_by_the_camera(
     await expect(page.locator("#f-mrz")).to_have_value("\n".join(SPECIMEN), timeout=90_000)
     await expect(page.locator("#mrz-result .ok")).to_contain_text("L898902C3")
     await _in_language(page, language)
-    await page.screenshot(path=screenshots / f"passport-camera-{language}.png", full_page=True)
+    await screenshots.take(page, f"passport-camera-{language}.png")
     await person.tap("form.card button[type=submit]")
 
     # About you: what the passport holds is shown; the rest asked once.

@@ -5,12 +5,12 @@ settles to the yen — in real Chromium, against the product's own server."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from playwright.async_api import Browser, BrowserContext, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories.payments import KOREAN_CARD, merchant, terminal_client, visitor
 
 from omotenashi import web
@@ -53,7 +53,7 @@ async def _desk(
 
 
 async def test_a_korean_visitor_pays_in_pays_by_tap_is_refunded_and_the_day_settles(
-    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Path
+    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Screenshots
 ) -> None:
     base = live_server.base
     hotel = await merchant(live_session, "Hotel Ueno Journey", ServicerCategory.hotel)
@@ -81,7 +81,7 @@ async def test_a_korean_visitor_pays_in_pays_by_tap_is_refunded_and_the_day_sett
     await till.fill("#f-carrier", KOREAN_CARD)
     await till.click("#pay-form button[type=submit]")
     await expect(till.locator("[data-paid]")).to_contain_text("¥3,200")
-    await till.screenshot(path=screenshots / "counter-payment-ja.png", full_page=True)
+    await screenshots.take(till, "counter-payment-ja.png")
 
     await till.goto(base + "/console/payments")
     charge = till.locator("tr[data-kind=charge]")
@@ -92,7 +92,7 @@ async def test_a_korean_visitor_pays_in_pays_by_tap_is_refunded_and_the_day_sett
     await expect(till.locator("[data-net]")).to_have_text("¥1,904")  # 3,200 − 1,200 − 96
     await expect(till.locator("[data-reconciled]")).to_have_attribute("data-reconciled", "yes")
     problems += await serious_accessibility_problems(till)
-    await till.screenshot(path=screenshots / "console-payments-ja.png", full_page=True)
+    await screenshots.take(till, "console-payments-ja.png")
     await sushi.close()
 
     phone = await browser.new_context(locale="ko-KR", viewport={"width": 390, "height": 844})
@@ -107,7 +107,7 @@ async def test_a_korean_visitor_pays_in_pays_by_tap_is_refunded_and_the_day_sett
     await expect(wallet.locator("[data-rule=validity]")).to_contain_text("180일")
     await expect(wallet.locator("[data-card-top-up=unavailable]")).to_be_visible()
     problems += await serious_accessibility_problems(wallet)
-    await wallet.screenshot(path=screenshots / "wallet-ko.png", full_page=True)
+    await screenshots.take(wallet, "wallet-ko.png")
     await phone.close()
 
     today = datetime.now(JST).date()

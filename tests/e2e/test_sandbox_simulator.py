@@ -4,13 +4,12 @@ visitor (with the sandbox's own token), while axe-core finds no serious problem.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
 from playwright.async_api import Browser
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories import approved_servicer
 
 from omotenashi import web
@@ -26,7 +25,7 @@ from omotenashi.staff.service import SignedIn
 
 
 async def test_the_simulator_shows_a_code_the_sandbox_resolves(
-    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Path
+    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Screenshots
 ) -> None:
     keys = live_server.keys
     hotel = await approved_servicer(live_session, "Hotel Simulator", PurposeKey.hotel_check_in)
@@ -71,7 +70,7 @@ async def test_the_simulator_shows_a_code_the_sandbox_resolves(
     assert code is not None
     assert code.startswith("OM2.")
     assert await serious_accessibility_problems(page) == []
-    await page.screenshot(path=screenshots / "console-sandbox-simulator-ja.png", full_page=True)
+    await screenshots.take(page, "console-sandbox-simulator-ja.png")
     await context.close()
 
     async with httpx.AsyncClient(base_url=live_server.base) as http:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 
 from playwright.async_api import Browser, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories import approved_servicer
 
 from omotenashi import web
@@ -40,7 +40,7 @@ async def test_a_tap_turns_the_screen_to_thai_and_the_step_free_route(
     live_server: LiveServer,
     live_session: AsyncSession,
     browser: Browser,
-    screenshots: Path,
+    screenshots: Screenshots,
 ) -> None:
     keys = live_server.keys
     station = await approved_servicer(live_session, "Ueno Station Signage", PurposeKey.guidance)
@@ -106,7 +106,7 @@ async def test_a_tap_turns_the_screen_to_thai_and_the_step_free_route(
     await expect(page.locator(".slide-set:not([hidden])")).to_contain_text("公園口はこちら")
     await expect(page.locator("#tapped")).to_be_hidden()
     assert await serious_accessibility_problems(page) == []
-    await page.screenshot(path=screenshots / "signage-rotation.png")
+    await screenshots.take(page, "signage-rotation.png", full_page=False)
     await connected  # the screen has connected to its stream
 
     await resolve.resolve(
@@ -125,7 +125,7 @@ async def test_a_tap_turns_the_screen_to_thai_and_the_step_free_route(
     await expect(tapped.locator("h3").first).to_have_text("ลิฟต์อยู่ทางขวา")
     await expect(page.locator("#rotation")).to_be_hidden()
     assert await serious_accessibility_problems(page) == []
-    await page.screenshot(path=screenshots / "signage-tapped-th.png")
+    await screenshots.take(page, "signage-tapped-th.png", full_page=False)
 
     await expect(tapped).to_be_hidden(timeout=10_000)  # back to the rotation after 5 s
     await expect(page.locator("#rotation")).to_be_visible()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories import approved_servicer
 from tests.statistics.helpers import make_visitors, resolves
 
@@ -31,7 +31,7 @@ async def test_statistics_pages_draw_their_charts_accessibly(
     live_server: LiveServer,
     live_session: AsyncSession,
     browser: Browser,
-    screenshots: Path,
+    screenshots: Screenshots,
 ) -> None:
     hotel = await approved_servicer(
         live_session, f"Hotel Statistics {language}", PurposeKey.hotel_check_in
@@ -77,7 +77,7 @@ async def test_statistics_pages_draw_their_charts_accessibly(
         if problems:
             found[f"{path} ({language})"] = problems
         name = path.strip("/").replace("/", "-")
-        await page.screenshot(path=screenshots / f"{name}-{language}.png", full_page=True)
+        await screenshots.take(page, f"{name}-{language}.png")
         await context.close()
 
     # Both pages at the same time, each in a context of its own: one page's turn between the

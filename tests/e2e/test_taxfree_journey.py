@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories.clients import make_client
 from tests.factories.taxfree import buyer
 from tests.taxfree.nta_server import FakeNta, confirmation_file
@@ -36,7 +37,7 @@ async def test_a_vietnamese_visitor_buys_tax_free_and_sees_the_refund_in_vietnam
     live_server: LiveServer,
     live_session: AsyncSession,
     browser: Browser,
-    screenshots: Path,
+    screenshots: Screenshots,
     tmp_path: Path,
 ) -> None:
     base = live_server.base
@@ -106,7 +107,7 @@ async def test_a_vietnamese_visitor_buys_tax_free_and_sees_the_refund_in_vietnam
     record = counter.locator("[data-record]")
     await expect(record).to_have_attribute("data-state", "accepted")
     await expect(record.locator("[data-status]")).to_have_text("税務署が受理")
-    await counter.screenshot(path=screenshots / "counter-tax-free-ja.png", full_page=True)
+    await screenshots.take(counter, "counter-tax-free-ja.png")
     (number,) = [
         n for n, r in FakeNta.records.items() if r["販売場情報"]["販売場識別符号"] == "0001234"
     ]
@@ -142,7 +143,7 @@ async def test_a_vietnamese_visitor_buys_tax_free_and_sees_the_refund_in_vietnam
     await expect(card.locator("[data-refund]")).to_contain_text("720")
     await expect(mine.locator("#leaving")).to_have_text("Khi rời Nhật Bản")
     problems += await serious_accessibility_problems(mine)
-    await mine.screenshot(path=screenshots / "tax-free-vi.png", full_page=True)
+    await screenshots.take(mine, "tax-free-vi.png")
     await phone.close()
     assert problems == []
     assert json.loads(answers.read_text())["税関確認情報"][0]["送信番号"] == number

@@ -5,14 +5,13 @@ warning is no longer in force."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from playwright.async_api import Browser, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.alerts.jma_server import JmaServer, serving
 from tests.alerts.support import fixture
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories.alerts import lodging_visitor
 
 from omotenashi import db, i18n, web
@@ -57,7 +56,7 @@ async def poll(live_server: LiveServer, jma: JmaServer) -> feed.FeedPoll:
 
 
 async def test_a_tsunami_warning_for_izu_reaches_a_tagalog_visitor_in_shimoda_then_is_lifted(
-    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Path
+    live_server: LiveServer, live_session: AsyncSession, browser: Browser, screenshots: Screenshots
 ) -> None:
     visitor = await lodging_visitor(live_session, live_server.keys, SHIMODA, language="tl")
     session_token = (await auth.start_visitor_session(live_session, visitor)).token
@@ -96,7 +95,7 @@ async def test_a_tsunami_warning_for_izu_reaches_a_tagalog_visitor_in_shimoda_th
             TAGALOG.gettext("Tell us: are you safe?")
         )
         assert await serious_accessibility_problems(page) == []
-        await page.screenshot(path=screenshots / "tsunami-izu-tl.png", full_page=True)
+        await screenshots.take(page, "tsunami-izu-tl.png")
 
         # JMA lifts it: the feed lists the lifting above the warning.
         jma.documents[LIFTED] = fixture("vtse41_shizuoka_lifted.xml")
@@ -111,7 +110,7 @@ async def test_a_tsunami_warning_for_izu_reaches_a_tagalog_visitor_in_shimoda_th
     )
     await expect(card).to_have_count(1)
     await expect(page.locator("#alerts")).not_to_contain_text("Babala sa tsunami; inaasahang")
-    await page.screenshot(path=screenshots / "tsunami-izu-lifted-tl.png", full_page=True)
+    await screenshots.take(page, "tsunami-izu-lifted-tl.png")
 
     # The warning itself, opened from the notification it sent, says it is no longer in force.
     await page.goto(f"{live_server.base}/alerts/{warning_id}")

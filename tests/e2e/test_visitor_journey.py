@@ -11,13 +11,13 @@ import asyncio
 import json
 import re
 import time
-from pathlib import Path
 
 import pyotp
 from playwright.async_api import Browser, Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 from tests.e2e.conftest import LiveServer
 from tests.e2e.journey import latest_code, sent_so_far, serious_accessibility_problems
+from tests.e2e.shots import Screenshots
 from tests.factories import approved_servicer
 
 from omotenashi import i18n
@@ -101,7 +101,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     live_server: LiveServer,
     live_session: AsyncSession,
     browser: Browser,
-    screenshots: Path,
+    screenshots: Screenshots,
 ) -> None:
     await _hotel(live_session, live_server.keys)
     await live_session.commit()
@@ -119,7 +119,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
         THAI.gettext("Register once. Be served in your language, everywhere in Japan.")
     )
     await _checked(page, a11y)
-    await page.screenshot(path=screenshots / "visitor-landing-th.png", full_page=True)
+    await screenshots.take(page, "visitor-landing-th.png")
     await page.click(".hero a[href='/signin']")
 
     # Sign in with an e-mail code; a first sign-in registers.
@@ -139,7 +139,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await page.fill("#f-mrz", SPECIMEN)
     await expect(page.locator("#mrz-result .ok")).to_contain_text("L898902C3")
     await _checked(page, a11y)
-    await page.screenshot(path=screenshots / "visitor-passport-th.png", full_page=True)
+    await screenshots.take(page, "visitor-passport-th.png")
     await page.click("form.card button[type=submit]")
     await page.wait_for_url("**/register/about")
     await page.select_option("#f-nationality", "TH")
@@ -195,7 +195,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     # The countdown is written the Thai way by the browser's Intl (seconds in Thai, Thai's digits).
     await expect(page.locator("[data-countdown]")).to_have_text(re.compile(r"^\d+ วินาที$"))
     await _checked(page, a11y)
-    await page.screenshot(path=screenshots / "visitor-pass-th.png", full_page=True)
+    await screenshots.take(page, "visitor-pass-th.png")
 
     # With no connection at all, the pass still opens and shows a fresh code.
     await page.wait_for_function(
@@ -230,7 +230,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await expect(register).to_contain_text("L898902C3")
     await expect(desk.locator(".speaks strong")).to_have_text("ไทย")
     await _checked(desk, a11y)
-    await desk.screenshot(path=screenshots / "counter-check-in-ja.png", full_page=True)
+    await screenshots.take(desk, "counter-check-in-ja.png")
     await _look_up(desk, code)  # the same code again: it works once only
     await expect(desk.locator("#result .problem")).to_have_text(JAPANESE.gettext(counter.USED))
 
@@ -241,7 +241,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await expect(log).to_contain_text("Front desk 2")
     await expect(log).to_contain_text(THAI.pgettext("purpose", "Hotel check-in"))
     await _checked(page, a11y)
-    await page.screenshot(path=screenshots / "visitor-access-th.png", full_page=True)
+    await screenshots.take(page, "visitor-access-th.png")
 
     # Revoked: the next look-up asks for consent instead, with a code for the phone.
     await page.goto(base + "/consents")
@@ -258,7 +258,7 @@ async def test_a_thai_visitor_registers_is_resolved_revokes_consents_again_and_e
     await page.goto(answer_url.replace("http://127.0.0.1", "http://localhost"))
     await expect(page.locator("h1")).to_contain_text(HOTEL)
     await _checked(page, a11y)
-    await page.screenshot(path=screenshots / "visitor-consent-request-th.png", full_page=True)
+    await screenshots.take(page, "visitor-consent-request-th.png")
     await page.click("form[action$='/accept'] button")
     await expect(page.locator(".saved")).to_be_visible()
     await expect(register).to_contain_text("L898902C3", timeout=10_000)
