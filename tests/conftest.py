@@ -64,19 +64,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> schedulin
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Files marked ``slow(minutes)`` are handed out first, longest first, so that no worker
-    starts a five-minute file when the others are nearly done (see tests/scheduling.py for how
-    files and serial tests are shared among the workers)."""
-    for item in items:
-        if "e2e" in item.path.parts and not item.get_closest_marker("slow"):
-            item.add_marker(pytest.mark.slow(1))  # a journey drives a browser against a server
-    items.sort(key=_minutes, reverse=True)
+    scheduling.order(items)
     scheduling.note_serial(config, items)
-
-
-def _minutes(item: pytest.Item) -> float:
-    slow = item.get_closest_marker("slow")
-    return 0 if slow is None else float(slow.args[0]) if slow.args else 1
 
 
 @pytest.fixture(scope="session")

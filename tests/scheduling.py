@@ -28,6 +28,37 @@ SERIAL_DIR = "OMOTENASHI_TEST_SERIAL_DIR"
 TOGETHER = ("tests/fleet/", "tests/e2e/")
 
 
+# A browser journey's file takes some 15 s (a browser against a served app) unless marked.
+JOURNEY_MINUTES = 0.25
+
+
+def scope_of(nodeid: str) -> str:
+    """The unit a worker is handed: a file, or a whole folder of ``TOGETHER``."""
+    folder = next((f for f in TOGETHER if nodeid.startswith(f)), None)
+    return folder or nodeid.split("::", 1)[0]
+
+
+def order(items: list[pytest.Item]) -> None:
+    """Longest unit first (files marked ``slow(minutes)``; a ``TOGETHER`` folder weighs what
+    its files weigh together), so that no worker starts a long unit when the others are nearly
+    done. The workers hand units out in this order; within a unit the tests keep theirs."""
+    minutes: dict[str, float] = {}  # file -> its mark
+    for item in items:
+        if "e2e" in item.path.parts and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow(JOURNEY_MINUTES))
+        file = item.nodeid.split("::", 1)[0]
+        minutes[file] = max(minutes.get(file, 0.0), _minutes(item))
+    weight: dict[str, float] = {}
+    for file, value in minutes.items():
+        weight[scope_of(file)] = weight.get(scope_of(file), 0.0) + value
+    items.sort(key=lambda item: -weight[scope_of(item.nodeid)])
+
+
+def _minutes(item: pytest.Item) -> float:
+    slow = item.get_closest_marker("slow")
+    return 0.0 if slow is None else float(slow.args[0]) if slow.args else 1.0
+
+
 class FileScheduling(LoadScopeScheduling):
     serial: frozenset[str] = frozenset()
 
@@ -37,10 +68,7 @@ class FileScheduling(LoadScopeScheduling):
         super().schedule()
 
     def _split_scope(self, nodeid: str) -> str:
-        if nodeid in self.serial:
-            return "serial"
-        folder = next((f for f in TOGETHER if nodeid.startswith(f)), None)
-        return folder or nodeid.split("::", 1)[0]
+        return "serial" if nodeid in self.serial else scope_of(nodeid)
 
 
 def start(config: pytest.Config) -> None:

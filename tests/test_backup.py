@@ -22,7 +22,7 @@ from omotenashi.privacy import service as privacy
 from omotenashi.security.keys import MasterKey, PlatformKeys
 from omotenashi.visitors import service as visitors
 
-pytestmark = pytest.mark.slow(1)
+pytestmark = pytest.mark.slow(0.1)
 
 PROFILE = {"name": {"surname": "ERASED", "given_names": "AFTER BACKUP"}, "allergens": ["egg"]}
 

@@ -16,7 +16,7 @@ from tests.ready import answers
 from omotenashi.pgcluster import EmbeddedCluster, free_port
 
 # Each command starts an embedded cluster of its own: handed out first.
-pytestmark = pytest.mark.slow(4)
+pytestmark = pytest.mark.slow(1.25)
 
 
 def _postgres_running_on(data_dir: Path) -> bool:

@@ -23,7 +23,7 @@ from tests.served import callers, only, reach, serve
 from omotenashi.pgcluster import free_port
 
 # Eleven runs of generated requests against a server of its own: handed to a worker first.
-pytestmark = pytest.mark.slow(1)
+pytestmark = pytest.mark.slow(1.5)
 
 STREAM = "/v1/me/alerts/stream"
 HEADINGS = ("=== ERRORS", "=== FAILURES", "=== WARNINGS")

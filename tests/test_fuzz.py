@@ -23,7 +23,7 @@ from tests.served import callers, only, reach, serve
 from omotenashi.pgcluster import free_port
 
 # Minutes of generated requests: handed to a worker first (see tests/conftest.py).
-pytestmark = pytest.mark.slow(1)
+pytestmark = pytest.mark.slow(1.6)
 
 STREAM = "/v1/me/alerts/stream"
 

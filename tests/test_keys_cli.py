@@ -23,7 +23,7 @@ from omotenashi.visitors import service as visitors
 from omotenashi.visitors.models import VisitorAttribute
 
 # Each command starts an embedded cluster of its own: handed out first.
-pytestmark = pytest.mark.slow(2)
+pytestmark = pytest.mark.slow(0.15)
 
 PROFILE = {
     "name": {"surname": "SOMCHAI", "given_names": "ANAN"},

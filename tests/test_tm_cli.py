@@ -11,7 +11,7 @@ from tests.cli import cli_env, run_cli
 from omotenashi.translation.tmx import Segment, read_tmx, write_tmx
 
 # Each command starts an embedded cluster of its own: handed out first.
-pytestmark = pytest.mark.slow(3)
+pytestmark = pytest.mark.slow(0.25)
 
 MIXED = Path(__file__).parent / "translation" / "fixtures" / "mixed.tmx"
 GLOSSARY = [

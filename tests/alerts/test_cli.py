@@ -10,7 +10,7 @@ from tests.alerts.support import FIXTURES, fixture
 from tests.cli import cli_env, run_cli
 
 # Each command starts an embedded cluster of its own: handed out first.
-pytestmark = pytest.mark.slow(3)
+pytestmark = pytest.mark.slow(0.7)
 
 
 def test_ingest_issues_then_refuses_a_malformed_report(

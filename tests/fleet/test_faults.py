@@ -34,7 +34,7 @@ from omotenashi.alerts import lifecycle, subscriptions
 # Kills its own processes and makes its own faults: the folder goes to one worker whole, on one
 # fleet (tests/fleet/conftest.py, tests/scheduling.py). What it times (a 503 within 10 s, a
 # standby read around once 5 s behind) has room for a machine busy with the other worker.
-pytestmark = [pytest.mark.fleet, pytest.mark.slow(2)]
+pytestmark = [pytest.mark.fleet, pytest.mark.slow(1.6)]
 
 VISITORS = 10
 SUBSCRIBERS = 300  # 30 browsers each: two fan-out jobs of the alert

@@ -26,7 +26,7 @@ from omotenashi.runtime import Platform
 # Kills its own processes and makes its own faults: the folder goes to one worker whole, on one
 # fleet (tests/fleet/conftest.py, tests/scheduling.py). What it times (a 503 within 10 s, a
 # standby read around once 5 s behind) has room for a machine busy with the other worker.
-pytestmark = [pytest.mark.fleet, pytest.mark.slow(2)]
+pytestmark = [pytest.mark.fleet, pytest.mark.slow(0.25)]
 
 MAX_LAG = 5.0  # the default
 

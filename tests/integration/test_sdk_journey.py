@@ -84,7 +84,7 @@ from omotenashi_client.generated.models import (
 from tests.integration.conftest import Server
 
 # A server of its own, and webhooks through its job queue: handed to a worker first.
-pytestmark = pytest.mark.slow(1)
+pytestmark = pytest.mark.slow(0.35)
 
 PASSWORD = "a journey's long password"
 CARD = "0123456789ABCDEF"  # an IC card's IDm

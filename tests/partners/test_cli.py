@@ -11,7 +11,7 @@ from tests.cli import cli_env, run_cli
 from tests.factories.partners import kyoto_party_csv
 
 # Each command starts an embedded cluster of its own: handed out first.
-pytestmark = pytest.mark.slow(2)
+pytestmark = pytest.mark.slow(0.1)
 
 
 def test_import_names_what_stops_it_in_one_sentence(started_data_dir: Path, tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -19,9 +18,6 @@ from tests.ready import answers
 
 from omotenashi.pgcluster import free_port
 from omotenashi.security.keys import MasterKey, PlatformKeys
-
-# A thousand charges through crashes, on a cluster and server of its own: handed out first.
-pytestmark = pytest.mark.slow(4)
 
 
 @dataclass

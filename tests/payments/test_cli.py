@@ -25,6 +25,8 @@ from omotenashi.pgcluster import EmbeddedCluster
 from omotenashi.security.keys import PlatformKeys
 from omotenashi.servicers.models import ServicerCategory
 
+pytestmark = pytest.mark.slow(0.4)  # commands against a server of its own
+
 YESTERDAY = datetime.now(JST).date() - timedelta(days=1)
 
 

@@ -28,7 +28,7 @@ from omotenashi.payments.service import Presented, Rules
 from omotenashi.pgcluster import EmbeddedCluster, new_password
 
 # A thousand charges through crashes, on a cluster and server of its own: handed out first.
-pytestmark = pytest.mark.slow(4)
+pytestmark = pytest.mark.slow(1.25)
 
 CHARGES = 1_000
 VISITORS = 20

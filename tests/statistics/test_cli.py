@@ -8,7 +8,7 @@ import pytest
 from tests.cli import cli_env, run_cli
 
 # Each command starts an embedded cluster of its own: handed out first.
-pytestmark = pytest.mark.slow(1)
+pytestmark = pytest.mark.slow(0.3)
 
 
 def test_stats_rebuild_recomputes_each_day_and_refuses_a_bad_date(started_data_dir: Path) -> None:
