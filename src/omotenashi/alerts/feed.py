@@ -26,6 +26,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from omotenashi import tls
 from omotenashi.alerts import jma, lifecycle
 from omotenashi.alerts.models import FeedEntry, FeedOutcome, FeedState
 from omotenashi.config import Settings
@@ -163,7 +164,10 @@ class Poller:
     async def poll(self, session: AsyncSession) -> list[FeedPoll]:
         """Poll every feed once. Commits after each document (this is an entry point)."""
         client = self.http or httpx.AsyncClient(
-            timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT}
+            timeout=TIMEOUT,
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+            verify=tls.trusted(),
         )
         try:
             return [await self._poll_feed(session, client, url) for url in self.feeds]

@@ -53,7 +53,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", AuthlibDeprecationWarning)
     from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
 
-from omotenashi import i18n
+from omotenashi import i18n, tls
 from omotenashi.auth.models import OidcAuthorization, OidcIdentity
 from omotenashi.config import Settings
 from omotenashi.i18n.markers import N_
@@ -166,7 +166,9 @@ class ProviderDirectory:
     _cache: dict[str, _Cached] = field(default_factory=dict)
 
     def client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=HTTP_TIMEOUT, transport=self.transport)
+        return httpx.AsyncClient(
+            timeout=HTTP_TIMEOUT, transport=self.transport, verify=tls.trusted()
+        )
 
     async def _get_json(self, url: str) -> dict[str, Any]:
         if _insecure(url):
@@ -302,6 +304,7 @@ def _oauth_client(
         code_challenge_method="S256",
         timeout=HTTP_TIMEOUT,
         transport=directory.transport,
+        verify=tls.trusted(),
     )
 
 

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from omotenashi import tls
 from omotenashi.config import Settings
 from omotenashi.payments.errors import (
     CardPaymentsUnavailableError,
@@ -105,7 +106,7 @@ class StripeProvider:
             "metadata[top_up_id]": top_up_id,
             "payment_intent_data[metadata][top_up_id]": top_up_id,
         }
-        async with httpx.AsyncClient(timeout=self._timeout) as http:
+        async with httpx.AsyncClient(timeout=self._timeout, verify=tls.trusted()) as http:
             answer = await http.post(
                 f"{self._api_base}/v1/checkout/sessions",
                 data=form,
@@ -129,7 +130,7 @@ class StripeProvider:
             "metadata[reason]": "wallet_limit",
         }
         try:
-            async with httpx.AsyncClient(timeout=self._timeout) as http:
+            async with httpx.AsyncClient(timeout=self._timeout, verify=tls.trusted()) as http:
                 answer = await http.post(
                     f"{self._api_base}/v1/refunds",
                     data=form,

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from omotenashi import tls
 from omotenashi.errors import AppError
 
 
@@ -162,7 +163,7 @@ class HttpTranslator(ABC):
         if self._client is not None:
             yield self._client
         else:
-            async with httpx.AsyncClient() as client:
+            async with httpx.AsyncClient(verify=tls.trusted()) as client:
                 yield client
 
     async def _request(
