@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from omotenashi.cli.base import started
+
 if TYPE_CHECKING:
     from omotenashi.config import Settings
 
@@ -25,6 +27,7 @@ def doctor(
 
     given: dict[str, Any] = {"port": port} if port else {}
     settings = Settings(**given)
+    started()
     problems = 0
 
     def report(ok: bool, what: str, fix: str = "") -> None:
