@@ -25,16 +25,22 @@ run: $(STAMP)
 	$(BIN)/omotenashi serve --demo
 
 ## Every check: lint, types, known vulnerabilities in the locked dependencies, all tests.
-## The first three run beside the tests (they mostly wait on PyPI or use one core); their
-## output follows the tests', and any failure fails the run.
+## The audit (which mostly waits on PyPI) runs beside the parallel tests; lint and types (a
+## core's worth for some 20 s) beside the few tests that run alone, whose one process leaves the
+## second core idle. Their output follows the tests', and any failure fails the run.
 test: $(STAMP)
-	@{ $(MAKE) --no-print-directory lint types audit > $(VENV)/checks.log 2>&1; \
+	@{ $(MAKE) --no-print-directory audit > $(VENV)/audit.log 2>&1; \
+	  echo $$? > $(VENV)/audit.status; } & \
+	$(BIN)/python -m pytest -m "not serial"; parallel=$$?; \
+	{ $(MAKE) --no-print-directory lint types > $(VENV)/checks.log 2>&1; \
 	  echo $$? > $(VENV)/checks.status; } & \
-	$(MAKE) --no-print-directory unit; tests=$$?; wait; \
-	cat $(VENV)/checks.log; checks=$$(cat $(VENV)/checks.status); \
-	[ $$tests -eq 0 ] || echo "make test: the tests failed"; \
-	[ $$checks -eq 0 ] || echo "make test: lint, types or audit failed (above)"; \
-	[ $$tests -eq 0 ] && [ $$checks -eq 0 ]
+	$(BIN)/python -m pytest -m serial -n 0; alone=$$?; wait; \
+	cat $(VENV)/checks.log $(VENV)/audit.log; \
+	checks=$$(cat $(VENV)/checks.status); audit=$$(cat $(VENV)/audit.status); \
+	[ $$parallel -eq 0 ] && [ $$alone -eq 0 ] || echo "make test: the tests failed (above)"; \
+	[ $$checks -eq 0 ] || echo "make test: lint or types failed (above)"; \
+	[ $$audit -eq 0 ] || echo "make test: the audit failed (above)"; \
+	[ $$parallel -eq 0 ] && [ $$alone -eq 0 ] && [ $$checks -eq 0 ] && [ $$audit -eq 0 ]
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

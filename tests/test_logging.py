@@ -19,10 +19,6 @@ from tests.ready import answers
 from omotenashi.logging import REDACTED, redact
 from omotenashi.pgcluster import free_port
 
-# It times /healthz while errors are logged: never beside another timing test, and alone
-# in `make unit`.
-pytestmark = pytest.mark.serial
-
 TOKEN = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ0ZXJtaW5hbC0xIn0.c2lnbmF0dXJlLW9mLWEtdGVzdC10b2tlbg"
 SESSION = "omv_9s8d7f6g5h4j3k2l1qwertyuiopasdfghjkl"
 
@@ -103,6 +99,9 @@ async def _worst_health_wait(client: httpx.AsyncClient, until: asyncio.Event) ->
     return worst
 
 
+# It times /healthz while errors are logged: never beside another timing test, and alone in
+# `make unit`.
+@pytest.mark.serial
 async def test_unhandled_error_is_one_event_without_credentials_and_stalls_nobody(
     failing_server: tuple[str, Path],
 ) -> None:
