@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import typer
@@ -71,3 +72,14 @@ def started() -> None:
     off), leaving what was imported out of its passes for good."""
     gc.freeze()
     gc.enable()
+
+
+@contextmanager
+def importing() -> Iterator[None]:
+    """Around a large import made after the settings (``serve`` imports the app once the
+    database answers): the collector waits for it as for the command's first imports."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        started()

@@ -22,6 +22,7 @@ from pgqueuer import PgQueuer
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from omotenashi import db, demo, erasures, jobs
+from omotenashi.cli.base import importing
 from omotenashi.config import Settings
 from omotenashi.logging import configure_logging
 from omotenashi.runtime import Platform, StartupError, platform
@@ -273,7 +274,8 @@ async def _serve(settings: Settings, with_demo: bool, with_worker: bool, workers
     async with platform(settings) as p:
         # Imported once the settings, keys and database are known to be right: the app takes
         # seconds to import, which a mistyped OMOTENASHI_DATABASE_URL need not wait for.
-        from omotenashi.app import create_app
+        with importing():
+            from omotenashi.app import create_app
 
         if with_demo:
             for line in await demo.load_into(p.database_url, p.keys):
