@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi.auth import email_codes, passkeys, tasks
+from omotenashi.auth import email_codes, passkeys, queries, tasks
 from omotenashi.auth.models import AuthChallenge, EmailCode
 from omotenashi.mail import service as mail
 from omotenashi.security.keys import PlatformKeys
@@ -44,9 +44,9 @@ async def test_an_e_mail_code_is_forgotten_once_past_its_lifetime_used_or_not(
     now = datetime.now(UTC)
     await email_codes.send_code(session, keys.master, "desk@example.jp", "th", now=now)
     await email_codes.send_code(session, keys.master, "desk@example.jp", "th", now=now)  # used up
-    await email_codes.forget_lapsed(session, now=now)
+    await queries.forget_lapsed(session, EmailCode, now=now)
     assert await _codes(session, keys, "desk@example.jp") == 2
-    await email_codes.forget_lapsed(session, now=now + email_codes.CODE_LIFETIME)
+    await queries.forget_lapsed(session, EmailCode, now=now + email_codes.CODE_LIFETIME)
     assert await _codes(session, keys, "desk@example.jp") == 0
 
 
@@ -54,10 +54,10 @@ async def test_a_passkey_challenge_is_forgotten_once_it_can_no_longer_be_answere
     session: AsyncSession,
 ) -> None:
     ceremony = await passkeys.authentication_options(session, RP)
-    await passkeys.forget_lapsed(session)
+    await queries.forget_lapsed(session, AuthChallenge)
     assert await _challenges(session, ceremony.challenge_id) == 1
     late = datetime.now(UTC) + passkeys.CHALLENGE_LIFETIME + timedelta(seconds=1)
-    assert await passkeys.forget_lapsed(session, now=late) >= 1
+    assert await queries.forget_lapsed(session, AuthChallenge, now=late) >= 1
     assert await _challenges(session, ceremony.challenge_id) == 0
 
 
@@ -70,7 +70,7 @@ async def test_the_job_forgets_what_has_lapsed_and_keeps_what_is_live(
     await email_codes.send_code(session, keys.master, "today@example.jp", "th")
     ceremony = await passkeys.authentication_options(session, RP)
 
-    await tasks.forget_lapsed_codes_and_challenges(session)
+    await tasks.forget_lapsed_sign_in_leftovers(session)
 
     assert await _codes(session, keys, "yesterday@example.jp") == 0
     assert await _codes(session, keys, "today@example.jp") == 1  # it still signs in

@@ -16,7 +16,7 @@ from tests.oidc import openid_provider
 from tests.pages import csrf_token, signed_in_visitor, text_of
 
 from omotenashi import i18n, web
-from omotenashi.auth import oidc
+from omotenashi.auth import oidc, queries
 from omotenashi.auth.models import AuthSession, OidcAuthorization, OidcIdentity
 from omotenashi.auth.oidc_pages import REFUSED
 from omotenashi.pgcluster import free_port
@@ -309,7 +309,7 @@ async def test_sign_ins_that_never_came_back_are_forgotten(
     await openid_provider.start(client)
     pending = sa.select(sa.func.count()).select_from(OidcAuthorization)
     assert await session.scalar(pending) == 1
-    assert await oidc.forget_lapsed(session) == 0
+    assert await queries.forget_lapsed(session, OidcAuthorization) == 0
     later = datetime.now(UTC) + oidc.AUTHORIZATION_LIFETIME + timedelta(seconds=1)
-    assert await oidc.forget_lapsed(session, now=later) == 1
+    assert await queries.forget_lapsed(session, OidcAuthorization, now=later) == 1
     assert await session.scalar(pending) == 0

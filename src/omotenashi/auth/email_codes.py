@@ -144,14 +144,6 @@ async def verify_code(
     return Verified(visitor_id, lookup)
 
 
-async def forget_lapsed(session: AsyncSession, *, now: datetime | None = None) -> int:
-    """Delete the codes that can no longer be accepted, used or not (each the keyed hash of an
-    address someone signed in with): how many."""
-    lapsed = EmailCode.expires_at <= (now or datetime.now(UTC))
-    result = await session.execute(sa.delete(EmailCode).where(lapsed))
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 async def link(session: AsyncSession, visitor_id: uuid.UUID, verified: Verified) -> None:
     """Let the visitor sign in with the address just verified (replacing an earlier one)."""
     if verified.visitor_id not in (None, visitor_id):

@@ -369,14 +369,6 @@ async def begin(
     return Begun(url, browser)
 
 
-async def forget_lapsed(session: AsyncSession, *, now: datetime | None = None) -> int:
-    """Delete the sign-ins whose answer can no longer be accepted (their nonce and verifier
-    with them); how many."""
-    lapsed = OidcAuthorization.expires_at <= (now or datetime.now(UTC))
-    result = await session.execute(sa.delete(OidcAuthorization).where(lapsed))
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 @dataclass(frozen=True)
 class Completed:
     profile: ProviderProfile

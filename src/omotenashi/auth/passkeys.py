@@ -83,14 +83,6 @@ async def _challenge(
     return row.id
 
 
-async def forget_lapsed(session: AsyncSession, *, now: datetime | None = None) -> int:
-    """Delete the challenges that can no longer be answered (a ceremony started and left);
-    how many."""
-    lapsed = AuthChallenge.expires_at <= (now or datetime.now(UTC))
-    result = await session.execute(sa.delete(AuthChallenge).where(lapsed))
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
 async def _take_challenge(
     session: AsyncSession, challenge_id: uuid.UUID, visitor_id: uuid.UUID | None
 ) -> bytes:

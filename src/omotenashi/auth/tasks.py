@@ -6,19 +6,15 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from omotenashi.auth import email_codes, oidc, passkeys, queries
+from omotenashi.auth import queries
+from omotenashi.auth.models import AuthChallenge, EmailCode, OidcAuthorization
 from omotenashi.jobs import periodic
 
 
-@periodic("auth.forget_lapsed_oidc_authorizations", "*/15 * * * *")
-async def forget_lapsed_oidc_authorizations(session: AsyncSession) -> None:
-    await oidc.forget_lapsed(session)
-
-
-@periodic("auth.forget_lapsed_codes_and_challenges", "*/15 * * * *")
-async def forget_lapsed_codes_and_challenges(session: AsyncSession) -> None:
-    await email_codes.forget_lapsed(session)
-    await passkeys.forget_lapsed(session)
+@periodic("auth.forget_lapsed_sign_in_leftovers", "*/15 * * * *")
+async def forget_lapsed_sign_in_leftovers(session: AsyncSession) -> None:
+    for leftover in (OidcAuthorization, EmailCode, AuthChallenge):
+        await queries.forget_lapsed(session, leftover)
 
 
 @periodic("auth.end_sessions_of_disabled_staff", "*/5 * * * *")
