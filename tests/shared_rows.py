@@ -74,17 +74,7 @@ class SharedRows(Generic[T]):
         return self._value
 
     async def close(self) -> None:
+        """Let go of the database (it goes with the worker's cluster, or when made afresh)."""
         if self._engine is not None:
             await self._engine.dispose()
             self._engine, self._value = None, None
-            await _drop(self._cluster.url(), self._name)
-
-
-async def _drop(admin_url: str, name: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(db.plain_url(admin_url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()

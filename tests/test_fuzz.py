@@ -22,7 +22,7 @@ from tests.served import callers, only, reach, serve
 
 from omotenashi.pgcluster import free_port
 
-# Minutes of generated requests: handed to a worker first (see tests/conftest.py).
+# Minutes of generated requests: handed to a worker first (see tests/scheduling.py).
 pytestmark = pytest.mark.slow(1.6)
 
 STREAM = "/v1/me/alerts/stream"
@@ -54,6 +54,11 @@ def _fuzz(base: str, *options: str) -> None:
     assert "FAILURES" not in run.stdout, run.stdout[-4000:]
 
 
+def _bearer(token: str | None) -> tuple[str, ...]:
+    """schemathesis's option that sends the caller's token (none for nobody)."""
+    return () if token is None else ("-H", f"Authorization: Bearer {token}")
+
+
 def test_no_generated_request_makes_the_server_fail(tmp_path: Path) -> None:
     tmp_path.chmod(0o755)
     env = cli_env(tmp_path / "var")
@@ -71,9 +76,8 @@ def test_no_generated_request_makes_the_server_fail(tmp_path: Path) -> None:
         # (up to 5 minutes): each generated request would wait out the request timeout;
         # tests/alerts/test_api.py sends it bad durations.
         runs = [
-            (*auth, *only(reach(base, token, leaving_out=[STREAM])))
+            (*_bearer(token), *only(reach(base, token, leaving_out=[STREAM])))
             for token in [*made.values(), None]
-            for auth in [() if token is None else ("-H", f"Authorization: Bearer {token}")]
         ]
         # Two at a time, each schemathesis in a process of its own (see tests/test_conformance.py).
         with ThreadPoolExecutor(2) as pool:
